@@ -1,0 +1,78 @@
+package org.xinfang.node.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.node.NodeInfo;
+import org.xinfang.node.NodeService;
+import org.xinfang.node.Unit;
+import org.xinfang.node.UnitDirectory;
+import org.xinfang.node.UnitKind;
+
+/**
+ * The node as configured in {@code etc/org.xinfang.node.cfg}; the organisation tree comes from the
+ * CSV file that configuration names ({@code etc/xinfang-units.csv} by default).
+ */
+public final class ConfiguredNode implements NodeService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfiguredNode.class);
+
+    private final NodeInfo info;
+    private final TreeDirectory units;
+
+    public ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
+            String parentUnit, String parentUrl, String unitsFile) throws IOException {
+        this(nodeId, tier, unitCode, unitName, unitKind, parentUnit, parentUrl, unitsFile, bundleVersion());
+    }
+
+    ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
+            String parentUnit, String parentUrl, String unitsFile, String version) throws IOException {
+        Unit self = new Unit(unitCode.strip(), unitName.strip(), UnitKind.valueOf(unitKind.strip().toUpperCase()),
+                blankToNull(parentUnit));
+        TreeDirectory tree = new TreeDirectory(List.of());
+        Path file = unitsFile == null || unitsFile.isBlank()
+                ? Path.of(System.getProperty("karaf.etc", "etc"), "xinfang-units.csv") : Path.of(unitsFile);
+        if (Files.isRegularFile(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                tree = TreeDirectory.parse(in);
+            }
+        } else {
+            LOG.warn("organisation tree file {} not found; this node knows only its own unit", file);
+        }
+        if (self.parent() != null && tree.get(self.parent()).isEmpty()) {
+            // the parent is outside what this node was told; keep our own unit as a root
+            self = new Unit(self.code(), self.name(), self.kind(), null);
+        }
+        this.units = tree.with(self);
+        String id = nodeId == null || nodeId.isBlank() ? self.code() : nodeId.strip();
+        this.info = new NodeInfo(id, tier.strip(), this.units.get(self.code()).orElseThrow(), blankToNull(parentUrl),
+                version);
+        LOG.info("Xinfang node {} ({} tier, unit {} {}), parent {}", id, info.tier(), self.code(), self.name(),
+                info.parentUrl() == null ? "none" : info.parentUrl());
+    }
+
+    private static String bundleVersion() {
+        Bundle bundle = FrameworkUtil.getBundle(ConfiguredNode.class);
+        return bundle == null ? "dev" : bundle.getVersion().toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public NodeInfo info() {
+        return info;
+    }
+
+    @Override
+    public UnitDirectory units() {
+        return units;
+    }
+}

@@ -1,0 +1,20 @@
+package org.xinfang.petition;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the public progress query shows: no personal data, no content, no names of staff.
+ *
+ * @param steps the timeline reduced to dates and what happened, in Chinese
+ */
+public record PublicProgress(String trackingCode, Kind kind, String kindLabel, String subject, LocalDate receivedAt,
+        Status status, String statusLabel, String ownerName, List<Step> steps) {
+    public PublicProgress {
+        steps = List.copyOf(steps);
+    }
+
+    /** One public step of the timeline. */
+    public record Step(LocalDate date, String type, String label) {
+    }
+}

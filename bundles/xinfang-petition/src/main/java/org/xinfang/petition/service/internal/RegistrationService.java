@@ -1,0 +1,122 @@
+package org.xinfang.petition.service.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.node.NodeInfo;
+import org.xinfang.node.NodeService;
+import org.xinfang.node.Unit;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.Page;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionDraft;
+import org.xinfang.petition.PetitionQuery;
+import org.xinfang.petition.PetitionService;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.PublicProgress;
+import org.xinfang.petition.Registration;
+import org.xinfang.petition.Status;
+import org.xinfang.petition.ValidationException;
+
+/** Registers petitions at this node and answers questions about them. */
+public final class RegistrationService implements PetitionService {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
+    /** The per-node sequence that numbers this node's petitions. */
+    static final String PETITION_SEQUENCE = "petition";
+    private static final int ATTEMPTS = 3;
+
+    private final PetitionStore store;
+    private final NodeService node;
+    private final Clock clock;
+    private final Codes codes = new Codes();
+
+    public RegistrationService(PetitionStore store, NodeService node, String zone) {
+        this(store, node, Clock.system(ZoneId.of(zone)));
+    }
+
+    RegistrationService(PetitionStore store, NodeService node, Clock clock) {
+        this.store = store;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Override
+    public Registration register(PetitionDraft draft, String actor) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate received = draft.receivedAt() == null ? today : draft.receivedAt();
+        if (received.isAfter(today)) {
+            throw new ValidationException("receivedAt", "in_future",
+                    "收到日期不能晚于今天（" + today + "） / must not be after today (" + today + ")");
+        }
+        NodeInfo self = node.info();
+        String unit = self.unit().code();
+        for (int attempt = 1; ; attempt++) {
+            // R2022 Art. 22: registered at receipt; the id needs no network, so an offline village can issue it
+            String id = unit + "-" + String.format("%07d", store.nextSequence(PETITION_SEQUENCE));
+            String tracking = codes.trackingCode();
+            String verification = codes.verificationCode();
+            Instant now = clock.instant();
+            // 首问责任制: the registering clerk is the first-contact owner until the case is routed
+            Event registered = new Event(1, now, "REGISTERED", actor, unit, self.nodeId(),
+                    "首问责任人 / first-contact owner: " + actor);
+            Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
+                    draft.content(), draft.category(), draft.location(), received, draft.headcount(),
+                    draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
+            try {
+                store.insert(petition, Codes.hash(tracking, verification));
+                LOG.info("petition {} registered by {} ({} via {})", id, actor, draft.kind(), draft.channel());
+                return new Registration(petition, verification);
+            } catch (PetitionStore.DuplicateException e) {
+                // a tracking code collided (about one in 10^14): draw again
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("petition {} collided with a stored id or tracking code; retrying", id);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Petition> get(String id) {
+        return store.get(id);
+    }
+
+    @Override
+    public Page<PetitionSummary> find(PetitionQuery query) {
+        return store.find(query);
+    }
+
+    @Override
+    public Optional<PublicProgress> publicProgress(String trackingCode, String verificationCode) {
+        if (trackingCode == null || verificationCode == null || trackingCode.length() > 40
+                || verificationCode.length() > 40) {
+            return Optional.empty();
+        }
+        return store.findByTrackingCode(trackingCode.strip().toUpperCase())
+                .filter(t -> Codes.matches(t.petition().trackingCode(), verificationCode.strip(), t.verificationHash()))
+                .map(t -> progress(t.petition()));
+    }
+
+    private PublicProgress progress(Petition p) {
+        ZoneId zone = clock.getZone();
+        List<PublicProgress.Step> steps = p.timeline().stream()
+                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type(), publicLabel(e.type())))
+                .toList();
+        String ownerName = node.units().get(p.owner()).map(Unit::name).orElse(p.owner());
+        return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
+                p.status(), p.status().label(), ownerName, steps);
+    }
+
+    private static String publicLabel(String type) {
+        return switch (type) {
+            case "REGISTERED" -> "已登记 / registered";
+            default -> type;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package org.xinfang.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP Basic authentication against the node's JAAS realm (Karaf's {@code karaf} realm, i.e.
+ * {@code etc/users.properties} by default). Every call needs it except the public progress query.
+ */
+public class BasicAuthFilter implements ContainerRequestFilter {
+    private static final Logger LOG = LoggerFactory.getLogger(BasicAuthFilter.class);
+    private static final String PUBLIC_PREFIX = "public/";
+
+    private final String realm;
+
+    public BasicAuthFilter(String realm) {
+        this.realm = realm;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        boolean open = (path.startsWith("/") ? path.substring(1) : path).startsWith(PUBLIC_PREFIX);
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            if (!open) {
+                request.abortWith(challenge("请先登录 / authentication required"));
+            }
+            return;
+        }
+        String[] credentials = decode(header.substring(6).strip());
+        if (credentials == null) {
+            request.abortWith(challenge("认证信息格式错误 / malformed Basic credentials"));
+            return;
+        }
+        try {
+            Subject subject = new Subject();
+            LoginContext login = new LoginContext(realm, subject, callbacks -> answer(callbacks, credentials));
+            login.login();
+            Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
+                    .collect(Collectors.toUnmodifiableSet());
+            request.setSecurityContext(new Authenticated(credentials[0], roles,
+                    request.getSecurityContext() != null && request.getSecurityContext().isSecure()));
+        } catch (LoginException e) {
+            LOG.info("login refused for user '{}' on {}", credentials[0], path);
+            request.abortWith(challenge("用户名或密码错误 / wrong user name or password"));
+        }
+    }
+
+    private static void answer(Callback[] callbacks, String[] credentials) throws UnsupportedCallbackException {
+        for (Callback callback : callbacks) {
+            if (callback instanceof NameCallback name) {
+                name.setName(credentials[0]);
+            } else if (callback instanceof PasswordCallback password) {
+                password.setPassword(credentials[1].toCharArray());
+            } else {
+                throw new UnsupportedCallbackException(callback);
+            }
+        }
+    }
+
+    private static String[] decode(String token) {
+        try {
+            String pair = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon <= 0 ? null : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Response challenge(String message) {
+        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Xinfang\", charset=\"UTF-8\"")
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ApiError("unauthorized", message, null)).build();
+    }
+
+    private record Authenticated(String user, Set<String> roles, boolean secure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return () -> user;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return roles.contains(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return BASIC_AUTH;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.xinfang.rest.internal;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.xinfang.petition.Channel;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.PetitionDraft;
+import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.ValidationException;
+
+/**
+ * Reads a registration request body into a {@link PetitionDraft}. Every failure names the field:
+ * wrong JSON types, unknown enum values and rule violations alike. Unknown fields are ignored so that
+ * newer clients can talk to older nodes.
+ */
+final class PetitionRequests {
+    /** Largest body accepted: 20,000 characters of content in UTF-8 plus the rest, with room to spare. */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is refused with 413. */
+    static byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            if (out.size() + n > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    static ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "请求体超过 " + MAX_BODY_BYTES / 1024
+                + " KiB 上限 / the request body exceeds " + MAX_BODY_BYTES / 1024 + " KiB", null);
+    }
+
+    PetitionDraft parse(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonParseException e) {
+            throw new ApiException(400, "malformed_json", "请求体不是有效的JSON（第" + e.getLocation().getLineNr()
+                    + "行第" + e.getLocation().getColumnNr() + "列） / the body is not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), null);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json", "请求体不是有效的JSON / the body is not valid JSON", null);
+        } catch (IOException e) {
+            throw new ApiException(400, "malformed_json", "无法读取请求体 / the body cannot be read", null);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new ApiException(400, "malformed_json", "请求体为空 / the body is empty", null);
+        }
+        if (!root.isObject()) {
+            throw new ApiException(400, "invalid_type", "请求体应为JSON对象 / the body must be a JSON object", null);
+        }
+        Kind kind = enumValue(root, "kind", Kind.class);
+        Channel channel = enumValue(root, "channel", Channel.class);
+        String subject = string(root, "subject");
+        String content = string(root, "content");
+        String category = string(root, "category");
+        String location = string(root, "location");
+        LocalDate receivedAt = date(root, "receivedAt");
+        Integer headcount = integer(root, "headcount");
+        List<Petitioner> petitioners = petitioners(root.get("petitioners"));
+        return new PetitionDraft(kind, channel, subject, content, category, location, receivedAt, headcount,
+                petitioners);
+    }
+
+    private static List<Petitioner> petitioners(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw typeError("petitioners", "数组 / an array");
+        }
+        List<Petitioner> list = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "petitioners[" + i + "]";
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                throw typeError(path, "对象 / an object");
+            }
+            try {
+                list.add(new Petitioner(string(item, "name", path), string(item, "idNumber", path),
+                        phone(item, path), string(item, "address", path)));
+            } catch (ValidationException e) {
+                throw e.field().startsWith(path) ? e : e.under(path);
+            }
+        }
+        return list;
+    }
+
+    private static String phone(JsonNode item, String path) {
+        JsonNode value = item.get("phone");
+        // phone numbers typed as JSON numbers are accepted as written
+        if (value != null && value.isIntegralNumber()) {
+            return value.asText();
+        }
+        return string(item, "phone", path);
+    }
+
+    private static String string(JsonNode root, String field) {
+        return string(root, field, null);
+    }
+
+    private static String string(JsonNode root, String field, String prefix) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw typeError(prefix == null ? field : prefix + "." + field, "字符串 / a string");
+        }
+        return value.asText();
+    }
+
+    private static Integer integer(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw typeError(field, "整数 / an integer");
+        }
+        return value.intValue();
+    }
+
+    private static LocalDate date(JsonNode root, String field) {
+        String text = string(root, field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "invalid_date",
+                    "日期格式应为 YYYY-MM-DD / must be an ISO date, YYYY-MM-DD");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode root, String field, Class<E> type) {
+        String text = string(root, field);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
+            }
+            throw new ValidationException(field, "invalid_value",
+                    "取值无效，可选：" + allowed + " / must be one of " + allowed);
+        }
+    }
+
+    private static ValidationException typeError(String field, String expected) {
+        return new ValidationException(field, "invalid_type", "类型错误，应为" + expected.replace(" / ", " / must be "));
+    }
+}

@@ -1,0 +1,121 @@
+package org.xinfang.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.Page;
+import org.xinfang.petition.PetitionDraft;
+import org.xinfang.petition.PetitionQuery;
+import org.xinfang.petition.PetitionService;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Registration;
+import org.xinfang.petition.Status;
+import org.xinfang.petition.ValidationException;
+
+/** Staff API for petitions: register, list, show. Thin: parse, call the service, map the result. */
+@Path("/petitions")
+@Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+public class PetitionResource {
+    private final PetitionService petitions;
+    private final Views views;
+    private final PetitionRequests requests = new PetitionRequests();
+
+    public PetitionResource(PetitionService petitions, Views views) {
+        this.petitions = petitions;
+        this.views = views;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(InputStream body, @HeaderParam("Content-Length") Long length,
+            @Context SecurityContext security, @Context UriInfo uri) throws IOException {
+        Roles.require(security, Roles.REGISTER);
+        if (length != null && length > PetitionRequests.MAX_BODY_BYTES) {
+            throw PetitionRequests.tooLarge();
+        }
+        PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
+        Registration r = petitions.register(draft, security.getUserPrincipal().getName());
+        Map<String, Object> answer = new LinkedHashMap<>(views.petition(r.petition()));
+        answer.put("verificationCode", r.verificationCode());
+        URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
+        return Response.created(location).entity(answer).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        return petitions.get(id).map(views::petition).orElseThrow(() -> new ApiException(404, "not_found",
+                "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
+    }
+
+    @GET
+    public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("unit") String unit,
+            @QueryParam("kind") String kind, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("q") String text, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        PetitionQuery query = new PetitionQuery(enumParam("status", status, Status.class), unit,
+                enumParam("kind", kind, Kind.class), dateParam("from", from), dateParam("to", to), text,
+                intParam("offset", offset, 0), intParam("limit", limit, 20));
+        Page<PetitionSummary> page = petitions.find(query);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", page.items().stream().map(views::summary).toList());
+        answer.put("total", page.total());
+        answer.put("offset", page.offset());
+        answer.put("limit", page.limit());
+        return answer;
+    }
+
+    private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name, "invalid_value", "取值无效 / not a valid " + name + ": " + value);
+        }
+    }
+
+    private static LocalDate dateParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "invalid_date", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+        }
+    }
+
+    private static int intParam(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "invalid_type", "应为整数 / must be an integer");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.xinfang.rest.internal;
+
+import java.util.Set;
+import javax.ws.rs.core.SecurityContext;
+
+/** The staff roles of the JAAS realm and what each call needs. */
+final class Roles {
+    /** Anyone who works a node: clerk 登记员, handler 承办人, head 签批, leader 领导, supervisor 督查, admin. */
+    static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor");
+    /** Who may register a petition. */
+    static final Set<String> REGISTER = Set.of("admin", "clerk");
+
+    private Roles() {
+    }
+
+    static void require(SecurityContext security, Set<String> anyOf) {
+        if (security == null || security.getUserPrincipal() == null) {
+            throw new ApiException(401, "unauthorized", "请先登录 / authentication required", null);
+        }
+        for (String role : anyOf) {
+            if (security.isUserInRole(role)) {
+                return;
+            }
+        }
+        throw new ApiException(403, "forbidden", "当前用户无权执行此操作 / your role does not allow this", null);
+    }
+}

@@ -1,0 +1,112 @@
+package org.xinfang.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xinfang.node.NodeInfo;
+import org.xinfang.node.NodeService;
+import org.xinfang.node.Unit;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Petitioner;
+
+/**
+ * JSON shapes of the API. Field names are a contract with clients: add, never rename. Dates are ISO
+ * strings; enum values come with their Chinese label beside them.
+ */
+public final class Views {
+    private final NodeService node;
+
+    public Views(NodeService node) {
+        this.node = node;
+    }
+
+    private String unitName(String code) {
+        return node.units().get(code).map(Unit::name).orElse(code);
+    }
+
+    /** A petition for the staff who handle it: full personal data and the whole timeline. */
+    Map<String, Object> petition(Petition p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("trackingCode", p.trackingCode());
+        m.put("kind", p.kind().name());
+        m.put("kindLabel", p.kind().label());
+        m.put("channel", p.channel().name());
+        m.put("channelLabel", p.channel().label());
+        m.put("subject", p.subject());
+        m.put("content", p.content());
+        m.put("category", p.category());
+        m.put("location", p.location());
+        m.put("receivedAt", p.receivedAt().toString());
+        m.put("headcount", p.headcount());
+        m.put("petitioners", p.petitioners().stream().map(Petitioner::full).toList());
+        m.put("registeredBy", p.registeredBy());
+        m.put("registeredByName", unitName(p.registeredBy()));
+        m.put("owner", p.owner());
+        m.put("ownerName", unitName(p.owner()));
+        m.put("status", p.status().name());
+        m.put("statusLabel", p.status().label());
+        m.put("registeredAt", p.registeredAt().toString());
+        m.put("timeline", p.timeline().stream().map(this::event).toList());
+        return m;
+    }
+
+    Map<String, Object> event(Event e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("at", e.at().toString());
+        m.put("type", e.type());
+        m.put("actor", e.actor());
+        m.put("unit", e.unit());
+        m.put("unitName", unitName(e.unit()));
+        m.put("node", e.node());
+        m.put("note", e.note());
+        return m;
+    }
+
+    /** A line of a list: no content, no numbers of any person. */
+    Map<String, Object> summary(PetitionSummary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("trackingCode", s.trackingCode());
+        m.put("kind", s.kind().name());
+        m.put("kindLabel", s.kind().label());
+        m.put("channel", s.channel().name());
+        m.put("channelLabel", s.channel().label());
+        m.put("subject", s.subject());
+        m.put("category", s.category());
+        m.put("receivedAt", s.receivedAt().toString());
+        m.put("registeredBy", s.registeredBy());
+        m.put("owner", s.owner());
+        m.put("ownerName", unitName(s.owner()));
+        m.put("status", s.status().name());
+        m.put("statusLabel", s.status().label());
+        m.put("registeredAt", s.registeredAt().toString());
+        m.put("firstPetitioner", s.firstPetitioner());
+        return m;
+    }
+
+    Map<String, Object> node() {
+        NodeInfo info = node.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nodeId", info.nodeId());
+        m.put("tier", info.tier());
+        m.put("unit", info.unit().code());
+        m.put("unitName", info.unit().name());
+        m.put("unitKind", info.unit().kind().name());
+        m.put("parent", info.parentUrl());
+        m.put("parentUnit", info.unit().parent());
+        m.put("version", info.version());
+        List<Map<String, Object>> children = node.units().children(info.unit().code()).stream().map(u -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("code", u.code());
+            c.put("name", u.name());
+            c.put("kind", u.kind().name());
+            return c;
+        }).toList();
+        m.put("childUnits", children);
+        return m;
+    }
+}

@@ -1,0 +1,325 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.petition.Channel;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.Page;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionQuery;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.Status;
+
+/**
+ * {@link PetitionStore} in portable SQL. Works on whatever {@link DataSource} it is given: the
+ * embedded Derby of every node by default, PostgreSQL when configured.
+ */
+public final class JdbcPetitionStore implements PetitionStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPetitionStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String PETITION_COLUMNS = "id, tracking_code, kind, channel, subject, content, category,"
+            + " location, received_on, headcount, registered_by, owner_unit, status, registered_at";
+    private static final String SUMMARY_COLUMNS = "p.id, p.tracking_code, p.kind, p.channel, p.subject, p.category,"
+            + " p.received_on, p.registered_by, p.owner_unit, p.status, p.registered_at,"
+            + " (SELECT r.person_name FROM xf_petitioner r WHERE r.petition_id = p.id AND r.pos = 0)";
+
+    private final DataSource dataSource;
+
+    public JdbcPetitionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Brings the schema up to date; called once when the store starts. */
+    public void start() {
+        int version = Migrations.apply(dataSource);
+        LOG.info("petition store ready, schema version {}", version);
+    }
+
+    @Override
+    public long nextSequence(String name) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long value = increment(c, name);
+                c.commit();
+                return value;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot advance sequence " + name, e);
+        }
+    }
+
+    private static long increment(Connection c, String name) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE xf_sequence SET next_value = next_value + 1 WHERE name = ?")) {
+            up.setString(1, name);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO xf_sequence (name, next_value) VALUES (?, 1)")) {
+                    ins.setString(1, name);
+                    ins.executeUpdate();
+                }
+                return 1;
+            }
+        }
+        try (PreparedStatement get = c.prepareStatement("SELECT next_value FROM xf_sequence WHERE name = ?")) {
+            get.setString(1, name);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public void insert(Petition p, String verificationHash) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                insertPetition(c, p, verificationHash);
+                insertPetitioners(c, p);
+                for (Event e : p.timeline()) {
+                    insertEvent(c, p.id(), e);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new DuplicateException("petition " + p.id() + " or tracking code is already stored", e);
+            }
+            throw new StoreException("cannot store petition " + p.id(), e);
+        }
+    }
+
+    private static void insertPetition(Connection c, Petition p, String verificationHash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_petition (" + PETITION_COLUMNS
+                + ", verification_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 1;
+            ps.setString(i++, p.id());
+            ps.setString(i++, p.trackingCode());
+            ps.setString(i++, p.kind().name());
+            ps.setString(i++, p.channel().name());
+            ps.setString(i++, p.subject());
+            ps.setString(i++, p.content());
+            setNullable(ps, i++, p.category());
+            setNullable(ps, i++, p.location());
+            ps.setDate(i++, Date.valueOf(p.receivedAt()));
+            ps.setInt(i++, p.headcount());
+            ps.setString(i++, p.registeredBy());
+            ps.setString(i++, p.owner());
+            ps.setString(i++, p.status().name());
+            ps.setLong(i++, p.registeredAt().toEpochMilli());
+            ps.setString(i, verificationHash);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertPetitioners(Connection c, Petition p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_petitioner"
+                + " (petition_id, pos, person_name, id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int pos = 0; pos < p.petitioners().size(); pos++) {
+                Petitioner person = p.petitioners().get(pos);
+                ps.setString(1, p.id());
+                ps.setInt(2, pos);
+                ps.setString(3, person.name());
+                setNullable(ps, 4, person.idNumber());
+                setNullable(ps, 5, person.phone());
+                setNullable(ps, 6, person.address());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void insertEvent(Connection c, String petitionId, Event e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event"
+                + " (petition_id, seq, at_millis, event_type, actor, unit_code, node_id, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, petitionId);
+            ps.setInt(2, e.seq());
+            ps.setLong(3, e.at().toEpochMilli());
+            ps.setString(4, e.type());
+            ps.setString(5, e.actor());
+            ps.setString(6, e.unit());
+            ps.setString(7, e.node());
+            setNullable(ps, 8, e.note());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    @Override
+    public Optional<Petition> get(String id) {
+        return load("id", id).map(Tracked::petition);
+    }
+
+    @Override
+    public Optional<Tracked> findByTrackingCode(String trackingCode) {
+        return load("tracking_code", trackingCode);
+    }
+
+    private Optional<Tracked> load(String column, String value) {
+        try (Connection c = dataSource.getConnection()) {
+            // one consistent read of the petition and its children
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
+                    + ", verification_hash FROM xf_petition WHERE " + column + " = ?")) {
+                ps.setString(1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        c.commit();
+                        return Optional.empty();
+                    }
+                    String id = rs.getString(1);
+                    Petition p = new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
+                            Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10), petitioners(c, id),
+                            rs.getString(11), rs.getString(12), Status.valueOf(rs.getString(13)),
+                            Instant.ofEpochMilli(rs.getLong(14)), events(c, id));
+                    Tracked tracked = new Tracked(p, rs.getString(15));
+                    c.commit();
+                    return Optional.of(tracked);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read petition by " + column, e);
+        }
+    }
+
+    private static List<Petitioner> petitioners(Connection c, String id) throws SQLException {
+        List<Petitioner> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT person_name, id_number, phone, address"
+                + " FROM xf_petitioner WHERE petition_id = ? ORDER BY pos")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Petitioner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return list;
+    }
+
+    private static List<Event> events(Connection c, String id) throws SQLException {
+        List<Event> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at_millis, event_type, actor, unit_code,"
+                + " node_id, note FROM xf_event WHERE petition_id = ? ORDER BY seq")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Event(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public Page<PetitionSummary> find(PetitionQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.status() != null) {
+            where.append(" AND p.status = ?");
+            args.add(q.status().name());
+        }
+        if (q.kind() != null) {
+            where.append(" AND p.kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.unit() != null) {
+            where.append(" AND (p.registered_by = ? OR p.owner_unit = ?)");
+            args.add(q.unit());
+            args.add(q.unit());
+        }
+        if (q.from() != null) {
+            where.append(" AND p.received_on >= ?");
+            args.add(Date.valueOf(q.from()));
+        }
+        if (q.to() != null) {
+            where.append(" AND p.received_on <= ?");
+            args.add(Date.valueOf(q.to()));
+        }
+        if (q.text() != null) {
+            String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.append(" AND (p.subject LIKE ? ESCAPE '\\' OR p.content LIKE ? ESCAPE '\\'"
+                    + " OR p.category LIKE ? ESCAPE '\\')");
+            args.add(pattern);
+            args.add(pattern);
+            args.add(pattern);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_petition p" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<PetitionSummary> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
+                    + where + " ORDER BY p.registered_at DESC, p.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                List<Object> paged = new ArrayList<>(args);
+                paged.add(q.offset());
+                paged.add(q.limit());
+                bind(ps, paged);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new PetitionSummary(rs.getString(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
+                                Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                                rs.getDate(7).toLocalDate(), rs.getString(8), rs.getString(9),
+                                Status.valueOf(rs.getString(10)), Instant.ofEpochMilli(rs.getLong(11)),
+                                rs.getString(12)));
+                    }
+                }
+            }
+            c.commit();
+            return new Page<>(items, total, q.offset(), q.limit());
+        } catch (SQLException e) {
+            throw new StoreException("cannot list petitions", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            if (arg instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else if (arg instanceof Date d) {
+                ps.setDate(i + 1, d);
+            } else {
+                ps.setString(i + 1, (String) arg);
+            }
+        }
+    }
+}
