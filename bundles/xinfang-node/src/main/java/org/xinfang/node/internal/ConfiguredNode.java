@@ -45,6 +45,11 @@ public final class ConfiguredNode implements NodeService {
         } else {
             LOG.warn("organisation tree file {} not found; this node knows only its own unit", file);
         }
+        Unit listed = tree.get(self.code()).orElse(null);
+        if (listed != null) {
+            // the tree file is the reference data; it wins over the name in the node's own config
+            self = listed;
+        }
         if (self.parent() != null && tree.get(self.parent()).isEmpty()) {
             // the parent is outside what this node was told; keep our own unit as a root
             self = new Unit(self.code(), self.name(), self.kind(), null);

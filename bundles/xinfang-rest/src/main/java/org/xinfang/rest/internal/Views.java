@@ -9,6 +9,7 @@ import org.xinfang.node.Unit;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.PublicProgress;
 import org.xinfang.petition.Petitioner;
 
 /**
@@ -85,6 +86,27 @@ public final class Views {
         m.put("statusLabel", s.status().label());
         m.put("registeredAt", s.registeredAt().toString());
         m.put("firstPetitioner", s.firstPetitioner());
+        return m;
+    }
+
+    /** The petitioner's view of progress: dates, steps and the unit in charge; nothing personal. */
+    Map<String, Object> progress(PublicProgress p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trackingCode", p.trackingCode());
+        m.put("kind", p.kind().name());
+        m.put("kindLabel", p.kindLabel());
+        m.put("subject", p.subject());
+        m.put("receivedAt", p.receivedAt().toString());
+        m.put("status", p.status().name());
+        m.put("statusLabel", p.statusLabel());
+        m.put("ownerName", p.ownerName());
+        m.put("steps", p.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("date", s.date().toString());
+            step.put("type", s.type());
+            step.put("label", s.label());
+            return step;
+        }).toList());
         return m;
     }
 
