@@ -1,0 +1,239 @@
+package org.xinfang.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Boots the real village and district distributions, each from its tar.gz into an empty directory
+ * with no network, and uses their API as a client would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TierDistributionsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String OPERATOR_PASSWORD = "Village-operator-pw-1";
+
+    private TierNode village;
+    private TierNode district;
+
+    @BeforeAll
+    void boot() throws Exception {
+        village = TierNode.unpack("village", "village").start(OPERATOR_PASSWORD);
+        // the district gets no password: it must generate one
+        district = TierNode.unpack("district", "district").start(null);
+        village.awaitReady();
+        district.awaitReady();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (village != null) {
+            village.close();
+        }
+        if (district != null) {
+            district.close();
+        }
+    }
+
+    static String petition(String subject) {
+        return """
+                {"kind": "CLAIM", "channel": "WALK_IN", "subject": "%s", "content": "某公司拖欠工资三个月，多次讨要未果。",
+                 "category": "劳动社保", "location": "510199", "receivedAt": "2026-11-20", "headcount": 12,
+                 "petitioners": [{"name": "张三", "idNumber": "11010519491231002X", "phone": "13812345678",
+                                  "address": "柳树村3组"},
+                                 {"name": "李四", "idNumber": "440524188001010014", "phone": "13900001111"}]}
+                """.formatted(subject);
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    private List<TierNode> nodes() {
+        return List.of(village, district);
+    }
+
+    @Test
+    void eachNodeSaysWhichTierAndUnitItIs() throws Exception {
+        JsonNode v = json(village.get("/api/v1/node"));
+        assertEquals("village", v.get("tier").asText());
+        assertEquals("510199101201", v.get("unit").asText());
+        assertEquals("柳树村", v.get("unitName").asText());
+        assertEquals("http://127.0.0.1:8283", v.get("parent").asText());
+        assertFalse(v.get("version").asText().isBlank());
+        JsonNode d = json(district.get("/api/v1/node"));
+        assertEquals("district", d.get("tier").asText());
+        assertTrue(d.get("parent").isNull());
+        assertTrue(d.get("childUnits").size() >= 3, "the district sees its departments and townships");
+    }
+
+    @Test
+    void registersAPetitionAndReadsItBack() throws Exception {
+        for (TierNode node : nodes()) {
+            HttpResponse<String> created = node.postJson("/api/v1/petitions", petition("拖欠工资-" + node.tier));
+            assertEquals(201, created.statusCode(), created.body());
+            JsonNode body = json(created);
+            String id = body.get("id").asText();
+            String unit = json(node.get("/api/v1/node")).get("unit").asText();
+            assertTrue(id.startsWith(unit + "-"), id);
+            assertTrue(body.get("trackingCode").asText().matches("[2-9A-Z]{10}"));
+            assertTrue(body.get("verificationCode").asText().matches("\\d{6}"));
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.endsWith("/api/v1/petitions/" + id), location);
+
+            JsonNode read = json(node.get("/api/v1/petitions/" + id));
+            assertEquals("REGISTERED", read.get("status").asText());
+            assertEquals(unit, read.get("registeredBy").asText());
+            assertEquals(unit, read.get("owner").asText());
+            assertEquals(12, read.get("headcount").asInt());
+            assertEquals("2026-11-20", read.get("receivedAt").asText());
+            assertEquals("11010519491231002X", read.get("petitioners").get(0).get("idNumber").asText());
+            assertEquals(1, read.get("timeline").size());
+            assertEquals("REGISTERED", read.get("timeline").get(0).get("type").asText());
+            assertEquals("admin", read.get("timeline").get(0).get("actor").asText());
+
+            String q = URLEncoder.encode("拖欠工资-" + node.tier, StandardCharsets.UTF_8);
+            JsonNode list = json(node.get("/api/v1/petitions?q=" + q + "&status=REGISTERED&kind=CLAIM&unit=" + unit));
+            assertEquals(1, list.get("total").asInt());
+            assertEquals(id, list.get("items").get(0).get("id").asText());
+            assertFalse(list.toString().contains("13812345678"), "lists carry no phone numbers");
+            assertFalse(list.toString().contains("11010519491231002X"), "lists carry no ID numbers");
+        }
+    }
+
+    @Test
+    void thePublicQueryNeedsBothCodesAndShowsNothingPersonal() throws Exception {
+        JsonNode created = json(district.postJson("/api/v1/petitions", petition("道路积水")));
+        String tracking = created.get("trackingCode").asText();
+        String code = created.get("verificationCode").asText();
+        HttpRequest anonymous = HttpRequest.newBuilder(
+                java.net.URI.create(district.baseUrl() + "/api/v1/public/petitions/" + tracking + "?code=" + code)).build();
+        HttpResponse<String> progress = district.send(anonymous);
+        assertEquals(200, progress.statusCode(), progress.body());
+        assertEquals("已登记", json(progress).get("statusLabel").asText());
+        for (String personal : List.of("张三", "13812345678", "11010519491231002X", "柳树村3组", "admin")) {
+            assertFalse(progress.body().contains(personal), personal + " leaked: " + progress.body());
+        }
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        HttpResponse<String> refused = district.send(HttpRequest.newBuilder(java.net.URI.create(
+                district.baseUrl() + "/api/v1/public/petitions/" + tracking + "?code=" + wrong)).build());
+        assertEquals(404, refused.statusCode());
+        assertEquals("not_found", json(refused).get("error").asText());
+    }
+
+    private static String without(String json, String field) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            node.remove(field);
+            return node.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Stream<Arguments> badInput() {
+        String good = petition("坏输入");
+        String six = good.replace("\"petitioners\": [", "\"petitioners\": [" + "{\"name\": \"代表\"},".repeat(5));
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"kind\": \"CLAIM\",", 400, null),
+                Arguments.of("not an object", "[1, 2, 3]", 400, null),
+                Arguments.of("wrong type", good.replace("\"headcount\": 12", "\"headcount\": \"twelve\""), 400,
+                        "headcount"),
+                Arguments.of("unknown kind", good.replace("\"CLAIM\"", "\"COMPLAINT\""), 400, "kind"),
+                Arguments.of("missing subject", without(good, "subject"), 400, "subject"),
+                Arguments.of("missing petitioners", without(good, "petitioners"), 400, "petitioners"),
+                Arguments.of("bad ID check digit", good.replace("11010519491231002X", "110105194912310021"), 400,
+                        "petitioners[0].idNumber"),
+                Arguments.of("six representatives", six, 400, "petitioners"),
+                Arguments.of("future receipt date", good.replace("2026-11-20", "2999-01-01"), 400, "receivedAt"),
+                Arguments.of("oversize body", good.replace("某公司", "某".repeat(300_000)), 413, null));
+    }
+
+    @ParameterizedTest(name = "{0} -> {2} {3}")
+    @MethodSource("badInput")
+    void badInputIsRefusedWithTheFieldAndNothingIsStored(String what, String body, int status, String field)
+            throws Exception {
+        long before = json(village.get("/api/v1/petitions?limit=1")).get("total").asLong();
+        HttpResponse<String> r = village.postJson("/api/v1/petitions", body);
+        assertEquals(status, r.statusCode(), what + ": " + r.body());
+        JsonNode error = json(r);
+        assertNotNull(error.get("error"), r.body());
+        assertFalse(error.get("message").asText().isBlank());
+        assertEquals(field, error.get("field").isNull() ? null : error.get("field").asText(), r.body());
+        assertFalse(r.body().contains("Exception"), "no stack trace: " + r.body());
+        assertEquals(before, json(village.get("/api/v1/petitions?limit=1")).get("total").asLong(), "nothing stored");
+    }
+
+    @Test
+    void unknownIdsAndBadQueriesAreClear4xx() throws Exception {
+        HttpResponse<String> missing = village.get("/api/v1/petitions/510199101201-9999999");
+        assertEquals(404, missing.statusCode());
+        assertEquals("id", json(missing).get("field").asText());
+        HttpResponse<String> badStatus = village.get("/api/v1/petitions?status=LOST");
+        assertEquals(400, badStatus.statusCode());
+        assertEquals("status", json(badStatus).get("field").asText());
+        HttpResponse<String> badLimit = village.get("/api/v1/petitions?limit=100000");
+        assertEquals(400, badLimit.statusCode());
+        assertEquals("limit", json(badLimit).get("field").asText());
+    }
+
+    @Test
+    void staffCallsWithoutOrWithWrongCredentialsGet401() throws Exception {
+        for (TierNode node : nodes()) {
+            for (String path : List.of("/api/v1/node", "/api/v1/petitions")) {
+                HttpResponse<String> anonymous = node.send(HttpRequest.newBuilder(
+                        java.net.URI.create(node.baseUrl() + path)).build());
+                assertEquals(401, anonymous.statusCode());
+                assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+                assertEquals("unauthorized", json(anonymous).get("error").asText());
+                HttpResponse<String> wrong = node.send(HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                        .header("Authorization", TierNode.basic("admin", "not-the-password")).build());
+                assertEquals(401, wrong.statusCode());
+            }
+            HttpResponse<String> karaf = node.send(HttpRequest.newBuilder(java.net.URI.create(node.baseUrl()
+                    + "/api/v1/node")).header("Authorization", TierNode.basic("karaf", "karaf")).build());
+            assertEquals(401, karaf.statusCode(), "no default karaf/karaf user");
+        }
+    }
+
+    @Test
+    void credentialsAreGeneratedOrSuppliedAndStoredOnlyAsDigests() throws Exception {
+        var generated = district.home.resolve("etc/admin.password");
+        assertTrue(Files.exists(generated), "the district generated its admin password");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(generated));
+        assertTrue(district.password().length() >= 16);
+        assertFalse(Files.exists(village.home.resolve("etc/admin.password")), "a supplied password is not written out");
+        for (TierNode node : nodes()) {
+            String users = Files.readString(node.home.resolve("etc/users.properties"));
+            assertFalse(users.contains(node.password()), "users.properties holds a digest, not the password");
+            assertTrue(users.contains("{CRYPT}"));
+            assertFalse(users.lines().anyMatch(l -> l.matches("\\s*karaf\\s*=.*")));
+            String shell = Files.readString(node.home.resolve("etc/org.apache.karaf.shell.cfg"));
+            assertTrue(shell.contains("sshHost = 127.0.0.1"));
+            String system = Files.readString(node.home.resolve("etc/system.properties"));
+            assertTrue(system.contains("karaf.secured.command.compulsory.roles=admin"));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.xinfang.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real tier distribution, unpacked from its tar.gz into a fresh directory and started as a
+ * separate process on free loopback ports, as an operator would start it.
+ */
+final class TierNode implements AutoCloseable {
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+
+    final String tier;
+    final Path home;
+    final int httpPort;
+    final String user = "admin";
+    private String password;
+    private Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TierNode(String tier, Path home, int httpPort) {
+        this.tier = tier;
+        this.home = home;
+        this.httpPort = httpPort;
+    }
+
+    /** Unpacks the tier's distribution into a new directory and moves it to free ports. */
+    static TierNode unpack(String tier, String name) throws IOException, InterruptedException {
+        String version = System.getProperty("xinfang.version");
+        Path archive = Path.of(System.getProperty("xinfang.dist.dir"), tier, "target",
+                "xinfang-" + tier + "-" + version + ".tar.gz");
+        Path dir = Path.of(System.getProperty("xinfang.work.dir"), name);
+        if (Files.exists(dir)) {
+            run("rm", "-rf", dir.toString());
+        }
+        Files.createDirectories(dir);
+        run("tar", "xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1");
+        int http = freePort();
+        int ssh = freePort();
+        rewrite(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
+        rewrite(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
+        return new TierNode(tier, dir, http);
+    }
+
+    private static void rewrite(Path cfg, String key, String value) throws IOException {
+        String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
+        String replaced = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
+        if (replaced.equals(text)) {
+            throw new IllegalStateException(key + " not found in " + cfg);
+        }
+        Files.writeString(cfg, replaced, StandardCharsets.ISO_8859_1);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IOException("failed: " + String.join(" ", command));
+        }
+    }
+
+    /**
+     * Starts the node. With a password the operator supplies it; without, the node generates one
+     * at first start and this reads it from etc/admin.password.
+     */
+    TierNode start(String adminPassword) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                // inherited output would corrupt the test runner's channel
+                .redirectOutput(home.resolve("console.log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.remove("XINFANG_ADMIN_PASSWORD");
+        if (adminPassword != null) {
+            env.put("XINFANG_ADMIN_PASSWORD", adminPassword);
+        }
+        this.password = adminPassword;
+        process = pb.start();
+        return this;
+    }
+
+    /** Waits until /api/v1/node answers 200 with a body (CXF once answered 200 with an empty body while booting). */
+    TierNode awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(tier + " exited with " + process.exitValue() + "; see " + home);
+            }
+            if (password == null && Files.exists(home.resolve("etc/admin.password"))) {
+                password = Files.readString(home.resolve("etc/admin.password")).strip();
+            }
+            if (password != null) {
+                try {
+                    HttpResponse<String> r = get("/api/v1/node");
+                    if (r.statusCode() == 200 && !r.body().isBlank()) {
+                        return this;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(tier + " not ready within " + BOOT_TIMEOUT + "; see " + home);
+    }
+
+    String password() {
+        return password;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user, password));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET().build());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Stops the node the way an operator does (bin/stop), and kills it if it will not go. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (process == null) {
+            return;
+        }
+        new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30,
+                        TimeUnit.SECONDS);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
