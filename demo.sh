@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+#
+# Xinfang demo network on loopback: district + department + township + village, each a real
+# tier distribution with embedded Derby, started in the background with sample petitions.
+#
+#   ./demo.sh start    build what is missing, start the four nodes (idempotent), print URLs and credentials
+#   ./demo.sh stop     stop them
+#   ./demo.sh status   show which are running
+#
+# The same facts go to target/demo/nodes.json for scripts:
+#   [{"tier", "unit", "url", "user", "password", "home"}, ...]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+DEMO="$ROOT/target/demo"
+VERSION="0.1.0-SNAPSHOT"
+# tier  http-port  unit-code
+NODES=(
+  "district   8281 510199"
+  "department 8282 510199D01"
+  "township   8283 510199101"
+  "village    8284 510199101201"
+)
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || { echo "demo.sh: '$1' is required but not installed" >&2; exit 1; }
+}
+
+archive() { echo "$ROOT/distribution/$1/target/xinfang-$1-$VERSION.tar.gz"; }
+
+build_if_missing() {
+  local missing=0
+  for n in "${NODES[@]}"; do
+    set -- $n
+    [ -f "$(archive "$1")" ] || missing=1
+  done
+  if [ "$missing" = 1 ]; then
+    echo "Building the tier distributions (first time only)..."
+    # offline when the local repository already has everything, online otherwise
+    (cd "$ROOT" && { mvn -q -o -B install -DskipTests 2>/dev/null || mvn -q -B install -DskipTests; })
+  fi
+}
+
+running() { # home -> 0 if that Karaf answers
+  local home=$1
+  [ -f "$home/data/port" ] || return 1
+  [ -n "$(pgrep -f "karaf.base=$home" 2>/dev/null || true)" ]
+}
+
+api() { # method url password [body]
+  if [ $# -ge 4 ]; then
+    curl -s -u "admin:$3" -X "$1" -H 'Content-Type: application/json' --data-binary "$4" "$2"
+  else
+    curl -s -u "admin:$3" -X "$1" "$2"
+  fi
+}
+
+wait_ready() { # url password tier
+  local i body
+  for i in $(seq 1 240); do
+    body=$(curl -s -u "admin:$2" "$1/api/v1/node" 2>/dev/null || true)
+    case "$body" in *'"tier"'*) return 0 ;; esac
+    sleep 0.5
+  done
+  echo "demo.sh: the $3 node did not come up; see its log under target/demo/$3/data/log/" >&2
+  return 1
+}
+
+petition() { # kind channel subject content category headcount petitioners-json received-days-ago
+  local received
+  received=$(date -d "-$8 days" +%F 2>/dev/null || date +%F)
+  printf '{"kind":"%s","channel":"%s","subject":"%s","content":"%s","category":"%s","location":"510199","receivedAt":"%s","headcount":%s,"petitioners":%s}' \
+    "$1" "$2" "$3" "$4" "$5" "$received" "$6" "$7"
+}
+
+load_samples() { # tier url password
+  local total
+  total=$(api GET "$2/api/v1/petitions?limit=1" "$3" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  [ "${total:-0}" = 0 ] || return 0
+  case "$1" in
+    village)
+      api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM WALK_IN '土地承包经营权纠纷' '王某反映其家庭承包的2.3亩耕地被邻组村民占用，经村民小组调解未果，请求村委会依法确认承包经营权。' '农村土地' 1 '[{"name":"王建国","idNumber":"510199196503120413","phone":"13881234567","address":"青溪区清河镇柳树村3组"}]' 3)" >/dev/null
+      api POST "$2/api/v1/petitions" "$3" "$(petition SUGGESTION LETTER '建议修缮村道路灯' '村民来信建议修缮柳树村主干道路灯，夜间出行存在安全隐患。' '城乡建设' 1 '[{"name":"刘秀英","phone":"13990001234","address":"青溪区清河镇柳树村5组"}]' 1)" >/dev/null
+      ;;
+    township)
+      api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM WALK_IN '拖欠农民工工资' '某建筑工地30余名农民工反映被拖欠2026年8月至10月工资共计约46万元，推选3名代表来访，请求协调解决。' '劳动社保' 32 '[{"name":"陈大勇","idNumber":"510199197805211235","phone":"13712345678","address":"青溪区清河镇"},{"name":"李明","idNumber":"510199198811032019","phone":"13612345678"},{"name":"赵强","phone":"13512345678"}]' 2)" >/dev/null
+      ;;
+    department)
+      api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM ONLINE '养老保险待遇核定异议' '信访人对其基本养老保险待遇核定中视同缴费年限的认定有异议，请求复核。' '劳动社保' 1 '[{"name":"张桂兰","idNumber":"510199195908170828","phone":"13808001234","address":"青溪区白沙街道"}]' 5)" >/dev/null
+      ;;
+    district)
+      api POST "$2/api/v1/petitions" "$3" "$(petition ACCUSATION LETTER '反映某单位工作人员违规收费' '来信反映某单位工作人员在办理不动产登记时违规收取费用，附有收据复印件。' '纪检监察' 1 '[{"name":"匿名","phone":"13300001111"}]' 4)" >/dev/null
+      api POST "$2/api/v1/petitions" "$3" "$(petition SUGGESTION ONLINE '关于增设公交线路的建议' '建议增设从白沙街道至区人民医院的公交线路，方便老年人就医。' '交通运输' 1 '[{"name":"周敏","idNumber":"51019919910709048X","phone":"18912345678","address":"青溪区白沙街道"}]' 0)" >/dev/null
+      ;;
+  esac
+}
+
+start() {
+  need java; need mvn; need curl; need tar
+  build_if_missing
+  mkdir -p "$DEMO"
+  local n tier port unit home
+  for n in "${NODES[@]}"; do
+    set -- $n; tier=$1; port=$2; home="$DEMO/$tier"
+    if running "$home"; then
+      continue
+    fi
+    if [ ! -d "$home" ]; then
+      mkdir -p "$home"
+      tar xzf "$(archive "$tier")" -C "$home" --strip-components=1
+    fi
+    # each node generates its own admin password at first start (etc/admin.password)
+    (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &)
+  done
+  local json="[" sep=""
+  printf '\n%-11s %-13s %-26s %-6s %-22s\n' "层级 tier" "单位 unit" "地址 url" "用户" "密码 password"
+  for n in "${NODES[@]}"; do
+    set -- $n; tier=$1; port=$2; unit=$3; home="$DEMO/$tier"
+    local url="http://127.0.0.1:$port" pw
+    for _ in $(seq 1 120); do [ -s "$home/etc/admin.password" ] && break; sleep 0.5; done
+    pw=$(cat "$home/etc/admin.password")
+    wait_ready "$url" "$pw" "$tier"
+    load_samples "$tier" "$url" "$pw"
+    printf '%-11s %-13s %-26s %-6s %-22s\n' "$tier" "$unit" "$url" "admin" "$pw"
+    json+="$sep{\"tier\":\"$tier\",\"unit\":\"$unit\",\"url\":\"$url\",\"user\":\"admin\",\"password\":\"$pw\",\"home\":\"$home\"}"
+    sep=","
+  done
+  json+="]"
+  printf '%s\n' "$json" > "$DEMO/nodes.json"
+  chmod 600 "$DEMO/nodes.json"
+  cat <<EOT
+
+Xinfang demo network is running on loopback (节点已启动).
+  API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)
+  Public:     <url>/api/v1/public/petitions/<trackingCode>?code=<verificationCode>  (no login)
+  Shell:      target/demo/<tier>/bin/client -u admin   (SSH on 127.0.0.1 only)
+  Scripts:    target/demo/nodes.json
+  Stop:       ./demo.sh stop
+EOT
+}
+
+stop() {
+  local n home
+  for n in "${NODES[@]}"; do
+    set -- $n; home="$DEMO/$1"
+    [ -d "$home" ] || continue
+    if running "$home"; then
+      (cd "$home" && bin/stop >/dev/null 2>&1 || true)
+    fi
+  done
+  for n in "${NODES[@]}"; do
+    set -- $n; home="$DEMO/$1"
+    for _ in $(seq 1 60); do
+      [ -z "$(pgrep -f "karaf.base=$home" 2>/dev/null || true)" ] && break
+      sleep 0.5
+    done
+    pkill -9 -f "karaf.base=$home" 2>/dev/null || true
+  done
+  echo "Xinfang demo network stopped (data kept in target/demo; delete it for a fresh start)."
+}
+
+status() {
+  local n home
+  for n in "${NODES[@]}"; do
+    set -- $n; home="$DEMO/$1"
+    if running "$home"; then echo "$1: running on http://127.0.0.1:$2"; else echo "$1: stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
