@@ -12,12 +12,44 @@ public interface PetitionStore {
     long nextSequence(String name);
 
     /**
-     * Stores a new petition, its petitioners and its timeline in one transaction: all or nothing.
+     * Stores a new petition, its petitioners and its timeline, and appends the change to the node's
+     * journal, in one transaction: all or nothing.
      *
      * @param verificationHash hash of the verification code
+     * @param node the node recording it (the journal's origin)
      * @throws DuplicateException if the id or the tracking code is taken
      */
-    void insert(Petition petition, String verificationHash);
+    void insert(Petition petition, String verificationHash, String node);
+
+    /**
+     * Changes a stored petition: owner, status and one new timeline event, journalled in the same
+     * transaction; with {@code downward} also queues a message carrying the case to the child node
+     * that leads to the new owner.
+     *
+     * @return the petition after the change
+     * @throws NotFoundException if there is no such petition
+     */
+    Petition update(String id, Change change, Downward downward);
+
+    /** Where a petition came from: origin node, origin journal sequence, the nodes it passed. */
+    Optional<Provenance> provenance(String id);
+
+    /**
+     * A change to a case.
+     *
+     * @param eventType the timeline event it makes, e.g. {@code ASSIGNED}
+     */
+    record Change(String owner, Status status, String eventType, String actor, String unit, String node,
+            String note, java.time.Instant at) {
+    }
+
+    /** Send the changed case down: to {@code childNode}, toward the {@code recipient} node. */
+    record Downward(String childNode, String recipient, String messageType) {
+    }
+
+    /** Where a petition came from. */
+    record Provenance(String originNode, Long originSeq, java.util.List<String> path) {
+    }
 
     /** The petition with its timeline. */
     Optional<Petition> get(String id);

@@ -69,7 +69,7 @@ public final class RegistrationService implements PetitionService {
                     draft.content(), draft.category(), draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                store.insert(petition, Codes.hash(tracking, verification));
+                store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
                 LOG.info("petition {} registered by {} ({} via {})", id, actor, draft.kind(), draft.channel());
                 return new Registration(petition, verification);
             } catch (PetitionStore.DuplicateException e) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.Kind;
+import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionQuery;
@@ -67,7 +68,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    private static long increment(Connection c, String name) throws SQLException {
+    static long increment(Connection c, String name) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE xf_sequence SET next_value = next_value + 1 WHERE name = ?")) {
             up.setString(1, name);
@@ -90,15 +91,14 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
-    public void insert(Petition p, String verificationHash) {
+    public void insert(Petition p, String verificationHash, String node) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                insertPetition(c, p, verificationHash);
-                insertPetitioners(c, p);
-                for (Event e : p.timeline()) {
-                    insertEvent(c, p.id(), e);
-                }
+                // the journal entry first: its sequence gives the petition its provenance
+                long seq = Journal.appendOwn(c, node, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
+                        p.registeredAt().toEpochMilli());
+                insertRows(c, p, verificationHash, node, seq, node);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -112,9 +112,62 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    private static void insertPetition(Connection c, Petition p, String verificationHash) throws SQLException {
+    /** Inserts a whole petition: its row, petitioners and timeline. */
+    static void insertRows(Connection c, Petition p, String verificationHash, String originNode, long originSeq,
+            String path) throws SQLException {
+        insertPetition(c, p, verificationHash, originNode, originSeq, path);
+        insertPetitioners(c, p);
+        for (Event e : p.timeline()) {
+            insertEvent(c, p.id(), e);
+        }
+    }
+
+    /**
+     * Applies a snapshot that came from another node: inserts the case if it is new here, otherwise
+     * takes its owner and status and adds the events this node does not have yet.
+     */
+    static void upsert(Connection c, PetitionJson.Snapshot snapshot, String originNode, long originSeq, String path)
+            throws SQLException {
+        Petition p = snapshot.petition();
+        boolean exists;
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, p.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                exists = rs.next();
+            }
+        }
+        if (!exists) {
+            insertRows(c, p, snapshot.verificationHash(), originNode, originSeq, path);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE xf_petition SET owner_unit = ?, status = ? WHERE id = ?")) {
+            ps.setString(1, p.owner());
+            ps.setString(2, p.status().name());
+            ps.setString(3, p.id());
+            ps.executeUpdate();
+        }
+        java.util.Set<Integer> have = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM xf_event WHERE petition_id = ?")) {
+            ps.setString(1, p.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    have.add(rs.getInt(1));
+                }
+            }
+        }
+        for (Event e : p.timeline()) {
+            if (!have.contains(e.seq())) {
+                insertEvent(c, p.id(), e);
+            }
+        }
+    }
+
+    private static void insertPetition(Connection c, Petition p, String verificationHash, String originNode,
+            long originSeq, String path) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_petition (" + PETITION_COLUMNS
-                + ", verification_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", verification_hash, origin_node, origin_seq, path)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             ps.setString(i++, p.id());
             ps.setString(i++, p.trackingCode());
@@ -130,7 +183,14 @@ public final class JdbcPetitionStore implements PetitionStore {
             ps.setString(i++, p.owner());
             ps.setString(i++, p.status().name());
             ps.setLong(i++, p.registeredAt().toEpochMilli());
-            ps.setString(i, verificationHash);
+            ps.setString(i++, verificationHash);
+            setNullable(ps, i++, originNode);
+            if (originSeq > 0) {
+                ps.setLong(i++, originSeq);
+            } else {
+                ps.setNull(i++, Types.BIGINT);
+            }
+            setNullable(ps, i, path);
             ps.executeUpdate();
         }
     }
@@ -168,11 +228,75 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+    static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);
         } else {
             ps.setString(index, value);
+        }
+    }
+
+    @Override
+    public Petition update(String id, Change change, Downward downward) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Tracked before = load(c, "id", id).orElseThrow(
+                        () -> new NotFoundException("未找到信访事项 / no such petition: " + id));
+                Petition old = before.petition();
+                int seq = old.timeline().stream().mapToInt(Event::seq).max().orElse(0) + 1;
+                Event event = new Event(seq, change.at(), change.eventType(), change.actor(), change.unit(),
+                        change.node(), change.note());
+                java.util.List<Event> timeline = new ArrayList<>(old.timeline());
+                timeline.add(event);
+                Petition after = new Petition(old.id(), old.trackingCode(), old.kind(), old.channel(), old.subject(),
+                        old.content(), old.category(), old.location(), old.receivedAt(), old.headcount(),
+                        old.petitioners(), old.registeredBy(), change.owner(), change.status(), old.registeredAt(),
+                        timeline);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE xf_petition SET owner_unit = ?, status = ? WHERE id = ?")) {
+                    ps.setString(1, after.owner());
+                    ps.setString(2, after.status().name());
+                    ps.setString(3, id);
+                    ps.executeUpdate();
+                }
+                insertEvent(c, id, event);
+                String snapshot = PetitionJson.write(after, before.verificationHash());
+                Journal.appendOwn(c, change.node(), "CASE_UPDATED", id, snapshot, change.at().toEpochMilli());
+                if (downward != null) {
+                    String msgId = change.node() + ":" + id + ":" + seq;
+                    JdbcSyncStore.enqueue(c, downward.childNode(), msgId, downward.recipient(),
+                            downward.messageType(), snapshot, change.at().toEpochMilli());
+                }
+                c.commit();
+                return after;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot update petition " + id, e);
+        }
+    }
+
+    @Override
+    public Optional<Provenance> provenance(String id) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT origin_node, origin_seq, path FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long seq = rs.getLong(2);
+                Long originSeq = rs.wasNull() ? null : seq;
+                String path = rs.getString(3);
+                return Optional.of(new Provenance(rs.getString(1), originSeq,
+                        path == null ? java.util.List.of() : java.util.List.of(path.split(">"))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the provenance of " + id, e);
         }
     }
 
@@ -190,12 +314,21 @@ public final class JdbcPetitionStore implements PetitionStore {
         try (Connection c = dataSource.getConnection()) {
             // one consistent read of the petition and its children
             c.setAutoCommit(false);
+            Optional<Tracked> found = load(c, column, value);
+            c.commit();
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read petition by " + column, e);
+        }
+    }
+
+    private static Optional<Tracked> load(Connection c, String column, String value) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
                     + ", verification_hash FROM xf_petition WHERE " + column + " = ?")) {
                 ps.setString(1, value);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        c.commit();
                         return Optional.empty();
                     }
                     String id = rs.getString(1);
@@ -204,13 +337,9 @@ public final class JdbcPetitionStore implements PetitionStore {
                             rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10), petitioners(c, id),
                             rs.getString(11), rs.getString(12), Status.valueOf(rs.getString(13)),
                             Instant.ofEpochMilli(rs.getLong(14)), events(c, id));
-                    Tracked tracked = new Tracked(p, rs.getString(15));
-                    c.commit();
-                    return Optional.of(tracked);
+                    return Optional.of(new Tracked(p, rs.getString(15)));
                 }
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read petition by " + column, e);
         }
     }
 

@@ -56,7 +56,7 @@ class JdbcPetitionStoreTest {
     void storesAndReadsBackAPetitionWithPetitionersAndTimeline() {
         Petition p = petition("510199101201-0000001", "TRK0000001", "拖欠工资", LocalDate.of(2026, 11, 20),
                 1_700_000_000_123L, "510199101201");
-        store.insert(p, "hash1");
+        store.insert(p, "hash1", "N1");
         assertEquals(p, store.get(p.id()).orElseThrow());
         PetitionStore.Tracked tracked = store.findByTrackingCode("TRK0000001").orElseThrow();
         assertEquals("hash1", tracked.verificationHash());
@@ -67,19 +67,22 @@ class JdbcPetitionStoreTest {
     @Test
     void aFailedInsertLeavesNothingBehind() throws Exception {
         Petition first = petition("A-1", "TRK1", "一", LocalDate.of(2026, 11, 1), 1000, "U1");
-        store.insert(first, "h");
+        store.insert(first, "h", "N1");
         // same tracking code: the petition row fails after nothing else was written; and an event
         // list that breaks the primary key fails after the petition row was written
         Petition sameCode = petition("A-2", "TRK1", "二", LocalDate.of(2026, 11, 1), 2000, "U1");
-        assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(sameCode, "h"));
+        assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(sameCode, "h", "N1"));
         Event e = new Event(1, Instant.ofEpochMilli(3000), "REGISTERED", "clerk", "U1", "U1", null);
         Petition twiceSeq = petition("A-3", "TRK3", "三", LocalDate.of(2026, 11, 1), 3000, "U1", e, e);
-        assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(twiceSeq, "h"));
+        assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(twiceSeq, "h", "N1"));
         assertFalse(store.get("A-3").isPresent());
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             assertEquals(1, count(st, "SELECT COUNT(*) FROM xf_petition"));
             assertEquals(2, count(st, "SELECT COUNT(*) FROM xf_petitioner"));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM xf_event"));
+            // the journal entry of a failed change is rolled back with it: the chain stays contiguous
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM xf_journal"));
+            assertEquals(1, count(st, "SELECT MAX(origin_seq) FROM xf_journal"));
         }
     }
 
@@ -102,10 +105,10 @@ class JdbcPetitionStoreTest {
 
     @Test
     void findsByFiltersNewestFirstWithPaging() {
-        store.insert(petition("V-1", "T1", "拖欠工资", LocalDate.of(2026, 10, 1), 1000, "V"), "h");
-        store.insert(petition("V-2", "T2", "土地承包纠纷", LocalDate.of(2026, 10, 15), 2000, "V"), "h");
-        store.insert(petition("W-1", "T3", "道路维修建议", LocalDate.of(2026, 11, 1), 3000, "W"), "h");
-        store.insert(petition("W-2", "T4", "100%_special", LocalDate.of(2026, 11, 2), 4000, "W"), "h");
+        store.insert(petition("V-1", "T1", "拖欠工资", LocalDate.of(2026, 10, 1), 1000, "V"), "h", "N1");
+        store.insert(petition("V-2", "T2", "土地承包纠纷", LocalDate.of(2026, 10, 15), 2000, "V"), "h", "N1");
+        store.insert(petition("W-1", "T3", "道路维修建议", LocalDate.of(2026, 11, 1), 3000, "W"), "h", "N1");
+        store.insert(petition("W-2", "T4", "100%_special", LocalDate.of(2026, 11, 2), 4000, "W"), "h", "N1");
 
         Page<PetitionSummary> all = store.find(PetitionQuery.all(2));
         assertEquals(4, all.total());

@@ -1,0 +1,11 @@
+package org.xinfang.sync;
+
+/**
+ * The result of re-checking one origin's chain as stored on this node.
+ *
+ * @param count entries held
+ * @param head the highest sequence held
+ * @param intact whether sequences are contiguous from 1 and every hash links and verifies
+ */
+public record ChainReport(String origin, long count, long head, boolean intact) {
+}

@@ -1,0 +1,16 @@
+package org.xinfang.sync;
+
+import java.util.Map;
+
+/**
+ * The parent's answer to a push.
+ *
+ * @param held for every origin in the batch, the highest sequence the parent now holds
+ * @param accepted entries stored and applied by this push
+ * @param duplicates entries the parent already had (acknowledged, ignored)
+ */
+public record PushResult(Map<String, Long> held, int accepted, int duplicates) {
+    public PushResult {
+        held = Map.copyOf(held);
+    }
+}

@@ -1,0 +1,450 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.petition.PetitionStore.StoreException;
+import org.xinfang.sync.ChainReport;
+import org.xinfang.sync.JournalEntry;
+import org.xinfang.sync.Message;
+import org.xinfang.sync.Outgoing;
+import org.xinfang.sync.PushResult;
+import org.xinfang.sync.SyncAlarm;
+import org.xinfang.sync.SyncRefusedException;
+import org.xinfang.sync.SyncStore;
+
+/** {@link SyncStore} in the same portable SQL and database as the petitions. */
+public final class JdbcSyncStore implements SyncStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSyncStore.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+    private final AtomicInteger nonceCalls = new AtomicInteger();
+
+    public JdbcSyncStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(String what, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("sync store: cannot " + what, e);
+        }
+    }
+
+    @Override
+    public List<Outgoing> outbox(long afterPos, int limit) {
+        return inTransaction("read the outbox", c -> {
+            List<Outgoing> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pos, " + Journal.COLUMNS
+                    + " FROM xf_journal WHERE pos > ? ORDER BY pos FETCH NEXT ? ROWS ONLY")) {
+                ps.setLong(1, afterPos);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new Outgoing(rs.getLong(1), Journal.read(rs, 2)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public long lastPos() {
+        return inTransaction("read the outbox", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(pos) FROM xf_journal");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Long> positionOf(String origin, long seq) {
+        return inTransaction("find a journal entry", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT pos FROM xf_journal WHERE origin = ? AND origin_seq = ?")) {
+                ps.setString(1, origin);
+                ps.setLong(2, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public PushResult receive(String fromNode, Predicate<String> originAllowed, List<JournalEntry> entries,
+            String self) {
+        try {
+            return inTransaction("store a pushed batch", c -> {
+                Map<String, Long> held = new HashMap<>();
+                Map<String, String> lastHash = new HashMap<>();
+                int accepted = 0;
+                int duplicates = 0;
+                for (JournalEntry e : entries) {
+                    if (!originAllowed.test(e.origin())) {
+                        throw new SyncRefusedException(403, "foreign_origin", e.origin(), 0,
+                                "node " + fromNode + " may not send entries of " + e.origin());
+                    }
+                    long have = held.containsKey(e.origin()) ? held.get(e.origin()) : Journal.held(c, e.origin());
+                    held.put(e.origin(), have);
+                    if (e.seq() <= have) {
+                        String stored = Journal.hashOf(c, e.origin(), e.seq());
+                        if (!e.hash().equals(stored)) {
+                            throw new SyncRefusedException(409, "conflict", e.origin(), have + 1, "entry "
+                                    + e.origin() + "#" + e.seq() + " differs from the one already held");
+                        }
+                        duplicates++;
+                        continue;
+                    }
+                    if (e.seq() != have + 1) {
+                        throw new SyncRefusedException(409, "gap", e.origin(), have + 1, "entry " + e.origin()
+                                + "#" + e.seq() + " skips sequence; expected " + (have + 1));
+                    }
+                    String prev = have == 0 ? JournalEntry.GENESIS
+                            : lastHash.containsKey(e.origin()) ? lastHash.get(e.origin()) : Journal.hashOf(c, e.origin(), have);
+                    if (!e.prevHash().equals(prev) || !e.hashIsValid()) {
+                        throw new SyncRefusedException(409, "broken_chain", e.origin(), have + 1, "entry "
+                                + e.origin() + "#" + e.seq() + " does not continue the hash chain");
+                    }
+                    JournalEntry relayed = e.via(self);
+                    Journal.insert(c, relayed);
+                    apply(c, relayed);
+                    held.put(e.origin(), e.seq());
+                    lastHash.put(e.origin(), e.hash());
+                    accepted++;
+                }
+                return new PushResult(held, accepted, duplicates);
+            });
+        } catch (SyncRefusedException refused) {
+            alarm(refused.reason(), fromNode, refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private static void apply(Connection c, JournalEntry e) throws SQLException {
+        switch (e.type()) {
+            case "PETITION_REGISTERED", "CASE_UPDATED" -> JdbcPetitionStore.upsert(c, PetitionJson.read(e.payload()),
+                    e.origin(), e.seq(), String.join(Journal.PATH_SEPARATOR, e.path()));
+            default -> LOG.warn("journal entry type {} is not known here; kept and relayed, not applied", e.type());
+        }
+    }
+
+    @Override
+    public Map<String, Long> held() {
+        return inTransaction("read held sequences", c -> {
+            Map<String, Long> held = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT origin, MAX(origin_seq) FROM xf_journal GROUP BY origin");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public List<ChainReport> verifyChains() {
+        return inTransaction("verify chains", c -> {
+            Map<String, ChainReport> reports = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Journal.COLUMNS
+                    + " FROM xf_journal ORDER BY origin, origin_seq"); ResultSet rs = ps.executeQuery()) {
+                String origin = null;
+                long count = 0;
+                long last = 0;
+                String lastHash = null;
+                boolean intact = true;
+                while (rs.next()) {
+                    JournalEntry e = Journal.read(rs, 1);
+                    if (!e.origin().equals(origin)) {
+                        if (origin != null) {
+                            reports.put(origin, new ChainReport(origin, count, last, intact));
+                        }
+                        origin = e.origin();
+                        count = 0;
+                        last = 0;
+                        lastHash = JournalEntry.GENESIS;
+                        intact = true;
+                    }
+                    intact &= e.seq() == last + 1 && e.prevHash().equals(lastHash) && e.hashIsValid();
+                    count++;
+                    last = e.seq();
+                    lastHash = e.hash();
+                }
+                if (origin != null) {
+                    reports.put(origin, new ChainReport(origin, count, last, intact));
+                }
+            }
+            return new ArrayList<>(reports.values());
+        });
+    }
+
+    /** Queues a message for a child inside the caller's transaction; a message id is queued once. */
+    static void enqueue(Connection c, String child, String msgId, String recipient, String type, String payload,
+            long createdMillis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM xf_downbox WHERE child_node = ? AND msg_id = ?")) {
+            ps.setString(1, child);
+            ps.setString(2, msgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        long seq = JdbcPetitionStore.increment(c, "downbox:" + child);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_downbox (child_node, seq, msg_id, recipient,"
+                + " msg_type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, child);
+            ps.setLong(2, seq);
+            ps.setString(3, msgId);
+            ps.setString(4, recipient);
+            ps.setString(5, type);
+            ps.setString(6, payload);
+            ps.setLong(7, createdMillis);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<Message> messagesFor(String childNode, long afterSeq, int limit) {
+        return inTransaction("read messages", c -> {
+            List<Message> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, msg_id, recipient, msg_type, payload,"
+                    + " created_at FROM xf_downbox WHERE child_node = ? AND seq > ? ORDER BY seq"
+                    + " FETCH NEXT ? ROWS ONLY")) {
+                ps.setString(1, childNode);
+                ps.setLong(2, afterSeq);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public void applyMessage(Message m, String nextHop, String cursorKey) {
+        inTransaction("apply a message", c -> {
+            boolean seen;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_applied_message WHERE msg_id = ?")) {
+                ps.setString(1, m.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    seen = rs.next();
+                }
+            }
+            if (!seen) {
+                if (nextHop != null) {
+                    enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                } else if ("CASE".equals(m.type())) {
+                    JdbcPetitionStore.upsert(c, PetitionJson.read(m.payload()), null, -1, null);
+                } else {
+                    LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO xf_applied_message (msg_id, applied_at) VALUES (?, ?)")) {
+                    ps.setString(1, m.id());
+                    ps.setLong(2, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+            }
+            putState(c, cursorKey, String.valueOf(m.seq()));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> state(String key) {
+        return inTransaction("read sync state", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT val FROM xf_sync_state WHERE name = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setState(String key, String value) {
+        inTransaction("write sync state", c -> {
+            putState(c, key, value);
+            return null;
+        });
+    }
+
+    private static void putState(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE xf_sync_state SET val = ? WHERE name = ?")) {
+            up.setString(1, value);
+            up.setString(2, key);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO xf_sync_state (name, val) VALUES (?, ?)")) {
+            ins.setString(1, key);
+            ins.setString(2, value);
+            ins.executeUpdate();
+        }
+    }
+
+    @Override
+    public void registerChild(String node, String secret) {
+        inTransaction("register a child", c -> {
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE xf_sync_child SET secret = ?, registered_at = ? WHERE node_id = ?")) {
+                up.setString(1, secret);
+                up.setLong(2, System.currentTimeMillis());
+                up.setString(3, node);
+                if (up.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO xf_sync_child (node_id, secret,"
+                    + " registered_at, last_seen) VALUES (?, ?, ?, 0)")) {
+                ins.setString(1, node);
+                ins.setString(2, secret);
+                ins.setLong(3, System.currentTimeMillis());
+                ins.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> childSecret(String node) {
+        return inTransaction("read a child", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM xf_sync_child WHERE node_id = ?")) {
+                ps.setString(1, node);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<String, Long> children() {
+        return inTransaction("list children", c -> {
+            Map<String, Long> map = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT node_id, last_seen FROM xf_sync_child");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    map.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return map;
+        });
+    }
+
+    @Override
+    public void childSeen(String node, long atMillis) {
+        inTransaction("note a child's call", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE xf_sync_child SET last_seen = ? WHERE node_id = ?")) {
+                ps.setLong(1, atMillis);
+                ps.setString(2, node);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public boolean useNonce(String node, String nonce, long expiresMillis) {
+        try {
+            return inTransaction("use a nonce", c -> {
+                if (nonceCalls.incrementAndGet() % 200 == 0) {
+                    try (PreparedStatement del = c.prepareStatement("DELETE FROM xf_sync_nonce WHERE expires_at < ?")) {
+                        del.setLong(1, System.currentTimeMillis());
+                        del.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO xf_sync_nonce (node_id, nonce, expires_at) VALUES (?, ?, ?)")) {
+                    ps.setString(1, node);
+                    ps.setString(2, nonce);
+                    ps.setLong(3, expiresMillis);
+                    ps.executeUpdate();
+                }
+                return true;
+            });
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void alarm(String kind, String node, String message) {
+        LOG.warn("sync alarm {} from {}: {}", kind, node, message);
+        inTransaction("raise an alarm", c -> {
+            long id = JdbcPetitionStore.increment(c, "alarm");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_sync_alarm (id, at_millis, kind, node_id,"
+                    + " message) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setString(3, kind);
+                JdbcPetitionStore.setNullable(ps, 4, node);
+                ps.setString(5, message.length() > 1000 ? message.substring(0, 1000) : message);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<SyncAlarm> alarms(int limit) {
+        return inTransaction("read alarms", c -> {
+            List<SyncAlarm> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at_millis, kind, node_id, message"
+                    + " FROM xf_sync_alarm ORDER BY id DESC FETCH NEXT ? ROWS ONLY")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new SyncAlarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+}
