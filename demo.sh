@@ -95,6 +95,34 @@ load_samples() { # tier url password
   esac
 }
 
+port_of() { # tier -> its HTTP port
+  local wanted=$1 m
+  for m in "${NODES[@]}"; do
+    set -- $m
+    if [ "$1" = "$wanted" ]; then echo "$2"; fi
+  done
+  return 0
+}
+
+# parent tier of each child tier
+parent_of() {
+  case "$1" in department|township) echo district ;; village) echo township ;; *) echo "" ;; esac
+}
+
+link_child() { # child-tier child-unit parent-url parent-password
+  local cfg="$DEMO/$1/etc/org.xinfang.sync.cfg" secret answer
+  secret=$(sed -n 's/^secret *= *\(.*\)$/\1/p' "$cfg" 2>/dev/null | head -1)
+  if [ -z "$secret" ]; then
+    secret=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 43)
+  fi
+  answer=$(api POST "$3/api/v1/sync/children" "$4" "{\"node\":\"$2\",\"secret\":\"$secret\"}")
+  case "$answer" in *'"secret"'*) ;; *) echo "demo.sh: registering $1 at its parent failed: $answer" >&2; return 1 ;; esac
+  if ! grep -q "^secret = $secret\$" "$cfg"; then
+    # the node picks the change up without a restart
+    sed -i "s/^secret *=.*/secret = $secret/" "$cfg"
+  fi
+}
+
 start() {
   need java; need mvn; need curl; need tar
   build_if_missing
@@ -126,6 +154,14 @@ start() {
     sep=","
   done
   json+="]"
+  # each child gets a sync credential from its parent: villages -> township -> district <- department
+  for n in "${NODES[@]}"; do
+    set -- $n; tier=$1; unit=$3
+    local parent; parent=$(parent_of "$tier")
+    [ -n "$parent" ] || continue
+    local pport; pport=$(port_of "$parent")
+    link_child "$tier" "$unit" "http://127.0.0.1:$pport" "$(cat "$DEMO/$parent/etc/admin.password")"
+  done
   printf '%s\n' "$json" > "$DEMO/nodes.json"
   chmod 600 "$DEMO/nodes.json"
   cat <<EOT
@@ -133,6 +169,7 @@ start() {
 Xinfang demo network is running on loopback (节点已启动).
   API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)
   Public:     <url>/api/v1/public/petitions/<trackingCode>?code=<verificationCode>  (no login)
+  Sync:       <url>/api/v1/sync/status — villages report to the township, townships and departments to the district
   Shell:      target/demo/<tier>/bin/client -u admin   (SSH on 127.0.0.1 only)
   Scripts:    target/demo/nodes.json
   Stop:       ./demo.sh stop

@@ -15,6 +15,19 @@ public interface PetitionService {
      */
     Registration register(PetitionDraft draft, String actor);
 
+    /**
+     * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline
+     * records who assigned it where, and the case is sent down to the node of that unit.
+     *
+     * @param unit the code of the unit that is to handle it
+     * @throws NotFoundException if this node does not hold the case
+     * @throws ValidationException if the unit is unknown, not below this node, or already the owner
+     */
+    Petition assign(String id, String unit, String note, String actor);
+
+    /** Where a petition held here came from: origin node and sequence, and the nodes it passed. */
+    Optional<PetitionStore.Provenance> provenance(String id);
+
     /** The petition with its timeline, if this node holds it. */
     Optional<Petition> get(String id);
 

@@ -1,5 +1,7 @@
 package org.xinfang.rest.internal;
 
+import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.Roles;
 import java.util.Map;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;

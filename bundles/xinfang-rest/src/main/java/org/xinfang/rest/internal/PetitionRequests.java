@@ -1,5 +1,7 @@
 package org.xinfang.rest.internal;
 
+import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.Roles;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,7 +52,32 @@ final class PetitionRequests {
                 + " KiB 上限 / the request body exceeds " + MAX_BODY_BYTES / 1024 + " KiB", null);
     }
 
+    /** Reads a JSON object of string fields (unknown fields ignored); each named field may be absent. */
+    java.util.Map<String, String> parseFlat(byte[] body, String... fields) {
+        JsonNode root = object(body);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (String field : fields) {
+            values.put(field, string(root, field));
+        }
+        return values;
+    }
+
     PetitionDraft parse(byte[] body) {
+        JsonNode root = object(body);
+        Kind kind = enumValue(root, "kind", Kind.class);
+        Channel channel = enumValue(root, "channel", Channel.class);
+        String subject = string(root, "subject");
+        String content = string(root, "content");
+        String category = string(root, "category");
+        String location = string(root, "location");
+        LocalDate receivedAt = date(root, "receivedAt");
+        Integer headcount = integer(root, "headcount");
+        List<Petitioner> petitioners = petitioners(root.get("petitioners"));
+        return new PetitionDraft(kind, channel, subject, content, category, location, receivedAt, headcount,
+                petitioners);
+    }
+
+    private JsonNode object(byte[] body) {
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -69,17 +96,7 @@ final class PetitionRequests {
         if (!root.isObject()) {
             throw new ApiException(400, "invalid_type", "请求体应为JSON对象 / the body must be a JSON object", null);
         }
-        Kind kind = enumValue(root, "kind", Kind.class);
-        Channel channel = enumValue(root, "channel", Channel.class);
-        String subject = string(root, "subject");
-        String content = string(root, "content");
-        String category = string(root, "category");
-        String location = string(root, "location");
-        LocalDate receivedAt = date(root, "receivedAt");
-        Integer headcount = integer(root, "headcount");
-        List<Petitioner> petitioners = petitioners(root.get("petitioners"));
-        return new PetitionDraft(kind, channel, subject, content, category, location, receivedAt, headcount,
-                petitioners);
+        return root;
     }
 
     private static List<Petitioner> petitioners(JsonNode node) {

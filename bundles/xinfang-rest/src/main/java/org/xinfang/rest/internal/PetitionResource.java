@@ -26,6 +26,8 @@ import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.PetitionQuery;
 import org.xinfang.petition.PetitionService;
+import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.Roles;
 import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.Status;
@@ -64,9 +66,26 @@ public class PetitionResource {
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        return petitions.get(id).map(views::petition).orElseThrow(() -> new ApiException(404, "not_found",
-                "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
+        Map<String, Object> answer = petitions.get(id).map(views::petition).orElseThrow(() -> new ApiException(404,
+                "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
+        petitions.provenance(id).ifPresent(p -> answer.put("origin", Views.origin(p)));
+        return answer;
     }
+
+    /** 交办/转送: body {"unit": code, "note": text}; answers with the case after the change. */
+    @POST
+    @Path("/{id}/assignments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> assign(@PathParam("id") String id, InputStream body,
+            @Context SecurityContext security) throws IOException {
+        Roles.require(security, ASSIGN);
+        Map<String, String> fields = requests.parseFlat(PetitionRequests.readLimited(body), "unit", "note");
+        return views.petition(petitions.assign(id, fields.get("unit"), fields.get("note"),
+                security.getUserPrincipal().getName()));
+    }
+
+    /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */
+    static final java.util.Set<String> ASSIGN = java.util.Set.of("admin", "clerk", "head", "leader");
 
     @GET
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("unit") String unit,

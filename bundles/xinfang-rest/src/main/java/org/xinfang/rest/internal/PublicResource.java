@@ -8,6 +8,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import org.xinfang.petition.PetitionService;
+import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.Roles;
 import org.xinfang.petition.ValidationException;
 
 /**

@@ -54,6 +54,15 @@ public final class Views {
         return m;
     }
 
+    /** Where a case came from, for cases that travelled to this node. */
+    static Map<String, Object> origin(org.xinfang.petition.PetitionStore.Provenance p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", p.originNode());
+        m.put("seq", p.originSeq());
+        m.put("path", p.path());
+        return m;
+    }
+
     Map<String, Object> event(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", e.seq());

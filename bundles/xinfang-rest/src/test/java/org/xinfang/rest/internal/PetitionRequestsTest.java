@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.rest.support.ApiException;
 
 class PetitionRequestsTest {
     private final PetitionRequests requests = new PetitionRequests();

@@ -12,6 +12,7 @@ import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionDraft;
@@ -83,6 +84,46 @@ public final class RegistrationService implements PetitionService {
     }
 
     @Override
+    public Petition assign(String id, String unit, String note, String actor) {
+        NodeInfo self = node.info();
+        String here = self.unit().code();
+        Petition current = store.get(id).orElseThrow(
+                () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
+        if (unit == null || unit.isBlank()) {
+            throw new ValidationException("unit", "required", "请指定承办单位 / the unit to assign to is required");
+        }
+        Unit target = node.units().get(unit.strip()).orElseThrow(() -> new ValidationException("unit", "unknown_unit",
+                "组织机构中没有单位 " + unit + " / no unit " + unit + " in the organisation tree"));
+        if (target.code().equals(here) || !node.units().isWithin(target.code(), here)) {
+            throw new ValidationException("unit", "not_below",
+                    "只能交办给本单位的下级单位 / a case can only be assigned to a unit below " + here);
+        }
+        if (target.code().equals(current.owner())) {
+            throw new ValidationException("unit", "already_owner",
+                    "该单位已是责任单位 / that unit already owns the case");
+        }
+        // the child of this node on the way to the target: the message goes there first
+        String childOnPath = target.code();
+        for (Unit u : node.units().ancestors(target.code())) {
+            if (u.code().equals(here)) {
+                break;
+            }
+            childOnPath = u.code();
+        }
+        String text = "交办至 / assigned to " + target.name() + (note == null || note.isBlank() ? "" : "：" + note.strip());
+        Petition after = store.update(id, new PetitionStore.Change(target.code(), Status.TRIAGED, "ASSIGNED", actor,
+                here, self.nodeId(), text, clock.instant()),
+                new PetitionStore.Downward(childOnPath, target.code(), "CASE"));
+        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor);
+        return after;
+    }
+
+    @Override
+    public Optional<PetitionStore.Provenance> provenance(String id) {
+        return store.provenance(id);
+    }
+
+    @Override
     public Optional<Petition> get(String id) {
         return store.get(id);
     }
@@ -116,6 +157,7 @@ public final class RegistrationService implements PetitionService {
     private static String publicLabel(String type) {
         return switch (type) {
             case "REGISTERED" -> "已登记 / registered";
+            case "ASSIGNED" -> "已交办承办单位 / assigned to the competent unit";
             default -> type;
         };
     }

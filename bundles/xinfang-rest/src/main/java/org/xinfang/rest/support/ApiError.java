@@ -1,4 +1,4 @@
-package org.xinfang.rest.internal;
+package org.xinfang.rest.support;
 
 /**
  * The one error body every failed call answers with.

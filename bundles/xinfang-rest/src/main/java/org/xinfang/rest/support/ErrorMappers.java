@@ -1,4 +1,4 @@
-package org.xinfang.rest.internal;
+package org.xinfang.rest.support;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
@@ -19,7 +19,7 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    static Response answer(int status, ApiError error) {
+    public static Response answer(int status, ApiError error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(error)
                 .build();
     }

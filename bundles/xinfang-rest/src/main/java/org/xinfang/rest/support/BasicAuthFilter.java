@@ -1,4 +1,4 @@
-package org.xinfang.rest.internal;
+package org.xinfang.rest.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;

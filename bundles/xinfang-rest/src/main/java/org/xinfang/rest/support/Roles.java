@@ -1,19 +1,19 @@
-package org.xinfang.rest.internal;
+package org.xinfang.rest.support;
 
 import java.util.Set;
 import javax.ws.rs.core.SecurityContext;
 
 /** The staff roles of the JAAS realm and what each call needs. */
-final class Roles {
+public final class Roles {
     /** Anyone who works a node: clerk 登记员, handler 承办人, head 签批, leader 领导, supervisor 督查, admin. */
-    static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor");
+    public static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor");
     /** Who may register a petition. */
-    static final Set<String> REGISTER = Set.of("admin", "clerk");
+    public static final Set<String> REGISTER = Set.of("admin", "clerk");
 
     private Roles() {
     }
 
-    static void require(SecurityContext security, Set<String> anyOf) {
+    public static void require(SecurityContext security, Set<String> anyOf) {
         if (security == null || security.getUserPrincipal() == null) {
             throw new ApiException(401, "unauthorized", "请先登录 / authentication required", null);
         }

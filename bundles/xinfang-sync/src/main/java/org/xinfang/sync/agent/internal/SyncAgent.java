@@ -1,0 +1,299 @@
+package org.xinfang.sync.agent.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xinfang.node.NodeInfo;
+import org.xinfang.node.NodeService;
+import org.xinfang.node.Unit;
+import org.xinfang.sync.JournalEntry;
+import org.xinfang.sync.Message;
+import org.xinfang.sync.Outgoing;
+import org.xinfang.sync.SyncStore;
+
+/**
+ * The child side of sync. Lower nodes open every connection: this agent pushes the node's outbox to
+ * the parent and pulls the messages waiting there, on a schedule, at once when woken (after a child
+ * pushed to us), and with exponential backoff and jitter while the parent cannot be reached. The
+ * acknowledged mark moves only after the parent's answer; the pull cursor moves in the same
+ * transaction as the message it covers.
+ */
+public final class SyncAgent {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
+    static final String PUSH_MARK = "push.acked";
+    static final String PULL_CURSOR = "pull.cursor";
+    /** A batch stops growing at this many bytes of payload, whatever the count. */
+    private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+    private final SyncStore store;
+    private final NodeService node;
+    private final String secret;
+    private final long intervalMillis;
+    private final int batchSize;
+    private final long maxBackoffMillis;
+    private ScheduledExecutorService executor;
+    private HttpClient http;
+    private ScheduledFuture<?> next;
+    private volatile boolean wakeAgain;
+
+    // what the status view shows
+    private volatile long lastSuccess;
+    private volatile long lastAttempt;
+    private volatile String lastError;
+    private volatile int failures;
+
+    public SyncAgent(SyncStore store, NodeService node, String secret, long intervalMillis, int batchSize,
+            long maxBackoffMillis) {
+        this.store = store;
+        this.node = node;
+        this.secret = secret == null ? "" : secret.strip();
+        this.intervalMillis = Math.max(100, intervalMillis);
+        this.batchSize = Math.max(1, batchSize);
+        this.maxBackoffMillis = Math.max(this.intervalMillis, maxBackoffMillis);
+    }
+
+    /** Whether this node has a parent to sync with and a credential for it. */
+    public boolean configured() {
+        return node.info().parentUrl() != null && !secret.isEmpty();
+    }
+
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "xinfang-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        if (!configured()) {
+            LOG.info("sync: {}", node.info().parentUrl() == null ? "top of the network, nothing to push"
+                    : "no secret in etc/org.xinfang.sync.cfg; register this node at its parent");
+        }
+        next = executor.schedule(this::tick, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor = null;
+        http = null;
+    }
+
+    /** Sync now rather than at the next tick: something arrived that should travel on. */
+    public synchronized void wake() {
+        if (executor == null || !configured()) {
+            return;
+        }
+        wakeAgain = true;
+        if (next != null && next.cancel(false)) {
+            next = executor.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void schedule(long delayMillis) {
+        if (executor != null && !executor.isShutdown()) {
+            next = executor.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tick() {
+        wakeAgain = false;
+        if (!configured()) {
+            schedule(intervalMillis);
+            return;
+        }
+        lastAttempt = System.currentTimeMillis();
+        try {
+            while (pushOnce()) {
+                // keep going while full batches leave
+            }
+            while (pullOnce()) {
+                // keep going while full batches arrive
+            }
+            lastSuccess = System.currentTimeMillis();
+            lastError = null;
+            failures = 0;
+            schedule(wakeAgain ? 0 : intervalMillis);
+        } catch (IOException | RuntimeException e) {
+            failures++;
+            lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            long delay = backoff(failures);
+            LOG.info("sync with {} failed ({}); retrying in {} ms", node.info().parentUrl(), lastError, delay);
+            schedule(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Exponential, capped, with jitter so that a district's villages do not return in step. */
+    long backoff(int failureCount) {
+        long base = intervalMillis * (1L << Math.min(failureCount, 16));
+        long capped = Math.min(base, maxBackoffMillis);
+        return (long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble() / 2));
+    }
+
+    /** Pushes one batch; true when a full batch went and more may wait. */
+    boolean pushOnce() throws IOException, InterruptedException {
+        long acked = store.state(PUSH_MARK).map(Long::parseLong).orElse(0L);
+        List<Outgoing> batch = store.outbox(acked, batchSize);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        int bytes = 0;
+        int take = 0;
+        while (take < batch.size() && (take == 0 || bytes + batch.get(take).entry().payload().length() * 3 < MAX_BATCH_BYTES)) {
+            bytes += batch.get(take).entry().payload().length() * 3;
+            take++;
+        }
+        List<Outgoing> sent = batch.subList(0, take);
+        byte[] body = SyncJson.push(node.info().nodeId(), sent.stream().map(Outgoing::entry).toList());
+        HttpResponse<String> answer = send("POST", "/api/v1/sync/push", body);
+        if (answer.statusCode() == 200) {
+            Map<String, Long> held = SyncJson.held(answer.body());
+            long mark = acked;
+            for (Outgoing o : sent) {
+                Long have = held.get(o.entry().origin());
+                if (have == null || have < o.entry().seq()) {
+                    break;
+                }
+                mark = o.pos();
+            }
+            store.setState(PUSH_MARK, String.valueOf(mark));
+            return take == batchSize && mark > acked;
+        }
+        if (answer.statusCode() == 409) {
+            rewind(answer.body(), acked);
+        }
+        throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+    }
+
+    /** The parent expects an earlier entry than we sent (it lost data, or we did): send again from there. */
+    private void rewind(String answer, long acked) {
+        try {
+            var root = SyncJson.MAPPER.readTree(answer);
+            String origin = root.path("origin").asText(null);
+            long expected = root.path("expected").asLong(0);
+            if (origin == null || expected < 1) {
+                return;
+            }
+            store.positionOf(origin, expected).ifPresent(pos -> {
+                if (pos - 1 < acked) {
+                    LOG.warn("parent expects {}#{}; resending from outbox position {}", origin, expected, pos);
+                    store.setState(PUSH_MARK, String.valueOf(pos - 1));
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot read the parent's refusal: {}", answer);
+        }
+    }
+
+    /** Pulls and applies one batch of messages; true when a full batch came. */
+    boolean pullOnce() throws IOException, InterruptedException {
+        long cursor = store.state(PULL_CURSOR).map(Long::parseLong).orElse(0L);
+        HttpResponse<String> answer = send("GET", "/api/v1/sync/messages?after=" + cursor + "&limit=" + batchSize,
+                new byte[0]);
+        if (answer.statusCode() != 200) {
+            throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+        }
+        List<Message> messages = SyncJson.messages(answer.body());
+        NodeInfo self = node.info();
+        for (Message m : messages) {
+            store.applyMessage(m, nextHop(self, m.recipient()), PULL_CURSOR);
+        }
+        return messages.size() == batchSize;
+    }
+
+    /** Null when the message is for this node, else the child on the way to its recipient. */
+    String nextHop(NodeInfo self, String recipient) {
+        String here = self.unit().code();
+        if (recipient.equals(self.nodeId()) || recipient.equals(here)) {
+            return null;
+        }
+        if (!node.units().isWithin(recipient, here)) {
+            store.alarm("misrouted", recipient, "a message for " + recipient + " reached " + here
+                    + ", which is not on its way; kept here");
+            return null;
+        }
+        String child = recipient;
+        for (Unit u : node.units().ancestors(recipient)) {
+            if (u.code().equals(here)) {
+                break;
+            }
+            child = u.code();
+        }
+        return child;
+    }
+
+    private HttpResponse<String> send(String method, String pathAndQuery, byte[] body)
+            throws IOException, InterruptedException {
+        String self = node.info().nodeId();
+        long now = System.currentTimeMillis();
+        String nonce = Signatures.newNonce();
+        String base = node.info().parentUrl().replaceAll("/+$", "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(Duration.ofSeconds(60))
+                .header(Signatures.NODE, self)
+                .header(Signatures.TIMESTAMP, String.valueOf(now))
+                .header(Signatures.NONCE, nonce)
+                .header(Signatures.SIGNATURE, Signatures.sign(secret, method, URI.create(base + pathAndQuery)
+                        .getRawPath() + query(base + pathAndQuery), self, now, nonce, body));
+        if ("POST".equals(method)) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            request.GET();
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String query(String url) {
+        String raw = URI.create(url).getRawQuery();
+        return raw == null ? "" : "?" + raw;
+    }
+
+    long lastSuccess() {
+        return lastSuccess;
+    }
+
+    long lastAttempt() {
+        return lastAttempt;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    int failures() {
+        return failures;
+    }
+
+    long ackedPosition() {
+        return store.state(PUSH_MARK).map(Long::parseLong).orElse(0L);
+    }
+
+    /** The oldest entry not yet acknowledged by the parent, if any. */
+    JournalEntry oldestUnacknowledged() {
+        List<Outgoing> first = store.outbox(ackedPosition(), 1);
+        return first.isEmpty() ? null : first.get(0).entry();
+    }
+}
