@@ -53,7 +53,18 @@ final class TierNode implements AutoCloseable {
         return new TierNode(tier, dir, http);
     }
 
-    private static void rewrite(Path cfg, String key, String value) throws IOException {
+    /** Points this node at its parent and gives it the sync secret the parent will know it by. */
+    TierNode childOf(TierNode parent, String secret) throws IOException {
+        rewrite(home.resolve("etc/org.xinfang.node.cfg"), "parent.url", parent.baseUrl());
+        Path sync = home.resolve("etc/org.xinfang.sync.cfg");
+        rewrite(sync, "secret", secret);
+        // tests wait for sync: a short schedule and a short backoff while the parent boots
+        rewrite(sync, "interval.ms", "300");
+        rewrite(sync, "backoff.max.ms", "1500");
+        return this;
+    }
+
+    static void rewrite(Path cfg, String key, String value) throws IOException {
         String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
         String replaced = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
         if (replaced.equals(text)) {
@@ -151,10 +162,22 @@ final class TierNode implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Kills the node as a power cut would: SIGKILL, no shutdown hooks, Derby not closed. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Whether the node's process is running. */
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
     /** Stops the node the way an operator does (bin/stop), and kills it if it will not go. */
     @Override
     public void close() throws IOException, InterruptedException {
-        if (process == null) {
+        if (process == null || !process.isAlive()) {
             return;
         }
         new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
