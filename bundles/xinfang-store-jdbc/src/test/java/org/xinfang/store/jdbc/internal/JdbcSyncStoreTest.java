@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +26,7 @@ import org.xinfang.sync.Outgoing;
 import org.xinfang.sync.PushResult;
 import org.xinfang.sync.SyncRefusedException;
 
-/** Three real Derby databases standing for a village, its township and the district. */
+/** Three real databases (Derby, or PostgreSQL schemas) standing for a village, its township and the district. */
 class JdbcSyncStoreTest {
     @TempDir
     Path dir;
@@ -38,18 +37,15 @@ class JdbcSyncStoreTest {
     record Node(String id, JdbcPetitionStore petitions, JdbcSyncStore sync) {
     }
 
-    private Node node(String id) {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve(id).toString());
-        ds.setCreateDatabase("create");
-        DataSource dataSource = ds;
+    private Node node(String id) throws java.sql.SQLException {
+        DataSource dataSource = TestDatabases.fresh(dir, id);
         JdbcPetitionStore petitions = new JdbcPetitionStore(dataSource);
         petitions.start();
         return new Node(id, petitions, new JdbcSyncStore(dataSource));
     }
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         village = node("V1");
         township = node("T1");
         district = node("D1");

@@ -19,15 +19,27 @@ final class TestDatabases {
     }
 
     static DataSource fresh(Path dir) throws SQLException {
+        return fresh(dir, "db");
+    }
+
+    /** A fresh database named {@code name}: a Derby directory, or a PostgreSQL schema of that name. */
+    static DataSource fresh(Path dir, String name) throws SQLException {
         String url = System.getProperty("xinfang.test.jdbc.url", "");
         if (url.isBlank()) {
             EmbeddedDataSource ds = new EmbeddedDataSource();
-            ds.setDatabaseName(dir.resolve("db").toString());
+            ds.setDatabaseName(dir.resolve(name).toString());
             ds.setCreateDatabase("create");
             return ds;
         }
-        DataSource ds = new UrlDataSource(url, System.getProperty("xinfang.test.jdbc.user", ""),
-                System.getProperty("xinfang.test.jdbc.password", ""));
+        String user = System.getProperty("xinfang.test.jdbc.user", "");
+        String password = System.getProperty("xinfang.test.jdbc.password", "");
+        String schema = "t_" + name.toLowerCase();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        DataSource ds = new UrlDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user,
+                password);
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String table : new String[] {"xf_journal", "xf_downbox", "xf_applied_message", "xf_sync_child",
                 "xf_sync_nonce", "xf_sync_alarm", "xf_sync_state", "xf_event", "xf_petitioner", "xf_petition", "xf_sequence",

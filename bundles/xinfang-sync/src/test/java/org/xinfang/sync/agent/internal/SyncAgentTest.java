@@ -1,0 +1,83 @@
+package org.xinfang.sync.agent.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xinfang.node.internal.ConfiguredNode;
+import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
+import org.xinfang.store.jdbc.internal.JdbcSyncStore;
+
+class SyncAgentTest {
+    @TempDir
+    Path dir;
+    ConfiguredNode township;
+    JdbcSyncStore store;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Path units = dir.resolve("units.csv");
+        Files.writeString(units, """
+                510199,青溪区信访局,DISTRICT,
+                510199101,清河镇,TOWNSHIP,510199
+                510199101201,柳树村,VILLAGE,510199101
+                510199101201001,柳树村三组,VILLAGE,510199101201
+                510199102,白沙街道,TOWNSHIP,510199
+                """);
+        township = new ConfiguredNode("", "township", "510199101", "清河镇", "TOWNSHIP", "510199",
+                "http://127.0.0.1:1", units.toString());
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("db").toString());
+        ds.setCreateDatabase("create");
+        new JdbcPetitionStore(ds).start();
+        store = new JdbcSyncStore(ds);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterAndACap() {
+        SyncAgent agent = new SyncAgent(store, township, "secret", 1000, 500, 60_000);
+        for (int i = 0; i < 50; i++) {
+            long first = agent.backoff(1);
+            assertTrue(first >= 1000 && first <= 2000, "1 failure: 2 s halved to doubled range, got " + first);
+            long third = agent.backoff(3);
+            assertTrue(third >= 4000 && third <= 8000, "3 failures: up to 8 s, got " + third);
+            long many = agent.backoff(30);
+            assertTrue(many >= 30_000 && many <= 60_000, "capped at 60 s, got " + many);
+        }
+    }
+
+    @Test
+    void messagesAreAppliedHereOrPassedToTheChildOnTheirWay() {
+        SyncAgent agent = new SyncAgent(store, township, "secret", 1000, 500, 60_000);
+        assertNull(agent.nextHop(township.info(), "510199101"));
+        assertEquals("510199101201", agent.nextHop(township.info(), "510199101201"));
+        assertEquals("510199101201", agent.nextHop(township.info(), "510199101201001"));
+        // not below this node: kept here, and an alarm says so
+        assertNull(agent.nextHop(township.info(), "510199102"));
+        assertEquals("misrouted", store.alarms(1).get(0).kind());
+    }
+
+    @Test
+    void aNodeWithoutSecretOrParentDoesNotSync() {
+        assertFalse(new SyncAgent(store, township, "", 1000, 500, 60_000).configured());
+        assertTrue(new SyncAgent(store, township, "s", 1000, 500, 60_000).configured());
+    }
+
+    @Test
+    void signaturesCoverTheBodyAndTheRequest() {
+        byte[] body = "{\"entries\":[]}".getBytes();
+        String s = Signatures.sign("k", "POST", "/api/v1/sync/push", "N", 1, "n", body);
+        assertTrue(Signatures.same(s, Signatures.sign("k", "POST", "/api/v1/sync/push", "N", 1, "n", body)));
+        assertFalse(Signatures.same(s, Signatures.sign("k", "POST", "/api/v1/sync/push", "N", 1, "n", new byte[1])));
+        assertFalse(Signatures.same(s, Signatures.sign("k", "POST", "/api/v1/sync/messages", "N", 1, "n", body)));
+        assertFalse(Signatures.same(s, Signatures.sign("other", "POST", "/api/v1/sync/push", "N", 1, "n", body)));
+        assertFalse(Signatures.same(s, null));
+    }
+}
