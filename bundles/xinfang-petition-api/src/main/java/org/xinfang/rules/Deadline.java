@@ -1,0 +1,29 @@
+package org.xinfang.rules;
+
+import java.time.LocalDate;
+
+/**
+ * One clock of a case.
+ *
+ * @param step which clock
+ * @param start the day of the event that started it (not counted)
+ * @param due the last day allowed
+ * @param state running, paused, met or missed
+ * @param pausedDays days that did not count (a hearing during re-review)
+ * @param extendedDays days added by an approved extension
+ * @param daysRemaining days from today to {@code due}; negative when past; 0 on the last day
+ * @param metOn the day the clock was met (on time or late), null while open
+ */
+public record Deadline(Step step, LocalDate start, LocalDate due, State state, int pausedDays, int extendedDays,
+        long daysRemaining, LocalDate metOn) {
+
+    /** Where a clock stands. */
+    public enum State {
+        RUNNING, PAUSED, MET, MISSED;
+
+        /** As written in the API. */
+        public String json() {
+            return name().toLowerCase();
+        }
+    }
+}

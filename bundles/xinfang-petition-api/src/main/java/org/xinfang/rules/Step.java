@@ -1,0 +1,78 @@
+package org.xinfang.rules;
+
+/**
+ * The statutory clocks of a petition case, each with its length, how it counts and its article. This is
+ * the one place these numbers live.
+ */
+public enum Step {
+    /** 分流: forward, assign or direct elsewhere within 15 days of receipt. */
+    TRIAGE("分流", 15, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第二十二条 / R2022 Art. 22"),
+    /** 受理告知: the receiving organ decides acceptance and tells the petitioner within 15 days. */
+    NOTICE("受理告知", 15, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第二十三条 / R2022 Art. 23"),
+    /** 异议: an assignee that is not competent objects within 5 working days. */
+    OBJECTION("异议", 5, DayKind.WORKING, Party.ORGAN, "《信访工作条例》第二十三条 / R2022 Art. 23"),
+    /** 办理: decided within 60 days of acceptance; extended once by at most 30 days. */
+    HANDLING("办理", 60, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十四条 / R2022 Art. 34"),
+    /** 复查申请: the petitioner may ask for a review within 30 days of the decision. */
+    REVIEW_REQUEST("申请复查", 30, DayKind.CALENDAR, Party.PETITIONER, "《信访工作条例》第三十五条 / R2022 Art. 35"),
+    /** 复查: the organ one level up answers within 30 days. */
+    REVIEW("复查", 30, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十五条 / R2022 Art. 35"),
+    /** 复核申请: the petitioner may ask for a re-review within 30 days of the review. */
+    REREVIEW_REQUEST("申请复核", 30, DayKind.CALENDAR, Party.PETITIONER, "《信访工作条例》第三十六条 / R2022 Art. 36"),
+    /** 复核: answered within 30 days; time spent on a hearing does not count. */
+    REREVIEW("复核", 30, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十六条 / R2022 Art. 36");
+
+    /** R2022 Art. 34: the handling period may be extended once, by at most 30 days. */
+    public static final int MAX_EXTENSION_DAYS = 30;
+
+    private final String label;
+    private final int length;
+    private final DayKind dayKind;
+    private final Party party;
+    private final String article;
+
+    Step(String label, int length, DayKind dayKind, Party party, String article) {
+        this.label = label;
+        this.length = length;
+        this.dayKind = dayKind;
+        this.party = party;
+        this.article = article;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public DayKind dayKind() {
+        return dayKind;
+    }
+
+    /** Whose time limit it is: an organ's duty, or the petitioner's window to act. */
+    public Party party() {
+        return party;
+    }
+
+    /** The article the clock comes from. */
+    public String article() {
+        return article;
+    }
+
+    /** Calendar days (日) or working days (工作日). */
+    public enum DayKind {
+        CALENDAR, WORKING;
+
+        /** As written in the API: "calendar" or "working". */
+        public String json() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** Who must act before the clock runs out. */
+    public enum Party {
+        ORGAN, PETITIONER
+    }
+}

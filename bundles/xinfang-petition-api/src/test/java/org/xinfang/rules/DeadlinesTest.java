@@ -1,0 +1,218 @@
+package org.xinfang.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.xinfang.petition.Channel;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.Status;
+
+/**
+ * Every clock against dates computed by hand. The calendar is the State Council's 2025 notice
+ * (国办发明电〔2024〕12号): National Day and Mid-Autumn 10-01..10-08 off, Sunday 09-28 and Saturday 10-11
+ * worked; Spring Festival 01-28..02-04 off, Sunday 01-26 and Saturday 02-08 worked; Labour Day
+ * 05-01..05-05 off, Sunday 04-27 worked.
+ */
+class DeadlinesTest {
+    static final HolidayCalendar Y2025;
+
+    static {
+        try {
+            Y2025 = HolidayCalendar.parse(new StringReader("""
+                    date,type,name
+                    2025-01-01,HOLIDAY,元旦
+                    2025-01-26,WORKDAY,春节调休
+                    2025-01-28,HOLIDAY,春节
+                    2025-01-29,HOLIDAY,春节
+                    2025-01-30,HOLIDAY,春节
+                    2025-01-31,HOLIDAY,春节
+                    2025-02-01,HOLIDAY,春节
+                    2025-02-02,HOLIDAY,春节
+                    2025-02-03,HOLIDAY,春节
+                    2025-02-04,HOLIDAY,春节
+                    2025-02-08,WORKDAY,春节调休
+                    2025-04-27,WORKDAY,劳动节调休
+                    2025-05-01,HOLIDAY,劳动节
+                    2025-05-02,HOLIDAY,劳动节
+                    2025-05-03,HOLIDAY,劳动节
+                    2025-05-04,HOLIDAY,劳动节
+                    2025-05-05,HOLIDAY,劳动节
+                    2025-09-28,WORKDAY,国庆节调休
+                    2025-10-01,HOLIDAY,国庆节、中秋节
+                    2025-10-02,HOLIDAY,国庆节、中秋节
+                    2025-10-03,HOLIDAY,国庆节、中秋节
+                    2025-10-04,HOLIDAY,国庆节、中秋节
+                    2025-10-05,HOLIDAY,国庆节、中秋节
+                    2025-10-06,HOLIDAY,国庆节、中秋节
+                    2025-10-07,HOLIDAY,国庆节、中秋节
+                    2025-10-08,HOLIDAY,国庆节、中秋节
+                    2025-10-11,WORKDAY,国庆节调休
+                    """));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} + {1} calendar days -> {2}")
+    @CsvSource({
+        // day 1 is the day after the event; an ordinary weekday end
+        "2025-03-03, 15, 2025-03-18",
+        // ends on Saturday 2025-03-22: moves to Monday 03-24 (民法典 Art. 203)
+        "2025-03-07, 15, 2025-03-24",
+        // ends on 2025-10-01 inside National Day: moves to the first working day after it, Thursday 10-09
+        "2025-09-16, 15, 2025-10-09",
+        // ends on Sunday 2025-09-28, a make-up working day: stays
+        "2025-09-13, 15, 2025-09-28",
+        // 60-day handling across National Day, ends on an ordinary day
+        "2025-09-01, 60, 2025-10-31",
+        // ends on Saturday 2025-10-11, a make-up working day: stays
+        "2025-09-11, 30, 2025-10-11",
+        // ends during Spring Festival 2025-02-01: moves to Wednesday 02-05
+        "2025-01-17, 15, 2025-02-05",
+    })
+    void calendarDayPeriods(LocalDate start, int days, LocalDate due) {
+        assertEquals(due, Periods.calendarDays(start, days, Y2025));
+    }
+
+    @ParameterizedTest(name = "{0} + {1} working days -> {2}")
+    @CsvSource({
+        // Mon 03-03: Tue..Mon skipping the weekend
+        "2025-03-03, 5, 2025-03-10",
+        // Fri 09-26: Sun 09-28 (make-up) counts, Mon 29, Tue 30, then the holiday, Thu 10-09, Fri 10-10
+        "2025-09-26, 5, 2025-10-10",
+        // Thu 09-30 style: Tue 09-30 -> 10-09, 10-10, Sat 10-11 (make-up), Mon 13, Tue 14
+        "2025-09-30, 5, 2025-10-14",
+        // through Spring Festival: Fri 01-24 -> Sun 01-26 (make-up), Mon 27, Wed 02-05, Thu 06, Fri 07
+        "2025-01-24, 5, 2025-02-07",
+    })
+    void workingDayPeriods(LocalDate start, int days, LocalDate due) {
+        assertEquals(due, Periods.workingDays(start, days, Y2025));
+    }
+
+    // --- clocks derived from a timeline ----------------------------------------------------------
+
+    private static Petition caseWith(LocalDate received, Object... typeAndDate) {
+        List<Event> timeline = new ArrayList<>();
+        timeline.add(new Event(1, received.atTime(10, 0).atZone(Deadlines.ZONE).toInstant(), "REGISTERED", "clerk",
+                "U", "U", null));
+        for (int i = 0; i < typeAndDate.length; i += 2) {
+            String type = (String) typeAndDate[i];
+            String[] parts = ((String) typeAndDate[i + 1]).split(" ", 2);
+            timeline.add(new Event(timeline.size() + 1, LocalDateTime.parse(parts[0] + "T15:00")
+                    .atZone(Deadlines.ZONE).toInstant(), type, "clerk", "U", "U", parts.length > 1 ? parts[1] : null));
+        }
+        return new Petition("U-1", "TRK", Kind.CLAIM, Channel.LETTER, "主题", "内容", null, null, received, 1,
+                List.of(new Petitioner("张三", null, null, null)), "U", "U", Status.REGISTERED,
+                received.atStartOfDay(Deadlines.ZONE).toInstant(), timeline);
+    }
+
+    private static Deadline clock(List<Deadline> all, Step step) {
+        return all.stream().filter(d -> d.step() == step).findFirst().orElseThrow(() -> new AssertionError(step));
+    }
+
+    @Test
+    void triageRunsFromTheReceiptDateEnteredByTheClerk() {
+        // a letter received on 09-16 and registered days later: the clock counts from 09-16
+        Petition p = caseWith(LocalDate.of(2025, 9, 16));
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 9, 20));
+        Deadline triage = clock(all, Step.TRIAGE);
+        assertEquals(LocalDate.of(2025, 10, 9), triage.due());
+        assertEquals(Deadline.State.RUNNING, triage.state());
+        assertEquals(19, triage.daysRemaining());
+        assertEquals(Step.TRIAGE, Deadlines.active(all).orElseThrow().step());
+        assertEquals(Deadline.State.MISSED, clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 10, 10)), Step.TRIAGE)
+                .state());
+    }
+
+    @Test
+    void assignmentStartsNoticeAndObjectionAndAcceptanceStartsHandling() {
+        // received 09-12: triage due 09-27, a Saturday, so Sunday 09-28, a make-up working day
+        Petition p = caseWith(LocalDate.of(2025, 9, 12), "ASSIGNED", "2025-09-26", "ACCEPTED", "2025-09-30");
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 10, 2));
+        assertEquals(LocalDate.of(2025, 9, 28), clock(all, Step.TRIAGE).due());
+        assertEquals(Deadline.State.MET, clock(all, Step.TRIAGE).state());
+        assertEquals(LocalDate.of(2025, 10, 11), clock(all, Step.NOTICE).due());
+        assertEquals(Deadline.State.MET, clock(all, Step.NOTICE).state());
+        assertEquals(LocalDate.of(2025, 10, 10), clock(all, Step.OBJECTION).due());
+        Deadline handling = clock(all, Step.HANDLING);
+        assertEquals(LocalDate.of(2025, 11, 29).plusDays(2), handling.due()); // 11-29 is a Saturday -> Mon 12-01
+        assertEquals(Step.HANDLING, Deadlines.active(all).orElseThrow().step());
+    }
+
+    @Test
+    void anApprovedExtensionAddsItsDaysOnce() {
+        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "EXTENDED", "2025-04-20 " + Deadlines.extensionNote(30, "需要补充调查"));
+        Deadline handling = clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 21)), Step.HANDLING);
+        // 03-05 + 90 days = 06-03 (Tuesday)
+        assertEquals(LocalDate.of(2025, 6, 3), handling.due());
+        assertEquals(30, handling.extendedDays());
+        assertEquals(30, Deadlines.extensionDays(Deadlines.extensionNote(30, "理由 5 条")));
+    }
+
+    @Test
+    void aDecisionMeetsHandlingAndOpensThePetitionersReviewWindow() {
+        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "DECIDED", "2025-04-28");
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 29));
+        assertEquals(Deadline.State.MET, clock(all, Step.HANDLING).state());
+        Deadline window = clock(all, Step.REVIEW_REQUEST);
+        assertEquals(LocalDate.of(2025, 5, 28), window.due());
+        assertEquals(Step.Party.PETITIONER, window.step().party());
+        assertTrue(Deadlines.active(all).isEmpty(), "no organ owes anything while the petitioner decides");
+    }
+
+    @Test
+    void aLateDecisionIsRecordedAsMissed() {
+        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "DECIDED", "2025-05-07");
+        Deadline handling = clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 5, 8)), Step.HANDLING);
+        // 03-05 + 60 = Sunday 05-04, inside Labour Day: the first working day after it is Tuesday 05-06
+        assertEquals(LocalDate.of(2025, 5, 6), handling.due());
+        assertEquals(Deadline.State.MISSED, handling.state());
+        assertEquals(LocalDate.of(2025, 5, 7), handling.metOn());
+    }
+
+    @Test
+    void hearingTimeDoesNotCountAgainstTheReReview() {
+        Petition p = caseWith(LocalDate.of(2025, 1, 2), "ASSIGNED", "2025-01-03", "ACCEPTED", "2025-01-06",
+                "DECIDED", "2025-02-10", "REVIEW_REQUESTED", "2025-02-20", "REVIEWED", "2025-03-10",
+                "REREVIEW_REQUESTED", "2025-03-20", "HEARING_STARTED", "2025-04-01", "HEARING_ENDED", "2025-04-11");
+        Deadline rereview = clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 12)), Step.REREVIEW);
+        // 03-20 + 30 = 04-19 (Saturday) -> 04-21, plus 10 hearing days -> 05-01
+        assertEquals(10, rereview.pausedDays());
+        assertEquals(LocalDate.of(2025, 5, 1), rereview.due());
+        assertEquals(Deadline.State.RUNNING, rereview.state());
+        Petition inHearing = caseWith(LocalDate.of(2025, 1, 2), "REREVIEW_REQUESTED", "2025-03-20",
+                "HEARING_STARTED", "2025-04-01");
+        assertEquals(Deadline.State.PAUSED,
+                clock(Deadlines.of(inHearing, Y2025, LocalDate.of(2025, 4, 5)), Step.REREVIEW).state());
+    }
+
+    @Test
+    void anObjectionEndsTheNoticeClockAndAReassignmentRestartsBoth() {
+        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "OBJECTED", "2025-03-05",
+                "ASSIGNED", "2025-03-07");
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 3, 8));
+        assertEquals(LocalDate.of(2025, 3, 7), clock(all, Step.NOTICE).start());
+        assertEquals(LocalDate.of(2025, 3, 14), clock(all, Step.OBJECTION).due());
+    }
+
+    @Test
+    void aMalformedCalendarLineIsNamed() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HolidayCalendar.parse(new StringReader("2025-10-01,HOLIDAY\n2025-13-01,HOLIDAY\n")));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+}
