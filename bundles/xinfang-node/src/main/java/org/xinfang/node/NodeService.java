@@ -8,4 +8,7 @@ public interface NodeService {
 
     /** The organisation tree. */
     UnitDirectory units();
+
+    /** Working days and holidays, from etc/xinfang-calendar.csv; weekends only when there is none. */
+    org.xinfang.rules.HolidayCalendar calendar();
 }

@@ -14,7 +14,12 @@ public record PublicProgress(String trackingCode, Kind kind, String kindLabel, S
         steps = List.copyOf(steps);
     }
 
-    /** One public step of the timeline. */
-    public record Step(LocalDate date, String type, String label) {
+    /**
+     * One public step of the timeline.
+     *
+     * @param notice the written notice the petitioner is owed at this step (acceptance, extension with
+     *     its reason, decision, review), without staff names; null for other steps
+     */
+    public record Step(LocalDate date, String type, String label, String notice) {
     }
 }

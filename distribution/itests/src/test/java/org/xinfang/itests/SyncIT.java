@@ -163,6 +163,76 @@ class SyncIT {
         assertEquals("unit", json(wrong).get("field").asText());
     }
 
+    @Test
+    @Order(3)
+    void aCaseAssignedByTheDistrictIsDecidedAtTheTownshipAndTheDistrictSeesItWithItsClocks() throws Exception {
+        JsonNode reg = json(district.postJson("/api/v1/petitions", petition("拖欠工程款")));
+        String id = reg.get("id").asText();
+        JsonNode registered = json(district.get("/api/v1/petitions/" + id));
+        assertEquals("TRIAGE", registered.get("activeDeadline").get("step").asText());
+        assertEquals("calendar", registered.get("activeDeadline").get("dayKind").asText());
+        assertEquals(200, district.postJson("/api/v1/petitions/" + id + "/assignments",
+                "{\"unit\": \"" + TOWNSHIP + "\"}").statusCode());
+        await("the case at the township", () -> township.get("/api/v1/petitions/" + id).statusCode() == 200);
+
+        // a decision before acceptance is refused, naming the state
+        HttpResponse<String> early = township.postJson("/api/v1/petitions/" + id + "/actions/decide", "{}");
+        assertEquals(409, early.statusCode(), early.body());
+        assertEquals("illegal_transition", json(early).get("error").asText());
+        assertTrue(json(early).get("message").asText().contains("TRIAGED"));
+        assertEquals(404, township.postJson("/api/v1/petitions/" + id + "/actions/approve", "{}").statusCode());
+
+        HttpResponse<String> accepted = township.postJson("/api/v1/petitions/" + id + "/actions/accept", "");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals("HANDLING", json(accepted).get("activeDeadline").get("step").asText());
+        HttpResponse<String> tooLong = township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+                "{\"days\": 31, \"reason\": \"需要补充调查\"}");
+        assertEquals(400, tooLong.statusCode());
+        assertEquals("days", json(tooLong).get("field").asText());
+        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+                "{\"days\": 30, \"reason\": \"需要补充调查\"}").statusCode());
+        assertEquals(409, township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+                "{\"days\": 10, \"reason\": \"再次延期\"}").statusCode(), "only one extension");
+        String opinion = "{\"request\": \"支付拖欠工程款\", \"facts\": \"经核实拖欠属实\", \"decision\": \"SUPPORT\","
+                + " \"basis\": \"《保障农民工工资支付条例》\"";
+        HttpResponse<String> unsigned = township.postJson("/api/v1/petitions/" + id + "/actions/decide",
+                opinion + "}");
+        assertEquals(400, unsigned.statusCode());
+        assertEquals("signOff", json(unsigned).get("field").asText());
+        HttpResponse<String> decided = township.postJson("/api/v1/petitions/" + id + "/actions/decide",
+                opinion + ", \"signOff\": true}");
+        assertEquals(200, decided.statusCode(), decided.body());
+
+        await("the decision at the district", () -> "DECIDED".equals(json(district.get("/api/v1/petitions/" + id))
+                .get("status").asText()));
+        JsonNode atDistrict = json(district.get("/api/v1/petitions/" + id));
+        List<String> types = new ArrayList<>();
+        atDistrict.get("timeline").forEach(e -> types.add(e.get("type").asText()));
+        assertEquals(List.of("REGISTERED", "ASSIGNED", "ACCEPTED", "EXTENDED", "DECIDED"), types);
+        assertEquals(TOWNSHIP, atDistrict.get("timeline").get(4).get("node").asText());
+        JsonNode handling = null;
+        for (JsonNode d : atDistrict.get("deadlines")) {
+            if (d.get("step").asText().equals("HANDLING")) {
+                handling = d;
+            }
+        }
+        assertEquals("met", handling.get("state").asText());
+        assertEquals(30, handling.get("extendedDays").asInt());
+        assertTrue(atDistrict.get("activeDeadline").isNull(), "the petitioner's review window is not an organ's duty");
+
+        // the petitioner sees the notices on the public query, without staff names
+        HttpResponse<String> progress = district.send(HttpRequest.newBuilder(URI.create(district.baseUrl()
+                + "/api/v1/public/petitions/" + reg.get("trackingCode").asText() + "?code="
+                + reg.get("verificationCode").asText())).build());
+        assertEquals(200, progress.statusCode(), progress.body());
+        JsonNode steps = json(progress).get("steps");
+        assertEquals("已答复", json(progress).get("statusLabel").asText());
+        assertTrue(steps.get(2).get("notice").asText().startsWith("受理告知书"), steps.toString());
+        assertTrue(steps.get(3).get("notice").asText().contains("需要补充调查"), "the extension's reason is told");
+        assertTrue(steps.get(4).get("notice").asText().startsWith("信访处理意见书"));
+        assertTrue(!progress.body().contains("admin"), "no staff names: " + progress.body());
+    }
+
     private void registerAtVillage(int count, String subject) throws Exception {
         for (int i = 0; i < count; i++) {
             HttpResponse<String> r = village.postJson("/api/v1/petitions", petition(subject + i));
@@ -171,7 +241,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void whileTheParentIsDownTheVillageKeepsRegisteringAndEverythingArrivesLater() throws Exception {
         township.close();
         long before = total(village, "unit=" + VILLAGE);
@@ -185,7 +255,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aTownshipKilledInTheMiddleOfA2000PetitionSyncLosesAndDuplicatesNothing() throws Exception {
         township.kill();
         long before = total(village, "unit=" + VILLAGE);
@@ -271,7 +341,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplayedBatchChangesNothingAndAReplayedCallIsRefused() throws Exception {
         List<ObjectNode> chain = chain(FAKE_CHILD, 3);
         HttpRequest first = signedPush(FAKE_CHILD, fakeSecret, batch(FAKE_CHILD, chain), UUID.randomUUID().toString());
@@ -294,7 +364,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aGapOrABrokenChainIsRefusedWithTheExpectedSequence() throws Exception {
         List<ObjectNode> chain = chain(FAKE_CHILD, 6);
         HttpResponse<String> gap = push(chain.subList(4, 6)); // 5 and 6 while the district holds 3
@@ -318,7 +388,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void forgedCredentialsAndForeignOriginsAreRefused() throws Exception {
         byte[] body = batch(FAKE_CHILD, chain(FAKE_CHILD, 4).subList(3, 4));
         // signed with our secret but claiming to be the township

@@ -15,6 +15,7 @@ import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
 import org.xinfang.node.UnitDirectory;
 import org.xinfang.node.UnitKind;
+import org.xinfang.rules.HolidayCalendar;
 
 /**
  * The node as configured in {@code etc/org.xinfang.node.cfg}; the organisation tree comes from the
@@ -25,14 +26,22 @@ public final class ConfiguredNode implements NodeService {
 
     private final NodeInfo info;
     private final TreeDirectory units;
+    private final HolidayCalendar calendar;
 
     public ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
             String parentUnit, String parentUrl, String unitsFile) throws IOException {
-        this(nodeId, tier, unitCode, unitName, unitKind, parentUnit, parentUrl, unitsFile, bundleVersion());
+        this(nodeId, tier, unitCode, unitName, unitKind, parentUnit, parentUrl, unitsFile, "", bundleVersion());
+    }
+
+    public ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
+            String parentUnit, String parentUrl, String unitsFile, String calendarFile) throws IOException {
+        this(nodeId, tier, unitCode, unitName, unitKind, parentUnit, parentUrl, unitsFile, calendarFile,
+                bundleVersion());
     }
 
     ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
-            String parentUnit, String parentUrl, String unitsFile, String version) throws IOException {
+            String parentUnit, String parentUrl, String unitsFile, String calendarFile, String version)
+            throws IOException {
         Unit self = new Unit(unitCode.strip(), unitName.strip(), UnitKind.valueOf(unitKind.strip().toUpperCase()),
                 blankToNull(parentUnit));
         TreeDirectory tree = new TreeDirectory(List.of());
@@ -55,6 +64,16 @@ public final class ConfiguredNode implements NodeService {
             self = new Unit(self.code(), self.name(), self.kind(), null);
         }
         this.units = tree.with(self);
+        Path days = calendarFile == null || calendarFile.isBlank()
+                ? Path.of(System.getProperty("karaf.etc", "etc"), "xinfang-calendar.csv") : Path.of(calendarFile);
+        if (Files.isRegularFile(days)) {
+            try (Reader in = Files.newBufferedReader(days, StandardCharsets.UTF_8)) {
+                this.calendar = HolidayCalendar.parse(in);
+            }
+        } else {
+            LOG.warn("holiday calendar {} not found; counting weekends only", days);
+            this.calendar = HolidayCalendar.weekendsOnly();
+        }
         String id = nodeId == null || nodeId.isBlank() ? self.code() : nodeId.strip();
         this.info = new NodeInfo(id, tier.strip(), this.units.get(self.code()).orElseThrow(), blankToNull(parentUrl),
                 version);
@@ -79,5 +98,10 @@ public final class ConfiguredNode implements NodeService {
     @Override
     public UnitDirectory units() {
         return units;
+    }
+
+    @Override
+    public HolidayCalendar calendar() {
+        return calendar;
     }
 }

@@ -45,7 +45,7 @@ class TreeDirectoryTest {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("units", ".csv");
         java.nio.file.Files.writeString(file, CSV);
         ConfiguredNode node = new ConfiguredNode("", "village", "510199101202", "桃园村", "village", "510199101",
-                "http://127.0.0.1:8183", file.toString(), "test");
+                "http://127.0.0.1:8183", file.toString(), "", "test");
         assertEquals("510199101202", node.info().nodeId());
         assertTrue(node.units().isWithin("510199101202", "510199"));
         assertEquals("http://127.0.0.1:8183", node.info().parentUrl());

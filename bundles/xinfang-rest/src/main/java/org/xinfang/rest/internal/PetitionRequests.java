@@ -62,6 +62,22 @@ final class PetitionRequests {
         return values;
     }
 
+    /** The input of a procedure step; an empty body means no input. */
+    org.xinfang.lifecycle.ActionInput actionInput(byte[] body) {
+        if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return org.xinfang.lifecycle.ActionInput.none();
+        }
+        JsonNode root = object(body);
+        JsonNode signOff = root.get("signOff");
+        if (signOff != null && !signOff.isNull() && !signOff.isBoolean()) {
+            throw typeError("signOff", "布尔值 / a boolean");
+        }
+        return new org.xinfang.lifecycle.ActionInput(string(root, "reason"), integer(root, "days"),
+                string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
+                string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
+                string(root, "note"));
+    }
+
     PetitionDraft parse(byte[] body) {
         JsonNode root = object(body);
         Kind kind = enumValue(root, "kind", Kind.class);

@@ -21,7 +21,14 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+import java.util.HashSet;
+import java.util.Set;
+import org.xinfang.lifecycle.Action;
+import org.xinfang.lifecycle.ActionInput;
+import org.xinfang.lifecycle.Actor;
+import org.xinfang.lifecycle.CaseService;
 import org.xinfang.petition.Kind;
+import org.xinfang.petition.Petition;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.PetitionQuery;
@@ -38,12 +45,23 @@ import org.xinfang.petition.ValidationException;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class PetitionResource {
     private final PetitionService petitions;
+    private final CaseService cases;
     private final Views views;
     private final PetitionRequests requests = new PetitionRequests();
 
-    public PetitionResource(PetitionService petitions, Views views) {
+    public PetitionResource(PetitionService petitions, CaseService cases, Views views) {
         this.petitions = petitions;
+        this.cases = cases;
         this.views = views;
+    }
+
+    /** The case as staff see it: with its clocks and, for cases that travelled here, its origin. */
+    private Map<String, Object> full(Petition p) {
+        Map<String, Object> answer = views.petition(p);
+        answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
+        answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
+        petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", Views.origin(o)));
+        return answer;
     }
 
     @POST
@@ -56,7 +74,7 @@ public class PetitionResource {
         }
         PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
         Registration r = petitions.register(draft, security.getUserPrincipal().getName());
-        Map<String, Object> answer = new LinkedHashMap<>(views.petition(r.petition()));
+        Map<String, Object> answer = new LinkedHashMap<>(full(r.petition()));
         answer.put("verificationCode", r.verificationCode());
         URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
         return Response.created(location).entity(answer).build();
@@ -66,10 +84,8 @@ public class PetitionResource {
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        Map<String, Object> answer = petitions.get(id).map(views::petition).orElseThrow(() -> new ApiException(404,
+        return petitions.get(id).map(this::full).orElseThrow(() -> new ApiException(404,
                 "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
-        petitions.provenance(id).ifPresent(p -> answer.put("origin", Views.origin(p)));
-        return answer;
     }
 
     /** 交办/转送: body {"unit": code, "note": text}; answers with the case after the change. */
@@ -80,9 +96,37 @@ public class PetitionResource {
             @Context SecurityContext security) throws IOException {
         Roles.require(security, ASSIGN);
         Map<String, String> fields = requests.parseFlat(PetitionRequests.readLimited(body), "unit", "note");
-        return views.petition(petitions.assign(id, fields.get("unit"), fields.get("note"),
+        return full(petitions.assign(id, fields.get("unit"), fields.get("note"),
                 security.getUserPrincipal().getName()));
     }
+
+    /**
+     * A step of the procedure: accept, object, extend, decide, mediate, request-review, review,
+     * request-rereview, start-hearing, end-hearing, rereview, terminate, redirect, not-accept. The body
+     * carries what the step needs: reason, days, channel, request, facts, decision, basis, signOff, note.
+     */
+    @POST
+    @Path("/{id}/actions/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> act(@PathParam("id") String id, @PathParam("action") String name, InputStream body,
+            @Context SecurityContext security) throws IOException {
+        Roles.require(security, Roles.STAFF);
+        Action action = Action.fromPath(name);
+        if (action == null) {
+            throw new ApiException(404, "not_found", "没有这个办理环节 / no such action: " + name, "action");
+        }
+        ActionInput input = requests.actionInput(PetitionRequests.readLimited(body));
+        Set<String> roles = new HashSet<>();
+        for (String role : ALL_ROLES) {
+            if (security.isUserInRole(role)) {
+                roles.add(role);
+            }
+        }
+        return full(cases.act(id, action, input, new Actor(security.getUserPrincipal().getName(), roles)));
+    }
+
+    private static final Set<String> ALL_ROLES = Set.of("admin", "clerk", "handler", "head", "leader",
+            "supervisor");
 
     /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */
     static final java.util.Set<String> ASSIGN = java.util.Set.of("admin", "clerk", "head", "leader");

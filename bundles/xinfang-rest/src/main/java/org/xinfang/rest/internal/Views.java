@@ -54,6 +54,24 @@ public final class Views {
         return m;
     }
 
+    /** A clock as the API shows it; {@code due} is the last day allowed. */
+    static Map<String, Object> deadline(org.xinfang.rules.Deadline d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", d.step().name());
+        m.put("stepLabel", d.step().label());
+        m.put("start", d.start().toString());
+        m.put("due", d.due().toString());
+        m.put("dayKind", d.step().dayKind().json());
+        m.put("state", d.state().json());
+        m.put("daysRemaining", d.daysRemaining());
+        m.put("party", d.step().party().name().toLowerCase());
+        m.put("extendedDays", d.extendedDays());
+        m.put("pausedDays", d.pausedDays());
+        m.put("metOn", d.metOn() == null ? null : d.metOn().toString());
+        m.put("article", d.step().article());
+        return m;
+    }
+
     /** Where a case came from, for cases that travelled to this node. */
     static Map<String, Object> origin(org.xinfang.petition.PetitionStore.Provenance p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -114,6 +132,7 @@ public final class Views {
             step.put("date", s.date().toString());
             step.put("type", s.type());
             step.put("label", s.label());
+            step.put("notice", s.notice());
             return step;
         }).toList());
         return m;

@@ -41,6 +41,23 @@ public final class ErrorMappers {
         }
     }
 
+    /** An action the case's state does not allow: 409 naming the state. */
+    public static final class IllegalTransition
+            implements ExceptionMapper<org.xinfang.lifecycle.IllegalTransitionException> {
+        @Override
+        public Response toResponse(org.xinfang.lifecycle.IllegalTransitionException e) {
+            return answer(409, new ApiError("illegal_transition", e.getMessage(), "status"));
+        }
+    }
+
+    /** An action the actor's role or unit does not allow. */
+    public static final class ForbiddenAction implements ExceptionMapper<org.xinfang.lifecycle.ForbiddenActionException> {
+        @Override
+        public Response toResponse(org.xinfang.lifecycle.ForbiddenActionException e) {
+            return answer(403, new ApiError("forbidden", e.getMessage(), null));
+        }
+    }
+
     /** Something asked for does not exist. */
     public static final class NotFound implements ExceptionMapper<NotFoundException> {
         @Override

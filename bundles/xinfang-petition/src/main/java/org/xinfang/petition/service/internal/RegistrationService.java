@@ -89,6 +89,11 @@ public final class RegistrationService implements PetitionService {
         String here = self.unit().code();
         Petition current = store.get(id).orElseThrow(
                 () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
+        if (!java.util.Set.of(Status.REGISTERED, Status.TRIAGED, Status.OBJECTED).contains(current.status())) {
+            throw new org.xinfang.lifecycle.IllegalTransitionException(current.status(), null, "当前状态为「"
+                    + current.status().label() + "」（" + current.status() + "），不能交办 / the case is "
+                    + current.status() + "; assign is not allowed");
+        }
         if (unit == null || unit.isBlank()) {
             throw new ValidationException("unit", "required", "请指定承办单位 / the unit to assign to is required");
         }
@@ -147,17 +152,44 @@ public final class RegistrationService implements PetitionService {
     private PublicProgress progress(Petition p) {
         ZoneId zone = clock.getZone();
         List<PublicProgress.Step> steps = p.timeline().stream()
-                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type(), publicLabel(e.type())))
+                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type(), publicLabel(e.type()),
+                        publicNotice(e)))
                 .toList();
         String ownerName = node.units().get(p.owner()).map(Unit::name).orElse(p.owner());
         return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
                 p.status(), p.status().label(), ownerName, steps);
     }
 
+    /** Steps whose note is a notice the petitioner is owed (R2022 Art. 22, 23, 32, 34-36). */
+    private static final java.util.Set<String> NOTICES = java.util.Set.of("REDIRECTED", "NOT_ACCEPTED", "ACCEPTED",
+            "EXTENDED", "DECIDED", "REVIEWED", "REREVIEWED", "MEDIATED");
+
+    private static String publicNotice(Event e) {
+        if (!NOTICES.contains(e.type()) || e.note() == null) {
+            return null;
+        }
+        int signOff = e.note().indexOf("｜签批");
+        return signOff < 0 ? e.note() : e.note().substring(0, signOff);
+    }
+
     private static String publicLabel(String type) {
         return switch (type) {
             case "REGISTERED" -> "已登记 / registered";
             case "ASSIGNED" -> "已交办承办单位 / assigned to the competent unit";
+            case "REDIRECTED" -> "已告知通过其他法定途径解决 / directed to another statutory channel";
+            case "NOT_ACCEPTED" -> "不予受理，已告知理由 / not accepted; the reason was given";
+            case "ACCEPTED" -> "已受理，已出具受理告知书 / accepted; acceptance notice issued";
+            case "OBJECTED" -> "承办单位提出异议，重新分流 / returned for triage";
+            case "EXTENDED" -> "办理期限已延长，已告知理由 / handling period extended; the reason was given";
+            case "DECIDED" -> "已出具信访处理意见书 / written decision issued";
+            case "MEDIATED" -> "经调解达成协议 / settled by mediation";
+            case "REVIEW_REQUESTED" -> "已申请复查 / review requested";
+            case "REVIEWED" -> "已出具复查意见 / review decided";
+            case "REREVIEW_REQUESTED" -> "已申请复核 / re-review requested";
+            case "HEARING_STARTED" -> "听证中 / hearing in progress";
+            case "HEARING_ENDED" -> "听证结束 / hearing ended";
+            case "REREVIEWED" -> "已出具复核意见 / re-review decided";
+            case "TERMINATED" -> "信访事项已终结 / concluded";
             default -> type;
         };
     }

@@ -1,0 +1,37 @@
+package org.xinfang.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+import org.xinfang.petition.Petition;
+import org.xinfang.rules.Deadline;
+
+/** Moves cases through the statutory procedure and answers for their clocks. */
+public interface CaseService {
+
+    /**
+     * Performs an action on a case held by this node: checks the state, the actor's role and unit, the
+     * input; records the event; journals the change so that it syncs.
+     *
+     * @throws org.xinfang.petition.NotFoundException if there is no such case here
+     * @throws IllegalTransitionException if the case's state does not allow it
+     * @throws ForbiddenActionException if the actor's role or unit does not
+     * @throws org.xinfang.petition.ValidationException naming the input field at fault
+     */
+    Petition act(String id, Action action, ActionInput input, Actor actor);
+
+    /** Every clock the case has started, with its state today. */
+    List<Deadline> deadlines(Petition petition);
+
+    /** The organ's clock that is open now, if any. */
+    Optional<Deadline> activeDeadline(Petition petition);
+
+    /**
+     * Cases whose open clock is past due ({@code overdue}), due within {@code days} ({@code approaching}),
+     * or any open clock ({@code open}); owned by {@code unit} when given; most urgent first.
+     */
+    List<CaseDeadline> deadlineList(String filter, String unit, int days);
+
+    /** A case and its open clock, for deadline lists. */
+    record CaseDeadline(String id, String subject, String owner, String status, Deadline deadline) {
+    }
+}
