@@ -18,6 +18,24 @@ public interface UnitDirectory {
     /** The chain of units above this one, nearest first. */
     List<Unit> ancestors(String code);
 
+    /**
+     * The unit directly below {@code from} on the way down to {@code target}: where a message for the
+     * target goes next. Empty when the target is {@code from} itself or not below it.
+     */
+    default Optional<Unit> childToward(String from, String target) {
+        if (from.equals(target) || !isWithin(target, from)) {
+            return Optional.empty();
+        }
+        Optional<Unit> step = get(target);
+        for (Unit u : ancestors(target)) {
+            if (u.code().equals(from)) {
+                break;
+            }
+            step = Optional.of(u);
+        }
+        return step;
+    }
+
     /** Whether {@code code} is {@code ancestor} or lies anywhere below it. */
     boolean isWithin(String code, String ancestor);
 }

@@ -38,7 +38,10 @@ public enum Action {
     /** 复核意见 (R2022 Art. 36). */
     REREVIEW("出具复核意见", "REREVIEWED", Status.REREVIEWED, EnumSet.of(Status.REREVIEW_REQUESTED)),
     /** 终结: the same facts and reasons are not accepted again (R2022 Art. 36). */
-    TERMINATE("终结", "TERMINATED", Status.TERMINATED, EnumSet.of(Status.REREVIEWED));
+    TERMINATE("终结", "TERMINATED", Status.TERMINATED, EnumSet.of(Status.REREVIEWED)),
+    /** 督办答复: the supervised organ answers in writing; the case keeps its state (R2022 Art. 40). */
+    ANSWER_SUPERVISION("书面答复督办", "SUPERVISION_ANSWERED", null, EnumSet.complementOf(EnumSet.of(
+            Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED, Status.TERMINATED)));
 
     private final String label;
     private final String eventType;
@@ -61,7 +64,7 @@ public enum Action {
         return eventType;
     }
 
-    /** The state it leads to. */
+    /** The state it leads to; null when the case keeps its state. */
     public Status to() {
         return to;
     }

@@ -31,6 +31,25 @@ public interface CaseService {
      */
     List<CaseDeadline> deadlineList(String filter, String unit, int days);
 
+    /**
+     * 督办: for every case held here, owned by a unit below this node, whose organ clock is past due and
+     * not yet supervised for that clock, records a supervision notice and sends it down to the owner,
+     * who must answer in writing within 30 days (R2022 Art. 40). Returns the ids supervised now.
+     */
+    List<String> superviseOverdue(Actor actor);
+
+    /**
+     * Supervisions raised by this node or received by it; with {@code openOnly} those not yet answered,
+     * which stay on the list whatever else happens to the case.
+     */
+    List<Supervision> supervisions(boolean openOnly);
+
+    /** A supervision notice and its answer. */
+    record Supervision(String id, String subject, String owner, String status, String raisedBy,
+            java.time.LocalDate raisedOn, String reason, java.time.LocalDate answerDue, java.time.LocalDate answeredOn,
+            String answer) {
+    }
+
     /** A case and its open clock, for deadline lists. */
     record CaseDeadline(String id, String subject, String owner, String status, Deadline deadline) {
     }

@@ -25,6 +25,13 @@ public interface PetitionService {
      */
     Petition assign(String id, String unit, String note, String actor);
 
+    /**
+     * Open cases of the same petitioners (same identity number): the clerk decides whether this is a
+     * repeat of a matter already being handled, which a higher level does not accept again but links
+     * (R2022 Art. 19).
+     */
+    java.util.List<PetitionSummary> possibleRepeats(Petition petition);
+
     /** Where a petition held here came from: origin node and sequence, and the nodes it passed. */
     Optional<PetitionStore.Provenance> provenance(String id);
 

@@ -57,6 +57,12 @@ public interface PetitionStore {
     /** The petition with this tracking code and the stored verification hash. */
     Optional<Tracked> findByTrackingCode(String trackingCode);
 
+    /**
+     * Open cases (not concluded) with a petitioner holding one of these identity numbers, other than
+     * {@code excludeId}: candidates for a repeat petition (R2022 Art. 19). Newest first, at most 20.
+     */
+    java.util.List<PetitionSummary> openWithIdNumbers(java.util.Collection<String> idNumbers, String excludeId);
+
     /** Petitions matching the query, newest registration first, and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);
 

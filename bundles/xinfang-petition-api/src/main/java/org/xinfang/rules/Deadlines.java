@@ -26,6 +26,7 @@ import org.xinfang.petition.Petition;
  *   <li>REVIEW_REQUEST starts at DECIDED, met by REVIEW_REQUESTED, which starts REVIEW, met by REVIEWED.</li>
  *   <li>REREVIEW_REQUEST starts at REVIEWED, met by REREVIEW_REQUESTED, which starts REREVIEW, met by
  *       REREVIEWED; HEARING_STARTED to HEARING_ENDED does not count.</li>
+ *   <li>SUPERVISION starts at SUPERVISED (the latest), met by SUPERVISION_ANSWERED.</li>
  * </ul>
  */
 public final class Deadlines {
@@ -120,6 +121,8 @@ public final class Deadlines {
                     }
                 }
                 case "REREVIEWED" -> meet(clocks, Step.REREVIEW, day);
+                case "SUPERVISED" -> clocks.put(Step.SUPERVISION, new Clock(day));
+                case "SUPERVISION_ANSWERED" -> meet(clocks, Step.SUPERVISION, day);
                 case "TERMINATED" -> clocks.values().forEach(c -> c.ended = c.met == null || c.ended);
                 default -> {
                     // events that move no clock

@@ -20,7 +20,10 @@ public enum Step {
     /** 复核申请: the petitioner may ask for a re-review within 30 days of the review. */
     REREVIEW_REQUEST("申请复核", 30, DayKind.CALENDAR, Party.PETITIONER, "《信访工作条例》第三十六条 / R2022 Art. 36"),
     /** 复核: answered within 30 days; time spent on a hearing does not count. */
-    REREVIEW("复核", 30, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十六条 / R2022 Art. 36");
+    REREVIEW("复核", 30, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十六条 / R2022 Art. 36"),
+    /** 督办: the supervised organ answers the supervising organ in writing within 30 days. */
+    SUPERVISION("督办答复", 30, DayKind.CALENDAR, Party.ORGAN,
+            "《信访工作条例》第四十条；《信访条例》第三十六条 / R2022 Art. 40; R2005 Art. 36");
 
     /** R2022 Art. 34: the handling period may be extended once, by at most 30 days. */
     public static final int MAX_EXTENSION_DAYS = 30;

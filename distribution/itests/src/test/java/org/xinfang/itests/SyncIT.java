@@ -233,6 +233,41 @@ class SyncIT {
         assertTrue(!progress.body().contains("admin"), "no staff names: " + progress.body());
     }
 
+    @Test
+    @Order(4)
+    void anOverdueVillageCaseIsSupervisedByTheTownshipAndStaysListedUntilAnswered() throws Exception {
+        String old = petition("三十日前收到的来信").replace("2026-11-20", java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Shanghai")).minusDays(30).toString());
+        String id = json(village.postJson("/api/v1/petitions", old)).get("id").asText();
+        JsonNode atVillage = json(village.get("/api/v1/petitions/" + id));
+        assertEquals("missed", atVillage.get("activeDeadline").get("state").asText(), "triage is 15 days");
+        await("the case at the township", () -> township.get("/api/v1/petitions/" + id).statusCode() == 200);
+        HttpResponse<String> overdue = township.get("/api/v1/deadlines?filter=overdue&unit=" + VILLAGE);
+        assertTrue(overdue.body().contains(id), overdue.body());
+
+        HttpResponse<String> scan = township.send(township.request("/api/v1/supervision/scan")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, scan.statusCode(), scan.body());
+        assertTrue(json(scan).get("supervised").toString().contains(id));
+        assertTrue(json(township.get("/api/v1/supervision")).toString().contains(id));
+
+        await("the notice at the village", () -> json(village.get("/api/v1/petitions/" + id)).get("timeline")
+                .toString().contains("SUPERVISED"));
+        HttpResponse<String> answer = village.postJson("/api/v1/petitions/" + id + "/actions/answer-supervision",
+                "{\"reason\": \"已转镇信访办分流\"}");
+        assertEquals(200, answer.statusCode(), answer.body());
+        await("the answer at the township", () -> !json(township.get("/api/v1/supervision")).toString().contains(id));
+        assertTrue(json(township.get("/api/v1/supervision?open=false")).toString().contains("已转镇信访办分流"));
+    }
+
+    @Test
+    @Order(10)
+    void aSecondPetitionOfTheSamePersonShowsTheOpenOneAsAPossibleRepeat() throws Exception {
+        String first = json(district.postJson("/api/v1/petitions", petition("重复反映的事项"))).get("id").asText();
+        JsonNode second = json(district.postJson("/api/v1/petitions", petition("重复反映的事项（再次来访）")));
+        assertTrue(second.get("possibleRepeats").toString().contains(first), second.get("possibleRepeats").toString());
+    }
+
     private void registerAtVillage(int count, String subject) throws Exception {
         for (int i = 0; i < count; i++) {
             HttpResponse<String> r = village.postJson("/api/v1/petitions", petition(subject + i));
@@ -241,7 +276,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whileTheParentIsDownTheVillageKeepsRegisteringAndEverythingArrivesLater() throws Exception {
         township.close();
         long before = total(village, "unit=" + VILLAGE);
@@ -255,7 +290,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTownshipKilledInTheMiddleOfA2000PetitionSyncLosesAndDuplicatesNothing() throws Exception {
         township.kill();
         long before = total(village, "unit=" + VILLAGE);
@@ -341,7 +376,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReplayedBatchChangesNothingAndAReplayedCallIsRefused() throws Exception {
         List<ObjectNode> chain = chain(FAKE_CHILD, 3);
         HttpRequest first = signedPush(FAKE_CHILD, fakeSecret, batch(FAKE_CHILD, chain), UUID.randomUUID().toString());
@@ -364,7 +399,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aGapOrABrokenChainIsRefusedWithTheExpectedSequence() throws Exception {
         List<ObjectNode> chain = chain(FAKE_CHILD, 6);
         HttpResponse<String> gap = push(chain.subList(4, 6)); // 5 and 6 while the district holds 3
@@ -388,7 +423,7 @@ class SyncIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void forgedCredentialsAndForeignOriginsAreRefused() throws Exception {
         byte[] body = batch(FAKE_CHILD, chain(FAKE_CHILD, 4).subList(3, 4));
         // signed with our secret but claiming to be the township

@@ -30,6 +30,7 @@ import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.Deadlines;
+import org.xinfang.rules.Periods;
 import org.xinfang.rules.Step;
 
 /** The procedure of R2022 after registration, on the cases this node holds. */
@@ -122,9 +123,11 @@ public final class LifecycleService implements CaseService {
                 note = action.label() + "，理由 / reason：" + required("reason", in.reason());
             }
             case START_HEARING, END_HEARING, TERMINATE -> note = action.label() + optional(in.note());
+            case ANSWER_SUPERVISION -> note = "督办答复 / answer to supervision：" + required("reason", in.reason());
             default -> throw new IllegalStateException("unhandled action " + action);
         }
-        Petition after = store.update(id, new PetitionStore.Change(owner, action.to(), action.eventType(), actor.user(),
+        Status to = action.to() == null ? p.status() : action.to();
+        Petition after = store.update(id, new PetitionStore.Change(owner, to, action.eventType(), actor.user(),
                 here, self.nodeId(), note, clock.instant()), null);
         LOG.info("petition {}: {} by {} at {}", id, action, actor.user(), here);
         return after;
@@ -167,15 +170,113 @@ public final class LifecycleService implements CaseService {
     private void checkState(Petition p, Action action) {
         boolean inHearing = inHearing(p);
         boolean allowed = action.from().contains(p.status())
+                && !(action == Action.ANSWER_SUPERVISION && openSupervision(p) == null)
                 && !(action == Action.START_HEARING && inHearing)
                 && !(action == Action.END_HEARING && !inHearing)
                 && !(action == Action.REREVIEW && inHearing);
         if (!allowed) {
-            String why = action == Action.END_HEARING ? "没有进行中的听证 / no hearing is in progress"
+            String why = action == Action.ANSWER_SUPERVISION && openSupervision(p) == null
+                    ? "没有待答复的督办 / no supervision awaits an answer"
+                    : action == Action.END_HEARING ? "没有进行中的听证 / no hearing is in progress"
                     : inHearing ? "听证进行中 / a hearing is in progress" : "";
             throw new IllegalTransitionException(p.status(), action, "当前状态为「" + p.status().label() + "」（"
                     + p.status() + "），不能" + action.label() + (why.isEmpty() ? "" : "：" + why) + " / the case is "
                     + p.status() + "; " + action.path() + " is not allowed" + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+    }
+
+    /** The latest supervision notice not yet answered, or null. */
+    private static Event openSupervision(Petition p) {
+        Event open = null;
+        for (Event e : p.timeline()) {
+            if (e.type().equals("SUPERVISED")) {
+                open = e;
+            } else if (e.type().equals("SUPERVISION_ANSWERED")) {
+                open = null;
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public List<String> superviseOverdue(Actor actor) {
+        if (!actor.hasAny(Set.of("supervisor", "leader", "head"))) {
+            throw new ForbiddenActionException("督办需要督查、领导或负责人角色 / supervision needs the supervisor, leader or"
+                    + " head role");
+        }
+        NodeInfo self = node.info();
+        String here = self.unit().code();
+        List<String> supervised = new ArrayList<>();
+        for (Petition p : heldCases()) {
+            if (FINAL.contains(p.status()) || p.owner().equals(here) || !node.units().isWithin(p.owner(), here)) {
+                continue; // 督办 comes from the level above the owner
+            }
+            Deadline d = activeDeadline(p).orElse(null);
+            if (d == null || d.daysRemaining() >= 0 || d.step() == Step.SUPERVISION || openSupervision(p) != null) {
+                continue;
+            }
+            String mark = "[" + d.step() + "@" + d.due() + "]";
+            if (p.timeline().stream().anyMatch(e -> e.type().equals("SUPERVISED") && e.note() != null
+                    && e.note().contains(mark))) {
+                continue; // this lapse was supervised once already
+            }
+            String note = "督办通知 / supervision notice " + mark + "：" + d.step().label() + "期限已于" + d.due()
+                    + "届满（" + d.step().article() + "），请于30日内书面答复办理情况 / the " + d.step().name()
+                    + " deadline passed on " + d.due() + "; answer in writing within 30 days";
+            String child = node.units().childToward(here, p.owner()).map(org.xinfang.node.Unit::code).orElseThrow();
+            store.update(p.id(), new PetitionStore.Change(p.owner(), p.status(), "SUPERVISED", actor.user(), here,
+                    self.nodeId(), note, clock.instant()), new PetitionStore.Downward(child, p.owner(), "CASE"));
+            supervised.add(p.id());
+            LOG.info("petition {} supervised: {} overdue since {}", p.id(), d.step(), d.due());
+        }
+        return supervised;
+    }
+
+    @Override
+    public List<Supervision> supervisions(boolean openOnly) {
+        List<Supervision> list = new ArrayList<>();
+        for (Petition p : heldCases()) {
+            Event raised = null;
+            for (Event e : p.timeline()) {
+                if (e.type().equals("SUPERVISED")) {
+                    raised = e;
+                } else if (e.type().equals("SUPERVISION_ANSWERED") && raised != null) {
+                    if (!openOnly) {
+                        list.add(supervision(p, raised, e));
+                    }
+                    raised = null;
+                }
+            }
+            if (raised != null) {
+                list.add(supervision(p, raised, null));
+            }
+        }
+        list.sort(Comparator.comparing(Supervision::answerDue).thenComparing(Supervision::id));
+        return list;
+    }
+
+    private Supervision supervision(Petition p, Event raised, Event answer) {
+        LocalDate on = LocalDate.ofInstant(raised.at(), Deadlines.ZONE);
+        return new Supervision(p.id(), p.subject(), p.owner(), p.status().name(), raised.unit(), on, raised.note(),
+                Periods.calendarDays(on, Step.SUPERVISION.length(), node.calendar()),
+                answer == null ? null : LocalDate.ofInstant(answer.at(), Deadlines.ZONE),
+                answer == null ? null : answer.note());
+    }
+
+    /** Every case this node holds, page by page. */
+    private List<Petition> heldCases() {
+        List<Petition> cases = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Page<PetitionSummary> page = store.find(new PetitionQuery(null, null, null, null, null, null, offset,
+                    PetitionQuery.MAX_LIMIT));
+            for (PetitionSummary s : page.items()) {
+                store.get(s.id()).ifPresent(cases::add);
+            }
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                return cases;
+            }
         }
     }
 
@@ -195,7 +296,7 @@ public final class LifecycleService implements CaseService {
         Set<String> roles = switch (action) {
             case REDIRECT, NOT_ACCEPT -> OFFICE;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
-            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE -> HEAD;
+            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION -> HEAD;
         };
         if (!actor.hasAny(roles)) {
             throw new ForbiddenActionException("当前用户无权" + action.label() + "，需要角色 " + roles

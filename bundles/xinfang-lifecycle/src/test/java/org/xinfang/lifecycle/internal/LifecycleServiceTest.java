@@ -44,6 +44,7 @@ class LifecycleServiceTest {
     @TempDir
     Path dir;
     JdbcPetitionStore store;
+    javax.sql.DataSource dataSource;
     LifecycleService atTownship;
     LifecycleService atDistrict;
     int ids;
@@ -57,6 +58,7 @@ class LifecycleServiceTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(dir.resolve("db").toString());
         ds.setCreateDatabase("create");
+        dataSource = ds;
         store = new JdbcPetitionStore(ds);
         store.start();
         Path units = dir.resolve("units.csv");
@@ -228,6 +230,42 @@ class LifecycleServiceTest {
         assertEquals(List.of(), atTownship.deadlineList("approaching", null, 3));
         assertEquals(List.of(fresh), atTownship.deadlineList("approaching", null, 30).stream().map(c -> c.id()).toList());
         assertThrows(ValidationException.class, () -> atTownship.deadlineList("late", null, 3));
+    }
+
+    @Test
+    void anOverdueCaseIsSupervisedOnceFromAboveAndStaysListedUntilAnswered() {
+        String late = "T-late";
+        Instant longAgo = NOW.minusSeconds(86_400L * 40);
+        store.insert(new Petition(late, "TRKLATE", Kind.CLAIM, Channel.LETTER, "旧案", "内容", null, null,
+                LocalDate.of(2026, 10, 10), 1, List.of(new Petitioner("李四", null, null, null)), DISTRICT, TOWNSHIP,
+                Status.TRIAGED, longAgo, List.of(new Event(1, longAgo, "REGISTERED", "clerk", DISTRICT, DISTRICT, null),
+                        new Event(2, longAgo, "ASSIGNED", "clerk", DISTRICT, DISTRICT, null))), "h", DISTRICT);
+        String onTime = caseIn(Status.TRIAGED);
+        Actor supervisor = new Actor("sup1", Set.of("supervisor"));
+
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.superviseOverdue(CLERK));
+        assertEquals(List.of(), atTownship.superviseOverdue(supervisor), "a unit does not supervise itself");
+        assertEquals(List.of(late), atDistrict.superviseOverdue(supervisor));
+        assertEquals(List.of(), atDistrict.superviseOverdue(supervisor), "one notice per lapse");
+        Petition supervised = store.get(late).orElseThrow();
+        assertEquals("SUPERVISED", supervised.timeline().get(2).type());
+        assertEquals(Step.SUPERVISION, atDistrict.deadlines(supervised).stream()
+                .filter(d -> d.step() == Step.SUPERVISION).findFirst().orElseThrow().step());
+        // the notice travels down to the township with the case
+        var sync = new org.xinfang.store.jdbc.internal.JdbcSyncStore(dataSource);
+        assertEquals(1, sync.messagesFor(TOWNSHIP, 0, 10).size());
+        assertEquals(List.of(late), atDistrict.supervisions(true).stream().map(s -> s.id()).toList());
+
+        // the case moves on, but the supervision stays listed until it is answered in writing
+        atTownship.act(late, Action.ACCEPT, ActionInput.none(), HANDLER);
+        assertEquals(1, atDistrict.supervisions(true).size());
+        assertThrows(ValidationException.class,
+                () -> atTownship.act(late, Action.ANSWER_SUPERVISION, ActionInput.none(), HEAD));
+        atTownship.act(late, Action.ANSWER_SUPERVISION, reason("已受理，正在调查"), HEAD);
+        assertEquals(List.of(), atDistrict.supervisions(true));
+        assertEquals(1, atDistrict.supervisions(false).size());
+        assertThrows(IllegalTransitionException.class,
+                () -> atTownship.act(onTime, Action.ANSWER_SUPERVISION, reason("无"), HEAD), "nothing to answer");
     }
 
     @Test

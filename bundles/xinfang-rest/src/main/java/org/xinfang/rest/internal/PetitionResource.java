@@ -61,6 +61,7 @@ public class PetitionResource {
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", Views.origin(o)));
+        answer.put("possibleRepeats", petitions.possibleRepeats(p).stream().map(views::summary).toList());
         return answer;
     }
 

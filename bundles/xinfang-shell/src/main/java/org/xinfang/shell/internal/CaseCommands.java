@@ -159,4 +159,47 @@ public final class CaseCommands {
             return null;
         }
     }
+
+    /** Runs the overdue scan now. */
+    @Command(scope = "xinfang", name = "supervise", description = "Raises supervision notices for overdue cases below (督办)")
+    @Service
+    public static class Supervise implements Action {
+        @Reference
+        CaseService cases;
+
+        @Override
+        public Object execute() {
+            java.util.List<String> ids = cases.superviseOverdue(actor());
+            System.out.println("督办 / supervised: " + ids.size() + (ids.isEmpty() ? "" : " " + ids));
+            return null;
+        }
+    }
+
+    /** Supervision notices, open ones until answered. */
+    @Command(scope = "xinfang", name = "supervision", description = "Lists supervision notices (督办件)")
+    @Service
+    public static class Supervisions implements Action {
+        @Reference
+        CaseService cases;
+
+        @Option(name = "--all", description = "also the answered ones")
+        boolean all;
+
+        @Override
+        public Object execute() {
+            ShellTable table = new ShellTable();
+            table.column("编号 Id");
+            table.column("责任单位 Owner");
+            table.column("督办日 Raised");
+            table.column("答复期限 Due");
+            table.column("答复日 Answered");
+            table.column("事由 Subject").maxSize(30);
+            for (CaseService.Supervision s : cases.supervisions(!all)) {
+                table.addRow().addContent(s.id(), s.owner(), s.raisedOn(), s.answerDue(),
+                        s.answeredOn() == null ? "-" : s.answeredOn(), s.subject());
+            }
+            table.print(System.out);
+            return null;
+        }
+    }
 }

@@ -108,19 +108,18 @@ public final class RegistrationService implements PetitionService {
                     "该单位已是责任单位 / that unit already owns the case");
         }
         // the child of this node on the way to the target: the message goes there first
-        String childOnPath = target.code();
-        for (Unit u : node.units().ancestors(target.code())) {
-            if (u.code().equals(here)) {
-                break;
-            }
-            childOnPath = u.code();
-        }
+        String childOnPath = node.units().childToward(here, target.code()).map(Unit::code).orElseThrow();
         String text = "交办至 / assigned to " + target.name() + (note == null || note.isBlank() ? "" : "：" + note.strip());
         Petition after = store.update(id, new PetitionStore.Change(target.code(), Status.TRIAGED, "ASSIGNED", actor,
                 here, self.nodeId(), text, clock.instant()),
                 new PetitionStore.Downward(childOnPath, target.code(), "CASE"));
         LOG.info("petition {} assigned to {} by {}", id, target.code(), actor);
         return after;
+    }
+
+    @Override
+    public List<PetitionSummary> possibleRepeats(Petition petition) {
+        return store.openWithIdNumbers(petition.petitioners().stream().map(p -> p.idNumber()).toList(), petition.id());
     }
 
     @Override

@@ -133,6 +133,16 @@ class JdbcPetitionStoreTest {
     }
 
     @Test
+    void openCasesOfTheSamePetitionerAreFoundAsPossibleRepeats() {
+        store.insert(petition("R-1", "TR1", "拖欠工资", LocalDate.of(2026, 10, 1), 1000, "V"), "h", "N1");
+        store.insert(petition("R-2", "TR2", "拖欠工资又来访", LocalDate.of(2026, 11, 1), 2000, "V"), "h", "N1");
+        assertEquals(List.of("R-1"), store.openWithIdNumbers(List.of("11010519491231002X"), "R-2").stream()
+                .map(PetitionSummary::id).toList());
+        assertEquals(List.of(), store.openWithIdNumbers(List.of("440524188001010014"), "R-2"));
+        assertEquals(List.of(), store.openWithIdNumbers(java.util.Arrays.asList((String) null), "R-2"));
+    }
+
+    @Test
     void migrationsAreAppliedOnceAndSplitOnStatementEnds() {
         new JdbcPetitionStore(dataSource).start();
         assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE INDEX b ON a (x)"),

@@ -235,14 +235,7 @@ public final class SyncAgent {
                     + ", which is not on its way; kept here");
             return null;
         }
-        String child = recipient;
-        for (Unit u : node.units().ancestors(recipient)) {
-            if (u.code().equals(here)) {
-                break;
-            }
-            child = u.code();
-        }
-        return child;
+        return node.units().childToward(here, recipient).map(Unit::code).orElseThrow();
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, byte[] body)
