@@ -48,6 +48,15 @@ public interface SyncStore {
      */
     void applyMessage(Message message, String nextHop, String cursorKey);
 
+    /** Queues a message for each of these children in one transaction; a message id is queued once per child. */
+    void queueForChildren(Message message, java.util.Collection<String> children);
+
+    /**
+     * Acknowledges a pulled message meant for every node (reference data such as the calendar): queues
+     * it for each of this node's children, with the new pull cursor, in one transaction.
+     */
+    void applyBroadcast(Message message, java.util.Collection<String> children, String cursorKey);
+
     /** A value of the node's sync state (cursors, marks), if set. */
     Optional<String> state(String key);
 

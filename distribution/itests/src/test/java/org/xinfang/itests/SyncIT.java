@@ -268,6 +268,32 @@ class SyncIT {
         assertTrue(second.get("possibleRepeats").toString().contains(first), second.get("possibleRepeats").toString());
     }
 
+    private static HttpResponse<String> putCalendar(TierNode node, String csv) throws Exception {
+        return node.send(node.request("/api/v1/calendar").header("Content-Type", "text/csv")
+                .PUT(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
+    }
+
+    @Test
+    @Order(11)
+    void theHolidayCalendarEditedAtTheDistrictReachesEveryNode() throws Exception {
+        String shipped = java.nio.file.Files.readString(district.home.resolve("etc/xinfang-calendar.csv"));
+        HttpResponse<String> below = putCalendar(township, shipped);
+        assertEquals(409, below.statusCode(), "only the top of the network edits it");
+        HttpResponse<String> bad = putCalendar(district, shipped + "2027-02-30,HOLIDAY,无此日\n");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("calendar", json(bad).get("field").asText());
+
+        HttpResponse<String> ok = putCalendar(district, shipped + "2027-01-05,HOLIDAY,测试用假日\n");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(json(ok).get("sentTo").toString().contains(TOWNSHIP));
+        for (TierNode node : List.of(department, township, village)) {
+            await("the new calendar at the " + node.tier, () -> node.get("/api/v1/calendar").body()
+                    .contains("2027-01-05"));
+        }
+        assertTrue(java.nio.file.Files.readString(village.home.resolve("etc/xinfang-calendar.csv"))
+                .contains("测试用假日"), "the village's own file was replaced");
+    }
+
     private void registerAtVillage(int count, String subject) throws Exception {
         for (int i = 0; i < count; i++) {
             HttpResponse<String> r = village.postJson("/api/v1/petitions", petition(subject + i));

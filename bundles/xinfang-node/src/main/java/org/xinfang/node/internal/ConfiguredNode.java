@@ -26,7 +26,9 @@ public final class ConfiguredNode implements NodeService {
 
     private final NodeInfo info;
     private final TreeDirectory units;
-    private final HolidayCalendar calendar;
+    private final Path calendarPath;
+    private volatile HolidayCalendar calendar;
+    private volatile long calendarStamp;
 
     public ConfiguredNode(String nodeId, String tier, String unitCode, String unitName, String unitKind,
             String parentUnit, String parentUrl, String unitsFile) throws IOException {
@@ -64,16 +66,9 @@ public final class ConfiguredNode implements NodeService {
             self = new Unit(self.code(), self.name(), self.kind(), null);
         }
         this.units = tree.with(self);
-        Path days = calendarFile == null || calendarFile.isBlank()
+        this.calendarPath = calendarFile == null || calendarFile.isBlank()
                 ? Path.of(System.getProperty("karaf.etc", "etc"), "xinfang-calendar.csv") : Path.of(calendarFile);
-        if (Files.isRegularFile(days)) {
-            try (Reader in = Files.newBufferedReader(days, StandardCharsets.UTF_8)) {
-                this.calendar = HolidayCalendar.parse(in);
-            }
-        } else {
-            LOG.warn("holiday calendar {} not found; counting weekends only", days);
-            this.calendar = HolidayCalendar.weekendsOnly();
-        }
+        this.calendar = loadCalendar();
         String id = nodeId == null || nodeId.isBlank() ? self.code() : nodeId.strip();
         this.info = new NodeInfo(id, tier.strip(), this.units.get(self.code()).orElseThrow(), blankToNull(parentUrl),
                 version);
@@ -100,8 +95,45 @@ public final class ConfiguredNode implements NodeService {
         return units;
     }
 
+    private HolidayCalendar loadCalendar() throws IOException {
+        if (!Files.isRegularFile(calendarPath)) {
+            LOG.warn("holiday calendar {} not found; counting weekends only", calendarPath);
+            return HolidayCalendar.weekendsOnly();
+        }
+        calendarStamp = Files.getLastModifiedTime(calendarPath).toMillis();
+        try (Reader in = Files.newBufferedReader(calendarPath, StandardCharsets.UTF_8)) {
+            return HolidayCalendar.parse(in);
+        }
+    }
+
     @Override
     public HolidayCalendar calendar() {
+        try {
+            // an operator may edit the file by hand: take a newer version into use
+            if (Files.isRegularFile(calendarPath)
+                    && Files.getLastModifiedTime(calendarPath).toMillis() != calendarStamp) {
+                calendar = loadCalendar();
+                LOG.info("holiday calendar {} reloaded", calendarPath);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("holiday calendar {} cannot be read; keeping the one in use: {}", calendarPath, e.getMessage());
+        }
         return calendar;
+    }
+
+    @Override
+    public synchronized void replaceCalendar(String csv) {
+        try {
+            HolidayCalendar parsed = HolidayCalendar.parse(new java.io.StringReader(csv));
+            Path tmp = calendarPath.resolveSibling(calendarPath.getFileName() + ".new");
+            Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+            Files.move(tmp, calendarPath, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            calendarStamp = Files.getLastModifiedTime(calendarPath).toMillis();
+            calendar = parsed;
+            LOG.info("holiday calendar replaced: {} configured days", parsed.days().size());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + calendarPath, e);
+        }
     }
 }

@@ -51,7 +51,34 @@ public final class Views {
         m.put("statusLabel", p.status().label());
         m.put("registeredAt", p.registeredAt().toString());
         m.put("timeline", p.timeline().stream().map(this::event).toList());
+        m.put("documents", documents(p));
         return m;
+    }
+
+    /** Timeline events whose text is a written document owed to the petitioner or to an organ. */
+    private static final Map<String, String> DOCUMENTS = Map.of(
+            "ACCEPTED", "受理告知书 / acceptance notice",
+            "NOT_ACCEPTED", "不予受理告知书 / notice of non-acceptance",
+            "REDIRECTED", "告知书（其他法定途径） / notice of the competent channel",
+            "EXTENDED", "延期告知书 / notice of extension",
+            "DECIDED", "信访处理意见书 / written decision",
+            "REVIEWED", "复查意见书 / review decision",
+            "REREVIEWED", "复核意见书 / re-review decision",
+            "MEDIATED", "调解协议 / mediation agreement",
+            "SUPERVISED", "督办通知 / supervision notice",
+            "SUPERVISION_ANSWERED", "督办答复 / answer to supervision");
+
+    /** The documents of a case, plain text in Chinese first, in the order they were issued. */
+    static List<Map<String, Object>> documents(Petition p) {
+        return p.timeline().stream().filter(e -> DOCUMENTS.containsKey(e.type()) && e.note() != null).map(e -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("type", e.type());
+            d.put("title", DOCUMENTS.get(e.type()));
+            d.put("issuedAt", e.at().toString());
+            d.put("unit", e.unit());
+            d.put("text", e.note());
+            return d;
+        }).toList();
     }
 
     /** A clock as the API shows it; {@code due} is the last day allowed. */

@@ -372,51 +372,31 @@ public final class JdbcPetitionStore implements PetitionStore {
         return list;
     }
 
-    /** Repeat detection looks at this many of a person's newest cases, so that it costs the same for everyone. */
-    static final int REPEAT_CANDIDATES = 200;
-
     @Override
     public List<PetitionSummary> openWithIdNumbers(java.util.Collection<String> idNumbers, String excludeId) {
         List<String> numbers = idNumbers.stream().filter(java.util.Objects::nonNull).distinct().limit(20).toList();
         if (numbers.isEmpty()) {
             return List.of();
         }
-        try (Connection c = dataSource.getConnection()) {
-            // first the person's newest case ids, straight from the (id_number, petition_id) index ...
-            java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?"
-                    + " ORDER BY id_number DESC, petition_id DESC FETCH NEXT " + REPEAT_CANDIDATES + " ROWS ONLY")) {
-                for (String number : numbers) {
-                    ps.setString(1, number);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            candidates.add(rs.getString(1));
-                        }
-                    }
-                }
+        // from the person's petitioner rows (id_number index) to their cases: the cost grows with the
+        // person's own cases, not with the register
+        String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT DISTINCT "
+                + SUMMARY_COLUMNS + " FROM xf_petitioner q JOIN xf_petition p ON p.id = q.petition_id"
+                + " WHERE q.id_number IN (" + marks + ") AND p.id <> ? AND p.status NOT IN ('REDIRECTED',"
+                + " 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED') ORDER BY p.registered_at DESC, p.id DESC"
+                + " FETCH NEXT 20 ROWS ONLY")) {
+            for (int i = 0; i < numbers.size(); i++) {
+                ps.setString(i + 1, numbers.get(i));
             }
-            candidates.remove(excludeId);
-            // ... then those cases, open ones only, newest registration first, in one query per 100
+            ps.setString(numbers.size() + 1, excludeId == null ? "" : excludeId);
             List<PetitionSummary> items = new ArrayList<>();
-            List<String> ids = new ArrayList<>(candidates);
-            for (int from = 0; from < ids.size(); from += 100) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
-                        + " WHERE p.id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
-                        + ") AND p.status NOT IN ('REDIRECTED', 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED')")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            items.add(summary(rs));
-                        }
-                    }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(summary(rs));
                 }
             }
-            items.sort(java.util.Comparator.comparing(PetitionSummary::registeredAt).reversed()
-                    .thenComparing(PetitionSummary::id, java.util.Comparator.reverseOrder()));
-            return items.size() > 20 ? List.copyOf(items.subList(0, 20)) : items;
+            return items;
         } catch (SQLException e) {
             throw new StoreException("cannot look for repeat petitions", e);
         }

@@ -290,6 +290,42 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
+    public void queueForChildren(Message m, java.util.Collection<String> children) {
+        inTransaction("queue a message for children", c -> {
+            for (String child : children) {
+                enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void applyBroadcast(Message m, java.util.Collection<String> children, String cursorKey) {
+        inTransaction("pass a broadcast on", c -> {
+            boolean seen;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_applied_message WHERE msg_id = ?")) {
+                ps.setString(1, m.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    seen = rs.next();
+                }
+            }
+            if (!seen) {
+                for (String child : children) {
+                    enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO xf_applied_message (msg_id, applied_at) VALUES (?, ?)")) {
+                    ps.setString(1, m.id());
+                    ps.setLong(2, System.currentTimeMillis());
+                    ps.executeUpdate();
+                }
+            }
+            putState(c, cursorKey, String.valueOf(m.seq()));
+            return null;
+        });
+    }
+
+    @Override
     public Optional<String> state(String key) {
         return inTransaction("read sync state", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT val FROM xf_sync_state WHERE name = ?")) {

@@ -35,6 +35,8 @@ public final class SyncAgent {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
     static final String PUSH_MARK = "push.acked";
     static final String PULL_CURSOR = "pull.cursor";
+    /** Message type of the holiday calendar, sent from the top of the network to every node. */
+    static final String CALENDAR = "CALENDAR";
     /** A batch stops growing at this many bytes of payload, whatever the count. */
     private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
@@ -219,7 +221,13 @@ public final class SyncAgent {
         List<Message> messages = SyncJson.messages(answer.body());
         NodeInfo self = node.info();
         for (Message m : messages) {
-            store.applyMessage(m, nextHop(self, m.recipient()), PULL_CURSOR);
+            if (CALENDAR.equals(m.type())) {
+                // reference data for every node: take it into use, then pass it on to our children
+                node.replaceCalendar(m.payload());
+                store.applyBroadcast(m, store.children().keySet(), PULL_CURSOR);
+            } else {
+                store.applyMessage(m, nextHop(self, m.recipient()), PULL_CURSOR);
+            }
         }
         return messages.size() == batchSize;
     }
