@@ -61,7 +61,6 @@ ROWS+=("stock Karaf $KARAF_VERSION|${ready}s (SSH)|1.00|$(rss_mb "$pid")|-|$size
 stop_karaf "$home"
 
 # --- each tier -----------------------------------------------------------------------------------
-body='{"kind":"CLAIM","channel":"WALK_IN","subject":"基准测试","content":"基准测试登记","category":"测试","petitioners":[{"name":"张三","idNumber":"11010519491231002X","phone":"13812345678"}]}'
 for spec in "village 8284" "township 8283" "department 8282" "district 8281"; do
   set -- $spec; tier=$1; port=$2; home="$WORK/$tier"
   mkdir -p "$home" && tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
@@ -80,11 +79,22 @@ for spec in "village 8284" "township 8283" "department 8282" "district 8281"; do
   pid=$(java_pid "$home")
   rss_boot=$(rss_mb "$pid")
   t1=$(now)
-  printf '%s' "$body" > "$home/body.json"
+  # realistic data: every petitioner a different person with a valid GB 11643 number
+  mkdir -p "$home/bodies"
+  awk -v n="$COUNT" -v dir="$home/bodies" 'BEGIN {
+    split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " "); check = "10X98765432"
+    for (i = 1; i <= n; i++) {
+      id = sprintf("510199%04d%02d%02d%03d", 1950 + i % 50, 1 + i % 12, 1 + i % 28, i % 1000)
+      sum = 0; for (k = 1; k <= 17; k++) sum += substr(id, k, 1) * w[k]
+      id = id substr(check, sum % 11 + 1, 1)
+      printf "{\"kind\":\"CLAIM\",\"channel\":\"WALK_IN\",\"subject\":\"基准测试%d\",\"content\":\"基准测试登记\",\"category\":\"测试\",\"petitioners\":[{\"name\":\"张三\",\"idNumber\":\"%s\",\"phone\":\"13812345678\"}]}", i, id > (dir "/" i ".json")
+      close(dir "/" i ".json")
+    }
+  }'
   for i in $(seq 1 "$COUNT"); do
     [ "$i" = 1 ] || echo "next"
     printf 'url = "http://127.0.0.1:%s/api/v1/petitions"\nuser = "admin:%s"\nheader = "Content-Type: application/json"\ndata-binary = "@%s"\noutput = /dev/null\n' \
-      "$port" "$pw" "$home/body.json"
+      "$port" "$pw" "$home/bodies/$i.json"
   done > "$home/curl.cfg"
   # one curl process, one kept-alive connection, $COUNT sequential registrations
   curl -s -K "$home/curl.cfg"

@@ -93,7 +93,8 @@ public final class LifecycleService implements CaseService {
                     + optional(in.note());
             case OBJECT -> {
                 note = "异议：非本单位职责范围 / not competent：" + required("reason", in.reason());
-                owner = assigningUnit(p); // R2022 Art. 23: the matter goes back to the petition office
+                // R2022 Art. 23: the matter goes back to the unit that assigned it
+                owner = lastUnit(p, "ASSIGNED", p.registeredBy());
             }
             case EXTEND -> {
                 if (p.timeline().stream().anyMatch(e -> e.type().equals("EXTENDED"))) {
@@ -305,7 +306,7 @@ public final class LifecycleService implements CaseService {
         // which unit may act: the owner handles; the level above reviews; the level above that re-reviews
         String must = switch (action) {
             case REQUEST_REVIEW, REVIEW -> "above:" + p.owner();
-            case REQUEST_REREVIEW, START_HEARING, END_HEARING, REREVIEW, TERMINATE -> "above:" + unitOf(p, "REVIEWED");
+            case REQUEST_REREVIEW, START_HEARING, END_HEARING, REREVIEW, TERMINATE -> "above:" + lastUnit(p, "REVIEWED", p.owner());
             default -> p.owner();
         };
         boolean ok = must.startsWith("above:")
@@ -318,21 +319,11 @@ public final class LifecycleService implements CaseService {
         }
     }
 
-    private static String unitOf(Petition p, String eventType) {
-        String unit = p.owner();
+    /** The unit that recorded the latest event of this type, or {@code fallback}. */
+    private static String lastUnit(Petition p, String eventType, String fallback) {
+        String unit = fallback;
         for (Event e : p.timeline()) {
             if (e.type().equals(eventType)) {
-                unit = e.unit();
-            }
-        }
-        return unit;
-    }
-
-    /** The unit that made the latest assignment: where an objection sends the case back. */
-    private static String assigningUnit(Petition p) {
-        String unit = p.registeredBy();
-        for (Event e : p.timeline()) {
-            if (e.type().equals("ASSIGNED")) {
                 unit = e.unit();
             }
         }
@@ -360,33 +351,20 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("days", "out_of_range", "应在0到365之间 / must be between 0 and 365");
         }
         List<CaseDeadline> list = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            Page<PetitionSummary> page = store.find(new PetitionQuery(null, unit, null, null, null, null, offset,
-                    PetitionQuery.MAX_LIMIT));
-            for (PetitionSummary s : page.items()) {
-                if (FINAL.contains(s.status()) || unit != null && !unit.equals(s.owner())) {
-                    continue;
-                }
-                Petition p = store.get(s.id()).orElse(null);
-                if (p == null) {
-                    continue;
-                }
-                activeDeadline(p).ifPresent(d -> {
-                    boolean keep = switch (f) {
-                        case "overdue" -> d.daysRemaining() < 0;
-                        case "approaching" -> d.daysRemaining() >= 0 && d.daysRemaining() <= days;
-                        default -> true;
-                    };
-                    if (keep) {
-                        list.add(new CaseDeadline(p.id(), p.subject(), p.owner(), p.status().name(), d));
-                    }
-                });
+        for (Petition p : heldCases()) {
+            if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {
+                continue;
             }
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
-                break;
-            }
+            activeDeadline(p).ifPresent(d -> {
+                boolean keep = switch (f) {
+                    case "overdue" -> d.daysRemaining() < 0;
+                    case "approaching" -> d.daysRemaining() >= 0 && d.daysRemaining() <= days;
+                    default -> true;
+                };
+                if (keep) {
+                    list.add(new CaseDeadline(p.id(), p.subject(), p.owner(), p.status().name(), d));
+                }
+            });
         }
         list.sort(Comparator.comparing((CaseDeadline c) -> c.deadline().due()).thenComparing(CaseDeadline::id));
         return list;

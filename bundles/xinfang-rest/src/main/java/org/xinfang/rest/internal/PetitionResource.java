@@ -21,8 +21,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
-import java.util.HashSet;
-import java.util.Set;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
 import org.xinfang.lifecycle.Actor;
@@ -117,17 +115,9 @@ public class PetitionResource {
             throw new ApiException(404, "not_found", "没有这个办理环节 / no such action: " + name, "action");
         }
         ActionInput input = requests.actionInput(PetitionRequests.readLimited(body));
-        Set<String> roles = new HashSet<>();
-        for (String role : ALL_ROLES) {
-            if (security.isUserInRole(role)) {
-                roles.add(role);
-            }
-        }
-        return full(cases.act(id, action, input, new Actor(security.getUserPrincipal().getName(), roles)));
+        return full(cases.act(id, action, input, new Actor(security.getUserPrincipal().getName(),
+                Roles.of(security))));
     }
-
-    private static final Set<String> ALL_ROLES = Set.of("admin", "clerk", "handler", "head", "leader",
-            "supervisor");
 
     /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */
     static final java.util.Set<String> ASSIGN = java.util.Set.of("admin", "clerk", "head", "leader");

@@ -1,6 +1,5 @@
 package org.xinfang.rest.internal;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +54,8 @@ public class SupervisionResource {
     @Path("/scan")
     public Map<String, Object> scan(@Context SecurityContext security) {
         Roles.require(security, Set.of("admin", "supervisor", "leader", "head"));
-        Set<String> roles = new HashSet<>();
-        for (String role : Roles.STAFF) {
-            if (security.isUserInRole(role)) {
-                roles.add(role);
-            }
-        }
-        List<String> supervised = cases.superviseOverdue(new Actor(security.getUserPrincipal().getName(), roles));
+        List<String> supervised = cases.superviseOverdue(new Actor(security.getUserPrincipal().getName(),
+                Roles.of(security)));
         return Map.of("supervised", supervised);
     }
 }

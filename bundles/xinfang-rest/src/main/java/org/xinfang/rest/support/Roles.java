@@ -13,6 +13,17 @@ public final class Roles {
     private Roles() {
     }
 
+    /** The staff roles the caller holds. */
+    public static Set<String> of(SecurityContext security) {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (String role : STAFF) {
+            if (security != null && security.isUserInRole(role)) {
+                held.add(role);
+            }
+        }
+        return held;
+    }
+
     public static void require(SecurityContext security, Set<String> anyOf) {
         if (security == null || security.getUserPrincipal() == null) {
             throw new ApiException(401, "unauthorized", "请先登录 / authentication required", null);

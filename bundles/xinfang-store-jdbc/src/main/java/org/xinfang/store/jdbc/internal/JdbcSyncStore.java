@@ -261,6 +261,23 @@ public final class JdbcSyncStore implements SyncStore {
 
     @Override
     public void applyMessage(Message m, String nextHop, String cursorKey) {
+        applyOnce(m, cursorKey, c -> {
+            if (nextHop != null) {
+                enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+            } else if ("CASE".equals(m.type())) {
+                JdbcPetitionStore.upsert(c, PetitionJson.read(m.payload()), null, -1, null);
+            } else {
+                LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} for a pulled message unless its id was applied before, records the id, and
+     * moves the pull cursor: all in one transaction, so a crash between pulls repeats nothing twice.
+     */
+    private void applyOnce(Message m, String cursorKey, Work<Void> work) {
         inTransaction("apply a message", c -> {
             boolean seen;
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_applied_message WHERE msg_id = ?")) {
@@ -270,13 +287,7 @@ public final class JdbcSyncStore implements SyncStore {
                 }
             }
             if (!seen) {
-                if (nextHop != null) {
-                    enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
-                } else if ("CASE".equals(m.type())) {
-                    JdbcPetitionStore.upsert(c, PetitionJson.read(m.payload()), null, -1, null);
-                } else {
-                    LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
-                }
+                work.run(c);
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO xf_applied_message (msg_id, applied_at) VALUES (?, ?)")) {
                     ps.setString(1, m.id());
@@ -301,26 +312,10 @@ public final class JdbcSyncStore implements SyncStore {
 
     @Override
     public void applyBroadcast(Message m, java.util.Collection<String> children, String cursorKey) {
-        inTransaction("pass a broadcast on", c -> {
-            boolean seen;
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_applied_message WHERE msg_id = ?")) {
-                ps.setString(1, m.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    seen = rs.next();
-                }
+        applyOnce(m, cursorKey, c -> {
+            for (String child : children) {
+                enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
             }
-            if (!seen) {
-                for (String child : children) {
-                    enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO xf_applied_message (msg_id, applied_at) VALUES (?, ?)")) {
-                    ps.setString(1, m.id());
-                    ps.setLong(2, System.currentTimeMillis());
-                    ps.executeUpdate();
-                }
-            }
-            putState(c, cursorKey, String.valueOf(m.seq()));
             return null;
         });
     }
