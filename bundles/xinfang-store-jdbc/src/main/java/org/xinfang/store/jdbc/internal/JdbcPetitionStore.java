@@ -69,16 +69,23 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     static long increment(Connection c, String name) throws SQLException {
+        return increment(c, name, 1);
+    }
+
+    /** Advances a sequence by {@code by} inside the caller's transaction; returns its new value. */
+    static long increment(Connection c, String name, int by) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
-                "UPDATE xf_sequence SET next_value = next_value + 1 WHERE name = ?")) {
-            up.setString(1, name);
+                "UPDATE xf_sequence SET next_value = next_value + ? WHERE name = ?")) {
+            up.setInt(1, by);
+            up.setString(2, name);
             if (up.executeUpdate() == 0) {
                 try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO xf_sequence (name, next_value) VALUES (?, 1)")) {
+                        "INSERT INTO xf_sequence (name, next_value) VALUES (?, ?)")) {
                     ins.setString(1, name);
+                    ins.setLong(2, by);
                     ins.executeUpdate();
                 }
-                return 1;
+                return by;
             }
         }
         try (PreparedStatement get = c.prepareStatement("SELECT next_value FROM xf_sequence WHERE name = ?")) {

@@ -111,6 +111,7 @@ public final class JdbcSyncStore implements SyncStore {
                 Map<String, String> lastHash = new HashMap<>();
                 int accepted = 0;
                 int duplicates = 0;
+                long pos = entries.isEmpty() ? 0 : Journal.reserve(c, entries.size());
                 for (JournalEntry e : entries) {
                     if (!originAllowed.test(e.origin())) {
                         throw new SyncRefusedException(403, "foreign_origin", e.origin(), 0,
@@ -138,7 +139,7 @@ public final class JdbcSyncStore implements SyncStore {
                                 + e.origin() + "#" + e.seq() + " does not continue the hash chain");
                     }
                     JournalEntry relayed = e.via(self);
-                    Journal.insert(c, relayed);
+                    Journal.insertAt(c, relayed, pos++);
                     apply(c, relayed);
                     held.put(e.origin(), e.seq());
                     lastHash.put(e.origin(), e.hash());

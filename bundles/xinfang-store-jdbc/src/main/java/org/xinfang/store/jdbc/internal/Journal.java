@@ -32,7 +32,20 @@ final class Journal {
 
     /** Stores an entry at the next outbox position. */
     static long insert(Connection c, JournalEntry e) throws SQLException {
-        long pos = JdbcPetitionStore.increment(c, "outbox");
+        return insertAt(c, e, JdbcPetitionStore.increment(c, "outbox"));
+    }
+
+    /**
+     * Reserves {@code count} outbox positions at once and returns the first. Positions only order the
+     * outbox; one left unused by a batch is a harmless gap.
+     */
+    static long reserve(Connection c, int count) throws SQLException {
+        long last = JdbcPetitionStore.increment(c, "outbox", count);
+        return last - count + 1;
+    }
+
+    /** Stores an entry at a position reserved for it. */
+    static long insertAt(Connection c, JournalEntry e, long pos) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_journal (pos, origin, origin_seq, entry_type,"
                 + " entity_id, at_millis, payload, prev_hash, entry_hash, path, stored_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

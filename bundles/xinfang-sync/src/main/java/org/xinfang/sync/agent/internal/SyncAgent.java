@@ -48,8 +48,10 @@ public final class SyncAgent {
     private final long maxBackoffMillis;
     private ScheduledExecutorService executor;
     private HttpClient http;
-    private ScheduledFuture<?> next;
-    private volatile boolean wakeAgain;
+    private ScheduledFuture<?> next; // guarded by this
+    private long generation; // guarded by this: only the tick of the newest generation runs
+    private boolean ticking; // guarded by this: a tick is running and will schedule the next itself
+    private boolean wakeAgain; // guarded by this
 
     // what the status view shows
     private volatile long lastSuccess;
@@ -83,7 +85,7 @@ public final class SyncAgent {
             LOG.info("sync: {}", node.info().parentUrl() == null ? "top of the network, nothing to push"
                     : "no secret in etc/org.xinfang.sync.cfg; register this node at its parent");
         }
-        next = executor.schedule(this::tick, 500, TimeUnit.MILLISECONDS);
+        scheduleLocked(500);
     }
 
     public synchronized void stop() {
@@ -102,29 +104,57 @@ public final class SyncAgent {
         http = null;
     }
 
-    /** Sync now rather than at the next tick: something arrived that should travel on. */
+    /**
+     * Sync now rather than at the next tick: something arrived that should travel on. There is only
+     * ever one chain of ticks: a wake during a tick makes that tick schedule the next one at once; a wake
+     * between ticks replaces the pending one, which then finds itself outdated and does nothing.
+     */
     public synchronized void wake() {
-        if (executor == null || !configured()) {
+        if (executor == null || executor.isShutdown() || !configured()) {
             return;
         }
-        wakeAgain = true;
-        if (next != null && next.cancel(false)) {
-            next = executor.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        if (ticking) {
+            wakeAgain = true;
+        } else {
+            scheduleLocked(0);
         }
     }
 
-    private synchronized void schedule(long delayMillis) {
-        if (executor != null && !executor.isShutdown()) {
-            next = executor.schedule(this::tick, delayMillis, TimeUnit.MILLISECONDS);
+    /** Schedules the next tick as a new generation; the caller holds the lock. */
+    private void scheduleLocked(long delayMillis) {
+        if (executor == null || executor.isShutdown()) {
+            return;
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        long mine = ++generation;
+        next = executor.schedule(() -> tick(mine), delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick(long mine) {
+        synchronized (this) {
+            if (mine != generation || ticking) {
+                return; // replaced by a wake, or (never on one thread) already running
+            }
+            ticking = true;
+            wakeAgain = false;
+        }
+        long delay = intervalMillis;
+        try {
+            if (configured()) {
+                delay = syncOnce();
+            }
+        } finally {
+            synchronized (this) {
+                ticking = false;
+                scheduleLocked(wakeAgain ? 0 : delay);
+            }
         }
     }
 
-    private void tick() {
-        wakeAgain = false;
-        if (!configured()) {
-            schedule(intervalMillis);
-            return;
-        }
+    /** Pushes and pulls until nothing is left; returns the delay before the next tick. */
+    private long syncOnce() {
         lastAttempt = System.currentTimeMillis();
         try {
             while (pushOnce()) {
@@ -136,15 +166,16 @@ public final class SyncAgent {
             lastSuccess = System.currentTimeMillis();
             lastError = null;
             failures = 0;
-            schedule(wakeAgain ? 0 : intervalMillis);
+            return intervalMillis;
         } catch (IOException | RuntimeException e) {
             failures++;
             lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             long delay = backoff(failures);
             LOG.info("sync with {} failed ({}); retrying in {} ms", node.info().parentUrl(), lastError, delay);
-            schedule(delay);
+            return delay;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return intervalMillis;
         }
     }
 

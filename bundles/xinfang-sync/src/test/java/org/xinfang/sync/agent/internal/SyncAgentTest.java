@@ -65,6 +65,28 @@ class SyncAgentTest {
     }
 
     @Test
+    void wakesNeverMultiplyTheTicks() throws Exception {
+        // a parent that does not exist: every tick fails fast, so we can count attempts
+        SyncAgent agent = new SyncAgent(store, township, "secret", 200, 500, 200);
+        agent.start();
+        try {
+            for (int i = 0; i < 200; i++) {
+                agent.wake();
+                Thread.sleep(1);
+            }
+            Thread.sleep(500); // let the wakes settle
+            int before = agent.failures();
+            Thread.sleep(2000);
+            int ticks = agent.failures() - before;
+            // one chain with backoff capped at 200 ms, halved at worst by jitter: at most ~20 in 2 s
+            assertTrue(ticks <= 25, "one chain of ticks, saw " + ticks + " in 2 s");
+            assertTrue(ticks >= 2, "ticks go on, saw " + ticks);
+        } finally {
+            agent.stop();
+        }
+    }
+
+    @Test
     void aNodeWithoutSecretOrParentDoesNotSync() {
         assertFalse(new SyncAgent(store, township, "", 1000, 500, 60_000).configured());
         assertTrue(new SyncAgent(store, township, "s", 1000, 500, 60_000).configured());
