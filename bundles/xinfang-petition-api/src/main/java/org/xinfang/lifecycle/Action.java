@@ -15,6 +15,11 @@ public enum Action {
     REDIRECT("导入其他渠道", "REDIRECTED", Status.REDIRECTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
     /** 不予受理, with the reason told to the petitioner (R2022 Art. 22). */
     NOT_ACCEPT("不予受理", "NOT_ACCEPTED", Status.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+    /**
+     * 重复信访: the same matter is already accepted and within its time limits, so it is not accepted
+     * again but linked to the open case (R2022 Art. 19).
+     */
+    LINK("重复信访并案", "LINKED", Status.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
     /** 受理 with the written acceptance notice (R2022 Art. 23). */
     ACCEPT("受理", "ACCEPTED", Status.ACCEPTED, EnumSet.of(Status.TRIAGED)),
     /** 异议: the assignee is not competent; the case returns to the petition office (R2022 Art. 23). */

@@ -13,12 +13,19 @@ package org.xinfang.lifecycle;
  * @param basis the legal basis
  * @param signOff whether the unit head signs the decision off
  * @param note anything else for the timeline
+ * @param linkTo the open case a repeat petition is linked to ({@code link})
  */
 public record ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
-        String basis, Boolean signOff, String note) {
+        String basis, Boolean signOff, String note, String linkTo) {
+
+    /** The input without a link. */
+    public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
+            String basis, Boolean signOff, String note) {
+        this(reason, days, channel, request, facts, decision, basis, signOff, note, null);
+    }
 
     /** No input. */
     public static ActionInput none() {
-        return new ActionInput(null, null, null, null, null, null, null, null, null);
+        return new ActionInput(null, null, null, null, null, null, null, null, null, null);
     }
 }

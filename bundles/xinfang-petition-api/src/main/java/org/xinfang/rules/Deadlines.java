@@ -73,7 +73,7 @@ public final class Deadlines {
                     clocks.put(Step.NOTICE, new Clock(day));
                     clocks.put(Step.OBJECTION, new Clock(day));
                 }
-                case "REDIRECTED", "NOT_ACCEPTED" -> meet(clocks, Step.TRIAGE, day);
+                case "REDIRECTED", "NOT_ACCEPTED", "LINKED" -> meet(clocks, Step.TRIAGE, day);
                 case "ACCEPTED" -> {
                     meet(clocks, Step.NOTICE, day);
                     meet(clocks, Step.OBJECTION, day);

@@ -88,6 +88,7 @@ public final class LifecycleService implements CaseService {
                 note = "导入" + where + "。理由 / reason：" + required("reason", in.reason());
             }
             case NOT_ACCEPT -> note = "不予受理。理由 / reason：" + required("reason", in.reason());
+            case LINK -> note = link(p, required("linkTo", in.linkTo()));
             case ACCEPT -> note = "受理告知书：你反映的事项已由" + self.unit().name() + "受理，将依法办理并在60日内书面答复"
                     + " / acceptance notice: accepted by " + self.unit().name() + ", decision in writing within 60 days"
                     + optional(in.note());
@@ -140,6 +141,33 @@ public final class LifecycleService implements CaseService {
 
     private static String optional(String note) {
         return note == null || note.isBlank() ? "" : "。" + note.strip();
+    }
+
+    /**
+     * R2022 Art. 19: a matter already accepted and within its time limits is not accepted again. The
+     * case linked to must be held here, share a petitioner, be accepted and have no missed clock.
+     */
+    private String link(Petition repeat, String targetId) {
+        Petition target = store.get(targetId.strip()).orElseThrow(() -> new ValidationException("linkTo", "unknown_case",
+                "未找到编号为 " + targetId + " 的信访事项 / no case " + targetId + " here"));
+        java.util.Set<String> people = new java.util.HashSet<>();
+        repeat.petitioners().forEach(x -> people.add(x.idNumber()));
+        people.remove(null);
+        boolean samePerson = target.petitioners().stream().anyMatch(x -> people.contains(x.idNumber()));
+        if (target.id().equals(repeat.id()) || !samePerson) {
+            throw new ValidationException("linkTo", "not_same_petitioner",
+                    "只能并入同一信访人的信访事项 / only a case of the same petitioner can be linked");
+        }
+        boolean accepted = java.util.EnumSet.of(Status.ACCEPTED, Status.DECIDED, Status.REVIEW_REQUESTED,
+                Status.REVIEWED, Status.REREVIEW_REQUESTED).contains(target.status());
+        boolean inTime = deadlines(target).stream().noneMatch(d -> d.step().party() == Step.Party.ORGAN
+                && d.metOn() == null && d.state() == Deadline.State.MISSED);
+        if (!accepted || !inTime) {
+            throw new ValidationException("linkTo", "not_open_in_time", "被并入的事项须已受理且在办理期限内（《信访工作条例》"
+                    + "第十九条） / the case linked to must be accepted and within its time limits (R2022 Art. 19)");
+        }
+        return "重复信访，不再重复受理，并入 " + target.id() + "（" + target.owner() + "办理中）（《信访工作条例》第十九条）"
+                + " / repeat of " + target.id() + ", which is being handled: linked, not accepted again (R2022 Art. 19)";
     }
 
     /** 信访处理意见书 (and the review / re-review opinion): request, facts, decision, basis, sign-off. */
@@ -295,7 +323,7 @@ public final class LifecycleService implements CaseService {
 
     private void checkActor(Petition p, Action action, Actor actor, String here) {
         Set<String> roles = switch (action) {
-            case REDIRECT, NOT_ACCEPT -> OFFICE;
+            case REDIRECT, NOT_ACCEPT, LINK -> OFFICE;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
             case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION -> HEAD;
         };

@@ -268,6 +268,35 @@ class LifecycleServiceTest {
                 () -> atTownship.act(onTime, Action.ANSWER_SUPERVISION, reason("无"), HEAD), "nothing to answer");
     }
 
+    private String caseOf(String idNumber, Status status) {
+        String id = "P-" + (++ids);
+        Instant at = NOW.minusSeconds(86_400);
+        store.insert(new Petition(id, "TRKP" + ids, Kind.CLAIM, Channel.WALK_IN, "征地补偿", "内容", null, null,
+                LocalDate.of(2026, 11, 25), 1, List.of(new Petitioner("王五", idNumber, null, null)), TOWNSHIP, TOWNSHIP,
+                status, at, List.of(new Event(1, at, "REGISTERED", "clerk", TOWNSHIP, TOWNSHIP, null),
+                        new Event(2, at, "ACCEPTED", "clerk", TOWNSHIP, TOWNSHIP, "受理告知书"))), "h", TOWNSHIP);
+        return id;
+    }
+
+    @Test
+    void aRepeatOfAnAcceptedCaseWithinItsLimitsIsLinkedNotAcceptedAgain() {
+        String open = caseOf("440524188001010014", Status.ACCEPTED);
+        String repeat = caseOf("440524188001010014", Status.REGISTERED);
+        String stranger = caseOf("11010519491231002X", Status.REGISTERED);
+        ValidationException other = assertThrows(ValidationException.class, () -> atTownship.act(stranger,
+                Action.LINK, new ActionInput(null, null, null, null, null, null, null, null, null, open), CLERK));
+        assertEquals("linkTo", other.field());
+        String notAccepted = caseOf("440524188001010014", Status.REGISTERED);
+        assertEquals("not_open_in_time", assertThrows(ValidationException.class, () -> atTownship.act(repeat,
+                Action.LINK, new ActionInput(null, null, null, null, null, null, null, null, null, notAccepted), CLERK))
+                .code());
+        Petition linked = atTownship.act(repeat, Action.LINK,
+                new ActionInput(null, null, null, null, null, null, null, null, null, open), CLERK);
+        assertEquals(Status.NOT_ACCEPTED, linked.status());
+        assertTrue(linked.timeline().get(linked.timeline().size() - 1).note().contains(open));
+        assertTrue(atTownship.activeDeadline(linked).isEmpty());
+    }
+
     @Test
     void redirectingNeedsAChannelAndAReason() {
         String id = caseIn(Status.REGISTERED);

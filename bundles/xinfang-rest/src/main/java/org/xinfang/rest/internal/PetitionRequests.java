@@ -75,7 +75,7 @@ final class PetitionRequests {
         return new org.xinfang.lifecycle.ActionInput(string(root, "reason"), integer(root, "days"),
                 string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
                 string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
-                string(root, "note"));
+                string(root, "note"), string(root, "linkTo"));
     }
 
     PetitionDraft parse(byte[] body) {

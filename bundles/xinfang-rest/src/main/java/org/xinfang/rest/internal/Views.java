@@ -56,17 +56,18 @@ public final class Views {
     }
 
     /** Timeline events whose text is a written document owed to the petitioner or to an organ. */
-    private static final Map<String, String> DOCUMENTS = Map.of(
-            "ACCEPTED", "受理告知书 / acceptance notice",
-            "NOT_ACCEPTED", "不予受理告知书 / notice of non-acceptance",
-            "REDIRECTED", "告知书（其他法定途径） / notice of the competent channel",
-            "EXTENDED", "延期告知书 / notice of extension",
-            "DECIDED", "信访处理意见书 / written decision",
-            "REVIEWED", "复查意见书 / review decision",
-            "REREVIEWED", "复核意见书 / re-review decision",
-            "MEDIATED", "调解协议 / mediation agreement",
-            "SUPERVISED", "督办通知 / supervision notice",
-            "SUPERVISION_ANSWERED", "督办答复 / answer to supervision");
+    private static final Map<String, String> DOCUMENTS = Map.ofEntries(
+            Map.entry("LINKED", "重复信访告知书 / notice of a repeat petition"),
+            Map.entry("ACCEPTED", "受理告知书 / acceptance notice"),
+            Map.entry("NOT_ACCEPTED", "不予受理告知书 / notice of non-acceptance"),
+            Map.entry("REDIRECTED", "告知书（其他法定途径） / notice of the competent channel"),
+            Map.entry("EXTENDED", "延期告知书 / notice of extension"),
+            Map.entry("DECIDED", "信访处理意见书 / written decision"),
+            Map.entry("REVIEWED", "复查意见书 / review decision"),
+            Map.entry("REREVIEWED", "复核意见书 / re-review decision"),
+            Map.entry("MEDIATED", "调解协议 / mediation agreement"),
+            Map.entry("SUPERVISED", "督办通知 / supervision notice"),
+            Map.entry("SUPERVISION_ANSWERED", "督办答复 / answer to supervision"));
 
     /** The documents of a case, plain text in Chinese first, in the order they were issued. */
     static List<Map<String, Object>> documents(Petition p) {

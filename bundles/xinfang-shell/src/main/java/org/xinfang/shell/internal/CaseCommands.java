@@ -82,7 +82,7 @@ public final class CaseCommands {
 
         @Argument(index = 1, name = "action", required = true, description = "accept, object, extend, decide,"
                 + " mediate, request-review, review, request-rereview, start-hearing, end-hearing, rereview,"
-                + " terminate, redirect, not-accept")
+                + " terminate, redirect, not-accept, link, answer-supervision")
         String action;
 
         @Option(name = "--reason", description = "why")
@@ -112,6 +112,9 @@ public final class CaseCommands {
         @Option(name = "--note", description = "anything else for the timeline")
         String note;
 
+        @Option(name = "--link-to", description = "the open case a repeat petition joins (link)")
+        String linkTo;
+
         @Override
         public Object execute() {
             org.xinfang.lifecycle.Action step = org.xinfang.lifecycle.Action.fromPath(action);
@@ -120,7 +123,7 @@ public final class CaseCommands {
                 return null;
             }
             print(cases.act(id, step, new ActionInput(reason, days, channel, request, facts, decision, basis,
-                    signOff ? Boolean.TRUE : null, note), actor()));
+                    signOff ? Boolean.TRUE : null, note, linkTo), actor()));
             return null;
         }
     }

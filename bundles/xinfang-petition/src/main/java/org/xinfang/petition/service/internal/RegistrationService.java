@@ -160,7 +160,7 @@ public final class RegistrationService implements PetitionService {
     }
 
     /** Steps whose note is a notice the petitioner is owed (R2022 Art. 22, 23, 32, 34-36). */
-    private static final java.util.Set<String> NOTICES = java.util.Set.of("REDIRECTED", "NOT_ACCEPTED", "ACCEPTED",
+    private static final java.util.Set<String> NOTICES = java.util.Set.of("REDIRECTED", "NOT_ACCEPTED", "LINKED", "ACCEPTED",
             "EXTENDED", "DECIDED", "REVIEWED", "REREVIEWED", "MEDIATED");
 
     private static String publicNotice(Event e) {
@@ -177,6 +177,7 @@ public final class RegistrationService implements PetitionService {
             case "ASSIGNED" -> "已交办承办单位 / assigned to the competent unit";
             case "REDIRECTED" -> "已告知通过其他法定途径解决 / directed to another statutory channel";
             case "NOT_ACCEPTED" -> "不予受理，已告知理由 / not accepted; the reason was given";
+            case "LINKED" -> "与正在办理的同一事项合并办理 / joined to the same matter already being handled";
             case "ACCEPTED" -> "已受理，已出具受理告知书 / accepted; acceptance notice issued";
             case "OBJECTED" -> "承办单位提出异议，重新分流 / returned for triage";
             case "EXTENDED" -> "办理期限已延长，已告知理由 / handling period extended; the reason was given";
