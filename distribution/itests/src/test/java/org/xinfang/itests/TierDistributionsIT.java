@@ -111,6 +111,9 @@ class TierDistributionsIT {
             assertEquals(1, read.get("timeline").size());
             assertEquals("REGISTERED", read.get("timeline").get(0).get("type").asText());
             assertEquals("admin", read.get("timeline").get(0).get("actor").asText());
+            assertEquals("admin", read.get("firstContact").get("user").asText());
+            assertFalse(read.get("firstContact").get("routed").asBoolean(), "not routed yet");
+            assertEquals("TRIAGE", read.get("activeDeadline").get("step").asText());
 
             String q = URLEncoder.encode("拖欠工资-" + node.tier, StandardCharsets.UTF_8);
             JsonNode list = json(node.get("/api/v1/petitions?q=" + q + "&status=REGISTERED&kind=CLAIM&unit=" + unit));

@@ -52,6 +52,21 @@ public final class Views {
         m.put("registeredAt", p.registeredAt().toString());
         m.put("timeline", p.timeline().stream().map(this::event).toList());
         m.put("documents", documents(p));
+        m.put("firstContact", firstContact(p));
+        return m;
+    }
+
+    private static final java.util.Set<String> ROUTED = java.util.Set.of("ASSIGNED", "REDIRECTED", "NOT_ACCEPTED",
+            "LINKED", "ACCEPTED");
+
+    /** 首问责任制: who first received the matter, and whether it has been routed since. */
+    static Map<String, Object> firstContact(Petition p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Event first = p.timeline().get(0);
+        m.put("user", first.actor());
+        m.put("unit", first.unit());
+        m.put("node", first.node());
+        m.put("routed", p.timeline().stream().anyMatch(e -> ROUTED.contains(e.type())));
         return m;
     }
 
