@@ -19,6 +19,13 @@ public interface CaseService {
      */
     Petition act(String id, Action action, ActionInput input, Actor actor);
 
+    /**
+     * The steps this actor may take on the case now: those its state, the actor's roles and this
+     * node's unit allow. The input is checked only when the step is taken, so a step listed here may
+     * still be refused for a missing field or a closed window.
+     */
+    List<Action> allowedActions(Petition petition, Actor actor);
+
     /** Every clock the case has started, with its state today. */
     List<Deadline> deadlines(Petition petition);
 

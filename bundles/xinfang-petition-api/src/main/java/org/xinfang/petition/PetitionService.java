@@ -32,6 +32,12 @@ public interface PetitionService {
      */
     java.util.List<PetitionSummary> possibleRepeats(Petition petition);
 
+    /**
+     * Open cases of people holding one of these identity numbers: the registration form warns of a
+     * possible repeat before the clerk registers (R2022 Art. 19). Invalid numbers are ignored.
+     */
+    java.util.List<PetitionSummary> openCasesOf(java.util.Collection<String> idNumbers);
+
     /** Where a petition held here came from: origin node and sequence, and the nodes it passed. */
     Optional<PetitionStore.Provenance> provenance(String id);
 
@@ -46,4 +52,17 @@ public interface PetitionService {
      * code give the same empty answer, so the query cannot be used to probe for codes.
      */
     Optional<PublicProgress> publicProgress(String trackingCode, String verificationCode);
+
+    /**
+     * The petitioner rates the latest result of the case (R2022 Art. 21): once per written result
+     * (decision, review, re-review, mediation). The rating is recorded on the timeline, journalled, and
+     * sent down to the unit that handled the case.
+     *
+     * @return the progress after rating
+     * @throws NotFoundException when the codes do not match (same answer as an unknown code)
+     * @throws org.xinfang.lifecycle.IllegalTransitionException when there is no result to rate yet, or it
+     *     was rated already
+     * @throws ValidationException when the comment is too long
+     */
+    PublicProgress rate(String trackingCode, String verificationCode, Rating rating, String comment);
 }

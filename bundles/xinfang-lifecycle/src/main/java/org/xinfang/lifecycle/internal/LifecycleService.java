@@ -135,6 +135,22 @@ public final class LifecycleService implements CaseService {
         return after;
     }
 
+    @Override
+    public List<Action> allowedActions(Petition p, Actor actor) {
+        String here = node.info().unit().code();
+        List<Action> allowed = new ArrayList<>();
+        for (Action action : Action.values()) {
+            try {
+                checkState(p, action);
+                checkActor(p, action, actor, here);
+                allowed.add(action);
+            } catch (IllegalTransitionException | ForbiddenActionException notNow) {
+                // the same checks act() makes: not allowed now
+            }
+        }
+        return allowed;
+    }
+
     private static String required(String field, String value) {
         return Checks.text(field, value, 2000);
     }

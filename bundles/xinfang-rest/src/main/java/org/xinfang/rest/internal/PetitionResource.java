@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.ws.rs.Consumes;
@@ -32,6 +34,7 @@ import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.PetitionQuery;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.PetitionRequests;
 import org.xinfang.rest.support.Roles;
 import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.Registration;
@@ -53,9 +56,19 @@ public class PetitionResource {
         this.views = views;
     }
 
-    /** The case as staff see it: with its clocks and, for cases that travelled here, its origin. */
-    private Map<String, Object> full(Petition p) {
+    /**
+     * The case as staff see it: with its clocks, for cases that travelled here its origin, and the
+     * steps the caller may take now ({@code allowedActions}, by path; {@code assign} for 交办).
+     */
+    private Map<String, Object> full(Petition p, SecurityContext security) {
         Map<String, Object> answer = views.petition(p);
+        Actor actor = new Actor(security.getUserPrincipal().getName(), Roles.of(security));
+        List<String> allowed = new ArrayList<>();
+        if (ASSIGNABLE.contains(p.status()) && actor.hasAny(ASSIGN) && views.hasUnitsBelow()) {
+            allowed.add("assign");
+        }
+        cases.allowedActions(p, actor).forEach(a -> allowed.add(a.path()));
+        answer.put("allowedActions", allowed);
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", Views.origin(o)));
@@ -73,7 +86,7 @@ public class PetitionResource {
         }
         PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
         Registration r = petitions.register(draft, security.getUserPrincipal().getName());
-        Map<String, Object> answer = new LinkedHashMap<>(full(r.petition()));
+        Map<String, Object> answer = new LinkedHashMap<>(full(r.petition(), security));
         answer.put("verificationCode", r.verificationCode());
         URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
         return Response.created(location).entity(answer).build();
@@ -83,7 +96,7 @@ public class PetitionResource {
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        return petitions.get(id).map(this::full).orElseThrow(() -> new ApiException(404,
+        return petitions.get(id).map(p -> full(p, security)).orElseThrow(() -> new ApiException(404,
                 "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
     }
 
@@ -96,7 +109,7 @@ public class PetitionResource {
         Roles.require(security, ASSIGN);
         Map<String, String> fields = requests.parseFlat(PetitionRequests.readLimited(body), "unit", "note");
         return full(petitions.assign(id, fields.get("unit"), fields.get("note"),
-                security.getUserPrincipal().getName()));
+                security.getUserPrincipal().getName()), security);
     }
 
     /**
@@ -116,11 +129,28 @@ public class PetitionResource {
         }
         ActionInput input = requests.actionInput(PetitionRequests.readLimited(body));
         return full(cases.act(id, action, input, new Actor(security.getUserPrincipal().getName(),
-                Roles.of(security))));
+                Roles.of(security))), security);
     }
 
     /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */
     static final java.util.Set<String> ASSIGN = java.util.Set.of("admin", "clerk", "head", "leader");
+    private static final java.util.Set<Status> ASSIGNABLE = java.util.EnumSet.of(Status.REGISTERED, Status.TRIAGED,
+            Status.OBJECTED);
+
+    /**
+     * Open cases of the people with these identity numbers ({@code idNumber}, repeated, at most 5):
+     * the registration form warns of a possible repeat before registering (R2022 Art. 19).
+     */
+    @GET
+    @Path("/repeats")
+    public Map<String, Object> repeats(@QueryParam("idNumber") List<String> idNumbers,
+            @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", petitions.openCasesOf(idNumbers == null ? List.of() : idNumbers).stream()
+                .map(views::summary).toList());
+        return answer;
+    }
 
     @GET
     public Map<String, Object> list(@QueryParam("status") String status, @QueryParam("unit") String unit,
@@ -133,11 +163,19 @@ public class PetitionResource {
                 intParam("offset", offset, 0), intParam("limit", limit, 20));
         Page<PetitionSummary> page = petitions.find(query);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.items().stream().map(views::summary).toList());
+        answer.put("items", page.items().stream().map(this::withDeadline).toList());
         answer.put("total", page.total());
         answer.put("offset", page.offset());
         answer.put("limit", page.limit());
         return answer;
+    }
+
+    /** A list line with the case's open organ clock, for the inbox's days-left column. */
+    private Map<String, Object> withDeadline(PetitionSummary s) {
+        Map<String, Object> line = views.summary(s);
+        line.put("activeDeadline", petitions.get(s.id()).flatMap(cases::activeDeadline).map(Views::deadline)
+                .orElse(null));
+        return line;
     }
 
     private static <E extends Enum<E>> E enumParam(String name, String value, Class<E> type) {

@@ -178,7 +178,15 @@ public final class Views {
             step.put("notice", s.notice());
             return step;
         }).toList());
+        m.put("rating", p.rating() == null ? null : p.rating().name());
+        m.put("ratingLabel", p.rating() == null ? null : p.rating().label());
+        m.put("canRate", p.canRate());
         return m;
+    }
+
+    /** Whether this node has units below it to assign cases to. */
+    boolean hasUnitsBelow() {
+        return !node.units().children(node.info().unit().code()).isEmpty();
     }
 
     Map<String, Object> node() {

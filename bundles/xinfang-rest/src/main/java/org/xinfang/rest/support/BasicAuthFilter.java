@@ -31,25 +31,40 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     private static final String PUBLIC_PREFIX = "public/";
 
     private final String realm;
+    private final String openPrefix;
 
+    /** Every path needs a login except those under {@code public/}. */
     public BasicAuthFilter(String realm) {
+        this(realm, PUBLIC_PREFIX);
+    }
+
+    /**
+     * Paths under {@code openPrefix} (relative to the server's address; empty for all) may be called
+     * without credentials: the resource then decides, with {@link Roles#require}, what needs a login.
+     * Credentials that are sent are always checked.
+     */
+    public BasicAuthFilter(String realm, String openPrefix) {
         this.realm = realm;
+        this.openPrefix = openPrefix;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean open = (path.startsWith("/") ? path.substring(1) : path).startsWith(PUBLIC_PREFIX);
+        boolean open = (path.startsWith("/") ? path.substring(1) : path).startsWith(openPrefix);
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        // the staff web application logs in with its own form: a challenge would make the browser
+        // open its own password dialog over it
+        boolean script = request.getHeaderString("X-Requested-With") != null;
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             if (!open) {
-                request.abortWith(challenge("请先登录 / authentication required"));
+                request.abortWith(challenge("请先登录 / authentication required", script));
             }
             return;
         }
         String[] credentials = decode(header.substring(6).strip());
         if (credentials == null) {
-            request.abortWith(challenge("认证信息格式错误 / malformed Basic credentials"));
+            request.abortWith(challenge("认证信息格式错误 / malformed Basic credentials", script));
             return;
         }
         try {
@@ -62,7 +77,7 @@ public class BasicAuthFilter implements ContainerRequestFilter {
                     request.getSecurityContext() != null && request.getSecurityContext().isSecure()));
         } catch (LoginException e) {
             LOG.info("login refused for user '{}' on {}", credentials[0], path);
-            request.abortWith(challenge("用户名或密码错误 / wrong user name or password"));
+            request.abortWith(challenge("用户名或密码错误 / wrong user name or password", script));
         }
     }
 
@@ -88,9 +103,12 @@ public class BasicAuthFilter implements ContainerRequestFilter {
         }
     }
 
-    private static Response challenge(String message) {
-        return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Xinfang\", charset=\"UTF-8\"")
-                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+    private static Response challenge(String message, boolean script) {
+        Response.ResponseBuilder answer = Response.status(401);
+        if (!script) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Xinfang\", charset=\"UTF-8\"");
+        }
+        return answer.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ApiError("unauthorized", message, null)).build();
     }
 

@@ -21,6 +21,7 @@ import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.PublicProgress;
+import org.xinfang.petition.Rating;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
@@ -123,6 +124,14 @@ public final class RegistrationService implements PetitionService {
     }
 
     @Override
+    public List<PetitionSummary> openCasesOf(java.util.Collection<String> idNumbers) {
+        // normalised as registration stores them; a number that is not valid simply matches nothing
+        List<String> valid = idNumbers.stream().filter(n -> n != null && !n.isBlank() && n.strip().length() <= 18)
+                .map(n -> n.strip().toUpperCase()).distinct().limit(5).toList();
+        return valid.isEmpty() ? List.of() : store.openWithIdNumbers(valid, null);
+    }
+
+    @Override
     public Optional<PetitionStore.Provenance> provenance(String id) {
         return store.provenance(id);
     }
@@ -148,6 +157,72 @@ public final class RegistrationService implements PetitionService {
                 .map(t -> progress(t.petition()));
     }
 
+    /** The results a petitioner rates: the written opinions and a mediation agreement. */
+    private static final java.util.Set<String> RESULTS = java.util.Set.of("DECIDED", "REVIEWED", "REREVIEWED", "MEDIATED");
+    private static final int MAX_COMMENT = 500;
+
+    @Override
+    public PublicProgress rate(String trackingCode, String verificationCode, Rating rating, String comment) {
+        if (rating == null) {
+            throw new ValidationException("rating", "invalid_value",
+                    "请选择满意、基本满意或不满意 / choose SATISFIED, BASICALLY_SATISFIED or DISSATISFIED");
+        }
+        String remark = comment == null ? "" : comment.strip();
+        if (remark.length() > MAX_COMMENT) {
+            throw new ValidationException("comment", "too_long",
+                    "评价意见不能超过" + MAX_COMMENT + "字 / at most " + MAX_COMMENT + " characters");
+        }
+        Petition p = publicProgress(trackingCode, verificationCode).flatMap(found -> store.findByTrackingCode(
+                found.trackingCode())).map(PetitionStore.Tracked::petition).orElseThrow(() -> new NotFoundException(
+                "未找到与该查询码和验证码相符的信访事项 / no petition matches these codes"));
+        if (!rateable(p)) {
+            boolean anyResult = p.timeline().stream().anyMatch(e -> RESULTS.contains(e.type()));
+            throw new org.xinfang.lifecycle.IllegalTransitionException(p.status(), null, anyResult
+                    ? "本次处理结果已评价过 / this result has been rated already"
+                    : "尚未出具处理意见，暂不能评价 / there is no result to rate yet");
+        }
+        NodeInfo self = node.info();
+        String here = self.unit().code();
+        String note = "满意度评价 / rating：" + rating.label() + " (" + rating.name() + ")"
+                + (remark.isEmpty() ? "" : "。意见 / comment：" + remark);
+        // the unit that handled the case learns how it was rated (目标管理, R2022 Art. 38-39)
+        PetitionStore.Downward down = !p.owner().equals(here) && node.units().isWithin(p.owner(), here)
+                ? node.units().childToward(here, p.owner()).map(c -> new PetitionStore.Downward(c.code(), p.owner(), "CASE"))
+                        .orElse(null)
+                : null;
+        Petition after = store.update(p.id(), new PetitionStore.Change(p.owner(), p.status(), "RATED", "信访人 / petitioner",
+                here, self.nodeId(), note, clock.instant()), down);
+        LOG.info("petition {} rated {} by the petitioner", p.id(), rating);
+        return progress(after);
+    }
+
+    /** Whether the latest result has been issued and not yet rated. */
+    private static boolean rateable(Petition p) {
+        boolean result = false;
+        for (Event e : p.timeline()) {
+            if (RESULTS.contains(e.type())) {
+                result = true;
+            } else if (e.type().equals("RATED")) {
+                result = false;
+            }
+        }
+        return result;
+    }
+
+    private static Rating latestRating(Petition p) {
+        Rating rating = null;
+        for (Event e : p.timeline()) {
+            if (RESULTS.contains(e.type())) {
+                rating = null;
+            } else if (e.type().equals("RATED") && e.note() != null) {
+                int open = e.note().lastIndexOf('(');
+                int close = e.note().indexOf(')', open + 1);
+                rating = open < 0 || close < 0 ? null : Rating.parse(e.note().substring(open + 1, close));
+            }
+        }
+        return rating;
+    }
+
     private PublicProgress progress(Petition p) {
         ZoneId zone = clock.getZone();
         List<PublicProgress.Step> steps = p.timeline().stream()
@@ -156,7 +231,7 @@ public final class RegistrationService implements PetitionService {
                 .toList();
         String ownerName = node.units().get(p.owner()).map(Unit::name).orElse(p.owner());
         return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
-                p.status(), p.status().label(), ownerName, steps);
+                p.status(), p.status().label(), ownerName, steps, latestRating(p), rateable(p));
     }
 
     /** Steps whose note is a notice the petitioner is owed (R2022 Art. 22, 23, 32, 34-36). */
@@ -190,6 +265,8 @@ public final class RegistrationService implements PetitionService {
             case "HEARING_ENDED" -> "听证结束 / hearing ended";
             case "REREVIEWED" -> "已出具复核意见 / re-review decided";
             case "TERMINATED" -> "信访事项已终结 / concluded";
+            case "RATED" -> "信访人已评价 / rated by the petitioner";
+            case "SUPERVISED" -> "上级机关已督办 / supervised by the level above";
             default -> type;
         };
     }

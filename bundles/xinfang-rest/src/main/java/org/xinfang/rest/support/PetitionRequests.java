@@ -1,4 +1,4 @@
-package org.xinfang.rest.internal;
+package org.xinfang.rest.support;
 
 import org.xinfang.rest.support.ApiException;
 import org.xinfang.rest.support.Roles;
@@ -26,15 +26,15 @@ import org.xinfang.petition.ValidationException;
  * wrong JSON types, unknown enum values and rule violations alike. Unknown fields are ignored so that
  * newer clients can talk to older nodes.
  */
-final class PetitionRequests {
+public final class PetitionRequests {
     /** Largest body accepted: 20,000 characters of content in UTF-8 plus the rest, with room to spare. */
-    static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Reads at most {@link #MAX_BODY_BYTES}; a longer body is refused with 413. */
-    static byte[] readLimited(InputStream in) throws IOException {
+    public static byte[] readLimited(InputStream in) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
@@ -47,13 +47,13 @@ final class PetitionRequests {
         return out.toByteArray();
     }
 
-    static ApiException tooLarge() {
+    public static ApiException tooLarge() {
         return new ApiException(413, "payload_too_large", "请求体超过 " + MAX_BODY_BYTES / 1024
                 + " KiB 上限 / the request body exceeds " + MAX_BODY_BYTES / 1024 + " KiB", null);
     }
 
     /** Reads a JSON object of string fields (unknown fields ignored); each named field may be absent. */
-    java.util.Map<String, String> parseFlat(byte[] body, String... fields) {
+    public java.util.Map<String, String> parseFlat(byte[] body, String... fields) {
         JsonNode root = object(body);
         java.util.Map<String, String> values = new java.util.HashMap<>();
         for (String field : fields) {
@@ -63,7 +63,7 @@ final class PetitionRequests {
     }
 
     /** The input of a procedure step; an empty body means no input. */
-    org.xinfang.lifecycle.ActionInput actionInput(byte[] body) {
+    public org.xinfang.lifecycle.ActionInput actionInput(byte[] body) {
         if (body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return org.xinfang.lifecycle.ActionInput.none();
         }
@@ -78,7 +78,8 @@ final class PetitionRequests {
                 string(root, "note"), string(root, "linkTo"));
     }
 
-    PetitionDraft parse(byte[] body) {
+    /** A registration request; every failure names its field. */
+    public PetitionDraft parse(byte[] body) {
         JsonNode root = object(body);
         Kind kind = enumValue(root, "kind", Kind.class);
         Channel channel = enumValue(root, "channel", Channel.class);
