@@ -154,6 +154,26 @@ class LifecycleServiceTest {
     }
 
     @Test
+    void allowedActionsAreTheStepsActWouldTake() {
+        String id = caseIn(Status.TRIAGED);
+        Petition triaged = store.get(id).orElseThrow();
+        assertEquals(List.of(Action.ACCEPT, Action.OBJECT), atTownship.allowedActions(triaged, HANDLER));
+        assertEquals(List.of(), atTownship.allowedActions(triaged, new Actor("nobody", Set.of())), "no role, no step");
+        assertEquals(List.of(), atDistrict.allowedActions(triaged, HANDLER), "the assigning district does not accept");
+        Petition accepted = atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER);
+        assertEquals(List.of(Action.EXTEND, Action.DECIDE, Action.MEDIATE), atTownship.allowedActions(accepted, HEAD));
+        assertEquals(List.of(Action.MEDIATE), atTownship.allowedActions(accepted, HANDLER), "deciding needs the head");
+        // every step listed passes the state and actor checks of act(): only its input may still be missing
+        for (Action action : atTownship.allowedActions(accepted, HEAD)) {
+            try {
+                atTownship.act(id, action, ActionInput.none(), HEAD);
+            } catch (ValidationException missingInput) {
+                // the step was allowed; its fields were not given
+            }
+        }
+    }
+
+    @Test
     void anObjectionReturnsTheCaseToTheUnitThatAssignedIt() {
         String id = caseIn(Status.TRIAGED);
         ValidationException noReason = assertThrows(ValidationException.class,

@@ -1,6 +1,8 @@
 package org.xinfang.petition.service.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinfang.node.internal.ConfiguredNode;
+import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.petition.Channel;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.NotFoundException;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Rating;
+import org.xinfang.petition.Status;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionDraft;
@@ -33,13 +42,14 @@ class RegistrationServiceTest {
     @TempDir
     Path dir;
     RegistrationService service;
+    JdbcPetitionStore store;
 
     @BeforeEach
     void start() throws Exception {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(dir.resolve("db").toString());
         ds.setCreateDatabase("create");
-        JdbcPetitionStore store = new JdbcPetitionStore(ds);
+        store = new JdbcPetitionStore(ds);
         store.start();
         ConfiguredNode node = new ConfiguredNode("", "village", "510199101201", "柳树村", "VILLAGE", "", "", 
                 dir.resolve("none.csv").toString());
@@ -92,5 +102,67 @@ class RegistrationServiceTest {
         assertTrue(service.publicProgress(tracking, wrong).isEmpty());
         assertTrue(service.publicProgress("NOSUCHCODE", r.verificationCode()).isEmpty());
         assertTrue(service.publicProgress(tracking, null).isEmpty());
+    }
+
+    /** A written result recorded on the case, as the lifecycle would (decide, review, ...). */
+    private void result(Petition p, String type) {
+        store.update(p.id(), new PetitionStore.Change(p.owner(), Status.DECIDED, type, "head1", p.owner(), "510199101201",
+                "信访处理意见书 / written decision", CLOCK.instant()), null);
+    }
+
+    @Test
+    void aResultIsRatedOnceAndANewResultCanBeRatedAgain() {
+        Registration r = service.register(draft(null), "clerk1");
+        String tracking = r.petition().trackingCode();
+        String code = r.verificationCode();
+        assertFalse(service.publicProgress(tracking, code).orElseThrow().canRate());
+        IllegalTransitionException early = assertThrows(IllegalTransitionException.class,
+                () -> service.rate(tracking, code, Rating.SATISFIED, null));
+        assertTrue(early.getMessage().contains("尚未出具处理意见"), early.getMessage());
+
+        result(r.petition(), "DECIDED");
+        assertTrue(service.publicProgress(tracking, code).orElseThrow().canRate());
+        PublicProgress rated = service.rate(tracking, code, Rating.BASICALLY_SATISFIED, "  基本解决  ");
+        assertEquals(Rating.BASICALLY_SATISFIED, rated.rating());
+        assertFalse(rated.canRate());
+        Petition after = service.get(r.petition().id()).orElseThrow();
+        Event last = after.timeline().get(after.timeline().size() - 1);
+        assertEquals("RATED", last.type());
+        assertTrue(last.note().contains("基本满意") && last.note().contains("基本解决"), last.note());
+        assertEquals(Status.DECIDED, after.status(), "rating does not change the state");
+        IllegalTransitionException twice = assertThrows(IllegalTransitionException.class,
+                () -> service.rate(tracking, code, Rating.DISSATISFIED, null));
+        assertTrue(twice.getMessage().contains("已评价"), twice.getMessage());
+
+        // a review decision is a new result: the petitioner may rate it, and the old rating no longer shows
+        result(after, "REVIEWED");
+        PublicProgress reviewed = service.publicProgress(tracking, code).orElseThrow();
+        assertTrue(reviewed.canRate());
+        assertNull(reviewed.rating());
+    }
+
+    @Test
+    void ratingNeedsBothCodesAndAShortComment() {
+        Registration r = service.register(draft(null), "clerk1");
+        result(r.petition(), "DECIDED");
+        String tracking = r.petition().trackingCode();
+        String wrong = r.verificationCode().equals("000000") ? "111111" : "000000";
+        assertThrows(NotFoundException.class, () -> service.rate(tracking, wrong, Rating.SATISFIED, null));
+        ValidationException longComment = assertThrows(ValidationException.class,
+                () -> service.rate(tracking, r.verificationCode(), Rating.SATISFIED, "很".repeat(501)));
+        assertEquals("comment", longComment.field());
+        ValidationException none = assertThrows(ValidationException.class,
+                () -> service.rate(tracking, r.verificationCode(), null, null));
+        assertEquals("rating", none.field());
+        assertTrue(service.publicProgress(tracking, r.verificationCode()).orElseThrow().canRate(), "nothing was recorded");
+    }
+
+    @Test
+    void openCasesOfFindsTheSamePersonBeforeRegistering() {
+        Registration r = service.register(draft(null), "clerk1");
+        List<PetitionSummary> found = service.openCasesOf(List.of(" 11010519491231002x ", ""));
+        assertEquals(List.of(r.petition().id()), found.stream().map(PetitionSummary::id).toList());
+        assertTrue(service.openCasesOf(List.of("110105194912310038")).isEmpty());
+        assertTrue(service.openCasesOf(List.of()).isEmpty());
     }
 }
