@@ -1,0 +1,73 @@
+/* 案件 — the inbox: the cases this node holds, with filters, the open clock of each, sortable columns. */
+(function (X) {
+  'use strict';
+  var PAGE = 50;
+  var filters = { status: '', kind: '', q: '', from: '', to: '', offset: 0 };
+
+  X.page('cases', {
+    render: function (main) {
+      var t = X.t, el = X.el;
+      var status = X.select('status', 'status', t('全部状态', 'Any status'));
+      var kind = X.select('kind', 'kind', t('全部类别', 'Any kind'));
+      var q = el('input', { name: 'q', type: 'search', placeholder: t('事项、内容、分类', 'subject, content, category') });
+      var from = el('input', { name: 'from', type: 'date' });
+      var to = el('input', { name: 'to', type: 'date' });
+      status.value = filters.status; kind.value = filters.kind; q.value = filters.q; from.value = filters.from; to.value = filters.to;
+      var form = el('form', { class: 'filters', role: 'search', 'aria-label': t('筛选案件', 'Filter cases') },
+        X.field('f-status', t('状态', 'Status'), status), X.field('f-kind', t('类别', 'Kind'), kind),
+        X.field('f-q', t('关键词', 'Words'), q), X.field('f-from', t('收到日期自', 'Received from'), from),
+        X.field('f-to', t('至', 'to'), to),
+        el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', id: 'f-apply', text: t('查询', 'Search') })),
+        el('p', { class: 'form-error', role: 'alert' }));
+      var results = el('div', { id: 'cases-results' });
+      main.appendChild(el('h1', { text: t('案件', 'Cases') }));
+      main.appendChild(el('p', { class: 'muted', text: t('本节点持有的信访事项（本单位登记、交办到本单位或经本单位上报的），最新登记在前。',
+        'Petitions this node holds (registered here, assigned here or passed up through here), newest first.') }));
+      main.appendChild(form);
+      main.appendChild(results);
+
+      function load() {
+        X.clearErrors(form);
+        var params = ['limit=' + PAGE, 'offset=' + filters.offset];
+        ['status', 'kind', 'q', 'from', 'to'].forEach(function (k) {
+          if (filters[k]) { params.push(k + '=' + encodeURIComponent(filters[k])); }
+        });
+        results.setAttribute('aria-busy', 'true');
+        return X.api('GET', '/petitions?' + params.join('&')).then(function (page) {
+          results.removeAttribute('aria-busy');
+          show(page);
+        }, function (e) { results.removeAttribute('aria-busy'); X.showError(form, e); });
+      }
+
+      function show(page) {
+        X.clear(results);
+        var columns = [
+          { key: 'id', label: t('编号', 'Id'), render: function (r) { return el('a', { href: '#/case/' + encodeURIComponent(r.id), text: r.id }); } },
+          { key: 'subject', label: t('事项', 'Subject') },
+          { key: 'kind', label: t('类别', 'Kind'), render: function (r) { return X.label('kind', r.kind); } },
+          { key: 'firstPetitioner', label: t('信访人', 'Petitioner') },
+          { key: 'receivedAt', label: t('收到日期', 'Received') },
+          { key: 'ownerName', label: t('责任单位', 'Owner') },
+          { key: 'status', label: t('状态', 'Status'), render: function (r) { return el('span', { class: 'status', text: X.label('status', r.status) }); } },
+          { key: 'deadline', label: t('期限', 'Deadline'), render: function (r) { return X.deadlineBadge(r.activeDeadline); },
+            sort: function (r) { return r.activeDeadline ? r.activeDeadline.daysRemaining : null; } }
+        ];
+        results.appendChild(X.sortableTable(columns, page.items, t('共 ' + page.total + ' 件', page.total + ' cases')));
+        var last = Math.min(page.offset + page.items.length, page.total);
+        results.appendChild(el('div', { class: 'pager' },
+          el('button', { type: 'button', text: t('上一页', 'Previous'), disabled: page.offset === 0, onclick: function () {
+            filters.offset = Math.max(0, filters.offset - PAGE); load(); } }),
+          el('span', { class: 'muted', text: page.total === 0 ? '' : (page.offset + 1) + '–' + last + ' / ' + page.total }),
+          el('button', { type: 'button', text: t('下一页', 'Next'), disabled: last >= page.total, onclick: function () {
+            filters.offset += PAGE; load(); } })));
+      }
+
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        filters = { status: status.value, kind: kind.value, q: q.value.trim(), from: from.value, to: to.value, offset: 0 };
+        load();
+      });
+      return load();
+    }
+  });
+}(window.Xinfang));

@@ -1,0 +1,171 @@
+/*
+ * 登记 — register a petition: the API's rules checked next to each field before sending (ID check
+ * digit, at most 5 representatives, required fields), the API's own answer shown on the field it
+ * names, and a warning when the same person already has an open case (R2022 Art. 19).
+ */
+(function (X) {
+  'use strict';
+  var MAX_PEOPLE = 5; // R2022 Art. 20: several people elect at most 5 representatives
+
+  X.page('register', {
+    render: function (main) {
+      var t = X.t, el = X.el;
+      var kind = X.select('kind', 'kind', t('请选择', 'Choose'));
+      var channel = X.select('channel', 'channel');
+      var subject = el('input', { name: 'subject', maxlength: 200, required: true });
+      var content = el('textarea', { name: 'content', maxlength: 20000, required: true, rows: 5 });
+      var category = el('input', { name: 'category', maxlength: 50, placeholder: t('如：劳动社保、征地拆迁', 'e.g. labour, land') });
+      var location = el('input', { name: 'location', inputmode: 'numeric', maxlength: 6, placeholder: '510199' });
+      var received = el('input', { name: 'receivedAt', type: 'date', max: X.today() });
+      received.value = X.today();
+      var headcount = el('input', { name: 'headcount', type: 'number', min: 1, max: 100000 });
+      var people = el('div', { id: 'people' });
+      var addPerson = el('button', { type: 'button', id: 'add-person', text: t('增加信访人', 'Add a petitioner') });
+      var peopleHint = el('p', { class: 'hint', id: 'people-hint', text: t('多人反映共同事项的，推选不超过5名代表（《信访工作条例》第二十条）。',
+        'Several people with a common matter elect at most 5 representatives (R2022 Art. 20).') });
+      var repeats = el('div', { id: 'repeat-warning', 'aria-live': 'polite' });
+      var done = el('div', { id: 'registered', 'aria-live': 'polite' });
+      var form = el('form', { class: 'card', novalidate: true, id: 'register-form' },
+        el('div', { class: 'grid3' },
+          X.field('r-kind', t('信访类别', 'Kind') + ' *', kind, t('建议意见、检举控告或申诉求决（第十七条）', 'R2022 Art. 17')),
+          X.field('r-channel', t('信访渠道', 'Channel') + ' *', channel),
+          X.field('r-received', t('收到日期', 'Received on'), received, t('期限自次日起算', 'clocks start the next day')),
+          X.field('r-headcount', t('人数', 'Headcount'), headcount, t('默认为信访人数', 'default: number of petitioners'))),
+        X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
+        X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
+        el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category),
+          X.field('r-location', t('问题属地（行政区划代码）', 'Where (GB/T 2260 code)'), location)),
+        el('fieldset', {}, el('legend', { text: t('信访人', 'Petitioners') }), peopleHint, people, addPerson,
+          X.field('r-petitioners', '', el('input', { type: 'hidden', name: 'petitioners' }))),
+        repeats,
+        el('p', { class: 'form-error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'r-submit', text: t('登记', 'Register') })));
+      main.appendChild(el('h1', { text: t('登记信访事项', 'Register a petition') }));
+      main.appendChild(done);
+      main.appendChild(form);
+
+      function personBlock() {
+        var i = people.children.length;
+        var path = 'petitioners[' + i + ']';
+        var name = el('input', { name: path + '.name', maxlength: 50, autocomplete: 'off' });
+        var id = el('input', { name: path + '.idNumber', maxlength: 18, autocomplete: 'off', class: 'id-number' });
+        var phone = el('input', { name: path + '.phone', maxlength: 20, type: 'tel', autocomplete: 'off' });
+        var address = el('input', { name: path + '.address', maxlength: 200, autocomplete: 'off' });
+        id.addEventListener('change', checkRepeats);
+        var remove = el('button', { type: 'button', class: 'link', text: t('移除', 'Remove'), onclick: function () {
+          people.removeChild(block); renumber(); } });
+        var block = el('div', { class: 'person' },
+          el('div', { class: 'grid2' },
+            X.field('p' + i + '-name', t('姓名', 'Name') + ' *', name),
+            X.field('p' + i + '-id', t('身份证号码', 'Resident ID number'), id, t('18位，末位可为X', '18 characters')),
+            X.field('p' + i + '-phone', t('联系电话', 'Phone'), phone),
+            X.field('p' + i + '-address', t('住址', 'Address'), address)),
+          i > 0 ? remove : null);
+        people.appendChild(block);
+        renumber();
+      }
+
+      /** Keeps field names equal to the API's JSON paths after a person is removed. */
+      function renumber() {
+        Array.prototype.forEach.call(people.children, function (block, i) {
+          block.querySelectorAll('[data-field]').forEach(function (f) {
+            var c = f.querySelector('input');
+            var name = c.name.replace(/^petitioners\[\d+\]/, 'petitioners[' + i + ']');
+            c.name = name;
+            f.setAttribute('data-field', name);
+          });
+        });
+        addPerson.disabled = people.children.length >= MAX_PEOPLE;
+        addPerson.title = addPerson.disabled ? t('最多5名代表', 'at most 5 representatives') : '';
+      }
+
+      function idNumbers() {
+        return Array.prototype.map.call(people.querySelectorAll('input.id-number'), function (i) { return i.value.trim().toUpperCase(); })
+          .filter(function (v) { return v && !X.idProblem(v); });
+      }
+
+      function checkRepeats() {
+        var ids = idNumbers();
+        X.clear(repeats);
+        if (ids.length === 0) { return; }
+        X.api('GET', '/petitions/repeats?' + ids.map(function (n) { return 'idNumber=' + encodeURIComponent(n); }).join('&'))
+          .then(function (answer) { showRepeats(answer.items); }, function () { /* a warning only: never blocks */ });
+      }
+
+      function showRepeats(items) {
+        X.clear(repeats);
+        if (!items || items.length === 0) { return; }
+        repeats.appendChild(el('div', { class: 'warn', role: 'alert' },
+          el('strong', { text: t('可能是重复信访：', 'Possible repeat: ') }),
+          t('该信访人已有正在办理的信访事项。同一事项已受理且在期限内的，不再重复受理，可与之并案（《信访工作条例》第十九条）。',
+            'this person already has an open case. The same matter, already accepted and in time, is not accepted again but linked (R2022 Art. 19).'),
+          el('ul', {}, items.map(function (r) {
+            return el('li', {}, el('a', { href: '#/case/' + encodeURIComponent(r.id), text: r.id }),
+              ' ' + r.subject + ' · ' + X.label('status', r.status) + ' · ' + (r.ownerName || r.owner));
+          }))));
+      }
+
+      /** The same rules as the API, so the clerk sees every problem at once, next to its field. */
+      function check() {
+        var ok = true;
+        function bad(path, text) { if (X.fieldError(form, path, text) && ok) { var c = form.querySelector('[name="' + path + '"]'); if (c) { c.focus(); } } ok = false; }
+        if (!kind.value) { bad('kind', t('请选择信访类别', 'Choose the kind')); }
+        if (!subject.value.trim()) { bad('subject', t('请填写事项摘要', 'The subject is required')); }
+        if (!content.value.trim()) { bad('content', t('请填写主要内容', 'The content is required')); }
+        if (location.value.trim() && !/^\d{6}$/.test(location.value.trim())) { bad('location', t('行政区划代码应为6位数字', 'a 6-digit code')); }
+        if (received.value && received.value > X.today()) { bad('receivedAt', t('收到日期不能晚于今天', 'must not be after today')); }
+        Array.prototype.forEach.call(people.children, function (block, i) {
+          var p = 'petitioners[' + i + ']';
+          var name = block.querySelector('[name="' + p + '.name"]');
+          var id = block.querySelector('[name="' + p + '.idNumber"]');
+          var phone = block.querySelector('[name="' + p + '.phone"]');
+          if (!name.value.trim()) { bad(p + '.name', t('请填写姓名', 'The name is required')); }
+          if (id.value.trim()) { var why = X.idProblem(id.value); if (why) { bad(p + '.idNumber', why); } }
+          if (phone.value.trim()) { var pw = X.phoneProblem(phone.value); if (pw) { bad(p + '.phone', pw); } }
+        });
+        if (headcount.value && +headcount.value < people.children.length) {
+          bad('headcount', t('人数不能少于信访人数', 'not fewer than the petitioners'));
+        }
+        return ok;
+      }
+
+      function body() {
+        var list = Array.prototype.map.call(people.children, function (block, i) {
+          var p = 'petitioners[' + i + ']';
+          function v(f) { var x = block.querySelector('[name="' + p + '.' + f + '"]').value.trim(); return x || undefined; }
+          return { name: v('name'), idNumber: v('idNumber') ? v('idNumber').toUpperCase() : undefined, phone: v('phone'), address: v('address') };
+        });
+        return {
+          kind: kind.value, channel: channel.value, subject: subject.value.trim(), content: content.value.trim(),
+          category: category.value.trim() || undefined, location: location.value.trim() || undefined,
+          receivedAt: received.value || undefined, headcount: headcount.value ? +headcount.value : undefined, petitioners: list
+        };
+      }
+
+      addPerson.addEventListener('click', function () { if (people.children.length < MAX_PEOPLE) { personBlock(); } });
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        X.clearErrors(form);
+        if (!check()) { return; }
+        var button = form.querySelector('#r-submit');
+        button.disabled = true;
+        X.api('POST', '/petitions', body()).then(function (p) {
+          button.disabled = false;
+          X.clear(done).appendChild(el('div', { class: 'ok', role: 'status', tabindex: '-1', id: 'registered-box' },
+            el('p', {}, el('strong', { text: t('已登记。', 'Registered. ') }), t('编号 ', 'Id '),
+              el('a', { href: '#/case/' + encodeURIComponent(p.id), id: 'registered-id', text: p.id })),
+            el('p', {}, t('请将查询码和验证码告知信访人（验证码只显示这一次）：', 'Give the petitioner both codes (the verification code is shown only now): '),
+              el('strong', { id: 'registered-tracking', text: p.trackingCode }), ' / ',
+              el('strong', { id: 'registered-code', text: p.verificationCode }))));
+          if (p.possibleRepeats && p.possibleRepeats.length) { showRepeats(p.possibleRepeats); done.appendChild(repeats); }
+          form.reset();
+          received.value = X.today();
+          X.clear(people);
+          personBlock();
+          document.getElementById('registered-box').focus();
+        }, function (e) { button.disabled = false; X.showError(form, e); });
+      });
+      personBlock();
+    }
+  });
+}(window.Xinfang));

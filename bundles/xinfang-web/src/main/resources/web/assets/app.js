@@ -1,0 +1,464 @@
+/*
+ * Xinfang staff application: the shell. Login against the node's API (the same JAAS realm and roles),
+ * language (zh-CN first, English second), navigation built from the pages installed on this node
+ * (/pages.json: each page is contributed by a bundle, so a village shows fewer than the district),
+ * and small helpers the pages share. No framework, no build step, nothing loaded from elsewhere.
+ */
+(function () {
+  'use strict';
+
+  var pages = {};          // id -> {meta from pages.json, impl from the page's script}
+  var session = null;      // {user, roles, node, auth}
+  var current = null;      // the route being shown
+  var LANG_KEY = 'xinfang.lang';
+  var AUTH_KEY = 'xinfang.auth';
+
+  function lang() { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; }
+
+  /** The text in the chosen language. */
+  function t(zh, en) { return lang() === 'en' ? en : zh; }
+
+  /** The part of an API message "中文 / English" in the chosen language. */
+  function msg(text) {
+    if (text == null) { return ''; }
+    var s = String(text);
+    var i = s.indexOf(' / ');
+    if (i < 0) { return s; }
+    return lang() === 'en' ? s.substring(i + 3) : s.substring(0, i);
+  }
+
+  /** Builds an element: el('button', {class: 'x', onclick: fn, text: '...'}, child, ...). */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    var a = attrs || {};
+    Object.keys(a).forEach(function (k) {
+      var v = a[k];
+      if (v == null || v === false) { return; }
+      if (k === 'text') { node.textContent = v; }
+      else if (k === 'class') { node.className = v; }
+      else if (k.indexOf('on') === 0 && typeof v === 'function') { node.addEventListener(k.substring(2), v); }
+      else if (v === true) { node.setAttribute(k, ''); }
+      else { node.setAttribute(k, v); }
+    });
+    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
+    return node;
+  }
+
+  function append(node, child) {
+    if (child == null || child === false) { return; }
+    if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
+    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+
+  /** An API error: status, and the API's {error, message, field}. */
+  function ApiError(status, body) {
+    this.status = status;
+    this.body = body || {};
+    this.message = msg(this.body.message) || ('HTTP ' + status);
+  }
+
+  /** Calls /api/v1 + path with the session's credentials; resolves with the JSON answer. */
+  function api(method, path, body, auth) {
+    var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XinfangWeb' };
+    var credentials = auth || (session && session.auth);
+    if (credentials) { headers.Authorization = 'Basic ' + credentials; }
+    var init = { method: method, headers: headers, credentials: 'omit', cache: 'no-store' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch('/api/v1' + path, init).then(function (r) {
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = { message: text }; }
+        if (!r.ok) {
+          if (r.status === 401 && session && !auth) { logout(t('登录已失效，请重新登录', 'Your session has ended; please log in again')); }
+          throw new ApiError(r.status, json);
+        }
+        return json;
+      });
+    }, function () {
+      throw new ApiError(0, { message: '无法连接本节点，请检查网络 / cannot reach this node; check the network' });
+    });
+  }
+
+  function toast(text, kind) {
+    var box = document.getElementById('toast');
+    box.textContent = text;
+    box.className = 'toast show' + (kind ? ' ' + kind : '');
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(function () { box.className = 'toast'; }, 5000);
+  }
+
+  /** Encodes user:password for HTTP Basic (UTF-8). */
+  function basic(user, password) {
+    var bytes = new TextEncoder().encode(user + ':' + password);
+    var bin = '';
+    bytes.forEach(function (b) { bin += String.fromCharCode(b); });
+    return btoa(bin);
+  }
+
+  function hasRole(roles) {
+    if (!session) { return false; }
+    if (!roles || roles.length === 0 || session.roles.indexOf('admin') >= 0) { return true; }
+    return roles.some(function (r) { return session.roles.indexOf(r) >= 0; });
+  }
+
+  /** A labelled form field with a place for its error: the same messages as the API, next to the field. */
+  function field(id, label, control, hint) {
+    control.id = id;
+    var error = el('div', { class: 'error', id: id + '-error', 'aria-live': 'polite' });
+    var hintEl = hint ? el('div', { class: 'hint', id: id + '-hint', text: hint }) : null;
+    control.setAttribute('aria-describedby', (hint ? id + '-hint ' : '') + id + '-error');
+    // an error goes away as soon as the field is changed
+    ['input', 'change'].forEach(function (type) {
+      control.addEventListener(type, function () { error.textContent = ''; control.removeAttribute('aria-invalid'); });
+    });
+    return el('div', { class: 'field', 'data-field': control.name || id },
+      el('label', { for: id, text: label }), control, hintEl, error);
+  }
+
+  /** Shows an error on the field it names (a JSON path like petitioners[0].idNumber); true if shown there. */
+  function fieldError(form, path, text) {
+    var box = form.querySelector('[data-field="' + (window.CSS && CSS.escape ? CSS.escape(path) : path) + '"]');
+    if (!box) { return false; }
+    var control = box.querySelector('input, select, textarea');
+    box.querySelector('.error').textContent = text;
+    if (control) { control.setAttribute('aria-invalid', 'true'); }
+    return true;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('.error').forEach(function (e) { e.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(function (e) { e.removeAttribute('aria-invalid'); });
+    var general = form.querySelector('.form-error');
+    if (general) { general.textContent = ''; }
+  }
+
+  /** Puts an API error on its field, or above the form's buttons; focuses the field at fault. */
+  function showError(form, error) {
+    var body = error.body || {};
+    var text = msg(body.message) || error.message;
+    if (body.field && fieldError(form, body.field, text)) {
+      var c = form.querySelector('[data-field="' + body.field + '"] input, [data-field="' + body.field + '"] select, [data-field="' + body.field + '"] textarea');
+      if (c) { c.focus(); }
+      return;
+    }
+    var general = form.querySelector('.form-error');
+    if (general) { general.textContent = text; } else { toast(text, 'bad'); }
+  }
+
+  function date(iso) { return iso ? String(iso).substring(0, 10) : ''; }
+
+  function dateTime(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    if (isNaN(d.getTime())) { return iso; }
+    return d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+  }
+
+  /** Days left on a clock as a badge: amber when close (3 days or fewer), red when overdue. */
+  function deadlineBadge(d) {
+    if (!d) { return el('span', { class: 'badge none', text: '—' }); }
+    var left = d.daysRemaining;
+    var cls = left < 0 ? 'red' : left <= 3 ? 'amber' : 'green';
+    var text = left < 0 ? t('超期' + (-left) + '天', (-left) + ' d overdue')
+      : left === 0 ? t('今天到期', 'due today') : t('剩' + left + '天', left + ' d left');
+    return el('span', { class: 'badge ' + cls, title: (d.stepLabel || d.step) + ' · ' + t('截止', 'due') + ' ' + d.due,
+      'data-days': left, text: text });
+  }
+
+  /** A table whose header buttons sort its rows; columns: {key, label, render(row), sort(row)}. */
+  function sortableTable(columns, rows, caption) {
+    var state = { key: null, dir: 1 };
+    var tbody = el('tbody');
+    var headRow = el('tr');
+    var table = el('table', { class: 'grid' }, caption ? el('caption', { text: caption }) : null, el('thead', {}, headRow), tbody);
+    function fill() {
+      clear(tbody);
+      var sorted = rows.slice();
+      if (state.key) {
+        var col = columns.filter(function (c) { return c.key === state.key; })[0];
+        sorted.sort(function (a, b) {
+          var x = col.sort ? col.sort(a) : a[col.key];
+          var y = col.sort ? col.sort(b) : b[col.key];
+          if (x == null) { return 1; }
+          if (y == null) { return -1; }
+          return (x < y ? -1 : x > y ? 1 : 0) * state.dir;
+        });
+      }
+      if (sorted.length === 0) {
+        tbody.appendChild(el('tr', {}, el('td', { colspan: columns.length, class: 'muted', text: t('没有记录', 'Nothing to show') })));
+      }
+      sorted.forEach(function (row) {
+        tbody.appendChild(el('tr', {}, columns.map(function (c) {
+          var v = c.render ? c.render(row) : row[c.key];
+          return el('td', { 'data-col': c.key }, v == null ? '' : v);
+        })));
+      });
+      headRow.querySelectorAll('th').forEach(function (th) {
+        th.setAttribute('aria-sort', th.dataset.key === state.key ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
+      });
+    }
+    columns.forEach(function (c) {
+      var th = el('th', { scope: 'col', 'data-key': c.key });
+      if (c.sortable === false) { th.textContent = c.label; }
+      else {
+        th.appendChild(el('button', { type: 'button', class: 'sort', text: c.label, onclick: function () {
+          state.dir = state.key === c.key ? -state.dir : 1;
+          state.key = c.key;
+          fill();
+        } }));
+      }
+      headRow.appendChild(th);
+    });
+    fill();
+    return table;
+  }
+
+  // ---------------------------------------------------------------- vocabulary and checks the API also makes
+
+  var vocab = {
+    kind: [['SUGGESTION', '建议意见', 'Suggestion'], ['ACCUSATION', '检举控告', 'Accusation'], ['CLAIM', '申诉求决', 'Claim']],
+    channel: [['WALK_IN', '来访', 'Visit'], ['LETTER', '来信', 'Letter'], ['PHONE', '来电', 'Phone'], ['ONLINE', '网上', 'Online'],
+      ['FAX', '传真', 'Fax'], ['EMAIL', '电邮', 'E-mail']],
+    status: [['REGISTERED', '已登记', 'Registered'], ['TRIAGED', '已分流', 'Assigned'], ['ACCEPTED', '已受理', 'Accepted'],
+      ['OBJECTED', '已提出异议', 'Objected'], ['DECIDED', '已答复', 'Decided'], ['MEDIATED', '调解结案', 'Mediated'],
+      ['REVIEW_REQUESTED', '已申请复查', 'Review requested'], ['REVIEWED', '已复查', 'Reviewed'],
+      ['REREVIEW_REQUESTED', '已申请复核', 'Re-review requested'], ['REREVIEWED', '已复核', 'Re-reviewed'],
+      ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted']]
+  };
+
+  /** The label of a code in the chosen language, from vocab[list]. */
+  function label(list, code) {
+    var hit = vocab[list].filter(function (v) { return v[0] === code; })[0];
+    return hit ? t(hit[1], hit[2]) : code;
+  }
+
+  /** A <select> of a vocabulary; with a first empty option when blank is given. */
+  function select(list, name, blank) {
+    var s = el('select', { name: name });
+    if (blank) { s.appendChild(el('option', { value: '', text: blank })); }
+    vocab[list].forEach(function (v) { s.appendChild(el('option', { value: v[0], text: t(v[1], v[2]) })); });
+    return s;
+  }
+
+  var PROVINCES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42',
+    '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
+
+  /** What is wrong with a resident ID number (GB 11643), in the API's words; null when nothing is. */
+  function idProblem(value) {
+    var id = String(value).trim().toUpperCase();
+    if (!/^\d{17}[\dX]$/.test(id)) { return t('身份证号码应为18位，前17位为数字，末位为数字或X', 'must be 18 characters: 17 digits and a digit or X'); }
+    if (PROVINCES.indexOf(id.substring(0, 2)) < 0) { return t('身份证号码的地址码无效', 'the address code is not a valid region'); }
+    var y = +id.substring(6, 10), m = +id.substring(10, 12), d = +id.substring(12, 14);
+    var birth = new Date(Date.UTC(y, m - 1, d));
+    if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) {
+      return t('身份证号码中的出生日期无效', 'the birth date is not a valid date');
+    }
+    if (y < 1850 || birth.getTime() > Date.now()) { return t('身份证号码中的出生日期不合理', 'the birth date is out of range'); }
+    var weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    var sum = 0;
+    for (var i = 0; i < 17; i++) { sum += (+id.charAt(i)) * weights[i]; }
+    if ('10X98765432'.charAt(sum % 11) !== id.charAt(17)) {
+      return t('身份证号码校验码错误', 'the check digit (GB 11643, ISO 7064 MOD 11-2) does not match');
+    }
+    return null;
+  }
+
+  function phoneProblem(value) {
+    return /^\+?[0-9][0-9 ()\-]{4,19}$/.test(String(value).trim()) ? null
+      : t('电话号码格式不正确（数字、空格、+、-、括号）', 'phone: digits, spaces, +, - and brackets only');
+  }
+
+  /** Today in the office's time zone, as YYYY-MM-DD. */
+  function today() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  }
+
+  // ---------------------------------------------------------------- navigation and pages
+
+  function route() {
+    var hash = location.hash.replace(/^#\/?/, '');
+    var parts = hash.split('/').filter(function (p) { return p.length > 0; }).map(decodeURIComponent);
+    return { id: parts[0] || '', params: parts.slice(1) };
+  }
+
+  function go(hash) { if (location.hash === hash) { render(); } else { location.hash = hash; } }
+
+  function navItems() {
+    return Object.keys(pages).map(function (k) { return pages[k].meta; })
+      .filter(function (m) { return m.navigation && hasRole(m.roles); })
+      .sort(function (a, b) { return a.order - b.order; });
+  }
+
+  function renderNav() {
+    var nav = document.getElementById('nav');
+    clear(nav);
+    var list = el('ul');
+    var r = route();
+    navItems().forEach(function (m) {
+      list.appendChild(el('li', {}, el('a', { href: '#/' + m.id, 'aria-current': r.id === m.id ? 'page' : null,
+        'data-page': m.id, text: m.title[lang()] || m.title.zh })));
+    });
+    nav.appendChild(list);
+    nav.hidden = false;
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { console.error('page script failed: ' + src); resolve(); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function loadPages() {
+    return fetch('/pages.json', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (list) {
+      list.forEach(function (m) { pages[m.id] = { meta: m, impl: null }; });
+      return Promise.all(list.map(function (m) { return loadScript(m.script); }));
+    });
+  }
+
+  /** Called by each page's script: Xinfang.page('cases', {render: function (main, ctx) {...}}). */
+  function page(id, impl) {
+    if (!pages[id]) { pages[id] = { meta: { id: id, order: 999, title: { zh: id, en: id }, roles: [], navigation: false } }; }
+    pages[id].impl = impl;
+  }
+
+  function render() {
+    var main = document.getElementById('main');
+    if (!session) { renderLogin(main); return; }
+    var r = route();
+    var first = navItems()[0];
+    if (!r.id) {
+      if (first) { go('#/' + first.id); return; }
+      clear(main).appendChild(el('p', { text: t('本节点未安装页面', 'No pages are installed on this node') }));
+      return;
+    }
+    renderNav();
+    var p = pages[r.id];
+    clear(main);
+    if (!p || !p.impl || !hasRole(p.meta.roles)) {
+      main.appendChild(el('h1', { text: t('页面不存在', 'Page not found') }));
+      main.appendChild(el('p', { text: t('本节点没有这个页面，或当前用户无权查看。', 'This node has no such page, or your role may not see it.') }));
+      return;
+    }
+    current = r;
+    document.title = (p.meta.title[lang()] || p.meta.title.zh) + ' · ' + t('信访工作平台', 'Xinfang');
+    try {
+      var done = p.impl.render(main, context(r));
+      if (done && done.catch) {
+        done.catch(function (e) { main.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) })); });
+      }
+    } catch (e) {
+      main.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) }));
+    }
+  }
+
+  function context(r) {
+    return { params: r.params, user: session, api: api, t: t, msg: msg, el: el, go: go, toast: toast };
+  }
+
+  // ---------------------------------------------------------------- login
+
+  function renderLogin(main) {
+    document.getElementById('nav').hidden = true;
+    document.getElementById('logout').hidden = true;
+    document.getElementById('who').textContent = '';
+    document.title = t('登录', 'Log in') + ' · ' + t('信访工作平台', 'Xinfang');
+    var user = el('input', { name: 'user', autocomplete: 'username', required: true });
+    var password = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+    var form = el('form', { class: 'card login', novalidate: true },
+      el('h1', { text: t('工作人员登录', 'Staff login') }),
+      el('p', { class: 'muted', text: t('使用本节点分配的账号登录。', 'Log in with the account this node issued to you.') }),
+      field('login-user', t('用户名', 'User name'), user),
+      field('login-password', t('密码', 'Password'), password),
+      el('p', { class: 'form-error', role: 'alert' }),
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', text: t('登录', 'Log in') })));
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      clearErrors(form);
+      if (!user.value.trim()) { fieldError(form, 'user', t('请输入用户名', 'Enter your user name')); user.focus(); return; }
+      if (!password.value) { fieldError(form, 'password', t('请输入密码', 'Enter your password')); password.focus(); return; }
+      var auth = basic(user.value.trim(), password.value);
+      api('GET', '/me', undefined, auth).then(function (me) {
+        session = { user: me.user, roles: me.roles, node: me.node, auth: auth };
+        sessionStorage.setItem(AUTH_KEY, auth);
+        started();
+      }, function (e) {
+        form.querySelector('.form-error').textContent = e.status === 401
+          ? t('用户名或密码错误', 'Wrong user name or password')
+          : e.status === 403 ? t('该账号没有工作人员角色', 'This account has no staff role') : e.message;
+        password.value = '';
+        password.focus();
+      });
+    });
+    clear(main).appendChild(form);
+    user.focus();
+  }
+
+  function started() {
+    document.getElementById('logout').hidden = false;
+    document.getElementById('who').textContent = session.user + ' · ' + session.roles.join(', ');
+    document.getElementById('node-name').textContent = session.node.unitName + '（' + session.node.unit + '）';
+    render();
+  }
+
+  function logout(reason) {
+    session = null;
+    sessionStorage.removeItem(AUTH_KEY);
+    document.getElementById('node-name').textContent = '';
+    location.hash = '';
+    render();
+    if (reason) { toast(reason, 'bad'); }
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = lang() === 'en' ? 'en' : 'zh-CN';
+    var button = document.getElementById('lang');
+    button.textContent = lang() === 'en' ? '中文' : 'English';
+    button.setAttribute('lang', lang() === 'en' ? 'zh-CN' : 'en');
+    button.setAttribute('aria-label', lang() === 'en' ? '切换到中文' : 'Switch to English');
+    document.getElementById('brand-title').textContent = t('信访工作平台', 'Xinfang petition platform');
+    document.getElementById('logout').textContent = t('退出登录', 'Log out');
+    document.getElementById('skip-link').textContent = t('跳到正文', 'Skip to content');
+    document.getElementById('nav').setAttribute('aria-label', t('主导航', 'Main navigation'));
+  }
+
+  function boot() {
+    applyLanguage();
+    document.getElementById('lang').addEventListener('click', function () {
+      localStorage.setItem(LANG_KEY, lang() === 'en' ? 'zh' : 'en');
+      applyLanguage();
+      render();
+    });
+    document.getElementById('logout').addEventListener('click', function () { logout(); });
+    window.addEventListener('hashchange', function () {
+      render();
+      document.getElementById('main').focus();
+    });
+    loadPages().then(function () {
+      var saved = sessionStorage.getItem(AUTH_KEY);
+      if (!saved) { render(); return; }
+      api('GET', '/me', undefined, saved).then(function (me) {
+        session = { user: me.user, roles: me.roles, node: me.node, auth: saved };
+        started();
+      }, function () { sessionStorage.removeItem(AUTH_KEY); render(); });
+    });
+  }
+
+  window.Xinfang = {
+    page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
+    fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
+    deadlineBadge: deadlineBadge, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
+    vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
+    session: function () { return session; }, rerender: render
+  };
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', boot); } else { boot(); }
+}());
