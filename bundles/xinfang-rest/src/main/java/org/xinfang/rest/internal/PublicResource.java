@@ -9,6 +9,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.ProgressView;
 import org.xinfang.rest.support.Roles;
 import org.xinfang.petition.ValidationException;
 
@@ -33,7 +34,7 @@ public class PublicResource {
         if (code == null || code.isBlank()) {
             throw new ValidationException("code", "required", "请输入验证码 / the verification code is required");
         }
-        return petitions.publicProgress(trackingCode, code).map(views::progress).orElseThrow(() -> new ApiException(404, "not_found",
+        return petitions.publicProgress(trackingCode, code).map(ProgressView::of).orElseThrow(() -> new ApiException(404, "not_found",
                 "未找到与该查询码和验证码相符的信访事项，请核对后重试 / no petition matches these codes; please check them",
                 null));
     }

@@ -159,31 +159,6 @@ public final class Views {
         return m;
     }
 
-    /** The petitioner's view of progress: dates, steps and the unit in charge; nothing personal. */
-    Map<String, Object> progress(PublicProgress p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trackingCode", p.trackingCode());
-        m.put("kind", p.kind().name());
-        m.put("kindLabel", p.kindLabel());
-        m.put("subject", p.subject());
-        m.put("receivedAt", p.receivedAt().toString());
-        m.put("status", p.status().name());
-        m.put("statusLabel", p.statusLabel());
-        m.put("ownerName", p.ownerName());
-        m.put("steps", p.steps().stream().map(s -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("date", s.date().toString());
-            step.put("type", s.type());
-            step.put("label", s.label());
-            step.put("notice", s.notice());
-            return step;
-        }).toList());
-        m.put("rating", p.rating() == null ? null : p.rating().name());
-        m.put("ratingLabel", p.rating() == null ? null : p.rating().label());
-        m.put("canRate", p.canRate());
-        return m;
-    }
-
     /** Whether this node has units below it to assign cases to. */
     boolean hasUnitsBelow() {
         return !node.units().children(node.info().unit().code()).isEmpty();

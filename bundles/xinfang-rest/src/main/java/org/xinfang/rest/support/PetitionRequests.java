@@ -94,7 +94,8 @@ public final class PetitionRequests {
                 petitioners);
     }
 
-    private JsonNode object(byte[] body) {
+    /** A body that must be one JSON object: 400 malformed_json / invalid_type otherwise. */
+    public JsonNode object(byte[] body) {
         JsonNode root;
         try {
             root = mapper.readTree(body);
