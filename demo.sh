@@ -8,7 +8,8 @@
 #   ./demo.sh status   show which are running
 #
 # The same facts go to target/demo/nodes.json for scripts:
-#   [{"tier", "unit", "url", "user", "password", "home"}, ...]
+#   [{"tier", "unit", "url", "user", "password", "home", "web", "portal", "staff": [{"user", "password", "roles"}]}, ...]
+# "url" (and "web") opens the node's staff application; "portal" the district's public portal.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -123,6 +124,16 @@ link_child() { # child-tier child-unit parent-url parent-password
   fi
 }
 
+# Two staff accounts per node for the web application, as an operator would add them to
+# etc/users.properties: a clerk (登记员) and a unit head (负责人, who also handles and supervises).
+# One generated password for both, kept in etc/staff.password (owner only).
+add_staff() { # home
+  local pw
+  pw=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
+  (umask 077 && printf '%s\n' "$pw" > "$1/etc/staff.password")
+  printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$pw" "$pw" >> "$1/etc/users.properties"
+}
+
 start() {
   need java; need mvn; need curl; need tar
   build_if_missing
@@ -136,12 +147,13 @@ start() {
     if [ ! -d "$home" ]; then
       mkdir -p "$home"
       tar xzf "$(archive "$tier")" -C "$home" --strip-components=1
+      add_staff "$home"
     fi
     # each node generates its own admin password at first start (etc/admin.password)
     (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &)
   done
   local json="[" sep=""
-  printf '\n%-11s %-13s %-26s %-6s %-22s\n' "层级 tier" "单位 unit" "地址 url" "用户" "密码 password"
+  printf '\n%-11s %-13s %-26s %-22s %-22s\n' "层级 tier" "单位 unit" "地址 url" "admin 密码 password" "clerk/head 密码 password"
   for n in "${NODES[@]}"; do
     set -- $n; tier=$1; port=$2; unit=$3; home="$DEMO/$tier"
     local url="http://127.0.0.1:$port" pw
@@ -149,8 +161,13 @@ start() {
     pw=$(cat "$home/etc/admin.password")
     wait_ready "$url" "$pw" "$tier"
     load_samples "$tier" "$url" "$pw"
-    printf '%-11s %-13s %-26s %-6s %-22s\n' "$tier" "$unit" "$url" "admin" "$pw"
-    json+="$sep{\"tier\":\"$tier\",\"unit\":\"$unit\",\"url\":\"$url\",\"user\":\"admin\",\"password\":\"$pw\",\"home\":\"$home\"}"
+    local staff portal=null
+    staff=$(cat "$home/etc/staff.password" 2>/dev/null || echo "")
+    [ "$tier" = district ] && portal="\"$url/portal/\""
+    printf '%-11s %-13s %-26s %-22s %-22s\n' "$tier" "$unit" "$url" "$pw" "$staff"
+    json+="$sep{\"tier\":\"$tier\",\"unit\":\"$unit\",\"url\":\"$url\",\"user\":\"admin\",\"password\":\"$pw\",\"home\":\"$home\","
+    json+="\"web\":\"$url/\",\"portal\":$portal,\"staff\":[{\"user\":\"clerk\",\"password\":\"$staff\",\"roles\":[\"clerk\"]},"
+    json+="{\"user\":\"head\",\"password\":\"$staff\",\"roles\":[\"head\",\"handler\",\"supervisor\",\"leader\"]}]}"
     sep=","
   done
   json+="]"
@@ -167,6 +184,8 @@ start() {
   cat <<EOT
 
 Xinfang demo network is running on loopback (节点已启动).
+  Staff app:  open <url>/ in a browser; log in as clerk (登记员) or head (负责人) with the password above
+  Portal:     http://127.0.0.1:8281/portal/   (public: online petitions, progress, rating; no login)
   API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)
   Public:     <url>/api/v1/public/petitions/<trackingCode>?code=<verificationCode>  (no login)
   Sync:       <url>/api/v1/sync/status — villages report to the township, townships and departments to the district

@@ -64,6 +64,16 @@ final class TierNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a staff user to etc/users.properties before the first start, as an operator does
+     * (Karaf keeps only a digest of the password once it has read it).
+     */
+    TierNode user(String name, String password, String... roles) throws IOException {
+        Files.writeString(home.resolve("etc/users.properties"), name + " = " + password + "," + String.join(",", roles)
+                + "\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     static void rewrite(Path cfg, String key, String value) throws IOException {
         String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
         String replaced = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$", key + " = " + value);

@@ -1,0 +1,293 @@
+// End to end in a real headless Chromium, against real tier distributions started by WebIT:
+// a village clerk registers a petition in the browser -> it appears in the district's inbox page ->
+// a district clerk assigns it to the township -> the township's head accepts and decides it -> the
+// citizen sees the result on the district's portal with the two codes and rates it. Wrong codes show
+// nothing but a polite message. Screenshots of the main pages go to XF_SHOTS.
+//
+// Each check throws with what it expected and what the page showed; the process exits non-zero on the
+// first failure, and WebIT fails with this output.
+import { chromium } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) { throw new Error(`environment variable ${name} is required`); }
+  return v;
+};
+const DISTRICT = env('XF_DISTRICT');
+const TOWNSHIP = env('XF_TOWNSHIP');
+const VILLAGE = env('XF_VILLAGE');
+const PASSWORD = env('XF_STAFF_PASSWORD'); // the clerk and head users of every node share it in the test
+const SHOTS = env('XF_SHOTS');
+const RESULT = env('XF_RESULT');
+const CHROMIUM = process.env.XF_CHROMIUM || '/usr/bin/chromium';
+const TOWNSHIP_UNIT = '510199101';
+mkdirSync(SHOTS, { recursive: true });
+
+const log = (...a) => console.log(new Date().toISOString().substring(11, 19), ...a);
+function check(cond, what) { if (!cond) { throw new Error('FAILED: ' + what); } log('ok:', what); }
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  // as root in a closed network: no sandbox, no calls home
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+});
+const problems = [];
+
+async function newPage(viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  // refused requests (400, 401, 404) are answers this test provokes and checks on the page itself
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) { problems.push('console error: ' + m.text()); }
+  });
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
+  log('screenshot', name + '.png');
+}
+
+async function login(page, base, user) {
+  await page.goto(base + '/');
+  await page.waitForSelector('#login-user');
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('form.login button[type=submit]');
+  await page.waitForSelector('nav a[data-page]');
+}
+
+async function navPages(page) {
+  return page.$$eval('nav a[data-page]', (as) => as.map((a) => a.dataset.page));
+}
+
+/** The staff API, as the test's own client (to wait for sync without reloading pages in a loop). */
+async function api(base, path) {
+  const r = await fetch(base + '/api/v1' + path, {
+    headers: { Authorization: 'Basic ' + Buffer.from('clerk:' + PASSWORD).toString('base64') }
+  });
+  return { status: r.status, body: r.status === 200 ? await r.json() : null };
+}
+
+async function until(what, fn, seconds = 90) {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const v = await fn();
+    if (v) { log('ok:', what); return v; }
+    if (Date.now() > end) { throw new Error('FAILED: timed out waiting for ' + what); }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const ID_OK = '510199196503120413';       // valid check digit
+const ID_BAD = '510199196503120414';      // wrong check digit
+let caseId, tracking, code;
+
+try {
+  // ---------------------------------------------------------------- village: register
+  const village = await newPage();
+  await village.goto(VILLAGE + '/');
+  await village.waitForSelector('#login-user');
+  check(await village.getAttribute('html', 'lang') === 'zh-CN', 'the staff application is in Chinese first (html lang zh-CN)');
+  await shot(village, '01-login');
+  await village.fill('#login-user', 'clerk');
+  await village.fill('#login-password', 'not-the-password');
+  await village.click('form.login button[type=submit]');
+  await village.waitForSelector('form.login .form-error:not(:empty)');
+  check((await village.textContent('form.login .form-error')).includes('用户名或密码错误'), 'a wrong password is refused with a message on the form');
+  await login(village, VILLAGE, 'clerk');
+  const villagePages = await navPages(village);
+  check(villagePages.includes('register') && villagePages.includes('cases') && villagePages.includes('sync'),
+    'the village shows registration, its cases and sync: ' + villagePages.join(','));
+  check(!villagePages.includes('deadlines') && !villagePages.includes('supervision') && !villagePages.includes('portal-content'),
+    'the village does not show the pages of the tiers above it');
+
+  await village.click('nav a[data-page=register]');
+  await village.waitForSelector('#register-form');
+  await village.click('#r-submit');
+  await village.waitForSelector('[data-field=kind] .error:not(:empty)');
+  check((await village.textContent('[data-field=subject] .error')).length > 0, 'a missing subject is shown next to the field');
+  check((await village.textContent('[data-field="petitioners[0].name"] .error')).length > 0, 'a missing name is shown next to the field');
+  await village.fill('[name="petitioners[0].idNumber"]', ID_BAD);
+  await village.click('#r-submit');
+  await village.waitForSelector('[data-field="petitioners[0].idNumber"] .error:not(:empty)');
+  check((await village.textContent('[data-field="petitioners[0].idNumber"] .error')).includes('校验码'),
+    'a wrong ID check digit is shown next to the ID field');
+  for (let i = 1; i < 5; i++) { await village.click('#add-person'); }
+  check(await village.isDisabled('#add-person'), 'no more than 5 representatives can be added (R2022 Art. 20)');
+  for (let i = 4; i >= 1; i--) { await village.click(`.person:nth-child(${i + 1}) button.link`); }
+  await village.selectOption('#r-kind', 'CLAIM');
+  await village.selectOption('#r-channel', 'WALK_IN');
+  await village.fill('#r-subject', '村道塌陷影响出行');
+  await village.fill('#r-content', '柳树村3组村道雨后塌陷约5米，村民出行困难，请求尽快修复。');
+  await village.fill('#r-category', '城乡建设');
+  await village.fill('[name="petitioners[0].name"]', '王建国');
+  await village.fill('[name="petitioners[0].idNumber"]', ID_OK);
+  await village.fill('[name="petitioners[0].phone"]', '13881234567');
+  await shot(village, '02-village-register-form');
+  await village.click('#r-submit');
+  await village.waitForSelector('#registered-box');
+  caseId = (await village.textContent('#registered-id')).trim();
+  tracking = (await village.textContent('#registered-tracking')).trim();
+  code = (await village.textContent('#registered-code')).trim();
+  check(/^510199101201-\d{7}$/.test(caseId), 'the village issued the case id ' + caseId);
+  check(/^[A-Z0-9]{10}$/.test(tracking) && /^\d{6}$/.test(code), 'the clerk sees the tracking and verification codes');
+  await shot(village, '03-village-registered');
+
+  // the same person again: warned of a possible repeat before registering (R2022 Art. 19)
+  await village.fill('[name="petitioners[0].idNumber"]', ID_OK);
+  await village.press('[name="petitioners[0].idNumber"]', 'Tab');
+  await village.waitForSelector('#repeat-warning .warn');
+  check((await village.textContent('#repeat-warning')).includes(caseId), 'the form warns that the person has an open case ' + caseId);
+
+  await village.click('nav a[data-page=cases]');
+  await village.waitForSelector(`#cases-results a[href="#/case/${caseId}"]`);
+  check(await village.$eval(`#cases-results tr:has(a[href="#/case/${caseId}"]) .badge`, (b) => b.classList.contains('green')),
+    'the village inbox shows the triage clock with days left');
+  await shot(village, '04-village-cases');
+
+  // ---------------------------------------------------------------- district: inbox, assign
+  await until('the case reaches the district by sync', async () => (await api(DISTRICT, '/petitions/' + caseId)).status === 200);
+  const district = await newPage();
+  await login(district, DISTRICT, 'clerk');
+  const districtPages = await navPages(district);
+  check(['cases', 'register', 'deadlines', 'supervision', 'sync'].every((p) => districtPages.includes(p)),
+    'the district shows every staff page: ' + districtPages.join(','));
+  await district.click('nav a[data-page=cases]');
+  await district.waitForSelector(`#cases-results a[href="#/case/${caseId}"]`);
+  check((await district.textContent(`#cases-results tr:has(a[href="#/case/${caseId}"])`)).includes('村道塌陷影响出行'),
+    'the case registered at the village is in the district inbox');
+  // sortable: the deadline column sorts by days left
+  await district.click('#cases-results th[data-key=deadline] button');
+  check(await district.getAttribute('#cases-results th[data-key=deadline]', 'aria-sort') === 'ascending', 'the inbox sorts by deadline');
+  await shot(district, '05-district-inbox');
+  await district.click(`#cases-results a[href="#/case/${caseId}"]`);
+  await district.waitForSelector('#case-actions');
+  const timeline = await district.textContent('main');
+  check(timeline.includes('510199101201') && timeline.includes('clerk'), 'the timeline shows who registered it, at which node');
+  await district.click('#case-actions button[data-step=assign]');
+  await district.selectOption('#a-unit', TOWNSHIP_UNIT);
+  await district.fill('#a-note', '请清河镇依法办理');
+  await district.click('#step-submit');
+  await district.waitForSelector('#case-status[data-status=TRIAGED]');
+  check((await district.textContent('#case-owner')).includes(TOWNSHIP_UNIT), 'the district assigned the case to the township');
+  await shot(district, '06-district-case-assigned');
+
+  // ---------------------------------------------------------------- township: accept, decide
+  await until('the assignment reaches the township', async () => {
+    const r = await api(TOWNSHIP, '/petitions/' + caseId);
+    return r.status === 200 && r.body.status === 'TRIAGED' && r.body.owner === TOWNSHIP_UNIT;
+  });
+  const township = await newPage();
+  await login(township, TOWNSHIP, 'head');
+  await township.goto(TOWNSHIP + '/#/case/' + caseId);
+  await township.waitForSelector('#case-actions button[data-step=accept]');
+  const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
+  check(steps.includes('accept') && steps.includes('object') && !steps.includes('decide'),
+    'at TRIAGED the head may accept or object, not decide yet: ' + steps.join(','));
+  await township.click('#case-actions button[data-step=accept]');
+  await township.fill('#a-note', '已安排村建办现场核查');
+  await township.click('#step-submit');
+  await township.waitForSelector('#case-status[data-status=ACCEPTED]');
+  await township.click('#case-actions button[data-step=decide]');
+  await township.click('#step-submit'); // nothing filled in: the API names the first missing field
+  await township.waitForSelector('#step-form .error:not(:empty), #step-form .form-error:not(:empty)');
+  check(true, 'a decision without its fields is refused with a message on the form');
+  await township.fill('#a-request', '修复塌陷村道');
+  await township.fill('#a-facts', '经现场核查，村道塌陷属实，长约5米。');
+  await township.selectOption('#a-decision', 'SUPPORT');
+  await township.fill('#a-basis', '《农村公路条例》');
+  await township.check('#a-signoff');
+  await township.click('#step-submit');
+  await township.waitForSelector('#case-status[data-status=DECIDED]');
+  check((await township.textContent('#documents')).includes('信访处理意见书'), 'the written decision is among the documents');
+  await shot(township, '07-township-case-decided');
+  const townshipPages = await navPages(township);
+  check(townshipPages.includes('supervision') && !townshipPages.includes('portal-content'), 'the township has supervision, not the portal');
+
+  // ---------------------------------------------------------------- portal: wrong codes, result, rating
+  await until('the decision reaches the district', async () => {
+    const r = await api(DISTRICT, '/petitions/' + caseId);
+    return r.status === 200 && r.body.status === 'DECIDED';
+  });
+  const portal = await newPage();
+  await portal.goto(DISTRICT + '/portal/');
+  await portal.waitForSelector('#info');
+  check(await portal.getAttribute('html', 'lang') === 'zh-CN', 'the portal is in Chinese first');
+  await portal.waitForFunction(() => document.querySelector('#info').textContent.includes('接待'));
+  await shot(portal, '08-portal-home');
+  await portal.fill('#q-tracking', tracking);
+  await portal.fill('#q-code', code === '000000' ? '111111' : '000000');
+  await portal.click('#q-submit');
+  await portal.waitForSelector('#q-message:not(:empty)');
+  check(!(await portal.isVisible('#q-result')) || (await portal.textContent('#q-result')).trim() === '',
+    'wrong codes show no result');
+  const polite = await portal.textContent('#q-message');
+  check(polite.includes('未查询到') && !polite.includes(caseId) && !polite.includes('王建国'), 'wrong codes show only a polite message: ' + polite.trim());
+  await shot(portal, '09-portal-wrong-code');
+  await portal.fill('#q-code', code);
+  await portal.click('#q-submit');
+  await portal.waitForSelector('#q-result #q-status');
+  check((await portal.textContent('#q-status')).includes('已答复'), 'the citizen sees the case decided');
+  const result = await portal.textContent('#q-result');
+  check(result.includes('经现场核查') && !result.includes('王建国') && !result.includes(ID_OK) && !result.includes('head'),
+    'the result shows the decision without any personal data or staff names');
+  await portal.check('input[name=rating][value=SATISFIED]');
+  await portal.fill('#rate-comment', '处理及时');
+  await portal.click('#rate-submit');
+  await portal.waitForSelector('#rate-done:not(:empty)');
+  check((await portal.textContent('#rate-done')).includes('满意'), 'the citizen rated the result');
+  check(!(await portal.isVisible('#rate-submit')), 'the result can be rated once');
+  await shot(portal, '10-portal-rated');
+
+  // the portal on a phone, and in English
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto(DISTRICT + '/portal/');
+  await phone.waitForSelector('#q-tracking');
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  check(!overflow, 'the portal fits a phone screen without sideways scrolling');
+  await phone.click('#lang');
+  await phone.waitForFunction(() => document.documentElement.lang === 'en');
+  await shot(phone, '11-portal-phone-en');
+
+  // an online petition from the portal gets both codes on screen, and they work
+  await phone.selectOption('#p-kind', 'SUGGESTION');
+  await phone.fill('#p-subject', '建议增设便民服务点');
+  await phone.fill('#p-content', '建议在清河镇增设政务便民服务点。');
+  await phone.fill('#p-name', '李华');
+  await phone.click('#p-submit');
+  await phone.waitForSelector('#p-codes #p-verification');
+  const onlineTracking = (await phone.textContent('#p-tracking')).trim();
+  const onlineCode = (await phone.textContent('#p-verification')).trim();
+  check(/^[A-Z0-9]{10}$/.test(onlineTracking) && /^\d{6}$/.test(onlineCode), 'an online petition shows its two codes');
+  await shot(phone, '12-portal-online-petition');
+
+  // the staff application in English
+  await district.click('#lang');
+  await district.waitForFunction(() => document.documentElement.lang === 'en');
+  check((await district.textContent('nav')).includes('Cases'), 'the staff application switches to English');
+  await district.click('nav a[data-page=sync]');
+  await district.waitForSelector('#sync-health');
+  await shot(district, '13-district-sync-en');
+
+  check(problems.length === 0, 'no script errors in any page' + (problems.length ? ': ' + problems.join(' | ') : ''));
+  writeFileSync(RESULT, JSON.stringify({ caseId, tracking, onlineTracking }));
+  log('all browser checks passed');
+} catch (e) {
+  console.error(e.stack || String(e));
+  if (problems.length) { console.error('page problems: ' + problems.join(' | ')); }
+  for (const ctx of browser.contexts()) {
+    for (const [i, p] of ctx.pages().entries()) {
+      try { await p.screenshot({ path: join(SHOTS, `failure-${browser.contexts().indexOf(ctx)}-${i}.png`), fullPage: true }); } catch (ignored) { /* closed */ }
+    }
+  }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
