@@ -63,6 +63,24 @@ async function login(page, base, user) {
   await page.waitForSelector('nav a[data-page]');
 }
 
+/** Logs in with the keyboard only: the form takes focus, Tab moves on, Enter submits. */
+async function loginByKeyboard(page, base, user) {
+  await page.goto(base + '/');
+  await page.waitForSelector('#login-user:focus');
+  await page.keyboard.type(user);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('nav a[data-page]');
+}
+
+/** Every visible form control has a label (or an aria-label) a screen reader can announce. */
+async function unlabelled(page) {
+  return page.$$eval('input:not([type=hidden]), select, textarea', (cs) => cs
+    .filter((c) => c.offsetParent !== null && c.labels.length === 0 && !c.getAttribute('aria-label') && !c.closest('label'))
+    .map((c) => c.name || c.id || c.outerHTML.substring(0, 60)));
+}
+
 async function navPages(page) {
   return page.$$eval('nav a[data-page]', (as) => as.map((a) => a.dataset.page));
 }
@@ -110,6 +128,7 @@ try {
 
   await village.click('nav a[data-page=register]');
   await village.waitForSelector('#register-form');
+  check((await unlabelled(village)).length === 0, 'every field of the registration form has a label: ' + (await unlabelled(village)).join(','));
   await village.click('#r-submit');
   await village.waitForSelector('[data-field=kind] .error:not(:empty)');
   check((await village.textContent('[data-field=subject] .error')).length > 0, 'a missing subject is shown next to the field');
@@ -185,7 +204,8 @@ try {
     return r.status === 200 && r.body.status === 'TRIAGED' && r.body.owner === TOWNSHIP_UNIT;
   });
   const township = await newPage();
-  await login(township, TOWNSHIP, 'head');
+  await loginByKeyboard(township, TOWNSHIP, 'head');
+  check(true, 'the head logged in with the keyboard only');
   await township.goto(TOWNSHIP + '/#/case/' + caseId);
   await township.waitForSelector('#case-actions button[data-step=accept]');
   const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
@@ -220,6 +240,7 @@ try {
   await portal.goto(DISTRICT + '/portal/');
   await portal.waitForSelector('#info');
   check(await portal.getAttribute('html', 'lang') === 'zh-CN', 'the portal is in Chinese first');
+  check((await unlabelled(portal)).length === 0, 'every field of the portal has a label: ' + (await unlabelled(portal)).join(','));
   await portal.waitForFunction(() => document.querySelector('#info').textContent.includes('接待'));
   await shot(portal, '08-portal-home');
   await portal.fill('#q-tracking', tracking);
