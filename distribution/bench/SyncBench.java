@@ -344,6 +344,8 @@ public class SyncBench {
         log("one hop to the " + parent.tier + ": " + hopEntries + " entries in " + bodies.size()
                 + " signed batches of " + batch);
         List<Double> perBatch = new ArrayList<>();
+        long cpu0 = parent.cpuMillis();
+        long districtCpu0 = district.cpuMillis();
         long t0 = System.nanoTime();
         for (byte[] b : bodies) {
             long b0 = System.nanoTime();
@@ -352,6 +354,8 @@ public class SyncBench {
             perBatch.add(secs(System.nanoTime() - b0));
         }
         long t1 = System.nanoTime();
+        long cpu = parent.cpuMillis() - cpu0;
+        long districtCpu = district.cpuMillis() - districtCpu0;
         double hop = secs(t1 - t0);
         StringBuilder batches = new StringBuilder();
         for (double d : perBatch) {
@@ -365,6 +369,14 @@ public class SyncBench {
             double withRelay = secs(tAll - t0);
             rows.add(new String[] {"  same " + hopEntries + ", first push -> all held at district (push + relay)",
                     rate(hopEntries, withRelay) + " (" + f2(withRelay) + " s)", "-", ""});
+        }
+        diagnostics.add(new String[] {parent.tier + " CPU while it took the " + hopEntries + " (" + (relayed
+                ? "push answered; relay already under way" : "nothing to relay") + ")",
+                f2(cpu / 1000.0) + " s CPU in " + f2(hop) + " s, " + Math.round(cpu * 1000.0 / hopEntries)
+                        + " ms per 1,000 entries", "-"});
+        if (relayed) {
+            diagnostics.add(new String[] {"  district CPU meanwhile (taking the relay on these 2 cores)",
+                    f2(districtCpu / 1000.0) + " s CPU", "-"});
         }
         notes.add("one hop to the " + parent.tier + ", ms per batch of " + batch + ": " + batches
                 + "; cold warm-up batch before them: " + ms(warm) + " ms (" + rate(batch, warm) + ")");
@@ -1000,6 +1012,16 @@ public class SyncBench {
 
         boolean alive() {
             return process != null && process.isAlive();
+        }
+
+        /** CPU time the node has used so far (its JVM and the script that started it), in ms. */
+        long cpuMillis() {
+            Process p = process;
+            if (p == null) {
+                return 0;
+            }
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()), p.descendants())
+                    .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
         }
 
         HttpRequest.Builder request(String path) {
