@@ -9,8 +9,8 @@
  *
  * Nodes are real distributions unpacked from distribution/<tier>/target/*.tar.gz into <work>
  * (default target/bench-sync), moved to free loopback ports and started with bin/karaf server. The
- * sync schedule is left at its defaults (etc/org.xinfang.sync.cfg: interval.ms 1000, batch.size 500,
- * backoff.max.ms 60000). Simulated villages 510199101301..510199101400 are added under the township
+ * sync schedule is left at its defaults (etc/org.xinfang.sync.cfg: interval.ms, batch.size,
+ * backoff.max.ms, printed with the figures). Simulated villages 510199101301..510199101400 are added under the township
  * 510199101 in the district's and the township's etc/xinfang-units.csv; the benchmark plays them the
  * way SyncIT plays a child: a SHA-256 hash chain of PETITION_REGISTERED entries, pushed in batches
  * signed with HMAC-SHA256. All traffic goes to 127.0.0.1; every node started is stopped at the end.
@@ -89,6 +89,7 @@ public class SyncBench {
     final String townshipSecret = secret();
     final String villageSecret = secret();
     final List<Sim> sims = new ArrayList<>();
+    String schedule = "?";
 
     public static void main(String[] args) throws Exception {
         SyncBench b = new SyncBench();
@@ -208,6 +209,7 @@ public class SyncBench {
         }
         township.childOf(district, townshipSecret);
         village.childOf(township, villageSecret);
+        schedule = schedule(township);
 
         log("starting district and township (ports " + district.httpPort + ", " + township.httpPort + ")");
         district.start();
@@ -282,6 +284,22 @@ public class SyncBench {
         }
     }
 
+    /** The sync schedule a node ships with, as its etc/org.xinfang.sync.cfg says. */
+    static String schedule(Node n) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(n.home.resolve("etc/org.xinfang.sync.cfg"), StandardCharsets.UTF_8)) {
+            int eq = line.indexOf('=');
+            if (!line.strip().startsWith("#") && eq > 0) {
+                values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String key : List.of("interval.ms", "batch.size", "backoff.max.ms")) {
+            out.append(out.length() == 0 ? "" : ", ").append(key).append(' ').append(values.getOrDefault(key, "?"));
+        }
+        return out.toString();
+    }
+
     Path archive(String tier) {
         return root.resolve("distribution/" + tier + "/target/xinfang-" + tier + "-" + VERSION + ".tar.gz");
     }
@@ -326,6 +344,8 @@ public class SyncBench {
         log("one hop to the " + parent.tier + ": " + hopEntries + " entries in " + bodies.size()
                 + " signed batches of " + batch);
         List<Double> perBatch = new ArrayList<>();
+        long cpu0 = parent.cpuMillis();
+        long districtCpu0 = district.cpuMillis();
         long t0 = System.nanoTime();
         for (byte[] b : bodies) {
             long b0 = System.nanoTime();
@@ -334,6 +354,8 @@ public class SyncBench {
             perBatch.add(secs(System.nanoTime() - b0));
         }
         long t1 = System.nanoTime();
+        long cpu = parent.cpuMillis() - cpu0;
+        long districtCpu = district.cpuMillis() - districtCpu0;
         double hop = secs(t1 - t0);
         StringBuilder batches = new StringBuilder();
         for (double d : perBatch) {
@@ -347,6 +369,14 @@ public class SyncBench {
             double withRelay = secs(tAll - t0);
             rows.add(new String[] {"  same " + hopEntries + ", first push -> all held at district (push + relay)",
                     rate(hopEntries, withRelay) + " (" + f2(withRelay) + " s)", "-", ""});
+        }
+        diagnostics.add(new String[] {parent.tier + " CPU while it took the " + hopEntries + " (" + (relayed
+                ? "push answered; relay already under way" : "nothing to relay") + ")",
+                f2(cpu / 1000.0) + " s CPU in " + f2(hop) + " s, " + Math.round(cpu * 1000.0 / hopEntries)
+                        + " ms per 1,000 entries", "-"});
+        if (relayed) {
+            diagnostics.add(new String[] {"  district CPU meanwhile (taking the relay on these 2 cores)",
+                    f2(districtCpu / 1000.0) + " s CPU", "-"});
         }
         notes.add("one hop to the " + parent.tier + ", ms per batch of " + batch + ": " + batches
                 + "; cold warm-up batch before them: " + ms(warm) + " ms (" + rate(batch, warm) + ")");
@@ -437,8 +467,8 @@ public class SyncBench {
                 + " restarted in " + f1(secs(ready - s0)) + " s. Township at district readiness: failures="
                 + ts.get("failures") + ", lastAttempt=" + ts.get("lastAttempt") + ", lastError=" + ts.get("lastError")
                 + ". The end-to-end figure counts from district readiness to held[" + VILLAGE + "]=" + target
-                + " at the district: the township's backoff wait (backoff.max.ms 60000) + the pushes of "
-                + "batch.size 500 + verify/store/apply at the district + " + Math.max(pollMillis, 50)
+                + " at the district: the township's backoff wait + the pushes of a batch"
+                + " + verify/store/apply at the district + " + Math.max(pollMillis, 50)
                 + " ms polling granularity (GET /api/v1/sync/status). Held at district (ms after ready: count): "
                 + steps);
         log("village -> district: " + rate(count, endToEnd) + " end to end, wait " + f2(wait) + " s");
@@ -821,8 +851,7 @@ public class SyncBench {
         System.out.println();
         System.out.println("Sync figures, " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS)) + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + jvm + ", default sync schedule (interval.ms 1000, batch.size 500,"
-                + " backoff.max.ms 60000)");
+                + " cores, " + jvm + ", default sync schedule (" + schedule + ")");
         table(List.of("figure", "measured", "goal", ""), rows);
         if (!diagnostics.isEmpty()) {
             System.out.println();
@@ -983,6 +1012,16 @@ public class SyncBench {
 
         boolean alive() {
             return process != null && process.isAlive();
+        }
+
+        /** CPU time the node has used so far (its JVM and the script that started it), in ms. */
+        long cpuMillis() {
+            Process p = process;
+            if (p == null) {
+                return 0;
+            }
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()), p.descendants())
+                    .mapToLong(h -> h.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
         }
 
         HttpRequest.Builder request(String path) {

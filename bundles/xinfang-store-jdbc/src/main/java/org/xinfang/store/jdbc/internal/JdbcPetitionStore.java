@@ -8,8 +8,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +38,14 @@ public final class JdbcPetitionStore implements PetitionStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPetitionStore.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String PETITION_COLUMNS = "id, tracking_code, kind, channel, subject, content, category,"
+    static final String PETITION_COLUMNS = "id, tracking_code, kind, channel, subject, content, category,"
             + " location, received_on, headcount, registered_by, owner_unit, status, registered_at";
     private static final String SUMMARY_COLUMNS = "p.id, p.tracking_code, p.kind, p.channel, p.subject, p.category,"
             + " p.received_on, p.registered_by, p.owner_unit, p.status, p.registered_at,"
             + " (SELECT r.person_name FROM xf_petitioner r WHERE r.petition_id = p.id AND r.pos = 0)";
+
+    /** How many ids {@link #stored} asks for in one statement. */
+    private static final int STORED_CHUNK = 50;
 
     private final DataSource dataSource;
 
@@ -122,10 +130,9 @@ public final class JdbcPetitionStore implements PetitionStore {
     /** Inserts a whole petition: its row, petitioners and timeline. */
     static void insertRows(Connection c, Petition p, String verificationHash, String originNode, long originSeq,
             String path) throws SQLException {
-        insertPetition(c, p, verificationHash, originNode, originSeq, path);
-        insertPetitioners(c, p);
-        for (Event e : p.timeline()) {
-            insertEvent(c, p.id(), e);
+        try (RowWriter rows = new RowWriter(c)) {
+            rows.newCase(p, verificationHash, originNode, originSeq, path);
+            rows.flush();
         }
     }
 
@@ -136,17 +143,40 @@ public final class JdbcPetitionStore implements PetitionStore {
     static void upsert(Connection c, PetitionJson.Snapshot snapshot, String originNode, long originSeq, String path)
             throws SQLException {
         Petition p = snapshot.petition();
-        boolean exists;
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_petition WHERE id = ?")) {
-            ps.setString(1, p.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                exists = rs.next();
+        if (stored(c, List.of(p.id())).isEmpty()) {
+            insertRows(c, p, snapshot.verificationHash(), originNode, originSeq, path);
+        } else {
+            updateStored(c, p);
+        }
+    }
+
+    /** The ids of those given that are stored here, looked up a few dozen at a time. */
+    static Set<String> stored(Connection c, Collection<String> ids) throws SQLException {
+        Set<String> found = new HashSet<>();
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        // one statement text for every chunk (the last padded with its own last id), so it is compiled once
+        int chunk = Math.min(STORED_CHUNK, all.size());
+        if (chunk == 0) {
+            return found;
+        }
+        String marks = String.join(", ", Collections.nCopies(chunk, "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM xf_petition WHERE id IN (" + marks + ")")) {
+            for (int from = 0; from < all.size(); from += chunk) {
+                for (int i = 0; i < chunk; i++) {
+                    ps.setString(i + 1, all.get(Math.min(from + i, all.size() - 1)));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
             }
         }
-        if (!exists) {
-            insertRows(c, p, snapshot.verificationHash(), originNode, originSeq, path);
-            return;
-        }
+        return found;
+    }
+
+    /** Takes a stored case's owner and status from a snapshot and adds the events missing here. */
+    static void updateStored(Connection c, Petition p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE xf_petition SET owner_unit = ?, status = ? WHERE id = ?")) {
             ps.setString(1, p.owner());
@@ -154,7 +184,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             ps.setString(3, p.id());
             ps.executeUpdate();
         }
-        java.util.Set<Integer> have = new java.util.HashSet<>();
+        Set<Integer> have = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM xf_event WHERE petition_id = ?")) {
             ps.setString(1, p.id());
             try (ResultSet rs = ps.executeQuery()) {
@@ -163,75 +193,13 @@ public final class JdbcPetitionStore implements PetitionStore {
                 }
             }
         }
-        for (Event e : p.timeline()) {
-            if (!have.contains(e.seq())) {
-                insertEvent(c, p.id(), e);
+        try (RowWriter rows = new RowWriter(c)) {
+            for (Event e : p.timeline()) {
+                if (!have.contains(e.seq())) {
+                    rows.event(p.id(), e);
+                }
             }
-        }
-    }
-
-    private static void insertPetition(Connection c, Petition p, String verificationHash, String originNode,
-            long originSeq, String path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_petition (" + PETITION_COLUMNS
-                + ", verification_hash, origin_node, origin_seq, path)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            ps.setString(i++, p.id());
-            ps.setString(i++, p.trackingCode());
-            ps.setString(i++, p.kind().name());
-            ps.setString(i++, p.channel().name());
-            ps.setString(i++, p.subject());
-            ps.setString(i++, p.content());
-            setNullable(ps, i++, p.category());
-            setNullable(ps, i++, p.location());
-            ps.setDate(i++, Date.valueOf(p.receivedAt()));
-            ps.setInt(i++, p.headcount());
-            ps.setString(i++, p.registeredBy());
-            ps.setString(i++, p.owner());
-            ps.setString(i++, p.status().name());
-            ps.setLong(i++, p.registeredAt().toEpochMilli());
-            ps.setString(i++, verificationHash);
-            setNullable(ps, i++, originNode);
-            if (originSeq > 0) {
-                ps.setLong(i++, originSeq);
-            } else {
-                ps.setNull(i++, Types.BIGINT);
-            }
-            setNullable(ps, i, path);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void insertPetitioners(Connection c, Petition p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_petitioner"
-                + " (petition_id, pos, person_name, id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (int pos = 0; pos < p.petitioners().size(); pos++) {
-                Petitioner person = p.petitioners().get(pos);
-                ps.setString(1, p.id());
-                ps.setInt(2, pos);
-                ps.setString(3, person.name());
-                setNullable(ps, 4, person.idNumber());
-                setNullable(ps, 5, person.phone());
-                setNullable(ps, 6, person.address());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void insertEvent(Connection c, String petitionId, Event e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event"
-                + " (petition_id, seq, at_millis, event_type, actor, unit_code, node_id, note)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, petitionId);
-            ps.setInt(2, e.seq());
-            ps.setLong(3, e.at().toEpochMilli());
-            ps.setString(4, e.type());
-            ps.setString(5, e.actor());
-            ps.setString(6, e.unit());
-            ps.setString(7, e.node());
-            setNullable(ps, 8, e.note());
-            ps.executeUpdate();
+            rows.flush();
         }
     }
 
@@ -267,7 +235,10 @@ public final class JdbcPetitionStore implements PetitionStore {
                     ps.setString(3, id);
                     ps.executeUpdate();
                 }
-                insertEvent(c, id, event);
+                try (RowWriter rows = new RowWriter(c)) {
+                    rows.event(id, event);
+                    rows.flush();
+                }
                 String snapshot = PetitionJson.write(after, before.verificationHash());
                 Journal.appendOwn(c, change.node(), "CASE_UPDATED", id, snapshot, change.at().toEpochMilli());
                 if (downward != null) {

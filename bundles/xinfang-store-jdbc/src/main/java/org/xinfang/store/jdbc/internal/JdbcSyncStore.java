@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -109,9 +110,10 @@ public final class JdbcSyncStore implements SyncStore {
             return inTransaction("store a pushed batch", c -> {
                 Map<String, Long> held = new HashMap<>();
                 Map<String, String> lastHash = new HashMap<>();
-                int accepted = 0;
+                // hashes of the entries taken from this batch, not yet written: a repeat within the batch
+                Map<OriginSeq, String> taken = new HashMap<>();
+                List<Accepted> accepted = new ArrayList<>();
                 int duplicates = 0;
-                long pos = entries.isEmpty() ? 0 : Journal.reserve(c, entries.size());
                 for (JournalEntry e : entries) {
                     if (!originAllowed.test(e.origin())) {
                         throw new SyncRefusedException(403, "foreign_origin", e.origin(), 0,
@@ -120,7 +122,8 @@ public final class JdbcSyncStore implements SyncStore {
                     long have = held.containsKey(e.origin()) ? held.get(e.origin()) : Journal.held(c, e.origin());
                     held.put(e.origin(), have);
                     if (e.seq() <= have) {
-                        String stored = Journal.hashOf(c, e.origin(), e.seq());
+                        String stored = taken.containsKey(new OriginSeq(e.origin(), e.seq()))
+                                ? taken.get(new OriginSeq(e.origin(), e.seq())) : Journal.hashOf(c, e.origin(), e.seq());
                         if (!e.hash().equals(stored)) {
                             throw new SyncRefusedException(409, "conflict", e.origin(), have + 1, "entry "
                                     + e.origin() + "#" + e.seq() + " differs from the one already held");
@@ -139,13 +142,15 @@ public final class JdbcSyncStore implements SyncStore {
                                 + e.origin() + "#" + e.seq() + " does not continue the hash chain");
                     }
                     JournalEntry relayed = e.via(self);
-                    Journal.insertAt(c, relayed, pos++);
-                    apply(c, relayed);
+                    accepted.add(new Accepted(relayed, snapshotOf(relayed)));
                     held.put(e.origin(), e.seq());
                     lastHash.put(e.origin(), e.hash());
-                    accepted++;
+                    taken.put(new OriginSeq(e.origin(), e.seq()), e.hash());
                 }
-                return new PushResult(held, accepted, duplicates);
+                if (!accepted.isEmpty()) {
+                    store(c, accepted);
+                }
+                return new PushResult(held, accepted.size(), duplicates);
             });
         } catch (SyncRefusedException refused) {
             alarm(refused.reason(), fromNode, refused.getMessage());
@@ -153,11 +158,43 @@ public final class JdbcSyncStore implements SyncStore {
         }
     }
 
-    private static void apply(Connection c, JournalEntry e) throws SQLException {
-        switch (e.type()) {
-            case "PETITION_REGISTERED", "CASE_UPDATED" -> JdbcPetitionStore.upsert(c, PetitionJson.read(e.payload()),
-                    e.origin(), e.seq(), String.join(Journal.PATH_SEPARATOR, e.path()));
-            default -> LOG.warn("journal entry type {} is not known here; kept and relayed, not applied", e.type());
+    private record OriginSeq(String origin, long seq) {
+    }
+
+    /** An entry that continues its chain, and the case it carries (null for a type not applied here). */
+    private record Accepted(JournalEntry entry, PetitionJson.Snapshot snapshot) {
+    }
+
+    private static PetitionJson.Snapshot snapshotOf(JournalEntry e) {
+        return switch (e.type()) {
+            case "PETITION_REGISTERED", "CASE_UPDATED" -> PetitionJson.read(e.payload());
+            default -> null;
+        };
+    }
+
+    /**
+     * Writes accepted entries at consecutive outbox positions and applies their cases, in the caller's
+     * transaction: new cases go in JDBC batches, a case already stored here is updated in place.
+     */
+    private static void store(Connection c, List<Accepted> accepted) throws SQLException {
+        long pos = Journal.reserve(c, accepted.size());
+        Set<String> known = JdbcPetitionStore.stored(c, accepted.stream().filter(a -> a.snapshot() != null)
+                .map(a -> a.snapshot().petition().id()).toList());
+        try (RowWriter rows = new RowWriter(c)) {
+            for (Accepted a : accepted) {
+                JournalEntry e = a.entry();
+                rows.journal(e, pos++);
+                if (a.snapshot() == null) {
+                    LOG.warn("journal entry type {} is not known here; kept and relayed, not applied", e.type());
+                } else if (known.add(a.snapshot().petition().id())) {
+                    rows.newCase(a.snapshot().petition(), a.snapshot().verificationHash(), e.origin(), e.seq(),
+                            String.join(Journal.PATH_SEPARATOR, e.path()));
+                } else {
+                    rows.flush(); // the case may have been added by this batch: it must be in the table first
+                    JdbcPetitionStore.updateStored(c, a.snapshot().petition());
+                }
+            }
+            rows.flush();
         }
     }
 

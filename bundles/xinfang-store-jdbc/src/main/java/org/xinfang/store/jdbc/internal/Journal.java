@@ -46,21 +46,9 @@ final class Journal {
 
     /** Stores an entry at a position reserved for it. */
     static long insertAt(Connection c, JournalEntry e, long pos) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_journal (pos, origin, origin_seq, entry_type,"
-                + " entity_id, at_millis, payload, prev_hash, entry_hash, path, stored_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, pos);
-            ps.setString(2, e.origin());
-            ps.setLong(3, e.seq());
-            ps.setString(4, e.type());
-            JdbcPetitionStore.setNullable(ps, 5, e.entity());
-            ps.setLong(6, e.atMillis());
-            ps.setString(7, e.payload());
-            ps.setString(8, e.prevHash());
-            ps.setString(9, e.hash());
-            ps.setString(10, String.join(PATH_SEPARATOR, e.path()));
-            ps.setLong(11, System.currentTimeMillis());
-            ps.executeUpdate();
+        try (RowWriter rows = new RowWriter(c)) {
+            rows.journal(e, pos);
+            rows.flush();
         }
         return pos;
     }

@@ -23,7 +23,8 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order. Add new ones at the end. */
-    static final List<String> SCRIPTS = List.of("V1__petitions.sql", "V2__sync.sql", "V3__repeat_index.sql");
+    static final List<String> SCRIPTS = List.of("V1__petitions.sql", "V2__sync.sql", "V3__repeat_index.sql",
+            "V4__drop_redundant_index.sql");
 
     private Migrations() {
     }

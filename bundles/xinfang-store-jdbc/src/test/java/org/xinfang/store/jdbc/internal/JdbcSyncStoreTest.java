@@ -110,6 +110,62 @@ class JdbcSyncStoreTest {
     }
 
     @Test
+    void aBatchThatOverlapsWhatIsHeldStoresOnlyTheNewEntries() {
+        village.petitions().insert(petition("V1-1", "V1"), "h", "V1");
+        village.petitions().insert(petition("V1-2", "V1"), "h", "V1");
+        push(village, township, 0);
+        village.petitions().insert(petition("V1-3", "V1"), "h", "V1");
+        PushResult again = push(village, township, 0);
+        assertEquals(1, again.accepted());
+        assertEquals(2, again.duplicates());
+        assertEquals(3L, township.sync().held().get("V1"));
+        assertEquals(3, township.petitions().find(org.xinfang.petition.PetitionQuery.all(10)).total());
+        assertTrue(township.sync().verifyChains().get(0).intact());
+    }
+
+    @Test
+    void anEntryRepeatedWithinOneBatchIsADuplicateUnlessItDiffers() {
+        village.petitions().insert(petition("V1-1", "V1"), "h", "V1");
+        village.petitions().insert(petition("V1-2", "V1"), "h", "V1");
+        List<JournalEntry> batch = entries(village.sync().outbox(0, 10));
+        PushResult result = township.sync().receive("V1", o -> true, List.of(batch.get(0), batch.get(1), batch.get(0)),
+                "T1");
+        assertEquals(2, result.accepted());
+        assertEquals(1, result.duplicates());
+
+        JournalEntry first = batch.get(0);
+        JournalEntry other = new JournalEntry(first.origin(), 1, first.type(), first.entity(), first.atMillis(),
+                first.payload(), first.prevHash(), "f".repeat(64), first.path());
+        SyncRefusedException e = assertThrows(SyncRefusedException.class,
+                () -> district.sync().receive("T1", o -> true, List.of(first, other), "D1"));
+        assertEquals("conflict", e.reason());
+        assertTrue(district.sync().held().isEmpty());
+    }
+
+    @Test
+    void aCaseRegisteredAndChangedInOneBatchArrivesWithItsWholeTimeline() {
+        village.petitions().insert(petition("V1-1", "V1"), "h", "V1");
+        village.petitions().insert(petition("V1-2", "V1"), "h", "V1");
+        push(village, township, 0); // V1-2 is held at the township before it changes
+        long sent = village.sync().lastPos();
+        village.petitions().insert(petition("V1-3", "V1"), "h", "V1");
+        for (String id : List.of("V1-3", "V1-2", "V1-3")) {
+            village.petitions().update(id, new PetitionStore.Change("V1", Status.ACCEPTED, "ACCEPTED", "clerk", "V1",
+                    "V1", "受理", Instant.parse("2026-11-21T02:00:00Z")), null);
+        }
+        PushResult result = push(village, township, sent); // registration of V1-3, then three updates
+        assertEquals(4, result.accepted());
+
+        Petition three = township.petitions().get("V1-3").orElseThrow();
+        assertEquals(Status.ACCEPTED, three.status());
+        assertEquals(List.of(1, 2, 3), three.timeline().stream().map(Event::seq).toList());
+        Petition two = township.petitions().get("V1-2").orElseThrow();
+        assertEquals(Status.ACCEPTED, two.status());
+        assertEquals(2, two.timeline().size());
+        assertEquals("V1", township.petitions().provenance("V1-3").orElseThrow().originNode());
+    }
+
+    @Test
     void aGapIsRefusedWithTheExpectedSequenceAndAnAlarm() {
         for (int i = 1; i <= 3; i++) {
             village.petitions().insert(petition("V1-" + i, "V1"), "h", "V1");

@@ -31,12 +31,16 @@ final class SyncJson {
         return bytes(body);
     }
 
+    /** A push as it arrives; read in one pass, without an intermediate tree. */
+    record Push(String node, List<JournalEntry> entries) {
+    }
+
     static List<JournalEntry> entries(byte[] body) throws IOException {
-        JsonNode root = MAPPER.readTree(body);
-        if (root == null || !root.isObject() || !root.path("entries").isArray()) {
+        Push push = MAPPER.readValue(body, Push.class);
+        if (push == null || push.entries() == null) {
             throw new IOException("a push is {\"node\": ..., \"entries\": [...]}");
         }
-        return MAPPER.convertValue(root.get("entries"), new TypeReference<List<JournalEntry>>() { });
+        return push.entries();
     }
 
     static Map<String, Long> held(String answer) throws IOException {

@@ -1,0 +1,156 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.Petitioner;
+import org.xinfang.sync.JournalEntry;
+
+/**
+ * Inserts journal rows and whole cases (row, petitioners, timeline) inside the caller's transaction,
+ * one prepared statement per table, sent as JDBC batches on {@link #flush}. A pushed batch of 500
+ * entries thus prepares four statements instead of a few thousand. Rows reach the database only on
+ * {@link #flush}: flush before reading what was added.
+ */
+final class RowWriter implements AutoCloseable {
+    private final Connection c;
+    private PreparedStatement journal;
+    private PreparedStatement petitions;
+    private PreparedStatement petitioners;
+    private PreparedStatement events;
+
+    RowWriter(Connection c) {
+        this.c = c;
+    }
+
+    /** Adds a journal row at a position reserved for it. */
+    void journal(JournalEntry e, long pos) throws SQLException {
+        if (journal == null) {
+            journal = c.prepareStatement("INSERT INTO xf_journal (pos, origin, origin_seq, entry_type, entity_id,"
+                    + " at_millis, payload, prev_hash, entry_hash, path, stored_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        PreparedStatement ps = journal;
+        ps.setLong(1, pos);
+        ps.setString(2, e.origin());
+        ps.setLong(3, e.seq());
+        ps.setString(4, e.type());
+        JdbcPetitionStore.setNullable(ps, 5, e.entity());
+        ps.setLong(6, e.atMillis());
+        ps.setString(7, e.payload());
+        ps.setString(8, e.prevHash());
+        ps.setString(9, e.hash());
+        ps.setString(10, String.join(Journal.PATH_SEPARATOR, e.path()));
+        ps.setLong(11, System.currentTimeMillis());
+        ps.addBatch();
+    }
+
+    /** Adds a case that is not stored here yet: its row, petitioners and timeline. */
+    void newCase(Petition p, String verificationHash, String originNode, long originSeq, String path)
+            throws SQLException {
+        if (petitions == null) {
+            petitions = c.prepareStatement("INSERT INTO xf_petition (" + JdbcPetitionStore.PETITION_COLUMNS
+                    + ", verification_hash, origin_node, origin_seq, path)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        PreparedStatement ps = petitions;
+        int i = 1;
+        ps.setString(i++, p.id());
+        ps.setString(i++, p.trackingCode());
+        ps.setString(i++, p.kind().name());
+        ps.setString(i++, p.channel().name());
+        ps.setString(i++, p.subject());
+        ps.setString(i++, p.content());
+        JdbcPetitionStore.setNullable(ps, i++, p.category());
+        JdbcPetitionStore.setNullable(ps, i++, p.location());
+        ps.setDate(i++, Date.valueOf(p.receivedAt()));
+        ps.setInt(i++, p.headcount());
+        ps.setString(i++, p.registeredBy());
+        ps.setString(i++, p.owner());
+        ps.setString(i++, p.status().name());
+        ps.setLong(i++, p.registeredAt().toEpochMilli());
+        ps.setString(i++, verificationHash);
+        JdbcPetitionStore.setNullable(ps, i++, originNode);
+        if (originSeq > 0) {
+            ps.setLong(i++, originSeq);
+        } else {
+            ps.setNull(i++, Types.BIGINT);
+        }
+        JdbcPetitionStore.setNullable(ps, i, path);
+        ps.addBatch();
+        for (int pos = 0; pos < p.petitioners().size(); pos++) {
+            petitioner(p.id(), pos, p.petitioners().get(pos));
+        }
+        for (Event e : p.timeline()) {
+            event(p.id(), e);
+        }
+    }
+
+    private void petitioner(String petitionId, int pos, Petitioner person) throws SQLException {
+        if (petitioners == null) {
+            petitioners = c.prepareStatement("INSERT INTO xf_petitioner"
+                    + " (petition_id, pos, person_name, id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?)");
+        }
+        PreparedStatement ps = petitioners;
+        ps.setString(1, petitionId);
+        ps.setInt(2, pos);
+        ps.setString(3, person.name());
+        JdbcPetitionStore.setNullable(ps, 4, person.idNumber());
+        JdbcPetitionStore.setNullable(ps, 5, person.phone());
+        JdbcPetitionStore.setNullable(ps, 6, person.address());
+        ps.addBatch();
+    }
+
+    /** Adds an event to a case's timeline; the case is stored, or added to this writer before. */
+    void event(String petitionId, Event e) throws SQLException {
+        if (events == null) {
+            events = c.prepareStatement("INSERT INTO xf_event"
+                    + " (petition_id, seq, at_millis, event_type, actor, unit_code, node_id, note)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        PreparedStatement ps = events;
+        ps.setString(1, petitionId);
+        ps.setInt(2, e.seq());
+        ps.setLong(3, e.at().toEpochMilli());
+        ps.setString(4, e.type());
+        ps.setString(5, e.actor());
+        ps.setString(6, e.unit());
+        ps.setString(7, e.node());
+        JdbcPetitionStore.setNullable(ps, 8, e.note());
+        ps.addBatch();
+    }
+
+    /** Sends what was added, cases before the rows that refer to them. */
+    void flush() throws SQLException {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events}) {
+            if (ps != null) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException first = null;
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events}) {
+            try {
+                if (ps != null) {
+                    ps.close();
+                }
+            } catch (SQLException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
