@@ -144,6 +144,32 @@ class TierDistributionsIT {
         assertEquals("not_found", json(refused).get("error").asText());
     }
 
+    @Test
+    void guessingTheVerificationCodeIsCutOffAfterTwentyWrongPairs() throws Exception {
+        // on the village: no other test here asks its public query, so this address starts with no misses
+        JsonNode created = json(village.postJson("/api/v1/petitions", petition("猜测验证码")));
+        String tracking = created.get("trackingCode").asText();
+        String code = created.get("verificationCode").asText();
+        int wrong = 0;
+        for (int guess = 0; wrong < 20; guess++) {
+            String attempt = String.format("%06d", guess);
+            if (attempt.equals(code)) {
+                continue;
+            }
+            HttpResponse<String> r = village.send(HttpRequest.newBuilder(java.net.URI.create(
+                    village.baseUrl() + "/api/v1/public/petitions/" + tracking + "?code=" + attempt)).build());
+            assertEquals(404, r.statusCode(), "wrong pair " + (wrong + 1) + ": " + r.body());
+            wrong++;
+        }
+        HttpResponse<String> cut = village.send(HttpRequest.newBuilder(java.net.URI.create(
+                village.baseUrl() + "/api/v1/public/petitions/" + tracking + "?code=" + code)).build());
+        assertEquals(429, cut.statusCode(), "after 20 wrong pairs even the right one waits: " + cut.body());
+        assertEquals("too_many_requests", json(cut).get("error").asText());
+        assertTrue(Long.parseLong(cut.headers().firstValue("Retry-After").orElseThrow()) > 0);
+        // staff are not affected: their calls need a login, not codes
+        assertEquals(200, village.get("/api/v1/petitions/" + created.get("id").asText()).statusCode());
+    }
+
     private static String without(String json, String field) {
         try {
             com.fasterxml.jackson.databind.node.ObjectNode node =

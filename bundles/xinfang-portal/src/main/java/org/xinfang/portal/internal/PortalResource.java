@@ -34,6 +34,8 @@ import org.xinfang.petition.ValidationException;
 import org.xinfang.rest.support.ApiException;
 import org.xinfang.rest.support.PetitionRequests;
 import org.xinfang.rest.support.ProgressView;
+import org.xinfang.rest.support.RateLimiter;
+import org.xinfang.rest.support.TooManyRequests;
 import org.xinfang.rest.support.Roles;
 
 /**
@@ -49,6 +51,8 @@ public class PortalResource {
     static final String ONLINE_ACTOR = "网上信访 / online portal";
     /** Who edits the published page: the district office's heads and leaders, and administrators. */
     static final Set<String> EDITORS = Set.of("head", "leader", "admin");
+    static final String TOO_MANY_PETITIONS = "提交过于频繁，请稍后再试，或通过来电、来信、来访反映。"
+            + " / Too many petitions from this address; please try again later, or call, write or visit us.";
     static final String NO_MATCH = "未查询到相符的信访事项，请核对查询码和验证码。 / No petition matches these codes; please check them.";
     static final String CODES_NOTICE = "请记下查询码和验证码：凭这两个码查询办理进展和结果。验证码只显示这一次，本系统不保存其明文，遗失后无法在网上找回。"
             + " / Write both codes down: you need them to check progress and the result. The verification code is shown"
@@ -56,13 +60,19 @@ public class PortalResource {
     private final PetitionService petitions;
     private final ContentStore content;
     private final RateLimiter limiter;
+    private final RateLimiter misses;
     private final PetitionRequests requests = new PetitionRequests();
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public PortalResource(PetitionService petitions, ContentStore content, RateLimiter limiter) {
+    /**
+     * @param limiter online petitions allowed per client address
+     * @param misses wrong code pairs allowed per client address when rating (the code must not be guessed)
+     */
+    public PortalResource(PetitionService petitions, ContentStore content, RateLimiter limiter, RateLimiter misses) {
         this.petitions = petitions;
         this.content = content;
         this.limiter = limiter;
+        this.misses = misses;
     }
 
     /**
@@ -87,7 +97,7 @@ public class PortalResource {
         PetitionDraft draft = requests.parse(online(body));
         if (!limiter.tryAcquire(client)) {
             LOG.warn("online petition refused: {} reached the rate limit", client);
-            throw new TooManyRequests(limiter.retryAfter(client).toSeconds());
+            throw new TooManyRequests(TOO_MANY_PETITIONS, limiter.retryAfter(client).toSeconds());
         }
         Registration r;
         try {
@@ -141,11 +151,11 @@ public class PortalResource {
     @POST
     @Path("/ratings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> rate(InputStream body) throws IOException {
-        return rate(PetitionRequests.readLimited(body));
+    public Map<String, Object> rate(InputStream body, @Context HttpServletRequest request) throws IOException {
+        return rate(PetitionRequests.readLimited(body), request == null ? "unknown" : request.getRemoteAddr());
     }
 
-    Map<String, Object> rate(byte[] body) {
+    Map<String, Object> rate(byte[] body, String client) {
         Map<String, String> fields = requests.parseFlat(body, "trackingCode", "code", "rating", "comment");
         String tracking = fields.get("trackingCode");
         if (tracking == null || tracking.isBlank()) {
@@ -166,9 +176,14 @@ public class PortalResource {
                     "取值无效，可选：SATISFIED, BASICALLY_SATISFIED, DISSATISFIED"
                             + " / must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED");
         }
+        java.time.Duration wait = misses.retryAfter(client);
+        if (!wait.isZero()) {
+            throw new TooManyRequests(TooManyRequests.GUESSES, wait.toSeconds());
+        }
         try {
             return ProgressView.of(petitions.rate(tracking.strip(), code.strip(), rating, fields.get("comment")));
         } catch (NotFoundException e) {
+            misses.tryAcquire(client);
             throw noMatch();
         }
     }

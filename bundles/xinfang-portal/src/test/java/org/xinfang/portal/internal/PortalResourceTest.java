@@ -23,6 +23,8 @@ import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.RateLimiter;
+import org.xinfang.rest.support.TooManyRequests;
 
 class PortalResourceTest {
     private static final String PETITION = """
@@ -45,7 +47,8 @@ class PortalResourceTest {
         petitions = new FakePetitions();
         content = new ContentStore(dir.resolve("portal-content.json"), clock);
         content.load();
-        resource = new PortalResource(petitions, content, new RateLimiter(2, Duration.ofHours(1), clock));
+        resource = new PortalResource(petitions, content, new RateLimiter(2, Duration.ofHours(1), clock),
+                new RateLimiter(3, Duration.ofHours(1), clock));
     }
 
     private static byte[] bytes(String json) {
@@ -154,7 +157,7 @@ class PortalResourceTest {
     void aRatingNamesItsMissingField(String tracking, String code, String value, String field) {
         petitions.decided = true;
         ValidationException e = assertThrows(ValidationException.class,
-                () -> resource.rate(bytes(rating(tracking, code, value))));
+                () -> resource.rate(bytes(rating(tracking, code, value)), "10.0.0.9"));
         assertEquals(field, e.field());
         assertNull(petitions.rating);
     }
@@ -163,7 +166,7 @@ class PortalResourceTest {
     void wrongCodesGetThePoliteNotFound() {
         petitions.decided = true;
         ApiException e = assertThrows(ApiException.class,
-                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, "654321", "SATISFIED"))));
+                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, "654321", "SATISFIED")), "10.0.0.9"));
         assertEquals(404, e.status());
         assertEquals(PortalResource.NO_MATCH, e.body().message());
         assertNull(e.body().field(), "says nothing about which code was wrong");
@@ -172,10 +175,10 @@ class PortalResourceTest {
     @Test
     void ratesOnceADecisionIsIssued() {
         assertThrows(IllegalTransitionException.class,
-                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED"))));
+                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED")), "10.0.0.9"));
         petitions.decided = true;
         Map<String, Object> answer = resource.rate(bytes(rating(" " + FakePetitions.TRACKING, FakePetitions.CODE + " ",
-                "basically_satisfied")));
+                "basically_satisfied")), "10.0.0.9");
         assertEquals(Rating.BASICALLY_SATISFIED, petitions.rating);
         assertEquals("办得好", petitions.comment);
         assertEquals(List.of("trackingCode", "kind", "kindLabel", "subject", "receivedAt", "status", "statusLabel",
@@ -187,7 +190,7 @@ class PortalResourceTest {
         Map<String, Object> decision = ((List<Map<String, Object>>) answer.get("steps")).get(1);
         assertEquals(List.of("date", "type", "label", "notice"), List.copyOf(decision.keySet()));
         assertThrows(IllegalTransitionException.class,
-                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED"))),
+                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED")), "10.0.0.9"),
                 "rated already");
     }
 
@@ -211,5 +214,22 @@ class PortalResourceTest {
         ApiException bad = assertThrows(ApiException.class, () -> resource.saveContent(bytes("\"text\""), "head1"));
         assertEquals(400, bad.status());
         assertEquals("0000-60000000", content.current().office().phone(), "a refused save changes nothing");
+    }
+
+    @Test
+    void wrongCodesWhenRatingAreLimitedPerAddress() {
+        petitions.decided = true;
+        for (int i = 0; i < 3; i++) {
+            ApiException e = assertThrows(ApiException.class,
+                    () -> resource.rate(bytes(rating(FakePetitions.TRACKING, "654321", "SATISFIED")), "10.0.0.7"));
+            assertEquals(404, e.status());
+        }
+        // the fourth guess from that address is refused before the codes are looked at, even the right pair
+        TooManyRequests guessed = assertThrows(TooManyRequests.class,
+                () -> resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED")), "10.0.0.7"));
+        assertTrue(guessed.retryAfterSeconds() > 0);
+        // another address is not affected
+        assertEquals("SATISFIED", resource.rate(bytes(rating(FakePetitions.TRACKING, FakePetitions.CODE, "SATISFIED")),
+                "10.0.0.8").get("rating"));
     }
 }

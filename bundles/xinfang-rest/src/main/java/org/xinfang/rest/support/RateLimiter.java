@@ -1,4 +1,4 @@
-package org.xinfang.portal.internal;
+package org.xinfang.rest.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +10,14 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * At most {@code limit} uses per client in any sliding window: the online petition needs no login,
- * so without a bound one client could flood the register that every statutory clock runs from.
- * A limit of zero or less turns the bound off.
+ * At most {@code limit} uses per client in any sliding window, for the calls that need no login: the
+ * portal's online petition (one client must not flood the register every statutory clock runs from)
+ * and wrong tracking/verification code pairs (the six-digit code must not be guessed). A limit of zero
+ * or less turns the bound off.
  */
 public final class RateLimiter {
     /** Clients remembered at most; beyond this, under a spread-out flood, new clients wait too. */
-    static final int MAX_CLIENTS = 100_000;
+    public static final int MAX_CLIENTS = 100_000;
 
     private final int limit;
     private final Duration window;
@@ -28,7 +29,8 @@ public final class RateLimiter {
         this(limit, Duration.ofMinutes(windowMinutes), Clock.systemUTC());
     }
 
-    RateLimiter(int limit, Duration window, Clock clock) {
+    /** {@code limit} uses per {@code window}, on {@code clock}. */
+    public RateLimiter(int limit, Duration window, Clock clock) {
         if (limit > 0 && (window == null || window.isNegative() || window.isZero())) {
             throw new IllegalArgumentException("rate window must be positive: " + window);
         }

@@ -1,4 +1,4 @@
-package org.xinfang.portal.internal;
+package org.xinfang.rest.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
