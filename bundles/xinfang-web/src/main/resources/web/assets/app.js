@@ -350,13 +350,17 @@
     }
     current = r;
     document.title = (p.meta.title[lang()] || p.meta.title.zh) + ' · ' + t('信访工作平台', 'Xinfang');
+    // each render draws into its own element: an answer that arrives after the user has moved on
+    // lands in a detached element instead of over the page now shown
+    var view = el('div', { class: 'view', 'data-view': r.id });
+    main.appendChild(view);
     try {
-      var done = p.impl.render(main, context(r));
+      var done = p.impl.render(view, context(r));
       if (done && done.catch) {
-        done.catch(function (e) { main.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) })); });
+        done.catch(function (e) { view.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) })); });
       }
     } catch (e) {
-      main.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) }));
+      view.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) }));
     }
   }
 
