@@ -267,6 +267,10 @@ try {
   check(!(await portal.isVisible('#rate-submit')), 'the result can be rated once');
   await shot(portal, '10-portal-rated');
 
+  // an unknown portal page answers 404 and leads back to the portal, not to the staff login
+  const missing = await fetch(DISTRICT + '/portal/no-such-page.html');
+  check(missing.status === 404 && (await missing.text()).includes('href="/portal/"'), 'an unknown portal page links back to the portal');
+
   // the portal on a phone, and in English
   const phone = await newPage({ width: 390, height: 844 });
   await phone.goto(DISTRICT + '/portal/');

@@ -24,7 +24,8 @@
           fact(t('连续失败', 'Failures in a row'), s.failures);
           fact(t('最近错误', 'Last error'), s.lastError);
         }
-        fact(t('日志位置', 'Journal position'), s.lastPosition + ' / ' + t('已确认 ', 'acknowledged ') + s.acknowledgedPosition);
+        fact(t('日志位置', 'Journal position'), s.parent ? s.lastPosition + ' / ' + t('上级已确认 ', 'acknowledged by the parent ')
+          + s.acknowledgedPosition : String(s.lastPosition));
         box.appendChild(el('div', { class: healthy ? 'ok' : 'warn', id: 'sync-health', role: 'status',
           text: healthy ? t('同步正常', 'Sync is healthy') : t('同步有待处理的问题', 'Sync needs attention') }));
         box.appendChild(el('section', { class: 'card' }, el('h2', { text: t('本节点', 'This node') }), facts));

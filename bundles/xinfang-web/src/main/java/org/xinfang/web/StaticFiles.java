@@ -74,12 +74,20 @@ public final class StaticFiles {
         }
     }
 
-    /** A plain, bilingual 404 page. */
+    /** A plain, bilingual 404 page linking to the staff application. */
     public static void notFound(HttpServletResponse response) throws IOException {
+        notFound(response, "/");
+    }
+
+    /** A plain, bilingual 404 page linking to {@code home} (a path on this node). */
+    public static void notFound(HttpServletResponse response, String home) throws IOException {
+        if (home == null || !home.startsWith("/") || home.startsWith("//") || home.contains("\"") || home.contains("<")) {
+            throw new IllegalArgumentException("home must be a path on this node: " + home);
+        }
         secure(response);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         response.setContentType("text/html; charset=UTF-8");
         response.getWriter().write("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>未找到 / Not found"
-                + "</title><h1>页面不存在</h1><p>Page not found.</p><p><a href=\"/\">返回首页 / Home</a></p></html>");
+                + "</title><h1>页面不存在</h1><p>Page not found.</p><p><a href=\"" + home + "\">返回首页 / Home</a></p></html>");
     }
 }

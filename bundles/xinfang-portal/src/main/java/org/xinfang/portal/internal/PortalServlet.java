@@ -31,7 +31,7 @@ public final class PortalServlet extends HttpServlet {
         } else if (WebPage.isServableFile(path)) {
             StaticFiles.send(request, response, own, FOLDER + path);
         } else {
-            StaticFiles.notFound(response);
+            StaticFiles.notFound(response, "/portal/");
         }
     }
 
