@@ -5,7 +5,7 @@
  *
  *   java distribution/bench/SyncBench.java [--root DIR] [--work DIR] [--hop 2000] [--batch 500]
  *        [--relay 2000] [--villages 1,10,100] [--per 20,10,3] [--real 10] [--poll-ms 20]
- *        [--budget-s 540]
+ *        [--budget-s 540] [--warmup 500]
  *
  * Nodes are real distributions unpacked from distribution/<tier>/target/*.tar.gz into <work>
  * (default target/bench-sync), moved to free loopback ports and started with bin/karaf server. The
@@ -14,6 +14,14 @@
  * 510199101 in the district's and the township's etc/xinfang-units.csv; the benchmark plays them the
  * way SyncIT plays a child: a SHA-256 hash chain of PETITION_REGISTERED entries, pushed in batches
  * signed with HMAC-SHA256. All traffic goes to 127.0.0.1; every node started is stopped at the end.
+ *
+ * --warmup N: entries pushed through each one-hop step (in batches of --batch, and for the township on
+ * to the district) before the measured entries; default one batch, so the figure is of nodes just
+ * booted. A larger N measures steady state, as a node that has been syncing for a while runs: after
+ * a warm-up beyond one batch the bench also waits (at most 180 s) until the nodes have run for 70 s
+ * (their supervision scan, over every case held, first runs a minute after start) and their CPU has
+ * been quiet for two seconds, so that the JIT compiler threads have caught up. The header prints the
+ * warm-up used.
  */
 
 import java.io.IOException;
@@ -58,6 +66,8 @@ public class SyncBench {
     /** Another township of the tree, played by the bench to push straight to the district. */
     static final String OTHER_TOWNSHIP = "510199102";
     static final int SIM_FIRST = 301;
+    /** The nodes' supervision scan first runs a minute after start (SupervisionScanner); 70 s with margin. */
+    static final long SCAN_AFTER_START_NANOS = 70_000_000_000L;
     static final int SIM_COUNT = 100;
     static final String GENESIS = "0".repeat(64);
     static final String PASSWORD = "Sync-bench-admin-pw-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
@@ -76,6 +86,8 @@ public class SyncBench {
     int realVisibility = 10;
     long pollMillis = 20;
     long budgetSeconds = 540;
+    /** Entries pushed through each one-hop step before it is measured (default: one batch, cold). */
+    int warmup = -1;
 
     final long startNanos = System.nanoTime();
     final List<Node> nodes = new CopyOnWriteArrayList<>();
@@ -138,10 +150,11 @@ public class SyncBench {
                 case "--real" -> { realVisibility = Integer.parseInt(v); i++; }
                 case "--poll-ms" -> { pollMillis = Long.parseLong(v); i++; }
                 case "--budget-s" -> { budgetSeconds = Long.parseLong(v); i++; }
+                case "--warmup" -> { warmup = Integer.parseInt(v); i++; }
                 case "-h", "--help" -> {
                     System.out.println("java distribution/bench/SyncBench.java [--root DIR] [--work DIR] [--hop 2000]"
                             + " [--batch 500] [--relay 2000] [--villages 1,10,100] [--per 20,10,3] [--real 10]"
-                            + " [--poll-ms 20] [--budget-s 540]");
+                            + " [--poll-ms 20] [--budget-s 540] [--warmup N (default: --batch)]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -149,6 +162,12 @@ public class SyncBench {
         }
         if (work == null) {
             work = root.resolve("target/bench-sync");
+        }
+        if (warmup < 0) {
+            warmup = batch;
+        }
+        if (warmup < 1) {
+            throw new IllegalArgumentException("--warmup must be at least 1");
         }
         if (villageCounts.length != perVillage.length) {
             throw new IllegalArgumentException("--villages and --per need as many values");
@@ -230,14 +249,15 @@ public class SyncBench {
         log("village ready after " + f1(villageBoot) + " s");
         StringBuilder opts = new StringBuilder();
         for (Node n : List.of(district, township, village)) {
-            Matcher heap = Pattern.compile("XINFANG_HEAP:-(\\w+)")
-                    .matcher(Files.readString(n.home.resolve("bin/setenv")));
+            String setenv = Files.readString(n.home.resolve("bin/setenv"));
+            Matcher heap = Pattern.compile("XINFANG_HEAP:-(\\w+)").matcher(setenv);
             opts.append(opts.length() == 0 ? "" : ", ").append(n.tier).append(" -Xmx")
-                    .append(heap.find() ? heap.group(1) : "?");
+                    .append(heap.find() ? heap.group(1) : "?")
+                    .append(setenv.contains("TieredStopAtLevel=1") ? " C1 only" : " tiered JIT (C1+C2)");
         }
         Matcher jvm = Pattern.compile("EXTRA_JAVA_OPTS=\"\\$\\{EXTRA_JAVA_OPTS:-\\} ([^\"]*)\"")
                 .matcher(Files.readString(district.home.resolve("bin/setenv")));
-        notes.add("node JVMs as shipped (bin/setenv): " + opts + "; " + (jvm.find() ? jvm.group(1)
+        notes.add("node JVMs as shipped (bin/setenv): " + opts + "; district: " + (jvm.find() ? jvm.group(1)
                 .replace("-Xmx${XINFANG_HEAP} ", "") : "?"));
         notes.add("boot (3 nodes sharing " + Runtime.getRuntime().availableProcessors() + " cores): district "
                 + f1(districtBoot) + " s, township " + f1(townshipBoot) + " s, village " + f1(villageBoot)
@@ -328,14 +348,40 @@ public class SyncBench {
     }
 
     void hop(Node parent, Sim v, String label, boolean relayed) throws Exception {
-        log("one hop to the " + parent.tier + ": warm-up batch of " + batch + " from " + v.code);
+        log("one hop to the " + parent.tier + ": warm-up of " + warmup + " entries from " + v.code);
         long w0 = System.nanoTime();
-        push(parent, v, v.next(batch), batch);
+        double firstWarm = 0;
+        for (int left = warmup; left > 0; left -= batch) {
+            int n = Math.min(batch, left);
+            push(parent, v, v.next(n), n);
+            if (left == warmup) {
+                firstWarm = secs(System.nanoTime() - w0);
+            }
+        }
         double warm = secs(System.nanoTime() - w0);
         if (relayed) {
-            awaitHeld(district, v.code, v.seq, Duration.ofSeconds(120), null);
+            awaitHeld(district, v.code, v.seq, Duration.ofSeconds(Math.max(120, warmup / 50)), null);
         }
+        double warmAll = secs(System.nanoTime() - w0);
         Thread.sleep(1500); // let the relay and the sync ticks settle
+        String settled = "";
+        if (warmup > batch) {
+            // steady state: past the one-off work of a node's first minute (the supervision scan runs a
+            // minute after start, over every case held) and with the nodes' CPU quiet for two seconds
+            // (the JIT compiler threads have caught up)
+            long s0 = System.nanoTime();
+            long busy = Long.MAX_VALUE;
+            int quiet = 0;
+            long firstMinute = Math.max(parent.startedAt, district.startedAt) + SCAN_AFTER_START_NANOS;
+            while (System.nanoTime() - s0 < 180_000_000_000L && (quiet < 2 || System.nanoTime() < firstMinute)) {
+                long c0 = parent.cpuMillis() + (relayed ? district.cpuMillis() : 0);
+                Thread.sleep(1000);
+                busy = parent.cpuMillis() + (relayed ? district.cpuMillis() : 0) - c0;
+                quiet = busy < 100 ? quiet + 1 : 0;
+            }
+            settled = "; then waited " + f1(secs(System.nanoTime() - s0)) + " s for the nodes' first minute and"
+                    + " quiet CPU (last second: " + busy + " ms CPU)";
+        }
 
         List<byte[]> bodies = new ArrayList<>();
         for (int i = 0; i < hopEntries / batch; i++) {
@@ -379,7 +425,9 @@ public class SyncBench {
                     f2(districtCpu / 1000.0) + " s CPU", "-"});
         }
         notes.add("one hop to the " + parent.tier + ", ms per batch of " + batch + ": " + batches
-                + "; cold warm-up batch before them: " + ms(warm) + " ms (" + rate(batch, warm) + ")");
+                + "; warm-up before them: " + warmup + " entries pushed in " + f2(warm) + " s (" + rate(warmup, warm)
+                + ", first batch cold: " + ms(firstWarm) + " ms)" + (relayed ? ", held at the district after "
+                + f2(warmAll) + " s" : "") + settled);
         log("one hop to the " + parent.tier + ": " + rate(hopEntries, hop));
     }
 
@@ -851,7 +899,8 @@ public class SyncBench {
         System.out.println();
         System.out.println("Sync figures, " + DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS)) + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, " + jvm + ", default sync schedule (" + schedule + ")");
+                + " cores, " + jvm + ", default sync schedule (" + schedule + "), warm-up " + warmup
+                + " entries per one-hop step" + (warmup > batch ? " (steady state)" : " (one batch: nodes just booted)"));
         table(List.of("figure", "measured", "goal", ""), rows);
         if (!diagnostics.isEmpty()) {
             System.out.println();

@@ -11,7 +11,9 @@
 # Fresh copies of the district, township and village distributions are unpacked into
 # target/bench-sync, moved to free loopback ports, linked (village -> township -> district) with the
 # sync schedule left at its defaults, and stopped at the end. The steps run one after another and take
-# about three minutes; the program gives up after nine (--budget-s).
+# about three minutes; the program gives up after nine (--budget-s). --warmup N pushes N entries
+# through each one-hop step before measuring it (default one batch: nodes just booted); e.g.
+# --warmup 10000 measures steady state, as a node that has been syncing for a while runs.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
