@@ -52,10 +52,16 @@ public final class StaticFiles {
      */
     public static void send(HttpServletRequest request, HttpServletResponse response, Bundle bundle, String entry)
             throws IOException {
+        send(request, response, bundle, entry, "/");
+    }
+
+    /** As {@link #send(HttpServletRequest, HttpServletResponse, Bundle, String)}; a 404 links to {@code home}. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, Bundle bundle, String entry,
+            String home) throws IOException {
         secure(response);
         URL url = bundle.getEntry(entry);
         if (url == null) {
-            notFound(response);
+            notFound(response, home);
             return;
         }
         String tag = "\"" + bundle.getBundleId() + "-" + bundle.getLastModified() + "\"";

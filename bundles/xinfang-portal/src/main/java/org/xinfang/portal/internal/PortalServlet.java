@@ -16,6 +16,8 @@ import org.xinfang.web.WebPage;
 public final class PortalServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String FOLDER = "portal/";
+    /** Where a citizen who mistyped an address is sent back to. */
+    static final String HOME = "/portal/";
 
     private final transient Bundle own;
 
@@ -29,9 +31,9 @@ public final class PortalServlet extends HttpServlet {
         if (path.isEmpty() || path.equals("index.html")) {
             StaticFiles.send(request, response, own, FOLDER + "index.html");
         } else if (WebPage.isServableFile(path)) {
-            StaticFiles.send(request, response, own, FOLDER + path);
+            StaticFiles.send(request, response, own, FOLDER + path, HOME);
         } else {
-            StaticFiles.notFound(response, "/portal/");
+            StaticFiles.notFound(response, HOME);
         }
     }
 
