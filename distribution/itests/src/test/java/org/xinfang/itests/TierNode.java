@@ -83,9 +83,16 @@ final class TierNode implements AutoCloseable {
         Files.writeString(cfg, replaced, StandardCharsets.ISO_8859_1);
     }
 
+    /** Ports handed out in this run: a node still booting has not bound its port yet, so the OS may offer it again. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 
