@@ -113,14 +113,19 @@ public final class JdbcSyncStore implements SyncStore {
                 // hashes of the entries taken from this batch, not yet written: a repeat within the batch
                 Map<OriginSeq, String> taken = new HashMap<>();
                 List<Accepted> accepted = new ArrayList<>();
+                Set<String> advanced = new java.util.LinkedHashSet<>();
                 int duplicates = 0;
                 for (JournalEntry e : entries) {
                     if (!originAllowed.test(e.origin())) {
                         throw new SyncRefusedException(403, "foreign_origin", e.origin(), 0,
                                 "node " + fromNode + " may not send entries of " + e.origin());
                     }
-                    long have = held.containsKey(e.origin()) ? held.get(e.origin()) : Journal.held(c, e.origin());
-                    held.put(e.origin(), have);
+                    if (!held.containsKey(e.origin())) {
+                        Journal.Head head = Journal.head(c, e.origin());
+                        held.put(e.origin(), head.seq());
+                        lastHash.put(e.origin(), head.hash());
+                    }
+                    long have = held.get(e.origin());
                     if (e.seq() <= have) {
                         String stored = taken.containsKey(new OriginSeq(e.origin(), e.seq()))
                                 ? taken.get(new OriginSeq(e.origin(), e.seq())) : Journal.hashOf(c, e.origin(), e.seq());
@@ -135,9 +140,7 @@ public final class JdbcSyncStore implements SyncStore {
                         throw new SyncRefusedException(409, "gap", e.origin(), have + 1, "entry " + e.origin()
                                 + "#" + e.seq() + " skips sequence; expected " + (have + 1));
                     }
-                    String prev = have == 0 ? JournalEntry.GENESIS
-                            : lastHash.containsKey(e.origin()) ? lastHash.get(e.origin()) : Journal.hashOf(c, e.origin(), have);
-                    if (!e.prevHash().equals(prev) || !e.hashIsValid()) {
+                    if (!e.prevHash().equals(lastHash.get(e.origin())) || !e.hashIsValid()) {
                         throw new SyncRefusedException(409, "broken_chain", e.origin(), have + 1, "entry "
                                 + e.origin() + "#" + e.seq() + " does not continue the hash chain");
                     }
@@ -146,9 +149,13 @@ public final class JdbcSyncStore implements SyncStore {
                     held.put(e.origin(), e.seq());
                     lastHash.put(e.origin(), e.hash());
                     taken.put(new OriginSeq(e.origin(), e.seq()), e.hash());
+                    advanced.add(e.origin());
                 }
                 if (!accepted.isEmpty()) {
                     store(c, accepted);
+                    for (String origin : advanced) {
+                        Journal.advance(c, origin, held.get(origin), lastHash.get(origin));
+                    }
                 }
                 return new PushResult(held, accepted.size(), duplicates);
             });
@@ -203,7 +210,7 @@ public final class JdbcSyncStore implements SyncStore {
         return inTransaction("read held sequences", c -> {
             Map<String, Long> held = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT origin, MAX(origin_seq) FROM xf_journal GROUP BY origin");
+                    "SELECT origin, last_seq FROM xf_chain_head");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     held.put(rs.getString(1), rs.getLong(2));

@@ -1,5 +1,6 @@
 package org.xinfang.store.jdbc.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,14 +21,52 @@ final class Journal {
     /** Appends a change made on this node; returns its sequence in the node's own chain. */
     static long appendOwn(Connection c, String node, String type, String entity, String payload, long atMillis)
             throws SQLException {
+        // the sequence row stays locked until commit: own appends are serialised here
         long seq = JdbcPetitionStore.increment(c, "journal:" + node);
-        String prev = seq == 1 ? JournalEntry.GENESIS : hashOf(c, node, seq - 1);
-        if (prev == null) {
-            throw new IllegalStateException("journal of " + node + " lacks entry " + (seq - 1));
+        Head head = head(c, node);
+        if (head.seq() != seq - 1) {
+            throw new IllegalStateException("journal of " + node + " ends at " + head.seq() + ", not " + (seq - 1));
         }
-        String hash = JournalEntry.computeHash(prev, node, seq, type, entity, atMillis, payload);
-        insert(c, new JournalEntry(node, seq, type, entity, atMillis, payload, prev, hash, List.of(node)));
+        String hash = JournalEntry.computeHash(head.hash(), node, seq, type, entity, atMillis, payload);
+        insert(c, new JournalEntry(node, seq, type, entity, atMillis, payload, head.hash(), hash, List.of(node)));
+        advance(c, node, seq, hash);
         return seq;
+    }
+
+    /** The last entry held of a chain: its sequence and hash; (0, GENESIS) for a chain not held here. */
+    record Head(long seq, String hash) {
+        static final Head NONE = new Head(0, JournalEntry.GENESIS);
+    }
+
+    /** The head of an origin's chain, from the table kept beside the journal (one row per origin). */
+    static Head head(Connection c, String origin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT last_seq, last_hash FROM xf_chain_head WHERE origin = ?")) {
+            ps.setString(1, origin);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : Head.NONE;
+            }
+        }
+    }
+
+    /** Moves an origin's head to an entry just written in the same transaction. */
+    static void advance(Connection c, String origin, long seq, String hash) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE xf_chain_head SET last_seq = ?, last_hash = ? WHERE origin = ?")) {
+            up.setLong(1, seq);
+            up.setString(2, hash);
+            up.setString(3, origin);
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO xf_chain_head (origin, last_seq, last_hash) VALUES (?, ?, ?)")) {
+            ins.setString(1, origin);
+            ins.setLong(2, seq);
+            ins.setString(3, hash);
+            ins.executeUpdate();
+        }
     }
 
     /** Stores an entry at the next outbox position. */
@@ -65,17 +104,6 @@ final class Journal {
         }
     }
 
-    /** The highest sequence held of an origin, 0 if none. */
-    static long held(Connection c, String origin) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(origin_seq) FROM xf_journal WHERE origin = ?")) {
-            ps.setString(1, origin);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     static JournalEntry read(ResultSet rs, int first) throws SQLException {
         int i = first;
         String origin = rs.getString(i++);
@@ -83,13 +111,13 @@ final class Journal {
         String type = rs.getString(i++);
         String entity = rs.getString(i++);
         long at = rs.getLong(i++);
-        String payload = rs.getString(i++);
+        String payload = new String(rs.getBytes(i++), StandardCharsets.UTF_8);
         String prev = rs.getString(i++);
         String hash = rs.getString(i++);
         String path = rs.getString(i);
         return new JournalEntry(origin, seq, type, entity, at, payload, prev, hash, List.of(path.split(PATH_SEPARATOR)));
     }
 
-    static final String COLUMNS = "origin, origin_seq, entry_type, entity_id, at_millis, payload, prev_hash,"
+    static final String COLUMNS = "origin, origin_seq, entry_type, entity_id, at_millis, payload_utf8, prev_hash,"
             + " entry_hash, path";
 }

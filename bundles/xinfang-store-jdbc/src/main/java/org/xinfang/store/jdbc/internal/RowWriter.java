@@ -1,5 +1,6 @@
 package org.xinfang.store.jdbc.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -31,7 +32,7 @@ final class RowWriter implements AutoCloseable {
     void journal(JournalEntry e, long pos) throws SQLException {
         if (journal == null) {
             journal = c.prepareStatement("INSERT INTO xf_journal (pos, origin, origin_seq, entry_type, entity_id,"
-                    + " at_millis, payload, prev_hash, entry_hash, path, stored_at)"
+                    + " at_millis, payload_utf8, prev_hash, entry_hash, path, stored_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         PreparedStatement ps = journal;
@@ -41,7 +42,7 @@ final class RowWriter implements AutoCloseable {
         ps.setString(4, e.type());
         JdbcPetitionStore.setNullable(ps, 5, e.entity());
         ps.setLong(6, e.atMillis());
-        ps.setString(7, e.payload());
+        ps.setBytes(7, e.payload().getBytes(StandardCharsets.UTF_8));
         ps.setString(8, e.prevHash());
         ps.setString(9, e.hash());
         ps.setString(10, String.join(Journal.PATH_SEPARATOR, e.path()));

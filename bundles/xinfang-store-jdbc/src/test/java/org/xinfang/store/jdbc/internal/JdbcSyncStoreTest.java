@@ -232,4 +232,64 @@ class JdbcSyncStoreTest {
         assertFalse(district.sync().useNonce("T1", "abc", System.currentTimeMillis() + 60_000));
         assertTrue(district.sync().useNonce("V1", "abc", System.currentTimeMillis() + 60_000));
     }
+
+    /**
+     * A node that ran an older build holds a journal written as characters (schema 4): the migrations
+     * to chain heads and UTF-8 payloads keep every entry byte for byte, and both chains go on from
+     * where they stopped, the node's own and one relayed through it.
+     */
+    @Test
+    void aJournalWrittenByAnOlderBuildIsKeptAndItsChainsContinue() throws Exception {
+        DataSource old = TestDatabases.fresh(dir, "OLD");
+        assertEquals(4, Migrations.apply(old, 4));
+        String[] payloads = {"{\"subject\":\"拖欠工资\",\"content\":\"某公司拖欠工资三个月。\"}", "{\"a\":\"\u00e9\ud83d\ude00\"}",
+            "{\"relayed\":true}"};
+        String[][] chains = {{"OLD", "OLD"}, {"V9"}};
+        java.util.Map<String, String> lastHash = new java.util.HashMap<>();
+        try (java.sql.Connection c = old.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO xf_journal (pos, origin, origin_seq, entry_type, entity_id, at_millis, payload, prev_hash,"
+                        + " entry_hash, path, stored_at) VALUES (?, ?, ?, 'NOTE', NULL, 1000, ?, ?, ?, ?, 1000)")) {
+            int pos = 0;
+            for (String[] chain : chains) {
+                for (int seq = 1; seq <= chain.length; seq++) {
+                    String origin = chain[seq - 1];
+                    String prev = lastHash.getOrDefault(origin, JournalEntry.GENESIS);
+                    String hash = JournalEntry.computeHash(prev, origin, seq, "NOTE", null, 1000, payloads[pos]);
+                    ps.setLong(1, pos + 1);
+                    ps.setString(2, origin);
+                    ps.setLong(3, seq);
+                    ps.setString(4, payloads[pos]);
+                    ps.setString(5, prev);
+                    ps.setString(6, hash);
+                    ps.setString(7, origin.equals("OLD") ? "OLD" : "V9>OLD");
+                    ps.executeUpdate();
+                    lastHash.put(origin, hash);
+                    pos++;
+                }
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("INSERT INTO xf_sequence (name, next_value) VALUES ('journal:OLD', 2), ('outbox', 3)");
+            }
+        }
+        JdbcPetitionStore petitions = new JdbcPetitionStore(old);
+        petitions.start();
+        JdbcSyncStore sync = new JdbcSyncStore(old);
+
+        assertEquals(java.util.Map.of("OLD", 2L, "V9", 1L), sync.held());
+        List<JournalEntry> kept = entries(sync.outbox(0, 10));
+        assertEquals(List.of(payloads[0], payloads[1], payloads[2]), kept.stream().map(JournalEntry::payload).toList());
+        assertTrue(kept.stream().allMatch(JournalEntry::hashIsValid));
+
+        petitions.insert(petition("OLD-3", "OLD"), "h", "OLD");
+        JournalEntry third = sync.outbox(3, 10).get(0).entry();
+        assertEquals(3, third.seq());
+        assertEquals(lastHash.get("OLD"), third.prevHash());
+
+        String next = JournalEntry.computeHash(lastHash.get("V9"), "V9", 2, "NOTE", null, 2000, "{}");
+        sync.receive("V9", o -> true, List.of(new JournalEntry("V9", 2, "NOTE", null, 2000, "{}", lastHash.get("V9"),
+                next, List.of("V9"))), "OLD");
+        assertEquals(java.util.Map.of("OLD", 3L, "V9", 2L), sync.held());
+        assertTrue(sync.verifyChains().stream().allMatch(r -> r.intact()));
+        assertEquals(2, sync.verifyChains().size());
+    }
 }
