@@ -63,6 +63,17 @@ public interface PetitionStore {
      */
     java.util.List<PetitionSummary> openWithIdNumbers(java.util.Collection<String> idNumbers, String excludeId);
 
+    /**
+     * Every petition held here in one of these statuses, whole (petitioners and timeline), read in
+     * three statements however many there are. The deadline, overdue and supervision lists work on the
+     * open cases, which stay few while the register grows year by year; reading case by case through
+     * {@link #find} pages made them cost minutes at a district.
+     */
+    java.util.List<Petition> whole(java.util.Set<Status> statuses);
+
+    /** Every petition held here with at least one timeline event of this type, whole, as {@link #whole}. */
+    java.util.List<Petition> wholeWithEvent(String eventType);
+
     /** Petitions matching the query, newest registration first, and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);
 

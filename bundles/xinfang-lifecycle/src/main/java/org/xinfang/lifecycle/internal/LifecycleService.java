@@ -21,11 +21,8 @@ import org.xinfang.node.NodeService;
 import org.xinfang.petition.Checks;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.NotFoundException;
-import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
-import org.xinfang.petition.PetitionQuery;
 import org.xinfang.petition.PetitionStore;
-import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.rules.Deadline;
@@ -45,6 +42,7 @@ public final class LifecycleService implements CaseService {
     static final Set<String> HEAD = Set.of("head");
     private static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
             Status.TERMINATED);
+    private static final Set<Status> OPEN = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(FINAL));
 
     private final PetitionStore store;
     private final NodeService node;
@@ -252,7 +250,7 @@ public final class LifecycleService implements CaseService {
         NodeInfo self = node.info();
         String here = self.unit().code();
         List<String> supervised = new ArrayList<>();
-        for (Petition p : heldCases()) {
+        for (Petition p : openCases()) {
             if (FINAL.contains(p.status()) || p.owner().equals(here) || !node.units().isWithin(p.owner(), here)) {
                 continue; // 督办 comes from the level above the owner
             }
@@ -280,7 +278,7 @@ public final class LifecycleService implements CaseService {
     @Override
     public List<Supervision> supervisions(boolean openOnly) {
         List<Supervision> list = new ArrayList<>();
-        for (Petition p : heldCases()) {
+        for (Petition p : store.wholeWithEvent("SUPERVISED")) {
             Event raised = null;
             for (Event e : p.timeline()) {
                 if (e.type().equals("SUPERVISED")) {
@@ -308,21 +306,9 @@ public final class LifecycleService implements CaseService {
                 answer == null ? null : answer.note());
     }
 
-    /** Every case this node holds, page by page. */
-    private List<Petition> heldCases() {
-        List<Petition> cases = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            Page<PetitionSummary> page = store.find(new PetitionQuery(null, null, null, null, null, null, offset,
-                    PetitionQuery.MAX_LIMIT));
-            for (PetitionSummary s : page.items()) {
-                store.get(s.id()).ifPresent(cases::add);
-            }
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
-                return cases;
-            }
-        }
+    /** The cases held here that are not closed, whole; the clocks and overdue lists concern only these. */
+    private List<Petition> openCases() {
+        return store.whole(OPEN);
     }
 
     private static boolean inHearing(Petition p) {
@@ -395,7 +381,7 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("days", "out_of_range", "应在0到365之间 / must be between 0 and 365");
         }
         List<CaseDeadline> list = new ArrayList<>();
-        for (Petition p : heldCases()) {
+        for (Petition p : openCases()) {
             if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {
                 continue;
             }

@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -348,6 +352,83 @@ public final class JdbcPetitionStore implements PetitionStore {
             }
         }
         return list;
+    }
+
+    @Override
+    public List<Petition> whole(Set<Status> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Object> names = statuses.stream().map(Status::name).sorted().map(Object.class::cast).toList();
+        return wholeWhere("p.status IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")",
+                names);
+    }
+
+    @Override
+    public List<Petition> wholeWithEvent(String eventType) {
+        return wholeWhere("p.id IN (SELECT w.petition_id FROM xf_event w WHERE w.event_type = ?)", List.of(eventType));
+    }
+
+    /**
+     * The petitions that satisfy {@code where} (on alias p), whole, in one transaction: one statement
+     * for their petitioners, one for their timelines, one for the rows. A case registered between the
+     * statements has no timeline read yet and is left for the next call.
+     */
+    private List<Petition> wholeWhere(String where, List<Object> args) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.petition_id, r.pos, r.person_name, r.id_number,"
+                    + " r.phone, r.address FROM xf_petitioner r JOIN xf_petition p ON p.id = r.petition_id WHERE "
+                    + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
+                                new Petitioner(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            Map<String, List<Event>> timelines = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.petition_id, e.seq, e.at_millis, e.event_type,"
+                    + " e.actor, e.unit_code, e.node_id, e.note FROM xf_event e JOIN xf_petition p ON p.id = e.petition_id"
+                    + " WHERE " + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Event(rs.getInt(2),
+                                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8)));
+                    }
+                }
+            }
+            List<Petition> cases = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p." + PETITION_COLUMNS.replace(", ", ", p.")
+                    + " FROM xf_petition p WHERE " + where + " ORDER BY p.registered_at DESC, p.id DESC")) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        List<Event> timeline = timelines.get(id);
+                        if (timeline == null) {
+                            continue;
+                        }
+                        timeline.sort(Comparator.comparingInt(Event::seq));
+                        TreeMap<Integer, Petitioner> byPos = people.get(id);
+                        cases.add(new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
+                                Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10),
+                                byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
+                                rs.getString(12), Status.valueOf(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)),
+                                timeline));
+                    }
+                }
+            }
+            c.commit();
+            return cases;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the cases where " + where, e);
+        }
     }
 
     @Override

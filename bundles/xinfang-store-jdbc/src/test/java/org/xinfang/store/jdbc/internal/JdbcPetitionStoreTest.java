@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,5 +148,28 @@ class JdbcPetitionStoreTest {
         new JdbcPetitionStore(dataSource).start();
         assertEquals(List.of("CREATE TABLE a (x INTEGER)", "CREATE INDEX b ON a (x)"),
                 Migrations.statements("-- comment\nCREATE TABLE a (x INTEGER);\n\nCREATE INDEX b ON a (x);\n"));
+    }
+
+    @Test
+    void wholeCasesAreReadByStatusOrByAnEventTypeWithPetitionersAndTimelineInOrder() {
+        Event registered = new Event(1, Instant.ofEpochMilli(1000), "REGISTERED", "clerk", "U1", "N1", null);
+        Event supervised = new Event(2, Instant.ofEpochMilli(2000), "SUPERVISED", "督查", "U0", "N0", "督办");
+        Event answered = new Event(3, Instant.ofEpochMilli(3000), "SUPERVISION_ANSWERED", "head", "U1", "N1", "已答复");
+        Petition open = petition("W-1", "TRKW1", "一", LocalDate.of(2026, 11, 1), 1000, "U1", registered, supervised,
+                answered);
+        Petition newer = petition("W-2", "TRKW2", "二", LocalDate.of(2026, 11, 2), 5000, "U1", registered);
+        Petition closed = new Petition("W-3", "TRKW3", Kind.CLAIM, Channel.LETTER, "三", "内容", null, null,
+                LocalDate.of(2026, 11, 3), 1, List.of(new Petitioner("王五", null, null, null)), "U1", "U1",
+                Status.TERMINATED, Instant.ofEpochMilli(9000), List.of(registered, supervised));
+        for (Petition p : List.of(open, newer, closed)) {
+            store.insert(p, "h", "N1");
+        }
+
+        List<Petition> registeredOnes = store.whole(Set.of(Status.REGISTERED));
+        assertEquals(List.of(newer, open), registeredOnes, "whole cases, newest registration first");
+        assertEquals(List.of(closed), store.whole(Set.of(Status.TERMINATED, Status.MEDIATED)));
+        assertEquals(List.of(), store.whole(Set.of()));
+        assertEquals(List.of(closed, open), store.wholeWithEvent("SUPERVISED"));
+        assertEquals(List.of(), store.wholeWithEvent("HEARING_STARTED"));
     }
 }
