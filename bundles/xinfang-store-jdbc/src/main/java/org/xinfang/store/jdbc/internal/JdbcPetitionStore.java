@@ -186,7 +186,10 @@ public final class JdbcPetitionStore implements PetitionStore {
             ps.setString(1, p.owner());
             ps.setString(2, p.status().name());
             ps.setString(3, p.id());
-            ps.executeUpdate();
+            if (ps.executeUpdate() == 0) {
+                // never a timeline without its case (no foreign key checks this since schema 7)
+                throw new IllegalStateException("petition " + p.id() + " is not stored here");
+            }
         }
         Set<Integer> have = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM xf_event WHERE petition_id = ?")) {

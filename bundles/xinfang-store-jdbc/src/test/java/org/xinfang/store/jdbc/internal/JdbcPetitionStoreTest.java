@@ -172,4 +172,15 @@ class JdbcPetitionStoreTest {
         assertEquals(List.of(closed, open), store.wholeWithEvent("SUPERVISED"));
         assertEquals(List.of(), store.wholeWithEvent("HEARING_STARTED"));
     }
+
+    @Test
+    void aTimelineIsNeverWrittenWithoutItsCase() throws Exception {
+        Petition absent = petition("X-1", "TRKX1", "无", LocalDate.of(2026, 11, 1), 1000, "U1");
+        try (Connection c = dataSource.getConnection()) {
+            assertThrows(IllegalStateException.class, () -> JdbcPetitionStore.updateStored(c, absent));
+            try (Statement st = c.createStatement()) {
+                assertEquals(0, count(st, "SELECT COUNT(*) FROM xf_event"));
+            }
+        }
+    }
 }
