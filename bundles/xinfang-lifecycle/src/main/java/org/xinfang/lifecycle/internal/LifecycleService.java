@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class LifecycleService implements CaseService {
     static final Set<String> HEAD = Set.of("head");
     private static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
             Status.TERMINATED);
-    private static final Set<Status> OPEN = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(FINAL));
+    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(FINAL));
 
     private final PetitionStore store;
     private final NodeService node;

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class JdbcSyncStore implements SyncStore {
                 // hashes of the entries taken from this batch, not yet written: a repeat within the batch
                 Map<OriginSeq, String> taken = new HashMap<>();
                 List<Accepted> accepted = new ArrayList<>();
-                Set<String> advanced = new java.util.LinkedHashSet<>();
+                Set<String> advanced = new LinkedHashSet<>();
                 int duplicates = 0;
                 for (JournalEntry e : entries) {
                     if (!originAllowed.test(e.origin())) {
