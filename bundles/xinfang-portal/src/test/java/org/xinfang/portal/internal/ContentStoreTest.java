@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.rest.support.MutableClock;
 
 class ContentStoreTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -23,6 +23,7 @@ import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.rest.support.ApiException;
+import org.xinfang.rest.support.MutableClock;
 import org.xinfang.rest.support.RateLimiter;
 import org.xinfang.rest.support.TooManyRequests;
 
