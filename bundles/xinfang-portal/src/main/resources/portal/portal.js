@@ -7,6 +7,11 @@
 (function () {
   'use strict';
 
+  var dom = window.XinfangDom; // /assets/dom.js, loaded first
+  var el = dom.el;
+  var append = dom.append;
+  var clear = dom.clear;
+
   var LANG_KEY = 'xinfang.portal.lang';
   var MAX_PEOPLE = 5; // R2022 Art. 20: at most five representatives
   var NO_MATCH = '未查询到相符的信访事项，请核对查询码和验证码。 / No petition matches these codes; please check them.';
@@ -169,30 +174,6 @@
 
   function byId(id) { return document.getElementById(id); }
 
-  /** Builds an element: el('p', {class: 'x', text: '...'}, child, ...). */
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    var a = attrs || {};
-    Object.keys(a).forEach(function (k) {
-      var v = a[k];
-      if (v == null || v === false) { return; }
-      if (k === 'text') { node.textContent = v; }
-      else if (k === 'class') { node.className = v; }
-      else if (k.indexOf('on') === 0 && typeof v === 'function') { node.addEventListener(k.substring(2), v); }
-      else if (v === true) { node.setAttribute(k, ''); }
-      else { node.setAttribute(k, v); }
-    });
-    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
-    return node;
-  }
-
-  function append(node, child) {
-    if (child == null || child === false) { return; }
-    if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
-    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
 
   /** Calls the node's API without any credentials; resolves with JSON, rejects with {status, body}. */
   function call(method, url, body) {

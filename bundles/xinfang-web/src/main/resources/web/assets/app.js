@@ -7,6 +7,10 @@
 (function () {
   'use strict';
 
+  var dom = window.XinfangDom; // /assets/dom.js, loaded first
+  var el = dom.el;
+  var clear = dom.clear;
+
   var pages = {};          // id -> {meta from pages.json, impl from the page's script}
   var session = null;      // {user, roles, node, auth}
   var current = null;      // the route being shown
@@ -27,30 +31,6 @@
     return lang() === 'en' ? s.substring(i + 3) : s.substring(0, i);
   }
 
-  /** Builds an element: el('button', {class: 'x', onclick: fn, text: '...'}, child, ...). */
-  function el(tag, attrs) {
-    var node = document.createElement(tag);
-    var a = attrs || {};
-    Object.keys(a).forEach(function (k) {
-      var v = a[k];
-      if (v == null || v === false) { return; }
-      if (k === 'text') { node.textContent = v; }
-      else if (k === 'class') { node.className = v; }
-      else if (k.indexOf('on') === 0 && typeof v === 'function') { node.addEventListener(k.substring(2), v); }
-      else if (v === true) { node.setAttribute(k, ''); }
-      else { node.setAttribute(k, v); }
-    });
-    for (var i = 2; i < arguments.length; i++) { append(node, arguments[i]); }
-    return node;
-  }
-
-  function append(node, child) {
-    if (child == null || child === false) { return; }
-    if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
-    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-  }
-
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
 
   /** An API error: status, and the API's {error, message, field}. */
   function ApiError(status, body) {
