@@ -132,13 +132,7 @@
   }
 
   /** The part of a bilingual text "中文 / English" in the chosen language. */
-  function msg(text) {
-    if (text == null) { return ''; }
-    var s = String(text);
-    var i = s.indexOf(' / ');
-    if (i < 0) { return s; }
-    return lang() === 'en' ? s.substring(i + 3) : s.substring(0, i);
-  }
+  function msg(text) { return dom.half(text, lang() === 'en'); }
 
   /** A text of the published page in the chosen language; Chinese when it has no English. */
   function pick(text, node) {

@@ -23,13 +23,7 @@
   function t(zh, en) { return lang() === 'en' ? en : zh; }
 
   /** The part of an API message "中文 / English" in the chosen language. */
-  function msg(text) {
-    if (text == null) { return ''; }
-    var s = String(text);
-    var i = s.indexOf(' / ');
-    if (i < 0) { return s; }
-    return lang() === 'en' ? s.substring(i + 3) : s.substring(0, i);
-  }
+  function msg(text) { return dom.half(text, lang() === 'en'); }
 
 
   /** An API error: status, and the API's {error, message, field}. */

@@ -1,5 +1,5 @@
 /*
- * Small DOM helpers shared by the staff application (/) and the public portal (/portal/), which
+ * Small DOM and language helpers shared by the staff application (/) and the public portal (/portal/), which
  * loads only this file of the web bundle. No framework, no build step.
  */
 (function () {
@@ -32,5 +32,14 @@
   /** Removes every child of a node; returns the node. */
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
 
-  window.XinfangDom = Object.freeze({ el: el, append: append, clear: clear });
+  /** One half of a bilingual text "中文 / English": the English half if {@code english}, else the Chinese. */
+  function half(text, english) {
+    if (text == null) { return ''; }
+    var s = String(text);
+    var i = s.indexOf(' / ');
+    if (i < 0) { return s; }
+    return english ? s.substring(i + 3) : s.substring(0, i);
+  }
+
+  window.XinfangDom = Object.freeze({ el: el, append: append, clear: clear, half: half });
 })();
