@@ -9,6 +9,16 @@ public interface NodeService {
     /** The organisation tree. */
     UnitDirectory units();
 
+    /**
+     * The person behind a staff account: name and title from {@code etc/xinfang-staff.csv}, which
+     * operators keep beside {@code etc/users.properties}. An account the list does not name is known by
+     * its login only ({@link org.xinfang.petition.Person#named()} is false).
+     */
+    org.xinfang.petition.Person person(String login);
+
+    /** Every person the staff list names, by login. */
+    java.util.List<org.xinfang.petition.Person> staff();
+
     /** Working days and holidays, from etc/xinfang-calendar.csv; weekends only when there is none. */
     org.xinfang.rules.HolidayCalendar calendar();
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The organisation tree as this node knows it: any number of levels, linked by parent codes. */
-public interface UnitDirectory {
+public interface UnitDirectory extends org.xinfang.rules.Hierarchy {
 
     /** The unit with this code. */
     Optional<Unit> get(String code);
@@ -37,5 +37,11 @@ public interface UnitDirectory {
     }
 
     /** Whether {@code code} is {@code ancestor} or lies anywhere below it. */
+    @Override
     boolean isWithin(String code, String ancestor);
+
+    @Override
+    default Optional<String> childCodeToward(String from, String target) {
+        return childToward(from, target).map(Unit::code);
+    }
 }

@@ -1,63 +1,57 @@
 package org.xinfang.lifecycle;
 
-import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Set;
+import org.xinfang.petition.EventType;
 import org.xinfang.petition.Status;
 
 /**
  * The transitions of the procedure of the 《信访工作条例》 (R2022) after registration, each with the
- * states it may start from, the state it leads to and the timeline event it records. Assignment
+ * timeline event it records; which states and units allow it is {@link org.xinfang.rules.Authority}. Assignment
  * (交办/转送) is {@code PetitionService.assign}, since it also routes the case to another node.
  */
 public enum Action {
     /** 导入其他渠道: 涉法涉诉 to the legal organs, 检举控告 to discipline inspection (R2022 Art. 22, 29-31). */
-    REDIRECT("导入其他渠道", "REDIRECTED", Status.REDIRECTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+    REDIRECT("导入其他渠道", EventType.REDIRECTED),
     /** 不予受理, with the reason told to the petitioner (R2022 Art. 22). */
-    NOT_ACCEPT("不予受理", "NOT_ACCEPTED", Status.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+    NOT_ACCEPT("不予受理", EventType.NOT_ACCEPTED),
     /**
      * 重复信访: the same matter is already accepted and within its time limits, so it is not accepted
      * again but linked to the open case (R2022 Art. 19).
      */
-    LINK("重复信访并案", "LINKED", Status.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+    LINK("重复信访并案", EventType.LINKED),
     /** 受理 with the written acceptance notice (R2022 Art. 23). */
-    ACCEPT("受理", "ACCEPTED", Status.ACCEPTED, EnumSet.of(Status.TRIAGED)),
+    ACCEPT("受理", EventType.ACCEPTED),
     /** 异议: the assignee is not competent; the case returns to the petition office (R2022 Art. 23). */
-    OBJECT("提出异议", "OBJECTED", Status.OBJECTED, EnumSet.of(Status.TRIAGED)),
+    OBJECT("提出异议", EventType.OBJECTED),
     /** 延期: once, at most 30 days, with a reason, approved by the unit head (R2022 Art. 34). */
-    EXTEND("延长办理期限", "EXTENDED", Status.ACCEPTED, EnumSet.of(Status.ACCEPTED)),
+    EXTEND("延长办理期限", EventType.EXTENDED),
     /** 信访处理意见书: request, facts, decision, legal basis, signed off by the unit head (R2022 Art. 32). */
-    DECIDE("出具处理意见", "DECIDED", Status.DECIDED, EnumSet.of(Status.ACCEPTED)),
+    DECIDE("出具处理意见", EventType.DECIDED),
     /** 调解结案 by a mediation agreement (R2022 Art. 33). */
-    MEDIATE("调解结案", "MEDIATED", Status.MEDIATED, EnumSet.of(Status.ACCEPTED)),
+    MEDIATE("调解结案", EventType.MEDIATED),
     /** 申请复查, within 30 days of the decision (R2022 Art. 35). */
-    REQUEST_REVIEW("申请复查", "REVIEW_REQUESTED", Status.REVIEW_REQUESTED, EnumSet.of(Status.DECIDED)),
+    REQUEST_REVIEW("申请复查", EventType.REVIEW_REQUESTED),
     /** 复查意见 by the organ one level up (R2022 Art. 35). */
-    REVIEW("出具复查意见", "REVIEWED", Status.REVIEWED, EnumSet.of(Status.REVIEW_REQUESTED)),
+    REVIEW("出具复查意见", EventType.REVIEWED),
     /** 申请复核, within 30 days of the review (R2022 Art. 36). */
-    REQUEST_REREVIEW("申请复核", "REREVIEW_REQUESTED", Status.REREVIEW_REQUESTED, EnumSet.of(Status.REVIEWED)),
+    REQUEST_REREVIEW("申请复核", EventType.REREVIEW_REQUESTED),
     /** 听证开始: the re-review clock pauses (R2022 Art. 36). */
-    START_HEARING("听证开始", "HEARING_STARTED", Status.REREVIEW_REQUESTED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+    START_HEARING("听证开始", EventType.HEARING_STARTED),
     /** 听证结束: the re-review clock runs again. */
-    END_HEARING("听证结束", "HEARING_ENDED", Status.REREVIEW_REQUESTED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+    END_HEARING("听证结束", EventType.HEARING_ENDED),
     /** 复核意见 (R2022 Art. 36). */
-    REREVIEW("出具复核意见", "REREVIEWED", Status.REREVIEWED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+    REREVIEW("出具复核意见", EventType.REREVIEWED),
     /** 终结: the same facts and reasons are not accepted again (R2022 Art. 36). */
-    TERMINATE("终结", "TERMINATED", Status.TERMINATED, EnumSet.of(Status.REREVIEWED)),
+    TERMINATE("终结", EventType.TERMINATED),
     /** 督办答复: the supervised organ answers in writing; the case keeps its state (R2022 Art. 40). */
-    ANSWER_SUPERVISION("书面答复督办", "SUPERVISION_ANSWERED", null, EnumSet.complementOf(EnumSet.of(
-            Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED, Status.TERMINATED)));
+    ANSWER_SUPERVISION("书面答复督办", EventType.SUPERVISION_ANSWERED);
 
     private final String label;
-    private final String eventType;
-    private final Status to;
-    private final Set<Status> from;
+    private final EventType eventType;
 
-    Action(String label, String eventType, Status to, Set<Status> from) {
+    Action(String label, EventType eventType) {
         this.label = label;
         this.eventType = eventType;
-        this.to = to;
-        this.from = from;
     }
 
     public String label() {
@@ -65,18 +59,23 @@ public enum Action {
     }
 
     /** The timeline event the action records. */
-    public String eventType() {
+    public EventType eventType() {
         return eventType;
     }
 
     /** The state it leads to; null when the case keeps its state. */
     public Status to() {
-        return to;
+        return eventType.to();
     }
 
-    /** The states it may start from. */
-    public Set<Status> from() {
-        return from;
+    /** The action that records events of this type, or null (assignment, supervision, rating). */
+    public static Action forEvent(EventType type) {
+        for (Action a : values()) {
+            if (a.eventType == type) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** As written in URLs: {@code request-review} for {@link #REQUEST_REVIEW}. */

@@ -2,9 +2,10 @@ package org.xinfang.lifecycle;
 
 /**
  * What a person enters with an action. Which fields an action needs is checked by the service; a
- * missing one is reported by name.
+ * missing one is reported by name. Each becomes a typed attribute of the event the action records
+ * ({@link org.xinfang.petition.Attr}), checked against that attribute's own limit.
  *
- * @param reason why (objection, extension, not accepting, redirecting)
+ * @param reason why (objection, extension, not accepting, redirecting, asking for review)
  * @param days extension length (1 to 30)
  * @param channel where a redirected matter goes: {@code LEGAL} (涉法涉诉), {@code DISCIPLINE} (纪检监察), {@code OTHER}
  * @param request the petitioner's request, as the decision restates it
@@ -12,11 +13,21 @@ package org.xinfang.lifecycle;
  * @param decision {@code SUPPORT} (支持), {@code EXPLAIN} (解释说明) or {@code REJECT} (不予支持)
  * @param basis the legal basis
  * @param signOff whether the unit head signs the decision off
- * @param note anything else for the timeline
+ * @param note what the person writes beside the step (for {@code mediate} without {@code agreement}: the agreement)
  * @param linkTo the open case a repeat petition is linked to ({@code link})
+ * @param agreement the mediation agreement ({@code mediate})
+ * @param answer the written answer to supervision ({@code answer-supervision}; {@code reason} is taken too)
+ * @param version the case version the person saw when choosing the step; when given, the step is refused
+ *     with 409 if the case has changed since
  */
 public record ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
-        String basis, Boolean signOff, String note, String linkTo) {
+        String basis, Boolean signOff, String note, String linkTo, String agreement, String answer, Integer version) {
+
+    /** The input of the first release (no agreement, answer or version). */
+    public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
+            String basis, Boolean signOff, String note, String linkTo) {
+        this(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, null, null, null);
+    }
 
     /** The input without a link. */
     public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
@@ -27,5 +38,11 @@ public record ActionInput(String reason, Integer days, String channel, String re
     /** No input. */
     public static ActionInput none() {
         return new ActionInput(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same input, checked against this case version. */
+    public ActionInput atVersion(Integer expected) {
+        return new ActionInput(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, agreement,
+                answer, expected);
     }
 }

@@ -1,11 +1,26 @@
 package org.xinfang.lifecycle;
 
 import java.util.Set;
+import org.xinfang.petition.Person;
 
-/** Who acts: the user and the roles the realm gives them. The unit is the node's own. */
-public record Actor(String user, Set<String> roles) {
+/**
+ * Who acts: the person (login, and name and title from the node's staff list) and the roles the
+ * realm gives them. The unit is the node's own.
+ */
+public record Actor(Person person, Set<String> roles) {
     public Actor {
+        java.util.Objects.requireNonNull(person, "person");
         roles = Set.copyOf(roles);
+    }
+
+    /** An actor known by login only (not in the staff list). */
+    public Actor(String user, Set<String> roles) {
+        this(new Person(user, null, null), roles);
+    }
+
+    /** The login. */
+    public String user() {
+        return person.login();
     }
 
     /** Whether the actor has any of these roles; admin may do everything. */

@@ -16,6 +16,8 @@ public interface CaseService {
      * @throws IllegalTransitionException if the case's state does not allow it
      * @throws ForbiddenActionException if the actor's role or unit does not
      * @throws org.xinfang.petition.ValidationException naming the input field at fault
+     * @throws org.xinfang.petition.VersionConflictException when the case changed after it was checked
+     *     (another step came first, or {@code input.version} is not the case's version): nothing is written
      */
     Petition act(String id, Action action, ActionInput input, Actor actor);
 

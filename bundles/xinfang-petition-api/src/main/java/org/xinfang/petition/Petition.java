@@ -31,4 +31,9 @@ public record Petition(String id, String trackingCode, Kind kind, Channel channe
         petitioners = List.copyOf(petitioners);
         timeline = List.copyOf(timeline);
     }
+
+    /** The case's version: how many events it has. A step is applied against the version it was checked on. */
+    public int version() {
+        return timeline.size();
+    }
 }

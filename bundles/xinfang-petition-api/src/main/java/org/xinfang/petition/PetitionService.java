@@ -9,11 +9,11 @@ public interface PetitionService {
      * Registers a petition at this node: issues its id, tracking and verification codes, stores it
      * with its first timeline event in one transaction.
      *
-     * @param actor the user registering it (first-contact owner)
+     * @param actor the person registering it (first-contact owner)
      * @throws ValidationException when the draft breaks a rule that needs the node's context
      *     (e.g. a receipt date in the future)
      */
-    Registration register(PetitionDraft draft, String actor);
+    Registration register(PetitionDraft draft, Person actor);
 
     /**
      * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline
@@ -22,8 +22,11 @@ public interface PetitionService {
      * @param unit the code of the unit that is to handle it
      * @throws NotFoundException if this node does not hold the case
      * @throws ValidationException if the unit is unknown, not below this node, or already the owner
+     * @throws org.xinfang.lifecycle.IllegalTransitionException if the case's stage does not allow it
+     * @throws org.xinfang.lifecycle.ForbiddenActionException if this node neither owns the case nor lies above its owner
+     * @throws VersionConflictException if the case changed while it was being assigned
      */
-    Petition assign(String id, String unit, String note, String actor);
+    Petition assign(String id, String unit, String note, Person actor);
 
     /**
      * Open cases of the same petitioners (same identity number): the clerk decides whether this is a
@@ -40,6 +43,12 @@ public interface PetitionService {
 
     /** Where a petition held here came from: origin node and sequence, and the nodes it passed. */
     Optional<PetitionStore.Provenance> provenance(String id);
+
+    /**
+     * Steps taken on this node that the owner of the stage above did not take, newest first, for one case
+     * or for all when {@code caseId} is null: the clerk who took them is told.
+     */
+    java.util.List<PetitionStore.Conflict> conflicts(String caseId, int limit);
 
     /** The petition with its timeline, if this node holds it. */
     Optional<Petition> get(String id);

@@ -12,43 +12,63 @@ public interface PetitionStore {
     long nextSequence(String name);
 
     /**
-     * Stores a new petition, its petitioners and its timeline, and appends the change to the node's
-     * journal, in one transaction: all or nothing.
+     * Stores a new petition, its petitioners and its timeline (one REGISTERED event), and appends the
+     * change to the node's journal, in one transaction: all or nothing. The registration event gets its
+     * network-wide identity here ({@code node#journal sequence}).
      *
      * @param verificationHash hash of the verification code
      * @param node the node recording it (the journal's origin)
+     * @return the petition as stored
      * @throws DuplicateException if the id or the tracking code is taken
      */
-    void insert(Petition petition, String verificationHash, String node);
+    Petition insert(Petition petition, String verificationHash, String node);
 
     /**
-     * Changes a stored petition: owner, status and one new timeline event, journalled in the same
-     * transaction; with {@code downward} also queues a message carrying the case to the child node
-     * that leads to the new owner.
+     * Records a step: appends {@code event} to the case's timeline if the case is still at version
+     * {@code basedOn} (the version the step was checked on), derives the case's state and owner from
+     * the timeline, journals the event, and sends the case as it is now down to each of
+     * {@code copyTo} (child nodes that hold a copy) — all in one transaction. Of several steps checked
+     * on the same version only the first is recorded.
      *
      * @return the petition after the change
      * @throws NotFoundException if there is no such petition
+     * @throws org.xinfang.petition.VersionConflictException if the case is no longer at {@code basedOn}
      */
-    Petition update(String id, Change change, Downward downward);
+    Petition append(String id, int basedOn, NewEvent event, java.util.Collection<String> copyTo);
 
     /** Where a petition came from: origin node, origin journal sequence, the nodes it passed. */
     Optional<Provenance> provenance(String id);
 
-    /**
-     * A change to a case.
-     *
-     * @param eventType the timeline event it makes, e.g. {@code ASSIGNED}
-     */
-    record Change(String owner, Status status, String eventType, String actor, String unit, String node,
-            String note, java.time.Instant at) {
-    }
-
-    /** Send the changed case down: to {@code childNode}, toward the {@code recipient} node. */
-    record Downward(String childNode, String recipient, String messageType) {
-    }
-
     /** Where a petition came from. */
     record Provenance(String originNode, Long originSeq, java.util.List<String> path) {
+    }
+
+    /**
+     * Steps taken on this node that the owner of the stage above refused (the case had moved on), newest
+     * first: what the clerk who took them is told. For one case, or for all when {@code caseId} is null.
+     */
+    java.util.List<Conflict> conflicts(String caseId, int limit);
+
+    /**
+     * A step of this node that a node above did not take.
+     *
+     * @param eventId the refused event's identity
+     * @param refusedBy the node that refused it
+     * @param reason why, for the clerk (zh-CN first)
+     * @param noticedAt when the notice arrived here
+     */
+    record Conflict(String eventId, String caseId, EventType type, Person actor, String unit, java.time.Instant at,
+            String refusedBy, String reason, java.time.Instant noticedAt) {
+    }
+
+    /**
+     * For every case held here: its version and a digest of its timeline's event identities, which are
+     * equal on two nodes exactly when their copies hold the same events in the same order.
+     */
+    java.util.List<CaseDigest> digests();
+
+    /** A case's version and timeline digest, and the units that say which children should hold it. */
+    record CaseDigest(String id, int version, String digest, String registeredBy, String owner) {
     }
 
     /** The petition with its timeline. */
@@ -72,7 +92,7 @@ public interface PetitionStore {
     java.util.List<Petition> whole(java.util.Set<Status> statuses);
 
     /** Every petition held here with at least one timeline event of this type, whole, as {@link #whole}. */
-    java.util.List<Petition> wholeWithEvent(String eventType);
+    java.util.List<Petition> wholeWithEvent(EventType eventType);
 
     /** Petitions matching the query, newest registration first, and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);

@@ -8,8 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.xinfang.petition.Attr;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.Petition;
 
@@ -32,20 +31,8 @@ import org.xinfang.petition.Petition;
 public final class Deadlines {
     /** Statutory days are counted on the office's calendar. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final Pattern DAYS = Pattern.compile("(\\d+)");
 
     private Deadlines() {
-    }
-
-    /** The note of an EXTENDED event; the days can be read back by {@link #extensionDays}. */
-    public static String extensionNote(int days, String reason) {
-        return "延长" + days + "日 / extended by " + days + " days：" + reason;
-    }
-
-    /** The days an EXTENDED event's note grants. */
-    public static int extensionDays(String note) {
-        Matcher m = DAYS.matcher(note == null ? "" : note);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private static final class Clock {
@@ -68,62 +55,62 @@ public final class Deadlines {
         for (Event e : p.timeline()) {
             LocalDate day = LocalDate.ofInstant(e.at(), ZONE);
             switch (e.type()) {
-                case "ASSIGNED" -> {
+                case ASSIGNED -> {
                     meet(clocks, Step.TRIAGE, day);
                     clocks.put(Step.NOTICE, new Clock(day));
                     clocks.put(Step.OBJECTION, new Clock(day));
                 }
-                case "REDIRECTED", "NOT_ACCEPTED", "LINKED" -> meet(clocks, Step.TRIAGE, day);
-                case "ACCEPTED" -> {
+                case REDIRECTED, NOT_ACCEPTED, LINKED -> meet(clocks, Step.TRIAGE, day);
+                case ACCEPTED -> {
                     meet(clocks, Step.NOTICE, day);
                     meet(clocks, Step.OBJECTION, day);
                     clocks.put(Step.HANDLING, new Clock(day));
                 }
-                case "OBJECTED" -> {
+                case OBJECTED -> {
                     meet(clocks, Step.OBJECTION, day);
                     end(clocks, Step.NOTICE);
                 }
-                case "EXTENDED" -> {
+                case EXTENDED -> {
                     Clock handling = clocks.get(Step.HANDLING);
                     if (handling != null) {
-                        handling.extended += extensionDays(e.note());
+                        handling.extended += e.attrs().has(Attr.DAYS) ? e.attrs().get(Attr.DAYS) : 0;
                     }
                 }
-                case "DECIDED", "MEDIATED" -> {
+                case DECIDED, MEDIATED -> {
                     meet(clocks, Step.HANDLING, day);
-                    if (e.type().equals("DECIDED")) {
+                    if (e.type() == org.xinfang.petition.EventType.DECIDED) {
                         clocks.put(Step.REVIEW_REQUEST, new Clock(day));
                     }
                 }
-                case "REVIEW_REQUESTED" -> {
+                case REVIEW_REQUESTED -> {
                     meet(clocks, Step.REVIEW_REQUEST, day);
                     clocks.put(Step.REVIEW, new Clock(day));
                 }
-                case "REVIEWED" -> {
+                case REVIEWED -> {
                     meet(clocks, Step.REVIEW, day);
                     clocks.put(Step.REREVIEW_REQUEST, new Clock(day));
                 }
-                case "REREVIEW_REQUESTED" -> {
+                case REREVIEW_REQUESTED -> {
                     meet(clocks, Step.REREVIEW_REQUEST, day);
                     clocks.put(Step.REREVIEW, new Clock(day));
                 }
-                case "HEARING_STARTED" -> {
+                case HEARING_STARTED -> {
                     Clock c = clocks.get(Step.REREVIEW);
                     if (c != null && c.met == null && c.pauseStart == null) {
                         c.pauseStart = day;
                     }
                 }
-                case "HEARING_ENDED" -> {
+                case HEARING_ENDED -> {
                     Clock c = clocks.get(Step.REREVIEW);
                     if (c != null && c.pauseStart != null) {
                         c.paused += (int) ChronoUnit.DAYS.between(c.pauseStart, day); // R2022 Art. 36
                         c.pauseStart = null;
                     }
                 }
-                case "REREVIEWED" -> meet(clocks, Step.REREVIEW, day);
-                case "SUPERVISED" -> clocks.put(Step.SUPERVISION, new Clock(day));
-                case "SUPERVISION_ANSWERED" -> meet(clocks, Step.SUPERVISION, day);
-                case "TERMINATED" -> clocks.values().forEach(c -> c.ended = c.met == null || c.ended);
+                case REREVIEWED -> meet(clocks, Step.REREVIEW, day);
+                case SUPERVISED -> clocks.put(Step.SUPERVISION, new Clock(day));
+                case SUPERVISION_ANSWERED -> meet(clocks, Step.SUPERVISION, day);
+                case TERMINATED -> clocks.values().forEach(c -> c.ended = c.met == null || c.ended);
                 default -> {
                     // events that move no clock
                 }

@@ -3,7 +3,6 @@ package org.xinfang.sync;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Durable sync state of a node, in the same database as its petitions: the journal (outbox), what
@@ -21,14 +20,20 @@ public interface SyncStore {
     Optional<Long> positionOf(String origin, long seq);
 
     /**
-     * Stores and applies a child's batch in one transaction. Entries already held are acknowledged
-     * and ignored; an entry that skips a sequence, breaks its origin's chain or comes from an origin
-     * the sender may not speak for refuses the whole batch.
+     * Stores and applies a child's batch in one transaction. Entries already held are acknowledged and
+     * ignored; an entry that skips a sequence, breaks its origin's chain or comes from an origin the
+     * sender may not speak for refuses the whole batch. Every other entry is stored (the chain stays
+     * whole) and applied if {@code policy} allows it against this node's own copy of the case; one it
+     * does not allow is kept, marked refused, and answered as the policy's verdict says (an alarm that
+     * travels up, the case sent back to the child with a conflict notice). A case that changes is sent
+     * down to the children that hold a copy.
      *
-     * @param self this node's id, appended to each entry's path
-     * @throws SyncRefusedException when refused; nothing is stored then
+     * @throws SyncRefusedException when the batch is refused; nothing is stored then
      */
-    PushResult receive(String fromNode, Predicate<String> originAllowed, List<JournalEntry> entries, String self);
+    PushResult receive(String fromNode, SyncPolicy policy, List<JournalEntry> entries);
+
+    /** Entries kept but not applied, newest first. */
+    List<RefusedEntry> refused(int limit);
 
     /** The highest sequence held per origin. */
     Map<String, Long> held();
@@ -36,17 +41,35 @@ public interface SyncStore {
     /** Re-checks every origin's chain as stored. */
     List<ChainReport> verifyChains();
 
+    /** The end of every chain held here, with when it was witnessed and what the network reported. */
+    List<ChainHead> heads();
+
+    /** Records the heads a child reports for origins in its subtree (how far the chains go below). */
+    void reportHeads(String child, java.util.Map<String, Long> heads, java.util.function.Predicate<String> allowed);
+
+    /** Keeps a receipt the parent signed for this node's own chain. */
+    void keepReceipt(Receipt receipt);
+
+    /** The receipts kept for this node's own chain, by sequence, each with the journal's hash there now. */
+    List<WitnessCheck> witnessChecks(String self);
+
+    /** Keeps the result of comparing a node's copies with its parent's (one per node, the newest). */
+    void keepConsistencyReport(ConsistencyReport report);
+
+    /** The newest comparison of each node this node heard of, itself included. */
+    List<ConsistencyReport> consistencyReports();
+
     /** Messages queued for a child after its cursor, oldest first. */
     List<Message> messagesFor(String childNode, long afterSeq, int limit);
 
     /**
-     * Applies a pulled message in one transaction with the new pull cursor: for this node it updates
-     * the case, for a node below it queues the message for {@code nextHop}. Applying an id twice
-     * changes nothing.
-     *
-     * @param nextHop the child to pass it to, or null when this node is the recipient
+     * Applies a pulled message in one transaction with the new pull cursor. A case from the parent
+     * replaces this node's copy, unless this node's copy only adds steps of its own on top of it (they
+     * are on their way up); conflict notices about this node's steps are kept for the clerk; the case is
+     * passed on to the children that hold a copy. Other messages for a node below go to the next hop.
+     * Applying an id twice changes nothing.
      */
-    void applyMessage(Message message, String nextHop, String cursorKey);
+    void applyMessage(Message message, SyncPolicy policy, String cursorKey);
 
     /** Queues a message for each of these children in one transaction; a message id is queued once per child. */
     void queueForChildren(Message message, java.util.Collection<String> children);
@@ -80,6 +103,12 @@ public interface SyncStore {
 
     /** Raises an alarm; kept even when the batch that caused it is rolled back. */
     void alarm(String kind, String node, String message);
+
+    /**
+     * Raises an alarm that also travels up to the top of the network: kept here and journalled, in one
+     * transaction.
+     */
+    void alarmUpward(String self, String kind, String node, String message);
 
     /** The newest alarms first. */
     List<SyncAlarm> alarms(int limit);

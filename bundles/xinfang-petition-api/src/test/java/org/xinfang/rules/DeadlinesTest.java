@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xinfang.petition.Channel;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.Person;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.Petitioner;
@@ -104,13 +108,17 @@ class DeadlinesTest {
 
     private static Petition caseWith(LocalDate received, Object... typeAndDate) {
         List<Event> timeline = new ArrayList<>();
-        timeline.add(new Event(1, received.atTime(10, 0).atZone(Deadlines.ZONE).toInstant(), "REGISTERED", "clerk",
-                "U", "U", null));
+        Person clerk = new Person("clerk", "李娜", "登记员");
+        timeline.add(new Event(1, "U#1", received.atTime(10, 0).atZone(Deadlines.ZONE).toInstant(), EventType.REGISTERED,
+                clerk, "U", "U", Attributes.NONE, null));
         for (int i = 0; i < typeAndDate.length; i += 2) {
-            String type = (String) typeAndDate[i];
+            EventType type = EventType.valueOf((String) typeAndDate[i]);
+            // "2025-04-20 30": the date, and for an extension its days
             String[] parts = ((String) typeAndDate[i + 1]).split(" ", 2);
-            timeline.add(new Event(timeline.size() + 1, LocalDateTime.parse(parts[0] + "T15:00")
-                    .atZone(Deadlines.ZONE).toInstant(), type, "clerk", "U", "U", parts.length > 1 ? parts[1] : null));
+            Attributes attrs = type == EventType.EXTENDED ? Attributes.builder().put(Attr.DAYS, Integer.valueOf(parts[1]))
+                    .put(Attr.REASON, "需要补充调查").build() : Attributes.NONE;
+            timeline.add(new Event(timeline.size() + 1, "U#" + (timeline.size() + 1), LocalDateTime.parse(parts[0]
+                    + "T15:00").atZone(Deadlines.ZONE).toInstant(), type, clerk, "U", "U", attrs, null));
         }
         return new Petition("U-1", "TRK", Kind.CLAIM, Channel.LETTER, "主题", "内容", null, null, received, 1,
                 List.of(new Petitioner("张三", null, null, null)), "U", "U", Status.REGISTERED,
@@ -153,12 +161,11 @@ class DeadlinesTest {
     @Test
     void anApprovedExtensionAddsItsDaysOnce() {
         Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
-                "EXTENDED", "2025-04-20 " + Deadlines.extensionNote(30, "需要补充调查"));
+                "EXTENDED", "2025-04-20 30");
         Deadline handling = clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 21)), Step.HANDLING);
         // 03-05 + 90 days = 06-03 (Tuesday)
         assertEquals(LocalDate.of(2025, 6, 3), handling.due());
         assertEquals(30, handling.extendedDays());
-        assertEquals(30, Deadlines.extensionDays(Deadlines.extensionNote(30, "理由 5 条")));
     }
 
     @Test

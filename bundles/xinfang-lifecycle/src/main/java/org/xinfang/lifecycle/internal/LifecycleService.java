@@ -19,15 +19,23 @@ import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
-import org.xinfang.petition.Checks;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Attributes;
+import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
 import org.xinfang.petition.NotFoundException;
+import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.petition.VersionConflictException;
+import org.xinfang.rules.Authority;
+import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.Deadlines;
+import org.xinfang.rules.Holders;
 import org.xinfang.rules.Periods;
 import org.xinfang.rules.Step;
 
@@ -41,8 +49,7 @@ public final class LifecycleService implements CaseService {
     static final Set<String> HANDLERS = Set.of("clerk", "handler", "head");
     /** Who signs off and approves: the unit head (签批). */
     static final Set<String> HEAD = Set.of("head");
-    private static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
-            Status.TERMINATED);
+    private static final Set<Status> FINAL = CaseState.FINAL;
     private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(FINAL));
 
     private final PetitionStore store;
@@ -70,50 +77,60 @@ public final class LifecycleService implements CaseService {
         String here = self.unit().code();
         Petition p = store.get(id).orElseThrow(
                 () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
-        checkState(p, action);
-        checkActor(p, action, actor, here);
-        String owner = p.owner();
-        String note;
+        if (in.version() != null && in.version() != p.version()) {
+            // the person chose the step on a page that is out of date: someone acted since
+            throw new VersionConflictException(id, in.version(), p.version());
+        }
+        CaseState state = CaseState.of(p);
+        Authority.checkStage(state, action.eventType());
+        checkRole(action, actor);
+        Authority.checkUnit(state, action.eventType(), here, node.units());
+        Attributes attrs = attributes(action, in, p);
+        String note = action == Action.MEDIATE && in.agreement() == null ? null : in.note();
+        NewEvent event = new NewEvent(action.eventType(), actor.person(), here, self.nodeId(), clock.instant(), attrs,
+                note);
+        Authority.checkFacts(state, event, node.units());
+        Petition after = record(p, state, event);
+        LOG.info("petition {}: {} by {} at {}", id, action, actor.user(), here);
+        return after;
+    }
+
+    /** Records the event against the version it was checked on; the holders of a copy get the case. */
+    private Petition record(Petition p, CaseState state, NewEvent event) {
+        CaseState after = state.next(event.recorded(p.version() + 1, "pending"));
+        return store.append(p.id(), p.version(), event, Holders.of(after, node.info().unit().code(), node.units()));
+    }
+
+    /** The typed facts a step records, from what the person entered; an error names the input field. */
+    private Attributes attributes(Action action, ActionInput in, Petition p) {
+        Attributes.Builder b = Attributes.builder();
         switch (action) {
             case REDIRECT -> {
-                String channel = required("channel", in.channel()).toUpperCase(Locale.ROOT);
-                String where = switch (channel) {
-                    case "LEGAL" -> "涉法涉诉，请向人民法院、仲裁机构或行政复议机关提出 / litigation: courts, arbitration or administrative review";
-                    case "DISCIPLINE" -> "检举控告，转纪检监察机关 / accusation: to discipline inspection";
-                    case "OTHER" -> "其他法定途径 / another statutory channel";
-                    default -> throw new ValidationException("channel", "invalid_value",
-                            "取值无效，可选：LEGAL, DISCIPLINE, OTHER / must be LEGAL, DISCIPLINE or OTHER");
-                };
-                note = "导入" + where + "。理由 / reason：" + required("reason", in.reason());
+                required(b, Attr.CHANNEL, in.channel(), "channel");
+                required(b, Attr.REASON, in.reason(), "reason");
             }
-            case NOT_ACCEPT -> note = "不予受理。理由 / reason：" + required("reason", in.reason());
-            case LINK -> note = link(p, required("linkTo", in.linkTo()));
-            case ACCEPT -> note = "受理告知书：你反映的事项已由" + self.unit().name() + "受理，将依法办理并在60日内书面答复"
-                    + " / acceptance notice: accepted by " + self.unit().name() + ", decision in writing within 60 days"
-                    + optional(in.note());
-            case OBJECT -> {
-                note = "异议：非本单位职责范围 / not competent：" + required("reason", in.reason());
-                // R2022 Art. 23: the matter goes back to the unit that assigned it
-                owner = lastUnit(p, "ASSIGNED", p.registeredBy());
+            case NOT_ACCEPT, OBJECT -> required(b, Attr.REASON, in.reason(), "reason");
+            case LINK -> {
+                String target = Attr.LINK_TO.parse(in.linkTo(), "linkTo");
+                checkLink(p, target);
+                b.put(Attr.LINK_TO, target);
             }
             case EXTEND -> {
-                if (p.timeline().stream().anyMatch(e -> e.type().equals("EXTENDED"))) {
-                    throw new IllegalTransitionException(p.status(), action,
-                            "办理期限只能延长一次，本件已延长过 / the handling period can be extended once only (R2022 Art. 34)");
-                }
-                Integer days = in.days();
-                if (days == null) {
-                    throw new ValidationException("days", "required", "请填写延长天数 / days are required");
-                }
-                if (days < 1 || days > Step.MAX_EXTENSION_DAYS) {
-                    throw new ValidationException("days", "out_of_range",
-                            "延长期限不得超过30日（《信访工作条例》第三十四条） / at most 30 days (R2022 Art. 34)");
-                }
-                note = Deadlines.extensionNote(days, required("reason", in.reason()))
-                        + "（告知信访人延期理由 / the petitioner is told why）";
+                required(b, Attr.DAYS, in.days(), "days");
+                required(b, Attr.REASON, in.reason(), "reason");
             }
-            case DECIDE, REVIEW, REREVIEW -> note = opinion(action, in, actor);
-            case MEDIATE -> note = "调解协议 / mediation agreement：" + required("note", in.note());
+            case DECIDE, REVIEW, REREVIEW -> {
+                required(b, Attr.REQUEST, in.request(), "request");
+                required(b, Attr.FACTS, in.facts(), "facts");
+                required(b, Attr.OUTCOME, in.decision(), "decision");
+                required(b, Attr.BASIS, in.basis(), "basis");
+                if (!Boolean.TRUE.equals(in.signOff())) {
+                    throw new ValidationException("signOff", "required",
+                            "处理意见须经单位负责人签批 / the unit head must sign the decision off");
+                }
+            }
+            case MEDIATE -> required(b, Attr.AGREEMENT, in.agreement() != null ? in.agreement() : in.note(),
+                    in.agreement() != null ? "agreement" : "note");
             case REQUEST_REVIEW, REQUEST_REREVIEW -> {
                 Step window = action == Action.REQUEST_REVIEW ? Step.REVIEW_REQUEST : Step.REREVIEW_REQUEST;
                 Deadline d = deadlines(p).stream().filter(x -> x.step() == window).findFirst().orElseThrow();
@@ -121,27 +138,32 @@ public final class LifecycleService implements CaseService {
                     throw new IllegalTransitionException(p.status(), action, "申请期限已于" + d.due() + "届满（"
                             + window.article() + "） / the 30-day window closed on " + d.due());
                 }
-                note = action.label() + "，理由 / reason：" + required("reason", in.reason());
+                required(b, Attr.REASON, in.reason(), "reason");
             }
-            case START_HEARING, END_HEARING, TERMINATE -> note = action.label() + optional(in.note());
-            case ANSWER_SUPERVISION -> note = "督办答复 / answer to supervision：" + required("reason", in.reason());
+            case ANSWER_SUPERVISION -> required(b, Attr.ANSWER, in.answer() != null ? in.answer() : in.reason(),
+                    in.answer() != null ? "answer" : "reason");
+            case ACCEPT, START_HEARING, END_HEARING, TERMINATE -> {
+                // the type says it all; a note may go with it
+            }
             default -> throw new IllegalStateException("unhandled action " + action);
         }
-        Status to = action.to() == null ? p.status() : action.to();
-        Petition after = store.update(id, new PetitionStore.Change(owner, to, action.eventType(), actor.user(),
-                here, self.nodeId(), note, clock.instant()), null);
-        LOG.info("petition {}: {} by {} at {}", id, action, actor.user(), here);
-        return after;
+        return b.build();
+    }
+
+    private static void required(Attributes.Builder b, Attr<?> attr, Object value, String field) {
+        b.parse(attr, attr.parse(value, field), field);
     }
 
     @Override
     public List<Action> allowedActions(Petition p, Actor actor) {
         String here = node.info().unit().code();
+        CaseState state = CaseState.of(p);
         List<Action> allowed = new ArrayList<>();
         for (Action action : Action.values()) {
             try {
-                checkState(p, action);
-                checkActor(p, action, actor, here);
+                Authority.checkStage(state, action.eventType());
+                checkRole(action, actor);
+                Authority.checkUnit(state, action.eventType(), here, node.units());
                 allowed.add(action);
             } catch (IllegalTransitionException | ForbiddenActionException notNow) {
                 // the same checks act() makes: not allowed now
@@ -150,20 +172,12 @@ public final class LifecycleService implements CaseService {
         return allowed;
     }
 
-    private static String required(String field, String value) {
-        return Checks.text(field, value, 2000);
-    }
-
-    private static String optional(String note) {
-        return note == null || note.isBlank() ? "" : "。" + note.strip();
-    }
-
     /**
      * R2022 Art. 19: a matter already accepted and within its time limits is not accepted again. The
      * case linked to must be held here, share a petitioner, be accepted and have no missed clock.
      */
-    private String link(Petition repeat, String targetId) {
-        Petition target = store.get(targetId.strip()).orElseThrow(() -> new ValidationException("linkTo", "unknown_case",
+    private void checkLink(Petition repeat, String targetId) {
+        Petition target = store.get(targetId).orElseThrow(() -> new ValidationException("linkTo", "unknown_case",
                 "未找到编号为 " + targetId + " 的信访事项 / no case " + targetId + " here"));
         java.util.Set<String> people = new java.util.HashSet<>();
         repeat.petitioners().forEach(x -> people.add(x.idNumber()));
@@ -181,65 +195,6 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("linkTo", "not_open_in_time", "被并入的事项须已受理且在办理期限内（《信访工作条例》"
                     + "第十九条） / the case linked to must be accepted and within its time limits (R2022 Art. 19)");
         }
-        return "重复信访，不再重复受理，并入 " + target.id() + "（" + target.owner() + "办理中）（《信访工作条例》第十九条）"
-                + " / repeat of " + target.id() + ", which is being handled: linked, not accepted again (R2022 Art. 19)";
-    }
-
-    /** 信访处理意见书 (and the review / re-review opinion): request, facts, decision, basis, sign-off. */
-    private static String opinion(Action action, ActionInput in, Actor actor) {
-        String request = required("request", in.request());
-        String facts = required("facts", in.facts());
-        String decision = required("decision", in.decision()).toUpperCase(Locale.ROOT);
-        String decided = switch (decision) {
-            case "SUPPORT" -> "支持 / supported";
-            case "EXPLAIN" -> "解释说明 / explained";
-            case "REJECT" -> "不予支持 / not supported";
-            default -> throw new ValidationException("decision", "invalid_value",
-                    "取值无效，可选：SUPPORT, EXPLAIN, REJECT / must be SUPPORT, EXPLAIN or REJECT");
-        };
-        String basis = required("basis", in.basis());
-        if (!Boolean.TRUE.equals(in.signOff())) {
-            throw new ValidationException("signOff", "required",
-                    "处理意见须经单位负责人签批 / the unit head must sign the decision off");
-        }
-        String title = switch (action) {
-            case DECIDE -> "信访处理意见书";
-            case REVIEW -> "复查意见书";
-            default -> "复核意见书";
-        };
-        return title + "｜诉求 request：" + request + "｜事实 facts：" + facts + "｜意见 decision：" + decided
-                + "｜依据 basis：" + basis + "｜签批 signed off：" + actor.user();
-    }
-
-    private void checkState(Petition p, Action action) {
-        boolean inHearing = inHearing(p);
-        boolean allowed = action.from().contains(p.status())
-                && !(action == Action.ANSWER_SUPERVISION && openSupervision(p) == null)
-                && !(action == Action.START_HEARING && inHearing)
-                && !(action == Action.END_HEARING && !inHearing)
-                && !(action == Action.REREVIEW && inHearing);
-        if (!allowed) {
-            String why = action == Action.ANSWER_SUPERVISION && openSupervision(p) == null
-                    ? "没有待答复的督办 / no supervision awaits an answer"
-                    : action == Action.END_HEARING ? "没有进行中的听证 / no hearing is in progress"
-                    : inHearing ? "听证进行中 / a hearing is in progress" : "";
-            throw new IllegalTransitionException(p.status(), action, "当前状态为「" + p.status().label() + "」（"
-                    + p.status() + "），不能" + action.label() + (why.isEmpty() ? "" : "：" + why) + " / the case is "
-                    + p.status() + "; " + action.path() + " is not allowed" + (why.isEmpty() ? "" : " (" + why + ")"));
-        }
-    }
-
-    /** The latest supervision notice not yet answered, or null. */
-    private static Event openSupervision(Petition p) {
-        Event open = null;
-        for (Event e : p.timeline()) {
-            if (e.type().equals("SUPERVISED")) {
-                open = e;
-            } else if (e.type().equals("SUPERVISION_ANSWERED")) {
-                open = null;
-            }
-        }
-        return open;
     }
 
     @Override
@@ -252,24 +207,27 @@ public final class LifecycleService implements CaseService {
         String here = self.unit().code();
         List<String> supervised = new ArrayList<>();
         for (Petition p : openCases()) {
-            if (FINAL.contains(p.status()) || p.owner().equals(here) || !node.units().isWithin(p.owner(), here)) {
+            CaseState state = CaseState.of(p);
+            if (!state.open() || p.owner().equals(here) || !node.units().isWithin(p.owner(), here)) {
                 continue; // 督办 comes from the level above the owner
             }
             Deadline d = activeDeadline(p).orElse(null);
-            if (d == null || d.daysRemaining() >= 0 || d.step() == Step.SUPERVISION || openSupervision(p) != null) {
+            if (d == null || d.daysRemaining() >= 0 || d.step() == Step.SUPERVISION || state.openSupervision() != null
+                    || state.supervisedLapses().contains(d.step() + "@" + d.due())) {
+                continue; // nothing lapsed, or this lapse was supervised once already
+            }
+            Attributes attrs = Attributes.builder().put(Attr.CLOCK, d.step()).put(Attr.DUE, d.due())
+                    .put(Attr.ANSWER_DUE, Periods.calendarDays(today(), Step.SUPERVISION.length(), node.calendar()))
+                    .build();
+            NewEvent event = new NewEvent(EventType.SUPERVISED, actor.person(), here, self.nodeId(), clock.instant(), attrs,
+                    null);
+            try {
+                Authority.check(state, event, node.units());
+                record(p, state, event);
+            } catch (VersionConflictException | IllegalTransitionException | ForbiddenActionException moved) {
+                LOG.info("petition {} not supervised: {}", p.id(), moved.getMessage());
                 continue;
             }
-            String mark = "[" + d.step() + "@" + d.due() + "]";
-            if (p.timeline().stream().anyMatch(e -> e.type().equals("SUPERVISED") && e.note() != null
-                    && e.note().contains(mark))) {
-                continue; // this lapse was supervised once already
-            }
-            String note = "督办通知 / supervision notice " + mark + "：" + d.step().label() + "期限已于" + d.due()
-                    + "届满（" + d.step().article() + "），请于30日内书面答复办理情况 / the " + d.step().name()
-                    + " deadline passed on " + d.due() + "; answer in writing within 30 days";
-            String child = node.units().childToward(here, p.owner()).map(org.xinfang.node.Unit::code).orElseThrow();
-            store.update(p.id(), new PetitionStore.Change(p.owner(), p.status(), "SUPERVISED", actor.user(), here,
-                    self.nodeId(), note, clock.instant()), new PetitionStore.Downward(child, p.owner(), "CASE"));
             supervised.add(p.id());
             LOG.info("petition {} supervised: {} overdue since {}", p.id(), d.step(), d.due());
         }
@@ -279,12 +237,12 @@ public final class LifecycleService implements CaseService {
     @Override
     public List<Supervision> supervisions(boolean openOnly) {
         List<Supervision> list = new ArrayList<>();
-        for (Petition p : store.wholeWithEvent("SUPERVISED")) {
+        for (Petition p : store.wholeWithEvent(EventType.SUPERVISED)) {
             Event raised = null;
             for (Event e : p.timeline()) {
-                if (e.type().equals("SUPERVISED")) {
+                if (e.type() == EventType.SUPERVISED) {
                     raised = e;
-                } else if (e.type().equals("SUPERVISION_ANSWERED") && raised != null) {
+                } else if (e.type() == EventType.SUPERVISION_ANSWERED && raised != null) {
                     if (!openOnly) {
                         list.add(supervision(p, raised, e));
                     }
@@ -301,10 +259,18 @@ public final class LifecycleService implements CaseService {
 
     private Supervision supervision(Petition p, Event raised, Event answer) {
         LocalDate on = LocalDate.ofInstant(raised.at(), Deadlines.ZONE);
-        return new Supervision(p.id(), p.subject(), p.owner(), p.status().name(), raised.unit(), on, raised.note(),
-                Periods.calendarDays(on, Step.SUPERVISION.length(), node.calendar()),
-                answer == null ? null : LocalDate.ofInstant(answer.at(), Deadlines.ZONE),
-                answer == null ? null : answer.note());
+        LocalDate due = raised.attrs().has(Attr.ANSWER_DUE) ? raised.attrs().get(Attr.ANSWER_DUE)
+                : Periods.calendarDays(on, Step.SUPERVISION.length(), node.calendar());
+        String reason = Documents.forStaff(raised, this::unitName);
+        String answered = answer == null ? null
+                : answer.attrs().has(Attr.ANSWER) ? answer.attrs().get(Attr.ANSWER) : answer.note();
+        return new Supervision(p.id(), p.subject(), p.owner(), p.status().name(), raised.unit(), on,
+                reason == null ? raised.note() : reason, due, answer == null ? null
+                        : LocalDate.ofInstant(answer.at(), Deadlines.ZONE), answered);
+    }
+
+    private String unitName(String code) {
+        return node.units().get(code).map(org.xinfang.node.Unit::name).orElse(code);
     }
 
     /** The cases held here that are not closed, whole; the clocks and overdue lists concern only these. */
@@ -312,19 +278,7 @@ public final class LifecycleService implements CaseService {
         return store.whole(OPEN);
     }
 
-    private static boolean inHearing(Petition p) {
-        boolean open = false;
-        for (Event e : p.timeline()) {
-            if (e.type().equals("HEARING_STARTED")) {
-                open = true;
-            } else if (e.type().equals("HEARING_ENDED")) {
-                open = false;
-            }
-        }
-        return open;
-    }
-
-    private void checkActor(Petition p, Action action, Actor actor, String here) {
+    private static void checkRole(Action action, Actor actor) {
         Set<String> roles = switch (action) {
             case REDIRECT, NOT_ACCEPT, LINK -> OFFICE;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
@@ -334,31 +288,6 @@ public final class LifecycleService implements CaseService {
             throw new ForbiddenActionException("当前用户无权" + action.label() + "，需要角色 " + roles
                     + " / " + action.path() + " needs one of the roles " + roles);
         }
-        // which unit may act: the owner handles; the level above reviews; the level above that re-reviews
-        String must = switch (action) {
-            case REQUEST_REVIEW, REVIEW -> "above:" + p.owner();
-            case REQUEST_REREVIEW, START_HEARING, END_HEARING, REREVIEW, TERMINATE -> "above:" + lastUnit(p, "REVIEWED", p.owner());
-            default -> p.owner();
-        };
-        boolean ok = must.startsWith("above:")
-                ? !here.equals(must.substring(6)) && node.units().isWithin(must.substring(6), here)
-                : here.equals(must);
-        if (!ok) {
-            throw new ForbiddenActionException(must.startsWith("above:")
-                    ? "须由" + must.substring(6) + "的上级机关办理 / must be done by an organ above " + must.substring(6)
-                    : "本件由" + must + "负责，本单位不能" + action.label() + " / the case is owned by " + must);
-        }
-    }
-
-    /** The unit that recorded the latest event of this type, or {@code fallback}. */
-    private static String lastUnit(Petition p, String eventType, String fallback) {
-        String unit = fallback;
-        for (Event e : p.timeline()) {
-            if (e.type().equals(eventType)) {
-                unit = e.unit();
-            }
-        }
-        return unit;
     }
 
     @Override

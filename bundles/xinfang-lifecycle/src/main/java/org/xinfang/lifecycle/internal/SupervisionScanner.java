@@ -14,7 +14,7 @@ import org.xinfang.lifecycle.CaseService;
 public final class SupervisionScanner {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionScanner.class);
     /** The scan acts as this user, with the supervisor role. */
-    static final Actor SCHEDULER = new Actor("督查扫描 / scheduled scan", Set.of("supervisor"));
+    static final Actor SCHEDULER = new Actor(org.xinfang.petition.Person.SYSTEM, Set.of("supervisor"));
 
     private final CaseService cases;
     private final long intervalHours;

@@ -27,6 +27,7 @@ public final class ConfiguredNode implements NodeService {
     private final NodeInfo info;
     private final TreeDirectory units;
     private final Path calendarPath;
+    private final StaffList staff;
     private volatile HolidayCalendar calendar;
     private volatile long calendarStamp;
 
@@ -69,6 +70,7 @@ public final class ConfiguredNode implements NodeService {
         this.calendarPath = calendarFile == null || calendarFile.isBlank()
                 ? Path.of(System.getProperty("karaf.etc", "etc"), "xinfang-calendar.csv") : Path.of(calendarFile);
         this.calendar = loadCalendar();
+        this.staff = new StaffList(Path.of(System.getProperty("karaf.etc", "etc"), "xinfang-staff.csv"));
         String id = nodeId == null || nodeId.isBlank() ? self.code() : nodeId.strip();
         this.info = new NodeInfo(id, tier.strip(), this.units.get(self.code()).orElseThrow(), blankToNull(parentUrl),
                 version);
@@ -93,6 +95,16 @@ public final class ConfiguredNode implements NodeService {
     @Override
     public UnitDirectory units() {
         return units;
+    }
+
+    @Override
+    public org.xinfang.petition.Person person(String login) {
+        return staff.person(login);
+    }
+
+    @Override
+    public List<org.xinfang.petition.Person> staff() {
+        return staff.all();
     }
 
     private HolidayCalendar loadCalendar() throws IOException {

@@ -48,7 +48,7 @@ import org.xinfang.rest.support.Roles;
 public class PortalResource {
     private static final Logger LOG = LoggerFactory.getLogger(PortalResource.class);
     /** Who registers an online petition: the first-contact owner until the office routes it. */
-    static final String ONLINE_ACTOR = "网上信访 / online portal";
+    static final org.xinfang.petition.Person ONLINE_ACTOR = new org.xinfang.petition.Person("online", "网上信访平台", null);
     /** Who edits the published page: the district office's heads and leaders, and administrators. */
     static final Set<String> EDITORS = Set.of("head", "leader", "admin");
     static final String TOO_MANY_PETITIONS = "提交过于频繁，请稍后再试，或通过来电、来信、来访反映。"

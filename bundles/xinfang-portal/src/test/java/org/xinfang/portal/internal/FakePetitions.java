@@ -28,14 +28,14 @@ final class FakePetitions implements PetitionService {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
 
     final List<PetitionDraft> drafts = new ArrayList<>();
-    final List<String> actors = new ArrayList<>();
+    final List<org.xinfang.petition.Person> actors = new ArrayList<>();
     RuntimeException failRegistration;
     boolean decided;
     Rating rating;
     String comment;
 
     @Override
-    public Registration register(PetitionDraft draft, String actor) {
+    public Registration register(PetitionDraft draft, org.xinfang.petition.Person actor) {
         if (failRegistration != null) {
             throw failRegistration;
         }
@@ -45,7 +45,8 @@ final class FakePetitions implements PetitionService {
         Petition p = new Petition("QX-0000001", TRACKING, draft.kind(), draft.channel(), draft.subject(),
                 draft.content(), draft.category(), draft.location(), received, draft.headcount(), draft.petitioners(),
                 "QX", "QX", Status.REGISTERED, Instant.parse("2026-11-20T02:00:00Z"),
-                List.of(new Event(1, Instant.parse("2026-11-20T02:00:00Z"), "REGISTERED", actor, "QX", "qx-node", null)));
+                List.of(new Event(1, "qx-node#1", Instant.parse("2026-11-20T02:00:00Z"),
+                        org.xinfang.petition.EventType.REGISTERED, actor, "QX", "qx-node", null, null)));
         return new Registration(p, CODE);
     }
 
@@ -88,8 +89,13 @@ final class FakePetitions implements PetitionService {
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, String actor) {
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Person actor) {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PetitionStore.Conflict> conflicts(String caseId, int limit) {
+        return List.of();
     }
 
     @Override

@@ -62,7 +62,7 @@ public class PetitionResource {
      */
     private Map<String, Object> full(Petition p, SecurityContext security) {
         Map<String, Object> answer = views.petition(p);
-        Actor actor = new Actor(security.getUserPrincipal().getName(), Roles.of(security));
+        Actor actor = views.actor(security);
         List<String> allowed = new ArrayList<>();
         if (ASSIGNABLE.contains(p.status()) && actor.hasAny(ASSIGN) && views.hasUnitsBelow()) {
             allowed.add("assign");
@@ -73,6 +73,7 @@ public class PetitionResource {
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", Views.origin(o)));
         answer.put("possibleRepeats", petitions.possibleRepeats(p).stream().map(views::summary).toList());
+        answer.put("conflicts", petitions.conflicts(p.id(), 20).stream().map(views::conflict).toList());
         return answer;
     }
 
@@ -85,7 +86,7 @@ public class PetitionResource {
             throw PetitionRequests.tooLarge();
         }
         PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
-        Registration r = petitions.register(draft, security.getUserPrincipal().getName());
+        Registration r = petitions.register(draft, views.actor(security).person());
         Map<String, Object> answer = new LinkedHashMap<>(full(r.petition(), security));
         answer.put("verificationCode", r.verificationCode());
         URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
@@ -100,16 +101,34 @@ public class PetitionResource {
                 "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
     }
 
-    /** 交办/转送: body {"unit": code, "note": text}; answers with the case after the change. */
+    /**
+     * 交办/转送: body {"unit": code, "note": text, "version": the case version the person saw, optional};
+     * answers with the case after the change.
+     */
     @POST
     @Path("/{id}/assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> assign(@PathParam("id") String id, InputStream body,
             @Context SecurityContext security) throws IOException {
         Roles.require(security, ASSIGN);
-        Map<String, String> fields = requests.parseFlat(PetitionRequests.readLimited(body), "unit", "note");
-        return full(petitions.assign(id, fields.get("unit"), fields.get("note"),
-                security.getUserPrincipal().getName()), security);
+        byte[] bytes = PetitionRequests.readLimited(body);
+        Integer version = requests.actionInput(bytes).version();
+        Map<String, String> fields = requests.parseFlat(bytes, "unit", "note");
+        if (version != null) {
+            petitions.get(id).filter(p -> p.version() != version).ifPresent(p -> {
+                throw new org.xinfang.petition.VersionConflictException(id, version, p.version());
+            });
+        }
+        return full(petitions.assign(id, fields.get("unit"), fields.get("note"), views.actor(security).person()),
+                security);
+    }
+
+    /** Conflict notices of this node, newest first: steps taken here that the owner of the stage above did not take. */
+    @GET
+    @Path("/conflicts")
+    public Map<String, Object> conflicts(@Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        return Map.of("items", petitions.conflicts(null, 50).stream().map(views::conflict).toList());
     }
 
     /**
@@ -128,8 +147,7 @@ public class PetitionResource {
             throw new ApiException(404, "not_found", "没有这个办理环节 / no such action: " + name, "action");
         }
         ActionInput input = requests.actionInput(PetitionRequests.readLimited(body));
-        return full(cases.act(id, action, input, new Actor(security.getUserPrincipal().getName(),
-                Roles.of(security))), security);
+        return full(cases.act(id, action, input, views.actor(security)), security);
     }
 
     /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */

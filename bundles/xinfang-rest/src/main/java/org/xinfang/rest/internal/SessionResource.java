@@ -25,7 +25,13 @@ public class SessionResource {
     public Map<String, Object> me(@Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("user", security.getUserPrincipal().getName());
+        String login = security.getUserPrincipal().getName();
+        org.xinfang.petition.Person person = views.person(login);
+        answer.put("user", login);
+        answer.put("name", person.name());
+        answer.put("title", person.title());
+        answer.put("display", person.display());
+        answer.put("named", person.named());
         answer.put("roles", new TreeSet<>(Roles.of(security)));
         answer.put("node", views.node());
         return answer;

@@ -12,7 +12,6 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
-import org.xinfang.lifecycle.Actor;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.rest.support.Roles;
 
@@ -24,9 +23,11 @@ import org.xinfang.rest.support.Roles;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class SupervisionResource {
     private final CaseService cases;
+    private final Views views;
 
-    public SupervisionResource(CaseService cases) {
+    public SupervisionResource(CaseService cases, Views views) {
         this.cases = cases;
+        this.views = views;
     }
 
     @GET
@@ -38,8 +39,10 @@ public class SupervisionResource {
             m.put("id", s.id());
             m.put("subject", s.subject());
             m.put("owner", s.owner());
+            m.put("ownerName", views.unitName(s.owner()));
             m.put("status", s.status());
             m.put("raisedBy", s.raisedBy());
+            m.put("raisedByName", views.unitName(s.raisedBy()));
             m.put("raisedOn", s.raisedOn().toString());
             m.put("reason", s.reason());
             m.put("answerDue", s.answerDue().toString());
@@ -54,8 +57,7 @@ public class SupervisionResource {
     @Path("/scan")
     public Map<String, Object> scan(@Context SecurityContext security) {
         Roles.require(security, Set.of("admin", "supervisor", "leader", "head"));
-        List<String> supervised = cases.superviseOverdue(new Actor(security.getUserPrincipal().getName(),
-                Roles.of(security)));
+        List<String> supervised = cases.superviseOverdue(views.actor(security));
         return Map.of("supervised", supervised);
     }
 }

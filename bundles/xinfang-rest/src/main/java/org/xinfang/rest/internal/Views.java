@@ -6,7 +6,9 @@ import java.util.Map;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
+import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.PublicProgress;
@@ -23,8 +25,20 @@ public final class Views {
         this.node = node;
     }
 
-    private String unitName(String code) {
-        return node.units().get(code).map(Unit::name).orElse(code);
+    /** A unit's name: people read names, not codes. */
+    String unitName(String code) {
+        return code == null ? null : node.units().get(code).map(Unit::name).orElse(code);
+    }
+
+    /** The person behind a login, as the staff list names them. */
+    org.xinfang.petition.Person person(String login) {
+        return node.person(login);
+    }
+
+    /** Who calls: the person behind the login and the staff roles the realm gives them. */
+    org.xinfang.lifecycle.Actor actor(javax.ws.rs.core.SecurityContext security) {
+        return new org.xinfang.lifecycle.Actor(person(security.getUserPrincipal().getName()),
+                org.xinfang.rest.support.Roles.of(security));
     }
 
     /** A petition for the staff who handle it: full personal data and the whole timeline. */
@@ -50,51 +64,69 @@ public final class Views {
         m.put("status", p.status().name());
         m.put("statusLabel", p.status().label());
         m.put("registeredAt", p.registeredAt().toString());
+        m.put("version", p.version());
         m.put("timeline", p.timeline().stream().map(this::event).toList());
         m.put("documents", documents(p));
         m.put("firstContact", firstContact(p));
         return m;
     }
 
-    private static final java.util.Set<String> ROUTED = java.util.Set.of("ASSIGNED", "REDIRECTED", "NOT_ACCEPTED",
-            "LINKED", "ACCEPTED");
+    /** A conflict notice: a step of this node that the owner of the stage above did not take. */
+    Map<String, Object> conflict(org.xinfang.petition.PetitionStore.Conflict k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("eventId", k.eventId());
+        m.put("caseId", k.caseId());
+        m.put("type", k.type().name());
+        m.put("typeLabel", k.type().label());
+        m.put("actorName", k.actor().display());
+        m.put("unit", k.unit());
+        m.put("unitName", unitName(k.unit()));
+        m.put("at", k.at().toString());
+        m.put("refusedBy", k.refusedBy());
+        m.put("refusedByName", unitName(k.refusedBy()));
+        m.put("reason", k.reason());
+        m.put("noticedAt", k.noticedAt().toString());
+        return m;
+    }
 
-    /** 首问责任制: who first received the matter, and whether it has been routed since. */
-    static Map<String, Object> firstContact(Petition p) {
+    private static final java.util.Set<EventType> ROUTED = java.util.EnumSet.of(EventType.ASSIGNED,
+            EventType.REDIRECTED, EventType.NOT_ACCEPTED, EventType.LINKED, EventType.ACCEPTED);
+
+    /** 首问责任制: who first received the matter (by name), and whether it has been routed since. */
+    Map<String, Object> firstContact(Petition p) {
         Map<String, Object> m = new LinkedHashMap<>();
         Event first = p.timeline().get(0);
-        m.put("user", first.actor());
+        m.put("user", first.actor().login());
+        m.put("name", first.actor().display());
         m.put("unit", first.unit());
+        m.put("unitName", unitName(first.unit()));
         m.put("node", first.node());
         m.put("routed", p.timeline().stream().anyMatch(e -> ROUTED.contains(e.type())));
         return m;
     }
 
-    /** Timeline events whose text is a written document owed to the petitioner or to an organ. */
-    private static final Map<String, String> DOCUMENTS = Map.ofEntries(
-            Map.entry("LINKED", "重复信访告知书 / notice of a repeat petition"),
-            Map.entry("ACCEPTED", "受理告知书 / acceptance notice"),
-            Map.entry("NOT_ACCEPTED", "不予受理告知书 / notice of non-acceptance"),
-            Map.entry("REDIRECTED", "告知书（其他法定途径） / notice of the competent channel"),
-            Map.entry("EXTENDED", "延期告知书 / notice of extension"),
-            Map.entry("DECIDED", "信访处理意见书 / written decision"),
-            Map.entry("REVIEWED", "复查意见书 / review decision"),
-            Map.entry("REREVIEWED", "复核意见书 / re-review decision"),
-            Map.entry("MEDIATED", "调解协议 / mediation agreement"),
-            Map.entry("SUPERVISED", "督办通知 / supervision notice"),
-            Map.entry("SUPERVISION_ANSWERED", "督办答复 / answer to supervision"));
-
-    /** The documents of a case, plain text in Chinese first, in the order they were issued. */
-    static List<Map<String, Object>> documents(Petition p) {
-        return p.timeline().stream().filter(e -> DOCUMENTS.containsKey(e.type()) && e.note() != null).map(e -> {
+    /**
+     * The documents of a case, in the order they were issued: made from the typed facts of the events
+     * that issue them, in Chinese, with who signed them off.
+     */
+    List<Map<String, Object>> documents(Petition p) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        for (Event e : p.timeline()) {
+            String text = Documents.forStaff(e, this::unitName);
+            if (text == null) {
+                continue;
+            }
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("type", e.type());
-            d.put("title", DOCUMENTS.get(e.type()));
+            d.put("type", e.type().name());
+            d.put("title", Documents.title(e.type()));
             d.put("issuedAt", e.at().toString());
             d.put("unit", e.unit());
-            d.put("text", e.note());
-            return d;
-        }).toList();
+            d.put("unitName", unitName(e.unit()));
+            d.put("signedBy", e.type().isOpinion() || e.type() == EventType.EXTENDED ? e.actor().display() : null);
+            d.put("text", text);
+            list.add(d);
+        }
+        return list;
     }
 
     /** A clock as the API shows it; {@code due} is the last day allowed. */
@@ -124,15 +156,26 @@ public final class Views {
         return m;
     }
 
+    /**
+     * An event: its identity, type, the person (name and title; the login only for the audit), unit and
+     * node by name, its typed facts ({@code attrs}) and what the person wrote ({@code note}).
+     */
     Map<String, Object> event(Event e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", e.seq());
+        m.put("id", e.id());
         m.put("at", e.at().toString());
-        m.put("type", e.type());
-        m.put("actor", e.actor());
+        m.put("type", e.type().name());
+        m.put("typeLabel", e.type().label());
+        m.put("actor", e.actor().login());
+        m.put("actorName", e.actor().name());
+        m.put("actorTitle", e.actor().title());
+        m.put("actorDisplay", e.actor().display());
         m.put("unit", e.unit());
         m.put("unitName", unitName(e.unit()));
         m.put("node", e.node());
+        m.put("nodeName", unitName(e.node()));
+        m.put("attrs", e.attrs().toWire());
         m.put("note", e.note());
         return m;
     }

@@ -50,6 +50,23 @@ public final class ErrorMappers {
         }
     }
 
+    /**
+     * A step checked on a version of the case that has changed since (someone else acted first): 409
+     * naming the version the step was checked on and the case's version now.
+     */
+    public static final class VersionConflict implements ExceptionMapper<org.xinfang.petition.VersionConflictException> {
+        @Override
+        public Response toResponse(org.xinfang.petition.VersionConflictException e) {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", "version_conflict");
+            body.put("message", e.getMessage());
+            body.put("field", "version");
+            body.put("expected", e.expected());
+            body.put("current", e.current());
+            return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+        }
+    }
+
     /** An action the actor's role or unit does not allow. */
     public static final class ForbiddenAction implements ExceptionMapper<org.xinfang.lifecycle.ForbiddenActionException> {
         @Override

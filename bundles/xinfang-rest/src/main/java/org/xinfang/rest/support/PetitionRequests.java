@@ -75,7 +75,8 @@ public final class PetitionRequests {
         return new org.xinfang.lifecycle.ActionInput(string(root, "reason"), integer(root, "days"),
                 string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
                 string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
-                string(root, "note"), string(root, "linkTo"));
+                string(root, "note"), string(root, "linkTo"), string(root, "agreement"), string(root, "answer"),
+                integer(root, "version"));
     }
 
     /** A registration request; every failure names its field. */

@@ -16,6 +16,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.xinfang.lifecycle.ActionInput;
 import org.xinfang.lifecycle.Actor;
+import org.xinfang.node.NodeService;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionService;
@@ -27,7 +28,7 @@ public final class CaseCommands {
 
     /** The shell user, with the roles of their JAAS login. */
     @SuppressWarnings("removal")
-    static Actor actor() {
+    static Actor actor(NodeService node) {
         Subject subject = Subject.getSubject(AccessController.getContext());
         String user = "shell";
         Set<String> roles = new HashSet<>();
@@ -40,7 +41,8 @@ public final class CaseCommands {
                 }
             }
         }
-        return new Actor(user, roles);
+        // events record the person: name and title from etc/xinfang-staff.csv
+        return new Actor(node.person(user), roles);
     }
 
     static void print(Petition p) {
@@ -54,6 +56,9 @@ public final class CaseCommands {
         @Reference
         PetitionService petitions;
 
+        @Reference
+        NodeService node;
+
         @Argument(index = 0, name = "id", required = true, description = "the petition id")
         String id;
 
@@ -65,7 +70,7 @@ public final class CaseCommands {
 
         @Override
         public Object execute() {
-            print(petitions.assign(id, unit, note, actor().user()));
+            print(petitions.assign(id, unit, note, actor(node).person()));
             return null;
         }
     }
@@ -76,6 +81,9 @@ public final class CaseCommands {
     public static class Act implements Action {
         @Reference
         CaseService cases;
+
+        @Reference
+        NodeService node;
 
         @Argument(index = 0, name = "id", required = true, description = "the petition id")
         String id;
@@ -123,7 +131,7 @@ public final class CaseCommands {
                 return null;
             }
             print(cases.act(id, step, new ActionInput(reason, days, channel, request, facts, decision, basis,
-                    signOff ? Boolean.TRUE : null, note, linkTo), actor()));
+                    signOff ? Boolean.TRUE : null, note, linkTo), actor(node)));
             return null;
         }
     }
@@ -170,9 +178,12 @@ public final class CaseCommands {
         @Reference
         CaseService cases;
 
+        @Reference
+        NodeService node;
+
         @Override
         public Object execute() {
-            java.util.List<String> ids = cases.superviseOverdue(actor());
+            java.util.List<String> ids = cases.superviseOverdue(actor(node));
             System.out.println("督办 / supervised: " + ids.size() + (ids.isEmpty() ? "" : " " + ids));
             return null;
         }

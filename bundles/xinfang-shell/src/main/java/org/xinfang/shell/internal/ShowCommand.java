@@ -41,8 +41,9 @@ public class ShowCommand implements Action {
                     + "  " + (masked.phone() == null ? "" : masked.phone()));
         }
         for (Event e : p.timeline()) {
-            System.out.println("  " + e.seq() + ". " + e.at() + "  " + e.type() + "  " + e.actor() + "@" + e.unit()
-                    + " [" + e.node() + "]" + (e.note() == null ? "" : "  " + e.note()));
+            System.out.println("  " + e.seq() + ". " + e.at() + "  " + e.type().label() + " (" + e.type() + ")  "
+                    + e.actor().display() + " @ " + e.unit() + " [" + e.node() + ", " + e.id() + "]"
+                    + (e.attrs().isEmpty() ? "" : "  " + e.attrs()) + (e.note() == null ? "" : "  " + e.note()));
         }
         return null;
     }

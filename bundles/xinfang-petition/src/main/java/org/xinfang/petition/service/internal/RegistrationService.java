@@ -11,7 +11,13 @@ import org.slf4j.LoggerFactory;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Attributes;
+import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Person;
 import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
@@ -25,6 +31,9 @@ import org.xinfang.petition.Rating;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.rules.Authority;
+import org.xinfang.rules.CaseState;
+import org.xinfang.rules.Holders;
 
 /** Registers petitions at this node and answers questions about them. */
 public final class RegistrationService implements PetitionService {
@@ -49,7 +58,7 @@ public final class RegistrationService implements PetitionService {
     }
 
     @Override
-    public Registration register(PetitionDraft draft, String actor) {
+    public Registration register(PetitionDraft draft, Person actor) {
         LocalDate today = LocalDate.now(clock);
         LocalDate received = draft.receivedAt() == null ? today : draft.receivedAt();
         if (received.isAfter(today)) {
@@ -64,16 +73,16 @@ public final class RegistrationService implements PetitionService {
             String tracking = codes.trackingCode();
             String verification = codes.verificationCode();
             Instant now = clock.instant();
-            // 首问责任制: the registering clerk is the first-contact owner until the case is routed
-            Event registered = new Event(1, now, "REGISTERED", actor, unit, self.nodeId(),
-                    "首问责任人 / first-contact owner: " + actor);
+            // 首问责任制: the registering clerk (the event's actor) is the first-contact owner until it is routed
+            Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, Attributes.NONE, null)
+                    .recorded(1, "new");
             Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
                     draft.content(), draft.category(), draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
-                LOG.info("petition {} registered by {} ({} via {})", id, actor, draft.kind(), draft.channel());
-                return new Registration(petition, verification);
+                Petition stored = store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
+                LOG.info("petition {} registered by {} ({} via {})", id, actor.login(), draft.kind(), draft.channel());
+                return new Registration(stored, verification);
             } catch (PetitionStore.DuplicateException e) {
                 // a tracking code collided (about one in 10^14): draw again
                 if (attempt == ATTEMPTS) {
@@ -85,37 +94,31 @@ public final class RegistrationService implements PetitionService {
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, String actor) {
+    public Petition assign(String id, String unit, String note, Person actor) {
         NodeInfo self = node.info();
         String here = self.unit().code();
         Petition current = store.get(id).orElseThrow(
                 () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
-        if (!java.util.Set.of(Status.REGISTERED, Status.TRIAGED, Status.OBJECTED).contains(current.status())) {
-            throw new org.xinfang.lifecycle.IllegalTransitionException(current.status(), null, "当前状态为「"
-                    + current.status().label() + "」（" + current.status() + "），不能交办 / the case is "
-                    + current.status() + "; assign is not allowed");
-        }
+        CaseState state = CaseState.of(current);
+        Authority.checkStage(state, EventType.ASSIGNED);
+        Authority.checkUnit(state, EventType.ASSIGNED, here, node.units());
         if (unit == null || unit.isBlank()) {
             throw new ValidationException("unit", "required", "请指定承办单位 / the unit to assign to is required");
         }
         Unit target = node.units().get(unit.strip()).orElseThrow(() -> new ValidationException("unit", "unknown_unit",
                 "组织机构中没有单位 " + unit + " / no unit " + unit + " in the organisation tree"));
-        if (target.code().equals(here) || !node.units().isWithin(target.code(), here)) {
-            throw new ValidationException("unit", "not_below",
-                    "只能交办给本单位的下级单位 / a case can only be assigned to a unit below " + here);
-        }
-        if (target.code().equals(current.owner())) {
-            throw new ValidationException("unit", "already_owner",
-                    "该单位已是责任单位 / that unit already owns the case");
-        }
-        // the child of this node on the way to the target: the message goes there first
-        String childOnPath = node.units().childToward(here, target.code()).map(Unit::code).orElseThrow();
-        String text = "交办至 / assigned to " + target.name() + (note == null || note.isBlank() ? "" : "：" + note.strip());
-        Petition after = store.update(id, new PetitionStore.Change(target.code(), Status.TRIAGED, "ASSIGNED", actor,
-                here, self.nodeId(), text, clock.instant()),
-                new PetitionStore.Downward(childOnPath, target.code(), "CASE"));
-        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor);
+        NewEvent event = new NewEvent(EventType.ASSIGNED, actor, here, self.nodeId(), clock.instant(),
+                Attributes.builder().put(Attr.UNIT, target.code()).build(), note);
+        Authority.checkFacts(state, event, node.units());
+        Petition after = store.append(id, current.version(), event, holdersAfter(current, state, event));
+        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor.login());
         return after;
+    }
+
+    /** The children of this node that hold a copy of the case once the event is recorded. */
+    private java.util.Set<String> holdersAfter(Petition p, CaseState state, NewEvent event) {
+        return Holders.of(state.next(event.recorded(p.version() + 1, "pending")), node.info().unit().code(),
+                node.units());
     }
 
     @Override
@@ -134,6 +137,11 @@ public final class RegistrationService implements PetitionService {
     @Override
     public Optional<PetitionStore.Provenance> provenance(String id) {
         return store.provenance(id);
+    }
+
+    @Override
+    public List<PetitionStore.Conflict> conflicts(String caseId, int limit) {
+        return store.conflicts(caseId, limit);
     }
 
     @Override
@@ -157,9 +165,6 @@ public final class RegistrationService implements PetitionService {
                 .map(t -> progress(t.petition()));
     }
 
-    /** The results a petitioner rates: the written opinions and a mediation agreement. */
-    private static final java.util.Set<String> RESULTS = java.util.Set.of("DECIDED", "REVIEWED", "REREVIEWED", "MEDIATED");
-    private static final int MAX_COMMENT = 500;
 
     @Override
     public PublicProgress rate(String trackingCode, String verificationCode, Rating rating, String comment) {
@@ -167,57 +172,44 @@ public final class RegistrationService implements PetitionService {
             throw new ValidationException("rating", "invalid_value",
                     "请选择满意、基本满意或不满意 / choose SATISFIED, BASICALLY_SATISFIED or DISSATISFIED");
         }
-        String remark = comment == null ? "" : comment.strip();
-        if (remark.length() > MAX_COMMENT) {
-            throw new ValidationException("comment", "too_long",
-                    "评价意见不能超过" + MAX_COMMENT + "字 / at most " + MAX_COMMENT + " characters");
-        }
-        Petition p = publicProgress(trackingCode, verificationCode).flatMap(found -> store.findByTrackingCode(
-                found.trackingCode())).map(PetitionStore.Tracked::petition).orElseThrow(() -> new NotFoundException(
-                "未找到与该查询码和验证码相符的信访事项 / no petition matches these codes"));
-        if (!rateable(p)) {
-            boolean anyResult = p.timeline().stream().anyMatch(e -> RESULTS.contains(e.type()));
-            throw new org.xinfang.lifecycle.IllegalTransitionException(p.status(), null, anyResult
-                    ? "本次处理结果已评价过 / this result has been rated already"
-                    : "尚未出具处理意见，暂不能评价 / there is no result to rate yet");
-        }
-        NodeInfo self = node.info();
-        String here = self.unit().code();
-        String note = "满意度评价 / rating：" + rating.label() + " (" + rating.name() + ")"
-                + (remark.isEmpty() ? "" : "。意见 / comment：" + remark);
-        // the unit that handled the case learns how it was rated (目标管理, R2022 Art. 38-39)
-        PetitionStore.Downward down = !p.owner().equals(here) && node.units().isWithin(p.owner(), here)
-                ? node.units().childToward(here, p.owner()).map(c -> new PetitionStore.Downward(c.code(), p.owner(), "CASE"))
-                        .orElse(null)
-                : null;
-        Petition after = store.update(p.id(), new PetitionStore.Change(p.owner(), p.status(), "RATED", "信访人 / petitioner",
-                here, self.nodeId(), note, clock.instant()), down);
-        LOG.info("petition {} rated {} by the petitioner", p.id(), rating);
-        return progress(after);
-    }
-
-    /** Whether the latest result has been issued and not yet rated. */
-    private static boolean rateable(Petition p) {
-        boolean result = false;
-        for (Event e : p.timeline()) {
-            if (RESULTS.contains(e.type())) {
-                result = true;
-            } else if (e.type().equals("RATED")) {
-                result = false;
+        Attributes attrs = Attributes.builder().put(Attr.LEVEL, rating)
+                .parse(Attr.COMMENT, comment, "comment").build();
+        for (int attempt = 1; ; attempt++) {
+            Petition p = publicProgress(trackingCode, verificationCode).flatMap(found -> store.findByTrackingCode(
+                    found.trackingCode())).map(PetitionStore.Tracked::petition).orElseThrow(() -> new NotFoundException(
+                    "未找到与该查询码和验证码相符的信访事项 / no petition matches these codes"));
+            CaseState state = CaseState.of(p);
+            if (!state.rateable()) {
+                boolean anyResult = p.timeline().stream().anyMatch(e -> e.type().isResult());
+                throw new org.xinfang.lifecycle.IllegalTransitionException(p.status(), null, anyResult
+                        ? "本次处理结果已评价过 / this result has been rated already"
+                        : "尚未出具处理意见，暂不能评价 / there is no result to rate yet");
+            }
+            NodeInfo self = node.info();
+            NewEvent event = new NewEvent(EventType.RATED, Person.PETITIONER, self.unit().code(), self.nodeId(),
+                    clock.instant(), attrs, null);
+            Authority.check(state, event, node.units());
+            try {
+                // the holders of a copy, the unit that handled it among them, learn how it was rated
+                Petition after = store.append(p.id(), p.version(), event, holdersAfter(p, state, event));
+                LOG.info("petition {} rated {} by the petitioner", p.id(), rating);
+                return progress(after);
+            } catch (org.xinfang.petition.VersionConflictException moved) {
+                if (attempt == ATTEMPTS) {
+                    throw moved;
+                }
+                // a staff step came in between: check the rating again on the case as it is now
             }
         }
-        return result;
     }
 
     private static Rating latestRating(Petition p) {
         Rating rating = null;
         for (Event e : p.timeline()) {
-            if (RESULTS.contains(e.type())) {
+            if (e.type().isResult()) {
                 rating = null;
-            } else if (e.type().equals("RATED") && e.note() != null) {
-                int open = e.note().lastIndexOf('(');
-                int close = e.note().indexOf(')', open + 1);
-                rating = open < 0 || close < 0 ? null : Rating.parse(e.note().substring(open + 1, close));
+            } else if (e.type() == EventType.RATED) {
+                rating = e.attrs().get(Attr.LEVEL);
             }
         }
         return rating;
@@ -226,48 +218,40 @@ public final class RegistrationService implements PetitionService {
     private PublicProgress progress(Petition p) {
         ZoneId zone = clock.getZone();
         List<PublicProgress.Step> steps = p.timeline().stream()
-                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type(), publicLabel(e.type()),
-                        publicNotice(e)))
+                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type().name(),
+                        publicLabel(e.type()), Documents.forPetitioner(e, this::unitName)))
                 .toList();
-        String ownerName = node.units().get(p.owner()).map(Unit::name).orElse(p.owner());
         return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
-                p.status(), p.status().label(), ownerName, steps, latestRating(p), rateable(p));
+                p.status(), p.status().label(), unitName(p.owner()), steps, latestRating(p), CaseState.of(p).rateable());
     }
 
-    /** Steps whose note is a notice the petitioner is owed (R2022 Art. 22, 23, 32, 34-36). */
-    private static final java.util.Set<String> NOTICES = java.util.Set.of("REDIRECTED", "NOT_ACCEPTED", "LINKED", "ACCEPTED",
-            "EXTENDED", "DECIDED", "REVIEWED", "REREVIEWED", "MEDIATED");
-
-    private static String publicNotice(Event e) {
-        if (!NOTICES.contains(e.type()) || e.note() == null) {
-            return null;
-        }
-        int signOff = e.note().indexOf("｜签批");
-        return signOff < 0 ? e.note() : e.note().substring(0, signOff);
+    private String unitName(String code) {
+        return node.units().get(code).map(Unit::name).orElse(code);
     }
 
-    private static String publicLabel(String type) {
+    /** What each step means to the petitioner, in Chinese only: the portal and notices are Chinese. */
+    private static String publicLabel(EventType type) {
         return switch (type) {
-            case "REGISTERED" -> "已登记 / registered";
-            case "ASSIGNED" -> "已交办承办单位 / assigned to the competent unit";
-            case "REDIRECTED" -> "已告知通过其他法定途径解决 / directed to another statutory channel";
-            case "NOT_ACCEPTED" -> "不予受理，已告知理由 / not accepted; the reason was given";
-            case "LINKED" -> "与正在办理的同一事项合并办理 / joined to the same matter already being handled";
-            case "ACCEPTED" -> "已受理，已出具受理告知书 / accepted; acceptance notice issued";
-            case "OBJECTED" -> "承办单位提出异议，重新分流 / returned for triage";
-            case "EXTENDED" -> "办理期限已延长，已告知理由 / handling period extended; the reason was given";
-            case "DECIDED" -> "已出具信访处理意见书 / written decision issued";
-            case "MEDIATED" -> "经调解达成协议 / settled by mediation";
-            case "REVIEW_REQUESTED" -> "已申请复查 / review requested";
-            case "REVIEWED" -> "已出具复查意见 / review decided";
-            case "REREVIEW_REQUESTED" -> "已申请复核 / re-review requested";
-            case "HEARING_STARTED" -> "听证中 / hearing in progress";
-            case "HEARING_ENDED" -> "听证结束 / hearing ended";
-            case "REREVIEWED" -> "已出具复核意见 / re-review decided";
-            case "TERMINATED" -> "信访事项已终结 / concluded";
-            case "RATED" -> "信访人已评价 / rated by the petitioner";
-            case "SUPERVISED" -> "上级机关已督办 / supervised by the level above";
-            default -> type;
+            case REGISTERED -> "已登记";
+            case ASSIGNED -> "已交办承办单位";
+            case REDIRECTED -> "已告知通过其他法定途径解决";
+            case NOT_ACCEPTED -> "不予受理，已告知理由";
+            case LINKED -> "与正在办理的同一事项合并办理";
+            case ACCEPTED -> "已受理，已出具受理告知书";
+            case OBJECTED -> "承办单位提出异议，重新分流";
+            case EXTENDED -> "办理期限已延长，已告知理由";
+            case DECIDED -> "已出具信访处理意见书";
+            case MEDIATED -> "经调解达成协议";
+            case REVIEW_REQUESTED -> "已申请复查";
+            case REVIEWED -> "已出具复查意见";
+            case REREVIEW_REQUESTED -> "已申请复核";
+            case HEARING_STARTED -> "听证中";
+            case HEARING_ENDED -> "听证结束";
+            case REREVIEWED -> "已出具复核意见";
+            case TERMINATED -> "信访事项已终结";
+            case RATED -> "信访人已评价";
+            case SUPERVISED -> "上级机关已督办";
+            case SUPERVISION_ANSWERED -> "承办单位已书面答复督办";
         };
     }
 }

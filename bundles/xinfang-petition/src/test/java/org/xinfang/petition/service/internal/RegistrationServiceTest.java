@@ -27,6 +27,12 @@ import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.Kind;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Attributes;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Outcome;
+import org.xinfang.petition.Person;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.Petitioner;
@@ -38,6 +44,8 @@ import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
 class RegistrationServiceTest {
     // 2026-11-26 01:00 in Beijing is still 2026-11-25 in UTC: the office's calendar decides "today"
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T17:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    private static final Person CLERK = new Person("clerk1", "李娜", "柳树村村委会文书");
 
     @TempDir
     Path dir;
@@ -63,8 +71,8 @@ class RegistrationServiceTest {
 
     @Test
     void issuesIdsFromTheUnitCodeAndANodeSequence() {
-        Registration first = service.register(draft(null), "clerk1");
-        Registration second = service.register(draft(null), "clerk1");
+        Registration first = service.register(draft(null), CLERK);
+        Registration second = service.register(draft(null), CLERK);
         assertEquals("510199101201-0000001", first.petition().id());
         assertEquals("510199101201-0000002", second.petition().id());
         assertNotEquals(first.petition().trackingCode(), second.petition().trackingCode());
@@ -74,25 +82,26 @@ class RegistrationServiceTest {
 
     @Test
     void theFirstEventNamesTheFirstContactOwner() {
-        Petition p = service.register(draft(LocalDate.of(2026, 11, 20)), "clerk1").petition();
+        Petition p = service.register(draft(LocalDate.of(2026, 11, 20)), CLERK).petition();
         Petition stored = service.get(p.id()).orElseThrow();
         assertEquals(1, stored.timeline().size());
-        assertEquals("REGISTERED", stored.timeline().get(0).type());
-        assertEquals("clerk1", stored.timeline().get(0).actor());
+        assertEquals(EventType.REGISTERED, stored.timeline().get(0).type());
+        assertEquals(CLERK, stored.timeline().get(0).actor(), "the person, with name and title");
+        assertEquals("510199101201#1", stored.timeline().get(0).id());
         assertEquals("510199101201", stored.owner());
     }
 
     @Test
     void aReceiptDateInTheFutureIsRefused() {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> service.register(draft(LocalDate.of(2026, 11, 27)), "clerk1"));
+                () -> service.register(draft(LocalDate.of(2026, 11, 27)), CLERK));
         assertEquals("receivedAt", e.field());
         assertEquals(0, service.find(org.xinfang.petition.PetitionQuery.all(10)).total());
     }
 
     @Test
     void publicProgressNeedsBothCodesAndShowsNoPersonalData() {
-        Registration r = service.register(draft(null), "clerk1");
+        Registration r = service.register(draft(null), CLERK);
         String tracking = r.petition().trackingCode();
         PublicProgress progress = service.publicProgress(tracking.toLowerCase(), r.verificationCode()).orElseThrow();
         assertEquals("已登记", progress.statusLabel());
@@ -105,14 +114,17 @@ class RegistrationServiceTest {
     }
 
     /** A written result recorded on the case, as the lifecycle would (decide, review, ...). */
-    private void result(Petition p, String type) {
-        store.update(p.id(), new PetitionStore.Change(p.owner(), Status.DECIDED, type, "head1", p.owner(), "510199101201",
-                "信访处理意见书 / written decision", CLOCK.instant()), null);
+    private void result(Petition p, EventType type) {
+        Petition now = store.get(p.id()).orElseThrow();
+        store.append(p.id(), now.version(), new NewEvent(type, new Person("head1", "王芳", "主任"), p.owner(),
+                "510199101201", CLOCK.instant(), Attributes.builder().put(Attr.REQUEST, "补发工资")
+                        .put(Attr.FACTS, "属实").put(Attr.OUTCOME, Outcome.SUPPORT).put(Attr.BASIS, "劳动合同法").build(),
+                null), List.of());
     }
 
     @Test
     void aResultIsRatedOnceAndANewResultCanBeRatedAgain() {
-        Registration r = service.register(draft(null), "clerk1");
+        Registration r = service.register(draft(null), CLERK);
         String tracking = r.petition().trackingCode();
         String code = r.verificationCode();
         assertFalse(service.publicProgress(tracking, code).orElseThrow().canRate());
@@ -120,22 +132,24 @@ class RegistrationServiceTest {
                 () -> service.rate(tracking, code, Rating.SATISFIED, null));
         assertTrue(early.getMessage().contains("尚未出具处理意见"), early.getMessage());
 
-        result(r.petition(), "DECIDED");
+        result(r.petition(), EventType.DECIDED);
         assertTrue(service.publicProgress(tracking, code).orElseThrow().canRate());
         PublicProgress rated = service.rate(tracking, code, Rating.BASICALLY_SATISFIED, "  基本解决  ");
         assertEquals(Rating.BASICALLY_SATISFIED, rated.rating());
         assertFalse(rated.canRate());
         Petition after = service.get(r.petition().id()).orElseThrow();
         Event last = after.timeline().get(after.timeline().size() - 1);
-        assertEquals("RATED", last.type());
-        assertTrue(last.note().contains("基本满意") && last.note().contains("基本解决"), last.note());
+        assertEquals(EventType.RATED, last.type());
+        assertEquals(Rating.BASICALLY_SATISFIED, last.attrs().get(Attr.LEVEL));
+        assertEquals("基本解决", last.attrs().get(Attr.COMMENT));
+        assertEquals(Person.PETITIONER, last.actor());
         assertEquals(Status.DECIDED, after.status(), "rating does not change the state");
         IllegalTransitionException twice = assertThrows(IllegalTransitionException.class,
                 () -> service.rate(tracking, code, Rating.DISSATISFIED, null));
         assertTrue(twice.getMessage().contains("已评价"), twice.getMessage());
 
         // a review decision is a new result: the petitioner may rate it, and the old rating no longer shows
-        result(after, "REVIEWED");
+        result(after, EventType.REVIEWED);
         PublicProgress reviewed = service.publicProgress(tracking, code).orElseThrow();
         assertTrue(reviewed.canRate());
         assertNull(reviewed.rating());
@@ -143,8 +157,8 @@ class RegistrationServiceTest {
 
     @Test
     void ratingNeedsBothCodesAndAShortComment() {
-        Registration r = service.register(draft(null), "clerk1");
-        result(r.petition(), "DECIDED");
+        Registration r = service.register(draft(null), CLERK);
+        result(r.petition(), EventType.DECIDED);
         String tracking = r.petition().trackingCode();
         String wrong = r.verificationCode().equals("000000") ? "111111" : "000000";
         assertThrows(NotFoundException.class, () -> service.rate(tracking, wrong, Rating.SATISFIED, null));
@@ -159,10 +173,33 @@ class RegistrationServiceTest {
 
     @Test
     void openCasesOfFindsTheSamePersonBeforeRegistering() {
-        Registration r = service.register(draft(null), "clerk1");
+        Registration r = service.register(draft(null), CLERK);
         List<PetitionSummary> found = service.openCasesOf(List.of(" 11010519491231002x ", ""));
         assertEquals(List.of(r.petition().id()), found.stream().map(PetitionSummary::id).toList());
         assertTrue(service.openCasesOf(List.of("110105194912310038")).isEmpty());
         assertTrue(service.openCasesOf(List.of()).isEmpty());
+    }
+
+    @Test
+    void aCommentThatNamesAnotherRatingDoesNotChangeTheRatingChosen() {
+        Registration r = service.register(draft(null), CLERK);
+        result(r.petition(), EventType.DECIDED);
+        PublicProgress rated = service.rate(r.petition().trackingCode(), r.verificationCode(), Rating.DISSATISFIED,
+                "不是 (SATISFIED)，也不是 BASICALLY_SATISFIED");
+        assertEquals(Rating.DISSATISFIED, rated.rating());
+        assertEquals(Rating.DISSATISFIED, service.publicProgress(r.petition().trackingCode(), r.verificationCode())
+                .orElseThrow().rating());
+    }
+
+    @Test
+    void publicNoticesAreChineseOnlyAndNameNoStaff() {
+        Registration r = service.register(draft(null), CLERK);
+        result(r.petition(), EventType.DECIDED);
+        PublicProgress progress = service.publicProgress(r.petition().trackingCode(), r.verificationCode()).orElseThrow();
+        PublicProgress.Step decided = progress.steps().get(1);
+        assertEquals("已出具信访处理意见书", decided.label());
+        assertTrue(decided.notice().contains("补发工资") && decided.notice().contains("支持"), decided.notice());
+        assertFalse(decided.notice().contains("王芳") || decided.notice().contains("head1"), decided.notice());
+        assertFalse(decided.notice().matches("(?s).*[A-Za-z]{3,}.*"), "Chinese only: " + decided.notice());
     }
 }

@@ -22,9 +22,13 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
 import org.xinfang.petition.Kind;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Person;
 import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
@@ -33,6 +37,8 @@ import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.PetitionSummary;
 import org.xinfang.petition.Petitioner;
 import org.xinfang.petition.Status;
+import org.xinfang.petition.TimelineDigest;
+import org.xinfang.petition.VersionConflictException;
 
 /**
  * {@link PetitionStore} in portable SQL. Works on whatever {@link DataSource} it is given: the
@@ -110,25 +116,45 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
-    public void insert(Petition p, String verificationHash, String node) {
+    public Petition insert(Petition given, String verificationHash, String node) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // the journal entry first: its sequence gives the petition its provenance
-                long seq = Journal.appendOwn(c, node, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
+                // the journal entry's sequence is the registration event's identity and the case's provenance
+                long seq = Journal.nextOwn(c, node);
+                Petition p = withEventIds(given, Journal.eventId(node, seq));
+                Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
                         p.registeredAt().toEpochMilli());
                 insertRows(c, p, verificationHash, node, seq, node);
                 c.commit();
+                return p;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DuplicateException("petition " + p.id() + " or tracking code is already stored", e);
+                throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
             }
-            throw new StoreException("cannot store petition " + p.id(), e);
+            throw new StoreException("cannot store petition " + given.id(), e);
         }
+    }
+
+    /** A new case whose registration event takes the identity of its journal entry. */
+    private static Petition withEventIds(Petition p, String registrationId) {
+        List<Event> timeline = new ArrayList<>();
+        for (Event e : p.timeline()) {
+            timeline.add(e.seq() == 1 ? new Event(1, registrationId, e.at(), e.type(), e.actor(), e.unit(), e.node(),
+                    e.attrs(), e.note()) : e);
+        }
+        return with(p, timeline);
+    }
+
+    /** The case with this timeline, its status and owner derived from it. */
+    static Petition with(Petition p, List<Event> timeline) {
+        return PetitionJson.derive(new Petition(p.id(), p.trackingCode(), p.kind(), p.channel(), p.subject(),
+                p.content(), p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(),
+                p.registeredBy(), p.owner(), p.status(), p.registeredAt(), timeline));
     }
 
     /** Inserts a whole petition: its row, petitioners and timeline. */
@@ -137,20 +163,6 @@ public final class JdbcPetitionStore implements PetitionStore {
         try (RowWriter rows = new RowWriter(c)) {
             rows.newCase(p, verificationHash, originNode, originSeq, path);
             rows.flush();
-        }
-    }
-
-    /**
-     * Applies a snapshot that came from another node: inserts the case if it is new here, otherwise
-     * takes its owner and status and adds the events this node does not have yet.
-     */
-    static void upsert(Connection c, PetitionJson.Snapshot snapshot, String originNode, long originSeq, String path)
-            throws SQLException {
-        Petition p = snapshot.petition();
-        if (stored(c, List.of(p.id())).isEmpty()) {
-            insertRows(c, p, snapshot.verificationHash(), originNode, originSeq, path);
-        } else {
-            updateStored(c, p);
         }
     }
 
@@ -179,34 +191,94 @@ public final class JdbcPetitionStore implements PetitionStore {
         return found;
     }
 
-    /** Takes a stored case's owner and status from a snapshot and adds the events missing here. */
-    static void updateStored(Connection c, Petition p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE xf_petition SET owner_unit = ?, status = ? WHERE id = ?")) {
-            ps.setString(1, p.owner());
-            ps.setString(2, p.status().name());
-            ps.setString(3, p.id());
+    /**
+     * Replaces a stored case's timeline by {@code p}'s (a copy the parent sent): its state and owner
+     * follow from the timeline. The petitioners and the registration facts never change.
+     */
+    static void replaceTimeline(Connection c, Petition p) throws SQLException {
+        Petition derived = PetitionJson.derive(p);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_petition SET owner_unit = ?, status = ?,"
+                + " case_version = ?, timeline_digest = ? WHERE id = ?")) {
+            ps.setString(1, derived.owner());
+            ps.setString(2, derived.status().name());
+            ps.setInt(3, derived.version());
+            ps.setString(4, TimelineDigest.of(derived.timeline()));
+            ps.setString(5, derived.id());
             if (ps.executeUpdate() == 0) {
                 // never a timeline without its case (no foreign key checks this since schema 7)
                 throw new IllegalStateException("petition " + p.id() + " is not stored here");
             }
         }
-        Set<Integer> have = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM xf_event WHERE petition_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM xf_event WHERE petition_id = ?")) {
             ps.setString(1, p.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    have.add(rs.getInt(1));
-                }
+            ps.executeUpdate();
+        }
+        try (RowWriter rows = new RowWriter(c)) {
+            for (Event e : derived.timeline()) {
+                rows.event(p.id(), e);
+            }
+            rows.flush();
+        }
+    }
+
+    /**
+     * Appends an event to a stored case at version {@code before.version()}, in the caller's
+     * transaction; the case's state, owner, version and digest follow.
+     *
+     * @throws VersionConflictException when the case is no longer at that version
+     */
+    static Petition appendEvent(Connection c, Petition before, String digestBefore, Event e) throws SQLException {
+        List<Event> timeline = new ArrayList<>(before.timeline());
+        timeline.add(e.atPosition(before.version() + 1));
+        Petition after = with(before, timeline);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_petition SET owner_unit = ?, status = ?,"
+                + " case_version = ?, timeline_digest = ? WHERE id = ? AND case_version = ?")) {
+            ps.setString(1, after.owner());
+            ps.setString(2, after.status().name());
+            ps.setInt(3, after.version());
+            ps.setString(4, TimelineDigest.next(digestBefore, e.id()));
+            ps.setString(5, before.id());
+            ps.setInt(6, before.version());
+            if (ps.executeUpdate() == 0) {
+                throw new VersionConflictException(before.id(), before.version(), version(c, before.id()));
             }
         }
         try (RowWriter rows = new RowWriter(c)) {
-            for (Event e : p.timeline()) {
-                if (!have.contains(e.seq())) {
-                    rows.event(p.id(), e);
-                }
-            }
+            rows.event(before.id(), after.timeline().get(after.version() - 1));
             rows.flush();
+        }
+        return after;
+    }
+
+    /** A stored case's version, -1 when it is not stored. */
+    static int version(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_version FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    /** A stored case's timeline digest, null when it is not stored. */
+    static String digest(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT timeline_digest FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Takes the row lock of a stored case for the rest of the caller's transaction, so that what is
+     * read next is what the transaction writes on; true when the case is stored.
+     */
+    static boolean lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE xf_petition SET case_version = case_version WHERE id = ?")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() > 0;
         }
     }
 
@@ -219,40 +291,26 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
-    public Petition update(String id, Change change, Downward downward) {
+    public Petition append(String id, int basedOn, NewEvent event, Collection<String> copyTo) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Tracked before = load(c, "id", id).orElseThrow(
-                        () -> new NotFoundException("未找到信访事项 / no such petition: " + id));
-                Petition old = before.petition();
-                int seq = old.timeline().stream().mapToInt(Event::seq).max().orElse(0) + 1;
-                Event event = new Event(seq, change.at(), change.eventType(), change.actor(), change.unit(),
-                        change.node(), change.note());
-                java.util.List<Event> timeline = new ArrayList<>(old.timeline());
-                timeline.add(event);
-                Petition after = new Petition(old.id(), old.trackingCode(), old.kind(), old.channel(), old.subject(),
-                        old.content(), old.category(), old.location(), old.receivedAt(), old.headcount(),
-                        old.petitioners(), old.registeredBy(), change.owner(), change.status(), old.registeredAt(),
-                        timeline);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE xf_petition SET owner_unit = ?, status = ? WHERE id = ?")) {
-                    ps.setString(1, after.owner());
-                    ps.setString(2, after.status().name());
-                    ps.setString(3, id);
-                    ps.executeUpdate();
+                // the case's row lock first, then the journal's: the order every writer takes them in
+                if (!lock(c, id)) {
+                    throw new NotFoundException("未找到信访事项 / no such petition: " + id);
                 }
-                try (RowWriter rows = new RowWriter(c)) {
-                    rows.event(id, event);
-                    rows.flush();
+                Tracked before = load(c, "id", id).orElseThrow();
+                if (before.petition().version() != basedOn) {
+                    throw new VersionConflictException(id, basedOn, before.petition().version());
                 }
-                String snapshot = PetitionJson.write(after, before.verificationHash());
-                Journal.appendOwn(c, change.node(), "CASE_UPDATED", id, snapshot, change.at().toEpochMilli());
-                if (downward != null) {
-                    String msgId = change.node() + ":" + id + ":" + seq;
-                    JdbcSyncStore.enqueue(c, downward.childNode(), msgId, downward.recipient(),
-                            downward.messageType(), snapshot, change.at().toEpochMilli());
-                }
+                String node = event.node();
+                long seq = Journal.nextOwn(c, node);
+                Event recorded = event.recorded(basedOn + 1, Journal.eventId(node, seq));
+                String digestBefore = digest(c, id);
+                Petition after = appendEvent(c, before.petition(), digestBefore, recorded);
+                Journal.appendOwnAt(c, node, seq, "CASE_EVENT", id, PetitionJson.writeStep(id, basedOn, digestBefore,
+                        event), event.at().toEpochMilli());
+                JdbcSyncStore.sendCopies(c, after, before.verificationHash(), List.of(), copyTo, event.at().toEpochMilli());
                 c.commit();
                 return after;
             } catch (SQLException | RuntimeException e) {
@@ -260,7 +318,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot update petition " + id, e);
+            throw new StoreException("cannot record a step on petition " + id, e);
         }
     }
 
@@ -307,7 +365,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    private static Optional<Tracked> load(Connection c, String column, String value) throws SQLException {
+    static Optional<Tracked> load(Connection c, String column, String value) throws SQLException {
         {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
                     + ", verification_hash FROM xf_petition WHERE " + column + " = ?")) {
@@ -342,19 +400,36 @@ public final class JdbcPetitionStore implements PetitionStore {
         return list;
     }
 
+    /** The columns of xf_event that {@link #event} reads, in its order. */
+    private static final String EVENT_COLUMNS = "seq, event_id, at_millis, event_type, actor, actor_name, actor_title,"
+            + " unit_code, node_id, attrs, note";
+
     private static List<Event> events(Connection c, String id) throws SQLException {
         List<Event> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, at_millis, event_type, actor, unit_code,"
-                + " node_id, note FROM xf_event WHERE petition_id = ? ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
+                + " FROM xf_event WHERE petition_id = ? ORDER BY seq")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Event(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    list.add(event(rs, 1));
                 }
             }
         }
         return list;
+    }
+
+    /** An event read from the columns {@link #EVENT_COLUMNS}, starting at {@code first}. */
+    private static Event event(ResultSet rs, int first) throws SQLException {
+        int i = first;
+        int seq = rs.getInt(i++);
+        String id = rs.getString(i++);
+        Instant at = Instant.ofEpochMilli(rs.getLong(i++));
+        EventType type = EventType.valueOf(rs.getString(i++));
+        Person actor = new Person(rs.getString(i++), rs.getString(i++), rs.getString(i++));
+        String unit = rs.getString(i++);
+        String node = rs.getString(i++);
+        Attributes attrs = PetitionJson.attrs(type, rs.getString(i++));
+        return new Event(seq, id, at, type, actor, unit, node, attrs, rs.getString(i));
     }
 
     @Override
@@ -368,8 +443,9 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
-    public List<Petition> wholeWithEvent(String eventType) {
-        return wholeWhere("p.id IN (SELECT w.petition_id FROM xf_event w WHERE w.event_type = ?)", List.of(eventType));
+    public List<Petition> wholeWithEvent(EventType eventType) {
+        return wholeWhere("p.id IN (SELECT w.petition_id FROM xf_event w WHERE w.event_type = ?)",
+                List.of(eventType.name()));
     }
 
     /**
@@ -393,15 +469,13 @@ public final class JdbcPetitionStore implements PetitionStore {
                 }
             }
             Map<String, List<Event>> timelines = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.petition_id, e.seq, e.at_millis, e.event_type,"
-                    + " e.actor, e.unit_code, e.node_id, e.note FROM xf_event e JOIN xf_petition p ON p.id = e.petition_id"
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.petition_id, e."
+                    + EVENT_COLUMNS.replace(", ", ", e.") + " FROM xf_event e JOIN xf_petition p ON p.id = e.petition_id"
                     + " WHERE " + where)) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Event(rs.getInt(2),
-                                Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8)));
+                        timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(event(rs, 2));
                     }
                 }
             }
@@ -469,6 +543,78 @@ public final class JdbcPetitionStore implements PetitionStore {
                 Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(),
                 rs.getString(8), rs.getString(9), Status.valueOf(rs.getString(10)), Instant.ofEpochMilli(rs.getLong(11)),
                 rs.getString(12));
+    }
+
+    @Override
+    public List<Conflict> conflicts(String caseId, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT event_id,"
+                + " petition_id, event_type, actor, actor_name, actor_title, unit_code, at_millis, refused_by, reason,"
+                + " noticed_at FROM xf_conflict" + (caseId == null ? "" : " WHERE petition_id = ?")
+                + " ORDER BY noticed_at DESC, event_id FETCH NEXT ? ROWS ONLY")) {
+            int i = 1;
+            if (caseId != null) {
+                ps.setString(i++, caseId);
+            }
+            ps.setInt(i, Math.max(1, limit));
+            List<Conflict> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new Conflict(rs.getString(1), rs.getString(2), EventType.valueOf(rs.getString(3)),
+                            new Person(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7),
+                            Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9), rs.getString(10),
+                            Instant.ofEpochMilli(rs.getLong(11))));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read conflict notices", e);
+        }
+    }
+
+    /** Keeps a conflict notice for a step of this node, once per event; true when it is new. */
+    static boolean keepConflict(Connection c, Conflict k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_conflict WHERE event_id = ?")) {
+            ps.setString(1, k.eventId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_conflict (event_id, petition_id, event_type,"
+                + " actor, actor_name, actor_title, unit_code, at_millis, refused_by, reason, noticed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, k.eventId());
+            ps.setString(2, k.caseId());
+            ps.setString(3, k.type().name());
+            ps.setString(4, k.actor().login());
+            setNullable(ps, 5, k.actor().name());
+            setNullable(ps, 6, k.actor().title());
+            ps.setString(7, k.unit());
+            ps.setLong(8, k.at().toEpochMilli());
+            ps.setString(9, k.refusedBy());
+            ps.setString(10, k.reason().length() > 1000 ? k.reason().substring(0, 1000) : k.reason());
+            ps.setLong(11, k.noticedAt().toEpochMilli());
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    @Override
+    public List<CaseDigest> digests() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, case_version, timeline_digest, registered_by, owner_unit FROM xf_petition ORDER BY id")) {
+            List<CaseDigest> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new CaseDigest(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the digests of the cases", e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,19 +15,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.PetitionStore.StoreException;
+import org.xinfang.petition.TimelineDigest;
 import org.xinfang.sync.ChainReport;
 import org.xinfang.sync.JournalEntry;
 import org.xinfang.sync.Message;
 import org.xinfang.sync.Outgoing;
+import org.xinfang.sync.ChainHead;
+import org.xinfang.sync.ConsistencyReport;
 import org.xinfang.sync.PushResult;
+import org.xinfang.sync.Receipt;
+import org.xinfang.sync.RefusedEntry;
 import org.xinfang.sync.SyncAlarm;
 import org.xinfang.sync.SyncRefusedException;
+import org.xinfang.sync.SyncPolicy;
 import org.xinfang.sync.SyncStore;
+import org.xinfang.sync.WitnessCheck;
 
 /** {@link SyncStore} in the same portable SQL and database as the petitions. */
 public final class JdbcSyncStore implements SyncStore {
@@ -105,104 +114,50 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
-    public PushResult receive(String fromNode, Predicate<String> originAllowed, List<JournalEntry> entries,
-            String self) {
+    public PushResult receive(String fromNode, SyncPolicy policy, List<JournalEntry> entries) {
         try {
-            return inTransaction("store a pushed batch", c -> {
-                Map<String, Long> held = new HashMap<>();
-                Map<String, String> lastHash = new HashMap<>();
-                // hashes of the entries taken from this batch, not yet written: a repeat within the batch
-                Map<OriginSeq, String> taken = new HashMap<>();
-                List<Accepted> accepted = new ArrayList<>();
-                Set<String> advanced = new LinkedHashSet<>();
-                int duplicates = 0;
-                for (JournalEntry e : entries) {
-                    if (!originAllowed.test(e.origin())) {
-                        throw new SyncRefusedException(403, "foreign_origin", e.origin(), 0,
-                                "node " + fromNode + " may not send entries of " + e.origin());
-                    }
-                    if (!held.containsKey(e.origin())) {
-                        Journal.Head head = Journal.head(c, e.origin());
-                        held.put(e.origin(), head.seq());
-                        lastHash.put(e.origin(), head.hash());
-                    }
-                    long have = held.get(e.origin());
-                    if (e.seq() <= have) {
-                        String stored = taken.containsKey(new OriginSeq(e.origin(), e.seq()))
-                                ? taken.get(new OriginSeq(e.origin(), e.seq())) : Journal.hashOf(c, e.origin(), e.seq());
-                        if (!e.hash().equals(stored)) {
-                            throw new SyncRefusedException(409, "conflict", e.origin(), have + 1, "entry "
-                                    + e.origin() + "#" + e.seq() + " differs from the one already held");
-                        }
-                        duplicates++;
-                        continue;
-                    }
-                    if (e.seq() != have + 1) {
-                        throw new SyncRefusedException(409, "gap", e.origin(), have + 1, "entry " + e.origin()
-                                + "#" + e.seq() + " skips sequence; expected " + (have + 1));
-                    }
-                    if (!e.prevHash().equals(lastHash.get(e.origin())) || !e.hashIsValid()) {
-                        throw new SyncRefusedException(409, "broken_chain", e.origin(), have + 1, "entry "
-                                + e.origin() + "#" + e.seq() + " does not continue the hash chain");
-                    }
-                    JournalEntry relayed = e.via(self);
-                    accepted.add(new Accepted(relayed, snapshotOf(relayed)));
-                    held.put(e.origin(), e.seq());
-                    lastHash.put(e.origin(), e.hash());
-                    taken.put(new OriginSeq(e.origin(), e.seq()), e.hash());
-                    advanced.add(e.origin());
-                }
-                if (!accepted.isEmpty()) {
-                    store(c, accepted);
-                    for (String origin : advanced) {
-                        Journal.advance(c, origin, held.get(origin), lastHash.get(origin));
-                    }
-                }
-                return new PushResult(held, accepted.size(), duplicates);
-            });
+            return inTransaction("store a pushed batch", c -> new Receiver(c, fromNode, policy).run(entries));
         } catch (SyncRefusedException refused) {
             alarm(refused.reason(), fromNode, refused.getMessage());
             throw refused;
         }
     }
 
-    private record OriginSeq(String origin, long seq) {
-    }
-
-    /** An entry that continues its chain, and the case it carries (null for a type not applied here). */
-    private record Accepted(JournalEntry entry, PetitionJson.Snapshot snapshot) {
-    }
-
-    private static PetitionJson.Snapshot snapshotOf(JournalEntry e) {
-        return switch (e.type()) {
-            case "PETITION_REGISTERED", "CASE_UPDATED" -> PetitionJson.read(e.payload());
-            default -> null;
-        };
+    @Override
+    public List<RefusedEntry> refused(int limit) {
+        return inTransaction("read refused entries", c -> {
+            List<RefusedEntry> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT origin, origin_seq, petition_id, from_node, kind,"
+                    + " reason, at_millis FROM xf_refused_entry ORDER BY at_millis DESC, origin, origin_seq"
+                    + " FETCH NEXT ? ROWS ONLY")) {
+                ps.setInt(1, Math.max(1, limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new RefusedEntry(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getLong(7)));
+                    }
+                }
+            }
+            return list;
+        });
     }
 
     /**
-     * Writes accepted entries at consecutive outbox positions and applies their cases, in the caller's
-     * transaction: new cases go in JDBC batches, a case already stored here is updated in place.
+     * Queues the case as it is now for each of these children, in the caller's transaction, with the
+     * conflict notices that go with it. The same copy is queued for a child once.
      */
-    private static void store(Connection c, List<Accepted> accepted) throws SQLException {
-        long pos = Journal.reserve(c, accepted.size());
-        Set<String> known = JdbcPetitionStore.stored(c, accepted.stream().filter(a -> a.snapshot() != null)
-                .map(a -> a.snapshot().petition().id()).toList());
-        try (RowWriter rows = new RowWriter(c)) {
-            for (Accepted a : accepted) {
-                JournalEntry e = a.entry();
-                rows.journal(e, pos++);
-                if (a.snapshot() == null) {
-                    LOG.warn("journal entry type {} is not known here; kept and relayed, not applied", e.type());
-                } else if (known.add(a.snapshot().petition().id())) {
-                    rows.newCase(a.snapshot().petition(), a.snapshot().verificationHash(), e.origin(), e.seq(),
-                            String.join(Journal.PATH_SEPARATOR, e.path()));
-                } else {
-                    rows.flush(); // the case may have been added by this batch: it must be in the table first
-                    JdbcPetitionStore.updateStored(c, a.snapshot().petition());
-                }
-            }
-            rows.flush();
+    static void sendCopies(Connection c, Petition p, String verificationHash, List<PetitionStore.Conflict> notices,
+            Collection<String> children, long atMillis) throws SQLException {
+        if (children.isEmpty()) {
+            return;
+        }
+        String payload = PetitionJson.write(p, verificationHash, notices);
+        StringBuilder key = new StringBuilder(p.id()).append('\n').append(p.version()).append('\n')
+                .append(TimelineDigest.of(p.timeline()));
+        notices.forEach(n -> key.append('\n').append(n.eventId()));
+        String msgId = "c:" + TimelineDigest.next("", key.toString()).substring(0, 40);
+        for (String child : children) {
+            enqueue(c, child, msgId, child, "CASE", payload, atMillis);
         }
     }
 
@@ -231,26 +186,29 @@ public final class JdbcSyncStore implements SyncStore {
                 long count = 0;
                 long last = 0;
                 String lastHash = null;
-                boolean intact = true;
+                long firstBroken = 0;
                 while (rs.next()) {
                     JournalEntry e = Journal.read(rs, 1);
                     if (!e.origin().equals(origin)) {
                         if (origin != null) {
-                            reports.put(origin, new ChainReport(origin, count, last, intact));
+                            reports.put(origin, new ChainReport(origin, count, last, firstBroken == 0, firstBroken));
                         }
                         origin = e.origin();
                         count = 0;
                         last = 0;
                         lastHash = JournalEntry.GENESIS;
-                        intact = true;
+                        firstBroken = 0;
                     }
-                    intact &= e.seq() == last + 1 && e.prevHash().equals(lastHash) && e.hashIsValid();
+                    boolean links = e.seq() == last + 1 && e.prevHash().equals(lastHash) && e.hashIsValid();
+                    if (!links && firstBroken == 0) {
+                        firstBroken = last + 1;
+                    }
                     count++;
                     last = e.seq();
                     lastHash = e.hash();
                 }
                 if (origin != null) {
-                    reports.put(origin, new ChainReport(origin, count, last, intact));
+                    reports.put(origin, new ChainReport(origin, count, last, firstBroken == 0, firstBroken));
                 }
             }
             return new ArrayList<>(reports.values());
@@ -272,13 +230,13 @@ public final class JdbcSyncStore implements SyncStore {
         }
         long seq = JdbcPetitionStore.increment(c, "downbox:" + child);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_downbox (child_node, seq, msg_id, recipient,"
-                + " msg_type, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " msg_type, payload_utf8, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, child);
             ps.setLong(2, seq);
             ps.setString(3, msgId);
             ps.setString(4, recipient);
             ps.setString(5, type);
-            ps.setString(6, payload);
+            ps.setBytes(6, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             ps.setLong(7, createdMillis);
             ps.executeUpdate();
         }
@@ -288,7 +246,7 @@ public final class JdbcSyncStore implements SyncStore {
     public List<Message> messagesFor(String childNode, long afterSeq, int limit) {
         return inTransaction("read messages", c -> {
             List<Message> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, msg_id, recipient, msg_type, payload,"
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, msg_id, recipient, msg_type, payload_utf8,"
                     + " created_at FROM xf_downbox WHERE child_node = ? AND seq > ? ORDER BY seq"
                     + " FETCH NEXT ? ROWS ONLY")) {
                 ps.setString(1, childNode);
@@ -297,7 +255,7 @@ public final class JdbcSyncStore implements SyncStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         list.add(new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getLong(6)));
+                                new String(rs.getBytes(5), java.nio.charset.StandardCharsets.UTF_8), rs.getLong(6)));
                     }
                 }
             }
@@ -306,14 +264,17 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
-    public void applyMessage(Message m, String nextHop, String cursorKey) {
+    public void applyMessage(Message m, SyncPolicy policy, String cursorKey) {
         applyOnce(m, cursorKey, c -> {
-            if (nextHop != null) {
-                enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
-            } else if ("CASE".equals(m.type())) {
-                JdbcPetitionStore.upsert(c, PetitionJson.read(m.payload()), null, -1, null);
+            if ("CASE".equals(m.type())) {
+                Copies.apply(c, m, policy);
             } else {
-                LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
+                String nextHop = policy.nextHop(m.recipient());
+                if (nextHop != null) {
+                    enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                } else {
+                    LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
+                }
             }
             return null;
         });
@@ -376,6 +337,15 @@ public final class JdbcSyncStore implements SyncStore {
                 }
             }
         });
+    }
+
+    static String state(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT val FROM xf_sync_state WHERE name = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     @Override
@@ -493,14 +463,136 @@ public final class JdbcSyncStore implements SyncStore {
     public void alarm(String kind, String node, String message) {
         LOG.warn("sync alarm {} from {}: {}", kind, node, message);
         inTransaction("raise an alarm", c -> {
-            long id = JdbcPetitionStore.increment(c, "alarm");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_sync_alarm (id, at_millis, kind, node_id,"
-                    + " message) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, id);
-                ps.setLong(2, System.currentTimeMillis());
-                ps.setString(3, kind);
-                JdbcPetitionStore.setNullable(ps, 4, node);
-                ps.setString(5, message.length() > 1000 ? message.substring(0, 1000) : message);
+            insertAlarm(c, kind, node, message, null, System.currentTimeMillis());
+            return null;
+        });
+    }
+
+    @Override
+    public void alarmUpward(String self, String kind, String node, String message) {
+        LOG.warn("sync alarm {} about {} (sent up): {}", kind, node, message);
+        inTransaction("raise an alarm", c -> {
+            raiseUpward(c, self, kind, node, message);
+            return null;
+        });
+    }
+
+    /** Keeps an alarm and journals it so that it travels up to the top of the network. */
+    static void raiseUpward(Connection c, String self, String kind, String node, String message) throws SQLException {
+        long now = System.currentTimeMillis();
+        insertAlarm(c, kind, node, message, null, now);
+        try {
+            String payload = PetitionJson.MAPPER.writeValueAsString(Map.of("kind", kind, "node", node == null ? "" : node,
+                    "message", message));
+            Journal.appendOwn(c, self, "SYNC_ALARM", null, payload, now);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an alarm always serializes", e);
+        }
+    }
+
+    /** An alarm journalled below: kind, node, message. */
+    static String[] readAlarm(String payload) {
+        try {
+            var n = PetitionJson.MAPPER.readTree(payload);
+            return new String[] {n.path("kind").asText("alarm"), n.path("node").asText(null), n.path("message").asText("")};
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a readable alarm", e);
+        }
+    }
+
+    static void insertAlarm(Connection c, String kind, String node, String message, String raisedAt, long atMillis)
+            throws SQLException {
+        long id = JdbcPetitionStore.increment(c, "alarm");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_sync_alarm (id, at_millis, kind, node_id,"
+                + " message, raised_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, atMillis);
+            ps.setString(3, kind.length() > 40 ? kind.substring(0, 40) : kind);
+            JdbcPetitionStore.setNullable(ps, 4, node == null || node.isEmpty() ? null : node);
+            ps.setString(5, message.length() > 1000 ? message.substring(0, 1000) : message);
+            JdbcPetitionStore.setNullable(ps, 6, raisedAt);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public List<ChainHead> heads() {
+        return inTransaction("read chain heads", c -> {
+            List<ChainHead> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT origin, last_seq, last_hash, advanced_at, reported_seq,"
+                    + " reported_at FROM xf_chain_head ORDER BY origin"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6)));
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public void reportHeads(String child, Map<String, Long> heads, java.util.function.Predicate<String> allowed) {
+        inTransaction("note reported heads", c -> {
+            long now = System.currentTimeMillis();
+            for (Map.Entry<String, Long> h : new TreeMap<>(heads).entrySet()) {
+                if (!allowed.test(h.getKey()) || h.getValue() == null || h.getValue() < 0) {
+                    continue;
+                }
+                try (PreparedStatement up = c.prepareStatement("UPDATE xf_chain_head SET reported_seq = ?,"
+                        + " reported_at = ? WHERE origin = ? AND (reported_seq IS NULL OR reported_seq <= ?)")) {
+                    up.setLong(1, h.getValue());
+                    up.setLong(2, now);
+                    up.setString(3, h.getKey());
+                    up.setLong(4, h.getValue());
+                    if (up.executeUpdate() > 0) {
+                        continue;
+                    }
+                }
+                if (Journal.head(c, h.getKey()).seq() == 0 && !headRowExists(c, h.getKey())) {
+                    try (PreparedStatement ins = c.prepareStatement("INSERT INTO xf_chain_head (origin, last_seq,"
+                            + " last_hash, reported_seq, reported_at) VALUES (?, 0, ?, ?, ?)")) {
+                        ins.setString(1, h.getKey());
+                        ins.setString(2, JournalEntry.GENESIS);
+                        ins.setLong(3, h.getValue());
+                        ins.setLong(4, now);
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean headRowExists(Connection c, String origin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_chain_head WHERE origin = ?")) {
+            ps.setString(1, origin);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public void keepReceipt(Receipt r) {
+        inTransaction("keep a receipt", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_receipt WHERE origin = ? AND origin_seq = ?")) {
+                ps.setString(1, r.origin());
+                ps.setLong(2, r.seq());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return null; // one receipt per position is enough
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_receipt (origin, origin_seq, entry_hash,"
+                    + " at_millis, parent, parent_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.origin());
+                ps.setLong(2, r.seq());
+                ps.setString(3, r.hash());
+                ps.setLong(4, r.atMillis());
+                ps.setString(5, r.parent());
+                ps.setString(6, r.key());
+                ps.setString(7, r.signature());
                 ps.executeUpdate();
             }
             return null;
@@ -508,16 +600,78 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
+    public List<WitnessCheck> witnessChecks(String self) {
+        return inTransaction("check receipts", c -> {
+            List<WitnessCheck> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.origin, r.origin_seq, r.entry_hash, r.at_millis,"
+                    + " r.parent, r.parent_key, r.signature, j.entry_hash FROM xf_receipt r LEFT JOIN xf_journal j"
+                    + " ON j.origin = r.origin AND j.origin_seq = r.origin_seq WHERE r.origin = ? ORDER BY r.origin_seq")) {
+                ps.setString(1, self);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(new WitnessCheck(new Receipt(rs.getString(5), rs.getString(1), rs.getLong(2),
+                                rs.getString(3), rs.getLong(4), rs.getString(6), rs.getString(7)), rs.getString(8)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
+    public void keepConsistencyReport(ConsistencyReport r) {
+        inTransaction("keep a consistency report", c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM xf_consistency WHERE node_id = ?")) {
+                del.setString(1, r.node());
+                del.executeUpdate();
+            }
+            StringBuilder ids = new StringBuilder();
+            for (String id : r.differing()) {
+                if (ids.length() + id.length() + 1 > 32000) {
+                    break; // the count is kept whole; the list as far as it fits
+                }
+                ids.append(ids.length() == 0 ? "" : ",").append(id);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_consistency (node_id, parent, checked_at,"
+                    + " cases, differing) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.node());
+                ps.setString(2, r.parent());
+                ps.setLong(3, r.checkedAtMillis());
+                ps.setInt(4, r.cases());
+                ps.setString(5, ids.toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<ConsistencyReport> consistencyReports() {
+        return inTransaction("read consistency reports", c -> {
+            List<ConsistencyReport> list = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT node_id, parent, checked_at, cases, differing"
+                    + " FROM xf_consistency ORDER BY node_id"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ids = rs.getString(5);
+                    list.add(new ConsistencyReport(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
+                            ids.isEmpty() ? List.of() : List.of(ids.split(","))));
+                }
+            }
+            return list;
+        });
+    }
+
+    @Override
     public List<SyncAlarm> alarms(int limit) {
         return inTransaction("read alarms", c -> {
             List<SyncAlarm> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, at_millis, kind, node_id, message"
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at_millis, kind, node_id, message, raised_at"
                     + " FROM xf_sync_alarm ORDER BY id DESC FETCH NEXT ? ROWS ONLY")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         list.add(new SyncAlarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5)));
+                                rs.getString(5), rs.getString(6)));
                     }
                 }
             }

@@ -21,8 +21,23 @@ final class Journal {
     /** Appends a change made on this node; returns its sequence in the node's own chain. */
     static long appendOwn(Connection c, String node, String type, String entity, String payload, long atMillis)
             throws SQLException {
-        // the sequence row stays locked until commit: own appends are serialised here
-        long seq = JdbcPetitionStore.increment(c, "journal:" + node);
+        long seq = nextOwn(c, node);
+        appendOwnAt(c, node, seq, type, entity, payload, atMillis);
+        return seq;
+    }
+
+    /**
+     * Takes the next sequence of this node's own chain, for an entry whose payload must name it (an
+     * event's identity is {@code node#seq}). The sequence row stays locked until commit: own appends are
+     * serialised here. The caller appends the entry with {@link #appendOwnAt} in the same transaction.
+     */
+    static long nextOwn(Connection c, String node) throws SQLException {
+        return JdbcPetitionStore.increment(c, "journal:" + node);
+    }
+
+    /** Appends this node's own entry at the sequence {@link #nextOwn} gave. */
+    static void appendOwnAt(Connection c, String node, long seq, String type, String entity, String payload,
+            long atMillis) throws SQLException {
         Head head = head(c, node);
         if (head.seq() != seq - 1) {
             throw new IllegalStateException("journal of " + node + " ends at " + head.seq() + ", not " + (seq - 1));
@@ -30,7 +45,11 @@ final class Journal {
         String hash = JournalEntry.computeHash(head.hash(), node, seq, type, entity, atMillis, payload);
         insert(c, new JournalEntry(node, seq, type, entity, atMillis, payload, head.hash(), hash, List.of(node)));
         advance(c, node, seq, hash);
-        return seq;
+    }
+
+    /** The identity of the event journalled at {@code seq} of {@code node}'s chain. */
+    static String eventId(String node, long seq) {
+        return node + "#" + seq;
     }
 
     /** The last entry held of a chain: its sequence and hash; (0, GENESIS) for a chain not held here. */
@@ -51,20 +70,23 @@ final class Journal {
 
     /** Moves an origin's head to an entry just written in the same transaction. */
     static void advance(Connection c, String origin, long seq, String hash) throws SQLException {
+        long now = System.currentTimeMillis();
         try (PreparedStatement up = c.prepareStatement(
-                "UPDATE xf_chain_head SET last_seq = ?, last_hash = ? WHERE origin = ?")) {
+                "UPDATE xf_chain_head SET last_seq = ?, last_hash = ?, advanced_at = ? WHERE origin = ?")) {
             up.setLong(1, seq);
             up.setString(2, hash);
-            up.setString(3, origin);
+            up.setLong(3, now);
+            up.setString(4, origin);
             if (up.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO xf_chain_head (origin, last_seq, last_hash) VALUES (?, ?, ?)")) {
+                "INSERT INTO xf_chain_head (origin, last_seq, last_hash, advanced_at) VALUES (?, ?, ?, ?)")) {
             ins.setString(1, origin);
             ins.setLong(2, seq);
             ins.setString(3, hash);
+            ins.setLong(4, now);
             ins.executeUpdate();
         }
     }

@@ -29,7 +29,7 @@ final class Migrations {
     /** Every migration, in order. Add new ones at the end. */
     static final List<String> SCRIPTS = List.of("V1__petitions.sql", "V2__sync.sql", "V3__repeat_index.sql",
             "V4__drop_redundant_index.sql", "V5__chain_heads.sql", "V6__journal_payload_utf8",
-            "V7__child_rows_without_foreign_keys.sql");
+            "V7__child_rows_without_foreign_keys.sql", "V8__typed_events");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
@@ -37,7 +37,8 @@ final class Migrations {
         void apply(Connection c, Dialect dialect) throws SQLException;
     }
 
-    private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8);
+    private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8,
+            "V8__typed_events", Migrations::typedEvents);
 
     private Migrations() {
     }
@@ -121,6 +122,115 @@ final class Migrations {
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE xf_journal DROP COLUMN payload");
             st.execute("ALTER TABLE xf_journal ADD CONSTRAINT xf_journal_payload CHECK (payload_utf8 IS NOT NULL)");
+        }
+    }
+
+    /**
+     * V8: typed events. Runs {@code V8__typed_events.sql} (new columns and tables), then gives every event
+     * held an identity ({@code <case>/<seq>}, the same on every node that held the same timeline), the
+     * typed attributes its note stated in the fixed wording of the release that wrote it, and its actor
+     * as a person; and every case its version and timeline digest. Cases are converted 200 at a time.
+     */
+    static void typedEvents(Connection c, Dialect dialect) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(dialect.fill(read("V8__typed_events.sql")))) {
+                st.execute(sql);
+            }
+        }
+        String after = "";
+        try (PreparedStatement page = c.prepareStatement("SELECT id, owner_unit FROM xf_petition WHERE id > ?"
+                + " ORDER BY id FETCH NEXT 200 ROWS ONLY");
+                PreparedStatement event = c.prepareStatement("UPDATE xf_event SET event_id = ?, attrs = ?, actor = ?,"
+                        + " actor_name = ? WHERE petition_id = ? AND seq = ?");
+                PreparedStatement petition = c.prepareStatement(
+                        "UPDATE xf_petition SET case_version = ?, timeline_digest = ? WHERE id = ?")) {
+            while (true) {
+                Map<String, String> owners = new java.util.LinkedHashMap<>();
+                page.setString(1, after);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        owners.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                if (owners.isEmpty()) {
+                    break;
+                }
+                after = new ArrayList<>(owners.keySet()).get(owners.size() - 1);
+                Map<String, List<Object[]>> events = new java.util.HashMap<>();
+                String marks = String.join(", ", java.util.Collections.nCopies(owners.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, seq, event_type, actor, note"
+                        + " FROM xf_event WHERE petition_id IN (" + marks + ") ORDER BY petition_id, seq")) {
+                    int i = 1;
+                    for (String id : owners.keySet()) {
+                        ps.setString(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Object[] {
+                                rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                        }
+                    }
+                }
+                for (Map.Entry<String, String> kase : owners.entrySet()) {
+                    List<Object[]> timeline = events.getOrDefault(kase.getKey(), List.of());
+                    int lastAssigned = -1;
+                    for (int i = 0; i < timeline.size(); i++) {
+                        String type = (String) timeline.get(i)[1];
+                        lastAssigned = "ASSIGNED".equals(type) ? i : "OBJECTED".equals(type) ? -1 : lastAssigned;
+                    }
+                    String digest = "";
+                    for (int i = 0; i < timeline.size(); i++) {
+                        Object[] e = timeline.get(i);
+                        int seq = (Integer) e[0];
+                        org.xinfang.petition.EventType type = org.xinfang.petition.EventType.valueOf((String) e[1]);
+                        org.xinfang.petition.Person person = LegacyEvents.person((String) e[2]);
+                        String id = LegacyEvents.id(kase.getKey(), seq);
+                        digest = org.xinfang.petition.TimelineDigest.next(digest, id);
+                        event.setString(1, id);
+                        JdbcPetitionStore.setNullable(event, 2, PetitionJson.attrsColumn(LegacyEvents.attributes(type,
+                                (String) e[3], i == lastAssigned ? kase.getValue() : null)));
+                        event.setString(3, person.login());
+                        JdbcPetitionStore.setNullable(event, 4, person.name());
+                        event.setString(5, kase.getKey());
+                        event.setInt(6, seq);
+                        event.addBatch();
+                    }
+                    petition.setInt(1, timeline.size());
+                    petition.setString(2, digest);
+                    petition.setString(3, kase.getKey());
+                    petition.addBatch();
+                }
+                event.executeBatch();
+                petition.executeBatch();
+            }
+        }
+        // a case copy queued for a child carries its whole timeline: bytes, without the 32,000 limit
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE xf_downbox ADD COLUMN payload_utf8 " + dialect.binary());
+        }
+        try (PreparedStatement read = c.prepareStatement("SELECT child_node, seq, payload FROM xf_downbox");
+                PreparedStatement write = c.prepareStatement(
+                        "UPDATE xf_downbox SET payload_utf8 = ? WHERE child_node = ? AND seq = ?")) {
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)});
+                }
+            }
+            for (Object[] row : rows) {
+                write.setBytes(1, ((String) row[2]).getBytes(StandardCharsets.UTF_8));
+                write.setString(2, (String) row[0]);
+                write.setLong(3, (Long) row[1]);
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE xf_downbox DROP COLUMN payload");
+            st.execute("ALTER TABLE xf_downbox ADD CONSTRAINT xf_downbox_payload CHECK (payload_utf8 IS NOT NULL)");
+            st.execute("ALTER TABLE xf_event ADD CONSTRAINT xf_event_id CHECK (event_id IS NOT NULL)");
+            st.execute("ALTER TABLE xf_petition ADD CONSTRAINT xf_petition_version CHECK (case_version IS NOT NULL"
+                    + " AND timeline_digest IS NOT NULL)");
         }
     }
 

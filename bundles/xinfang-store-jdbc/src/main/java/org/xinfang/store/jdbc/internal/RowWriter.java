@@ -9,6 +9,7 @@ import java.sql.Types;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.TimelineDigest;
 import org.xinfang.sync.JournalEntry;
 
 /**
@@ -55,8 +56,8 @@ final class RowWriter implements AutoCloseable {
             throws SQLException {
         if (petitions == null) {
             petitions = c.prepareStatement("INSERT INTO xf_petition (" + JdbcPetitionStore.PETITION_COLUMNS
-                    + ", verification_hash, origin_node, origin_seq, path)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + ", verification_hash, origin_node, origin_seq, path, case_version, timeline_digest)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         PreparedStatement ps = petitions;
         int i = 1;
@@ -81,7 +82,9 @@ final class RowWriter implements AutoCloseable {
         } else {
             ps.setNull(i++, Types.BIGINT);
         }
-        JdbcPetitionStore.setNullable(ps, i, path);
+        JdbcPetitionStore.setNullable(ps, i++, path);
+        ps.setInt(i++, p.version());
+        ps.setString(i, TimelineDigest.of(p.timeline()));
         ps.addBatch();
         for (int pos = 0; pos < p.petitioners().size(); pos++) {
             petitioner(p.id(), pos, p.petitioners().get(pos));
@@ -109,19 +112,23 @@ final class RowWriter implements AutoCloseable {
     /** Adds an event to a case's timeline; the case is stored, or added to this writer before. */
     void event(String petitionId, Event e) throws SQLException {
         if (events == null) {
-            events = c.prepareStatement("INSERT INTO xf_event"
-                    + " (petition_id, seq, at_millis, event_type, actor, unit_code, node_id, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            events = c.prepareStatement("INSERT INTO xf_event (petition_id, seq, at_millis, event_type, actor,"
+                    + " unit_code, node_id, note, event_id, attrs, actor_name, actor_title)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         PreparedStatement ps = events;
         ps.setString(1, petitionId);
         ps.setInt(2, e.seq());
         ps.setLong(3, e.at().toEpochMilli());
-        ps.setString(4, e.type());
-        ps.setString(5, e.actor());
+        ps.setString(4, e.type().name());
+        ps.setString(5, e.actor().login());
         ps.setString(6, e.unit());
         ps.setString(7, e.node());
         JdbcPetitionStore.setNullable(ps, 8, e.note());
+        ps.setString(9, e.id());
+        JdbcPetitionStore.setNullable(ps, 10, PetitionJson.attrsColumn(e.attrs()));
+        JdbcPetitionStore.setNullable(ps, 11, e.actor().name());
+        JdbcPetitionStore.setNullable(ps, 12, e.actor().title());
         ps.addBatch();
     }
 

@@ -18,16 +18,23 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionQuery;
 import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Person;
 import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.RedirectChannel;
 import org.xinfang.petition.Status;
+import org.xinfang.petition.VersionConflictException;
+import org.xinfang.rules.Step;
 
 class JdbcPetitionStoreTest {
     @TempDir
@@ -49,16 +56,17 @@ class JdbcPetitionStoreTest {
                 List.of(new Petitioner("张三", "11010519491231002X", "13812345678", "柳树村3组"),
                         new Petitioner("李四", null, null, null)),
                 unit, unit, Status.REGISTERED, Instant.ofEpochMilli(at),
-                events.length > 0 ? List.of(events)
-                        : List.of(new Event(1, Instant.ofEpochMilli(at), "REGISTERED", "clerk", unit, unit, null)));
+                events.length > 0 ? List.of(events) : List.of(Cases.registered(unit, Instant.ofEpochMilli(at))));
     }
 
     @Test
     void storesAndReadsBackAPetitionWithPetitionersAndTimeline() {
         Petition p = petition("510199101201-0000001", "TRK0000001", "拖欠工资", LocalDate.of(2026, 11, 20),
                 1_700_000_000_123L, "510199101201");
-        store.insert(p, "hash1", "N1");
-        assertEquals(p, store.get(p.id()).orElseThrow());
+        Petition stored = store.insert(p, "hash1", "N1");
+        assertEquals("N1#1", stored.timeline().get(0).id(), "the registration takes its journal entry's identity");
+        assertEquals(Cases.CLERK, stored.timeline().get(0).actor());
+        assertEquals(stored, store.get(p.id()).orElseThrow());
         PetitionStore.Tracked tracked = store.findByTrackingCode("TRK0000001").orElseThrow();
         assertEquals("hash1", tracked.verificationHash());
         assertNull(tracked.petition().petitioners().get(1).idNumber());
@@ -73,7 +81,7 @@ class JdbcPetitionStoreTest {
         // list that breaks the primary key fails after the petition row was written
         Petition sameCode = petition("A-2", "TRK1", "二", LocalDate.of(2026, 11, 1), 2000, "U1");
         assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(sameCode, "h", "N1"));
-        Event e = new Event(1, Instant.ofEpochMilli(3000), "REGISTERED", "clerk", "U1", "U1", null);
+        Event e = Cases.registered("U1", Instant.ofEpochMilli(3000));
         Petition twiceSeq = petition("A-3", "TRK3", "三", LocalDate.of(2026, 11, 1), 3000, "U1", e, e);
         assertThrows(PetitionStore.DuplicateException.class, () -> store.insert(twiceSeq, "h", "N1"));
         assertFalse(store.get("A-3").isPresent());
@@ -152,35 +160,161 @@ class JdbcPetitionStoreTest {
 
     @Test
     void wholeCasesAreReadByStatusOrByAnEventTypeWithPetitionersAndTimelineInOrder() {
-        Event registered = new Event(1, Instant.ofEpochMilli(1000), "REGISTERED", "clerk", "U1", "N1", null);
-        Event supervised = new Event(2, Instant.ofEpochMilli(2000), "SUPERVISED", "督查", "U0", "N0", "督办");
-        Event answered = new Event(3, Instant.ofEpochMilli(3000), "SUPERVISION_ANSWERED", "head", "U1", "N1", "已答复");
+        Event registered = Cases.registered("U1", Instant.ofEpochMilli(1000));
+        Event supervised = new Event(2, "N0#1", Instant.ofEpochMilli(2000), EventType.SUPERVISED, Person.SYSTEM, "U0", "N0",
+                Attributes.builder().put(Attr.CLOCK, Step.TRIAGE).put(Attr.DUE, LocalDate.of(2026, 11, 16))
+                        .put(Attr.ANSWER_DUE, LocalDate.of(2026, 12, 16)).build(), "督办");
+        Event answered = new Event(3, "N1#9", Instant.ofEpochMilli(3000), EventType.SUPERVISION_ANSWERED, Cases.HEAD, "U1",
+                "N1", Attributes.builder().put(Attr.ANSWER, "已答复").build(), null);
         Petition open = petition("W-1", "TRKW1", "一", LocalDate.of(2026, 11, 1), 1000, "U1", registered, supervised,
                 answered);
         Petition newer = petition("W-2", "TRKW2", "二", LocalDate.of(2026, 11, 2), 5000, "U1", registered);
+        Event redirected = new Event(3, "N1#8", Instant.ofEpochMilli(9500), EventType.REDIRECTED, Cases.CLERK, "U1", "N1",
+                Attributes.builder().put(Attr.CHANNEL, RedirectChannel.LEGAL).put(Attr.REASON, "涉诉").build(), null);
         Petition closed = new Petition("W-3", "TRKW3", Kind.CLAIM, Channel.LETTER, "三", "内容", null, null,
                 LocalDate.of(2026, 11, 3), 1, List.of(new Petitioner("王五", null, null, null)), "U1", "U1",
-                Status.TERMINATED, Instant.ofEpochMilli(9000), List.of(registered, supervised));
-        for (Petition p : List.of(open, newer, closed)) {
-            store.insert(p, "h", "N1");
-        }
+                Status.REGISTERED, Instant.ofEpochMilli(9000), List.of(registered, supervised, redirected));
+        open = store.insert(open, "h", "N1");
+        newer = store.insert(newer, "h", "N1");
+        closed = store.insert(closed, "h", "N1");
+        assertEquals(Status.REDIRECTED, closed.status(), "the state is the timeline's, not the one given");
 
         List<Petition> registeredOnes = store.whole(Set.of(Status.REGISTERED));
         assertEquals(List.of(newer, open), registeredOnes, "whole cases, newest registration first");
-        assertEquals(List.of(closed), store.whole(Set.of(Status.TERMINATED, Status.MEDIATED)));
+        assertEquals(List.of(closed), store.whole(Set.of(Status.REDIRECTED, Status.MEDIATED)));
         assertEquals(List.of(), store.whole(Set.of()));
-        assertEquals(List.of(closed, open), store.wholeWithEvent("SUPERVISED"));
-        assertEquals(List.of(), store.wholeWithEvent("HEARING_STARTED"));
+        assertEquals(List.of(closed, open), store.wholeWithEvent(EventType.SUPERVISED));
+        assertEquals(List.of(), store.wholeWithEvent(EventType.HEARING_STARTED));
+        assertEquals(RedirectChannel.LEGAL, closed.timeline().get(2).attrs().get(Attr.CHANNEL), "typed facts read back");
     }
 
     @Test
     void aTimelineIsNeverWrittenWithoutItsCase() throws Exception {
         Petition absent = petition("X-1", "TRKX1", "无", LocalDate.of(2026, 11, 1), 1000, "U1");
         try (Connection c = dataSource.getConnection()) {
-            assertThrows(IllegalStateException.class, () -> JdbcPetitionStore.updateStored(c, absent));
+            assertThrows(IllegalStateException.class, () -> JdbcPetitionStore.replaceTimeline(c, absent));
             try (Statement st = c.createStatement()) {
                 assertEquals(0, count(st, "SELECT COUNT(*) FROM xf_event"));
             }
         }
+    }
+
+    @Test
+    void aStepIsRecordedOnlyOnTheVersionItWasCheckedOnAndDerivesTheState() {
+        Petition p = store.insert(petition("T1-1", "TRKS1", "一", LocalDate.of(2026, 11, 1), 1000, "T1"), "h", "T1");
+        Petition after = store.append(p.id(), 1, Cases.reason(EventType.NOT_ACCEPTED, "T1"), List.of());
+        assertEquals(2, after.version());
+        assertEquals(Status.NOT_ACCEPTED, after.status());
+        assertEquals("T1#2", after.timeline().get(1).id(), "the step takes its journal entry's identity");
+        assertEquals("理由", after.timeline().get(1).attrs().get(Attr.REASON));
+        VersionConflictException stale = assertThrows(VersionConflictException.class,
+                () -> store.append(p.id(), 1, Cases.reason(EventType.REDIRECTED, "T1"), List.of()));
+        assertEquals(2, stale.current());
+        assertEquals(after, store.get(p.id()).orElseThrow(), "nothing written");
+        assertThrows(org.xinfang.petition.NotFoundException.class,
+                () -> store.append("nope", 1, Cases.reason(EventType.NOT_ACCEPTED, "T1"), List.of()));
+    }
+
+    /**
+     * Of many steps checked on the same version and sent at the same moment, exactly one is recorded;
+     * every other one is told the case changed, and none fails otherwise.
+     */
+    @Test
+    void ofParallelStepsOnOneVersionExactlyOneIsRecorded() throws Exception {
+        int cases = 8;
+        int writers = 6;
+        List<Petition> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            ps.add(store.insert(petition("P1-" + i, "TRKP" + i, "并发", LocalDate.of(2026, 11, 1), 1000 + i, "P1"), "h",
+                    "P1"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            for (Petition p : ps) {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        try {
+                            store.append(p.id(), 1, Cases.reason(EventType.NOT_ACCEPTED, "P1"), List.of());
+                            return "ok";
+                        } catch (VersionConflictException e) {
+                            return "conflict";
+                        }
+                    }));
+                }
+                go.countDown();
+                List<String> outcomes = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<String> f : results) {
+                    outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertEquals(1, outcomes.stream().filter("ok"::equals).count(), p.id() + ": " + outcomes);
+                assertEquals(writers - 1, outcomes.stream().filter("conflict"::equals).count());
+                assertEquals(2, store.get(p.id()).orElseThrow().version());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            assertEquals(cases * 2, count(st, "SELECT COUNT(*) FROM xf_event"));
+            assertEquals(cases * 2, count(st, "SELECT MAX(origin_seq) FROM xf_journal"), "no journal entry of a refused step");
+        }
+    }
+
+    /**
+     * A database of the release before typed events (schema 7) held facts in notes: migrated in place,
+     * each event keeps its note and gains the typed facts it stated, and every case its version and digest.
+     * A comment that names another rating does not change the rating.
+     */
+    @Test
+    void aDatabaseOfAnOlderBuildKeepsEachEventsMeaningAsTypedFacts() throws Exception {
+        DataSource old = TestDatabases.fresh(dir, "OLD7");
+        assertEquals(7, Migrations.apply(old, 7));
+        String[][] events = {
+            {"REGISTERED", "clerk", "首问责任人 / first-contact owner: clerk"},
+            {"ASSIGNED", "clerk", "交办至 / assigned to 清河镇：请办理"},
+            {"ACCEPTED", "head", "受理告知书：你反映的事项已由清河镇受理"},
+            {"EXTENDED", "head", "延长30日 / extended by 30 days：需要补充调查（告知信访人延期理由 / the petitioner is told why）"},
+            {"SUPERVISED", "督查扫描 / scheduled scan", "督办通知 / supervision notice [HANDLING@2026-10-30]：办理期限已于2026-10-30届满"},
+            {"DECIDED", "head", "信访处理意见书｜诉求 request：补发工资｜事实 facts：拖欠属实｜意见 decision：支持 / supported"
+                    + "｜依据 basis：劳动合同法｜签批 signed off：head"},
+            {"RATED", "信访人 / petitioner", "满意度评价 / rating：不满意 (DISSATISFIED)。意见 / comment：其实 (SATISFIED) 是反话"},
+        };
+        try (Connection c = old.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO xf_petition (id, tracking_code, verification_hash, kind, channel, subject, content,"
+                    + " received_on, headcount, registered_by, owner_unit, status, registered_at) VALUES ('V-1', 'TRKOLD',"
+                    + " 'h', 'CLAIM', 'LETTER', '旧案', '内容', DATE('2026-09-01'), 1, 'V1', 'T1', 'DECIDED', 1000)");
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event (petition_id, seq, at_millis,"
+                    + " event_type, actor, unit_code, node_id, note) VALUES ('V-1', ?, ?, ?, ?, 'V1', 'V1', ?)")) {
+                for (int i = 0; i < events.length; i++) {
+                    ps.setInt(1, i + 1);
+                    ps.setLong(2, 1000 + i);
+                    ps.setString(3, events[i][0]);
+                    ps.setString(4, events[i][1]);
+                    ps.setString(5, events[i][2]);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        JdbcPetitionStore migrated = new JdbcPetitionStore(old);
+        migrated.start();
+        Petition p = migrated.get("V-1").orElseThrow();
+        assertEquals(7, p.version());
+        assertEquals(Status.DECIDED, p.status());
+        assertEquals("T1", p.timeline().get(1).attrs().get(Attr.UNIT), "the latest assignment went to the owner");
+        assertEquals(30, p.timeline().get(3).attrs().get(Attr.DAYS));
+        assertEquals("需要补充调查", p.timeline().get(3).attrs().get(Attr.REASON));
+        assertEquals(Step.HANDLING, p.timeline().get(4).attrs().get(Attr.CLOCK));
+        assertEquals(LocalDate.of(2026, 10, 30), p.timeline().get(4).attrs().get(Attr.DUE));
+        assertEquals(Person.SYSTEM, p.timeline().get(4).actor());
+        assertEquals(org.xinfang.petition.Outcome.SUPPORT, p.timeline().get(5).attrs().get(Attr.OUTCOME));
+        assertEquals("拖欠属实", p.timeline().get(5).attrs().get(Attr.FACTS));
+        assertEquals(org.xinfang.petition.Rating.DISSATISFIED, p.timeline().get(6).attrs().get(Attr.LEVEL));
+        assertEquals("其实 (SATISFIED) 是反话", p.timeline().get(6).attrs().get(Attr.COMMENT));
+        assertEquals(Person.PETITIONER, p.timeline().get(6).actor());
+        assertEquals(events[5][2], p.timeline().get(5).note(), "the note stays as it was written");
+        assertEquals("V-1/3", p.timeline().get(2).id());
+        assertEquals(org.xinfang.petition.TimelineDigest.of(p.timeline()), migrated.digests().get(0).digest());
     }
 }

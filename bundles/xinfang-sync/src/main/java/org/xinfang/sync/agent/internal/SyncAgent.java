@@ -16,12 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
-import org.xinfang.node.Unit;
 import org.xinfang.sync.JournalEntry;
 import org.xinfang.sync.Message;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.sync.ConsistencyReport;
 import org.xinfang.sync.Outgoing;
+import org.xinfang.sync.Receipt;
+import org.xinfang.sync.SyncPolicy;
 import org.xinfang.sync.SyncStore;
 
 /**
@@ -40,8 +42,16 @@ public final class SyncAgent {
     /** A batch stops growing at this many bytes of payload, whatever the count. */
     private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
+    /** The parent's public key, pinned at the first receipt: a receipt under another key is not taken. */
+    static final String PARENT_KEY = "parent.key";
+    /** Chain heads go up with a push at most this often. */
+    private static final long HEADS_EVERY_MILLIS = 10_000;
+
     private final SyncStore store;
     private final NodeService node;
+    private final SyncPolicy policy;
+    private final PetitionStore petitions;
+    private final long consistencyMillis;
     private final String secret;
     private final long intervalMillis;
     private final int batchSize;
@@ -59,10 +69,25 @@ public final class SyncAgent {
     private volatile String lastError;
     private volatile int failures;
 
+    private volatile long headsSent;
+    private volatile long consistencyChecked;
+
     public SyncAgent(SyncStore store, NodeService node, String secret, long intervalMillis, int batchSize,
             long maxBackoffMillis) {
+        this(store, node, null, secret, intervalMillis, batchSize, maxBackoffMillis, 0);
+    }
+
+    /**
+     * @param petitions the cases held here, for the consistency check against the parent (null: no check)
+     * @param consistencyMinutes how often the consistency check runs; 0 only on demand
+     */
+    public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, String secret, long intervalMillis,
+            int batchSize, long maxBackoffMillis, long consistencyMinutes) {
         this.store = store;
         this.node = node;
+        this.policy = new NodePolicy(node);
+        this.petitions = petitions;
+        this.consistencyMillis = Math.max(0, consistencyMinutes) * 60_000L;
         this.secret = secret == null ? "" : secret.strip();
         this.intervalMillis = Math.max(100, intervalMillis);
         this.batchSize = Math.max(1, batchSize);
@@ -163,6 +188,10 @@ public final class SyncAgent {
             while (pullOnce()) {
                 // keep going while full batches arrive
             }
+            if (petitions != null && consistencyMillis > 0
+                    && System.currentTimeMillis() - consistencyChecked >= consistencyMillis) {
+                checkConsistency();
+            }
             lastSuccess = System.currentTimeMillis();
             lastError = null;
             failures = 0;
@@ -200,10 +229,18 @@ public final class SyncAgent {
             take++;
         }
         List<Outgoing> sent = batch.subList(0, take);
-        byte[] body = SyncJson.push(node.info().nodeId(), sent.stream().map(Outgoing::entry).toList());
+        Map<String, Long> heads = null;
+        if (System.currentTimeMillis() - headsSent >= HEADS_EVERY_MILLIS) {
+            heads = store.held(); // how far the chains held here go: the parent learns what is on its way
+        }
+        byte[] body = SyncJson.push(node.info().nodeId(), sent.stream().map(Outgoing::entry).toList(), heads);
         HttpResponse<String> answer = send("POST", "/api/v1/sync/push", body);
         if (answer.statusCode() == 200) {
+            if (heads != null) {
+                headsSent = System.currentTimeMillis();
+            }
             Map<String, Long> held = SyncJson.held(answer.body());
+            takeReceipt(SyncJson.receipt(answer.body()));
             long mark = acked;
             for (Outgoing o : sent) {
                 Long have = held.get(o.entry().origin());
@@ -219,6 +256,49 @@ public final class SyncAgent {
             rewind(answer.body(), acked);
         }
         throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+    }
+
+    /**
+     * Keeps the parent's receipt for this node's chain: signed by the key pinned at the first receipt.
+     * One under another key, or for an entry this node does not have as the parent says, raises an alarm.
+     */
+    void takeReceipt(Receipt r) {
+        String self = node.info().nodeId();
+        if (r == null || !self.equals(r.origin())) {
+            return;
+        }
+        String pinned = store.state(PARENT_KEY).orElse(null);
+        if (!NodeKey.verifies(r, pinned)) {
+            store.alarmUpward(self, "receipt_refused", r.parent(), "上级节点 " + r.parent() + " 的回执签名无效或密钥已变更，未保存"
+                    + " / a receipt from " + r.parent() + " does not verify under the pinned key; not kept");
+            return;
+        }
+        if (pinned == null) {
+            store.setState(PARENT_KEY, r.key());
+            LOG.info("parent {} key pinned at its first receipt", r.parent());
+        }
+        store.keepReceipt(r);
+    }
+
+    /**
+     * Compares this node's copies of its cases with the parent's (one signed call with every case's
+     * version and digest, and the reports this node holds of the nodes below it), and keeps the result.
+     */
+    public ConsistencyReport checkConsistency() throws IOException, InterruptedException {
+        String self = node.info().nodeId();
+        List<PetitionStore.CaseDigest> mine = petitions.digests();
+        List<ConsistencyReport> below = store.consistencyReports().stream().filter(r -> !r.node().equals(self)).toList();
+        HttpResponse<String> answer = send("POST", "/api/v1/sync/digest", SyncJson.digest(self, mine, below));
+        if (answer.statusCode() != 200) {
+            throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+        }
+        ConsistencyReport report = SyncJson.consistency(self, mine.size(), answer.body());
+        store.keepConsistencyReport(report);
+        consistencyChecked = System.currentTimeMillis();
+        if (!report.differing().isEmpty()) {
+            LOG.warn("{} case(s) differ from the parent's copies: {}", report.differing().size(), report.differing());
+        }
+        return report;
     }
 
     /** The parent expects an earlier entry than we sent (it lost data, or we did): send again from there. */
@@ -250,31 +330,16 @@ public final class SyncAgent {
             throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
         }
         List<Message> messages = SyncJson.messages(answer.body());
-        NodeInfo self = node.info();
         for (Message m : messages) {
             if (CALENDAR.equals(m.type())) {
                 // reference data for every node: take it into use, then pass it on to our children
                 node.replaceCalendar(m.payload());
                 store.applyBroadcast(m, store.children().keySet(), PULL_CURSOR);
             } else {
-                store.applyMessage(m, nextHop(self, m.recipient()), PULL_CURSOR);
+                store.applyMessage(m, policy, PULL_CURSOR);
             }
         }
         return messages.size() == batchSize;
-    }
-
-    /** Null when the message is for this node, else the child on the way to its recipient. */
-    String nextHop(NodeInfo self, String recipient) {
-        String here = self.unit().code();
-        if (recipient.equals(self.nodeId()) || recipient.equals(here)) {
-            return null;
-        }
-        if (!node.units().isWithin(recipient, here)) {
-            store.alarm("misrouted", recipient, "a message for " + recipient + " reached " + here
-                    + ", which is not on its way; kept here");
-            return null;
-        }
-        return node.units().childToward(here, recipient).map(Unit::code).orElseThrow();
     }
 
     private HttpResponse<String> send(String method, String pathAndQuery, byte[] body)
@@ -301,6 +366,11 @@ public final class SyncAgent {
     private static String query(String url) {
         String raw = URI.create(url).getRawQuery();
         return raw == null ? "" : "?" + raw;
+    }
+
+    /** This node's rules for what its children push (shared with the parent side). */
+    SyncPolicy policy() {
+        return policy;
     }
 
     long lastSuccess() {

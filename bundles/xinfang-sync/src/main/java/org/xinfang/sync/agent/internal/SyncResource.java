@@ -20,7 +20,8 @@ import javax.ws.rs.core.Response;
 import org.xinfang.node.NodeService;
 import org.xinfang.rest.support.ApiException;
 import org.xinfang.rest.support.Roles;
-import org.xinfang.sync.JournalEntry;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.sync.ConsistencyReport;
 import org.xinfang.sync.Message;
 import org.xinfang.sync.PushResult;
 import org.xinfang.sync.SyncRefusedException;
@@ -34,12 +35,17 @@ public class SyncResource {
     private final NodeService node;
     private final SyncAgent agent;
     private final SyncStatus status;
+    private final PetitionStore petitions;
+    private final NodeKey key;
 
-    public SyncResource(SyncStore store, NodeService node, SyncAgent agent, SyncStatus status) {
+    public SyncResource(SyncStore store, NodeService node, SyncAgent agent, SyncStatus status, PetitionStore petitions,
+            NodeKey key) {
         this.store = store;
         this.node = node;
         this.agent = agent;
         this.status = status;
+        this.petitions = petitions;
+        this.key = key;
     }
 
     /** A child pushes its outbox: stored and applied in one transaction, answered with what is held. */
@@ -48,22 +54,28 @@ public class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> push(InputStream body, @Context SecurityContext security) throws IOException {
         String child = requireNode(security);
-        List<JournalEntry> entries;
+        SyncJson.Push push;
         try {
-            entries = SyncJson.entries(body.readAllBytes());
+            push = SyncJson.read(body.readAllBytes());
         } catch (IOException | IllegalArgumentException e) {
             throw new ApiException(400, "malformed_batch", "同步批次格式错误 / the batch cannot be read: "
                     + e.getMessage(), "entries");
         }
-        PushResult result = store.receive(child, origin -> node.units().isWithin(origin, child), entries,
-                node.info().nodeId());
-        if (result.accepted() > 0) {
+        PushResult result = store.receive(child, agent.policy(), push.entries());
+        if (push.heads() != null) {
+            store.reportHeads(child, push.heads(), origin -> node.units().isWithin(origin, child));
+        }
+        if (result.accepted() + result.refused() > 0) {
             agent.wake(); // relay upward at once
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("held", result.held());
         answer.put("accepted", result.accepted());
         answer.put("duplicates", result.duplicates());
+        answer.put("refused", result.refused());
+        // the child's chain as held here now, witnessed under this node's key
+        store.heads().stream().filter(h -> h.origin().equals(child) && h.seq() > 0).findFirst()
+                .ifPresent(h -> answer.put("receipt", key.receipt(node.info().nodeId(), child, h.seq(), h.hash())));
         return answer;
     }
 
@@ -76,6 +88,82 @@ public class SyncResource {
         int max = limit == null ? 500 : Math.max(1, Math.min(limit, 1000));
         List<Message> list = store.messagesFor(child, after, max);
         return Map.of("messages", list);
+    }
+
+    /**
+     * A child compares its copies with this node's: {@code {"node", "cases": [[id, version, digest]...],
+     * "below": [reports of nodes below it]}}. Answers the cases that differ and keeps the result, and the
+     * reports of the nodes below, so that the top of the network can list every case whose copies differ.
+     */
+    @POST
+    @Path("digest")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> digest(InputStream body, @Context SecurityContext security) throws IOException {
+        String child = requireNode(security);
+        SyncJson.Digest digest;
+        try {
+            digest = SyncJson.readDigest(body.readAllBytes());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ApiException(400, "malformed_digest", "一致性核对请求格式错误 / the digest cannot be read: "
+                    + e.getMessage(), "cases");
+        }
+        Map<String, Consistency.Copy> copies = new java.util.HashMap<>();
+        for (List<Object> c : digest.cases()) {
+            if (c.size() != 3 || !(c.get(1) instanceof Number)) {
+                throw new ApiException(400, "malformed_digest", "每一项应为 [编号, 版本, 摘要] / each case is [id, version,"
+                        + " digest]", "cases");
+            }
+            copies.put(String.valueOf(c.get(0)), new Consistency.Copy(((Number) c.get(1)).intValue(),
+                    String.valueOf(c.get(2))));
+        }
+        List<String> differing = Consistency.differing(copies, petitions.digests(), d -> node.units().isWithin(
+                d.registeredBy(), child) || node.units().isWithin(d.owner(), child));
+        long now = System.currentTimeMillis();
+        String self = node.info().nodeId();
+        store.keepConsistencyReport(new ConsistencyReport(child, self, now, copies.size(), differing));
+        for (ConsistencyReport below : digest.below() == null ? List.<ConsistencyReport>of() : digest.below()) {
+            if (below.node() != null && !below.node().equals(child) && node.units().isWithin(below.node(), child)) {
+                store.keepConsistencyReport(below);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("parent", self);
+        answer.put("checkedAt", now);
+        answer.put("differing", differing);
+        return answer;
+    }
+
+    /**
+     * Whether the copies of the cases agree across the network, as far as this node knows: its own latest
+     * comparison with its parent and the latest of every node below it ({@code differing}: every case
+     * whose copies differ somewhere).
+     */
+    @GET
+    @Path("consistency")
+    public Map<String, Object> consistency(@Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        return status.consistency();
+    }
+
+    /** Compares this node's copies with its parent's now, and answers as {@link #consistency}. */
+    @POST
+    @Path("consistency/check")
+    public Map<String, Object> checkConsistency(@Context SecurityContext security) throws IOException,
+            InterruptedException {
+        Roles.require(security, Roles.STAFF);
+        if (!agent.configured()) {
+            throw new ApiException(409, "no_parent", "本节点没有上级节点可供核对 / this node has no parent to compare with", null);
+        }
+        agent.checkConsistency();
+        return status.consistency();
+    }
+
+    /** Per chain held here: how far it was witnessed here, when, and how far the network says it goes. */
+    @GET
+    @Path("witnessed")
+    public Map<String, Object> witnessed(@Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        return Map.of("chains", status.witnessed());
     }
 
     private static String requireNode(SecurityContext security) {
@@ -93,16 +181,15 @@ public class SyncResource {
         return status.view();
     }
 
-    /** Re-checks every hash chain held here. */
+    /**
+     * Re-checks every hash chain held here, and this node's own journal against the receipts its parent
+     * signed: a journal rewritten or cut short after the parent witnessed it no longer matches them.
+     */
     @GET
     @Path("verify")
     public Map<String, Object> verify(@Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        var reports = store.verifyChains();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("intact", reports.stream().allMatch(r -> r.intact()));
-        answer.put("origins", reports);
-        return answer;
+        return status.verify();
     }
 
     /**

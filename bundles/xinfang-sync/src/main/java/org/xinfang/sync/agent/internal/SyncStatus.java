@@ -9,7 +9,13 @@ import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.sync.JournalEntry;
+import org.xinfang.sync.ChainHead;
+import org.xinfang.sync.ChainReport;
+import org.xinfang.sync.ConsistencyReport;
+import org.xinfang.sync.Receipt;
+import org.xinfang.sync.RefusedEntry;
 import org.xinfang.sync.SyncAlarm;
+import org.xinfang.sync.WitnessCheck;
 import org.xinfang.sync.SyncStore;
 
 /** What sync looks like on this node, and registering children: shared by the REST API and the shell. */
@@ -59,11 +65,152 @@ public final class SyncStatus {
             x.put("at", Instant.ofEpochMilli(a.atMillis()).toString());
             x.put("kind", a.kind());
             x.put("node", a.node());
+            x.put("nodeName", a.node() == null ? null : name(a.node()));
+            x.put("raisedAt", a.raisedAt() == null ? node.info().nodeId() : a.raisedAt());
+            x.put("raisedAtName", name(a.raisedAt() == null ? node.info().nodeId() : a.raisedAt()));
             x.put("message", a.message());
             alarms.add(x);
         }
         m.put("alarms", alarms);
+        List<Map<String, Object>> refused = new ArrayList<>();
+        for (RefusedEntry r : store.refused(10)) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("origin", r.origin());
+            x.put("originName", name(r.origin()));
+            x.put("seq", r.seq());
+            x.put("caseId", r.caseId());
+            x.put("from", r.from());
+            x.put("kind", r.kind());
+            x.put("reason", r.reason());
+            x.put("at", Instant.ofEpochMilli(r.atMillis()).toString());
+            refused.add(x);
+        }
+        m.put("refused", refused);
         return m;
+    }
+
+    private String name(String nodeOrUnit) {
+        return nodeOrUnit == null ? null : node.units().get(nodeOrUnit).map(Unit::name).orElse(nodeOrUnit);
+    }
+
+    /**
+     * Per chain held here: its head, when it was last witnessed here, the head the network reported for
+     * it and how many entries that is ahead ({@code behind}).
+     */
+    public List<Map<String, Object>> witnessed() {
+        long now = System.currentTimeMillis();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ChainHead h : store.heads()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("node", h.origin());
+            x.put("name", name(h.origin()));
+            x.put("witnessedSeq", h.seq());
+            x.put("witnessedHash", h.seq() == 0 ? null : h.hash());
+            x.put("witnessedAt", h.advancedAtMillis() == 0 ? null : Instant.ofEpochMilli(h.advancedAtMillis()).toString());
+            x.put("ageSeconds", h.advancedAtMillis() == 0 ? null : Math.max(0, (now - h.advancedAtMillis()) / 1000));
+            x.put("reportedSeq", h.reportedSeq());
+            x.put("reportedAt", h.reportedAtMillis() == 0 ? null : Instant.ofEpochMilli(h.reportedAtMillis()).toString());
+            x.put("behind", Math.max(0, h.reportedSeq() - h.seq()));
+            list.add(x);
+        }
+        return list;
+    }
+
+    /**
+     * Every chain held here re-checked, and this node's own journal against the receipts its parent
+     * signed: {@code intact} only when both hold. {@code witness.problems} says where they do not.
+     */
+    public Map<String, Object> verify() {
+        String self = node.info().nodeId();
+        List<ChainReport> reports = store.verifyChains();
+        Map<String, Object> witness = new LinkedHashMap<>();
+        List<Map<String, Object>> problems = new ArrayList<>();
+        String pinned = store.state(SyncAgent.PARENT_KEY).orElse(null);
+        List<WitnessCheck> checks = store.witnessChecks(self);
+        WitnessCheck lastGood = null;
+        for (WitnessCheck w : checks) {
+            Receipt r = w.receipt();
+            String problem = null;
+            if (!NodeKey.verifies(r, pinned)) {
+                problem = "回执签名无效 / the receipt's signature does not verify";
+            } else if (w.journalHash() == null) {
+                problem = "上级已见证的第" + r.seq() + "条已不在本节点日志中（日志被截断） / entry " + r.seq()
+                        + " that the parent witnessed is gone (the journal was cut short)";
+            } else if (!w.journalHash().equals(r.hash())) {
+                problem = "第" + r.seq() + "条与上级见证的不同（日志在第" + (lastGood == null ? 1 : lastGood.receipt().seq() + 1)
+                        + "条至第" + r.seq() + "条之间被改写） / entry " + r.seq() + " differs from what the parent witnessed:"
+                        + " the journal was rewritten between entries " + (lastGood == null ? 1 : lastGood.receipt().seq() + 1)
+                        + " and " + r.seq();
+            }
+            if (problem == null) {
+                lastGood = w;
+            } else {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("seq", r.seq());
+                x.put("witnessedHash", r.hash());
+                x.put("journalHash", w.journalHash());
+                x.put("witnessedAt", Instant.ofEpochMilli(r.atMillis()).toString());
+                x.put("witnessedBy", r.parent());
+                x.put("lastMatchingSeq", lastGood == null ? 0 : lastGood.receipt().seq());
+                x.put("problem", problem);
+                problems.add(x);
+            }
+        }
+        WitnessCheck last = checks.isEmpty() ? null : checks.get(checks.size() - 1);
+        witness.put("receipts", checks.size());
+        witness.put("parentKey", pinned);
+        witness.put("lastWitnessed", last == null ? null : Map.of("seq", last.receipt().seq(), "hash",
+                last.receipt().hash(), "at", Instant.ofEpochMilli(last.receipt().atMillis()).toString(), "by",
+                last.receipt().parent()));
+        witness.put("intact", problems.isEmpty());
+        witness.put("problems", problems);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("intact", problems.isEmpty() && reports.stream().allMatch(ChainReport::intact));
+        answer.put("origins", reports);
+        answer.put("witness", witness);
+        return answer;
+    }
+
+    /** Compares this node's copies with its parent's now; then answers as {@link #consistency}. */
+    public Map<String, Object> checkConsistency() throws java.io.IOException, InterruptedException {
+        if (!agent.configured()) {
+            throw new IllegalStateException("本节点没有上级节点可供核对 / this node has no parent to compare with");
+        }
+        agent.checkConsistency();
+        return consistency();
+    }
+
+    /**
+     * The latest comparison of this node's copies with its parent's and those of every node below it
+     * that reached here; {@code differing} lists every case whose copies differ anywhere.
+     */
+    public Map<String, Object> consistency() {
+        String self = node.info().nodeId();
+        java.util.TreeSet<String> all = new java.util.TreeSet<>();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        Map<String, Object> own = null;
+        for (ConsistencyReport r : store.consistencyReports()) {
+            all.addAll(r.differing());
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("node", r.node());
+            x.put("name", name(r.node()));
+            x.put("comparedWith", r.parent());
+            x.put("comparedWithName", name(r.parent()));
+            x.put("checkedAt", Instant.ofEpochMilli(r.checkedAtMillis()).toString());
+            x.put("cases", r.cases());
+            x.put("differing", r.differing());
+            if (r.node().equals(self)) {
+                own = x;
+            } else {
+                nodes.add(x);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("node", self);
+        answer.put("differing", new ArrayList<>(all));
+        answer.put("self", own);
+        answer.put("nodes", nodes);
+        return answer;
     }
 
     /**

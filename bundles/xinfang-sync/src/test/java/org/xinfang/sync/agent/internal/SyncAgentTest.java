@@ -55,13 +55,11 @@ class SyncAgentTest {
 
     @Test
     void messagesAreAppliedHereOrPassedToTheChildOnTheirWay() {
-        SyncAgent agent = new SyncAgent(store, township, "secret", 1000, 500, 60_000);
-        assertNull(agent.nextHop(township.info(), "510199101"));
-        assertEquals("510199101201", agent.nextHop(township.info(), "510199101201"));
-        assertEquals("510199101201", agent.nextHop(township.info(), "510199101201001"));
-        // not below this node: kept here, and an alarm says so
-        assertNull(agent.nextHop(township.info(), "510199102"));
-        assertEquals("misrouted", store.alarms(1).get(0).kind());
+        NodePolicy policy = new NodePolicy(township);
+        assertNull(policy.nextHop("510199101"));
+        assertEquals("510199101201", policy.nextHop("510199101201"));
+        assertEquals("510199101201", policy.nextHop("510199101201001"));
+        assertNull(policy.nextHop("510199102"), "not below this node: kept here");
     }
 
     @Test

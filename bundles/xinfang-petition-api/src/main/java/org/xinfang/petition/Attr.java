@@ -1,0 +1,223 @@
+package org.xinfang.petition;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.xinfang.rules.Step;
+
+/**
+ * A typed attribute of an event: its name (as written in JSON and in the API's input), what kind of
+ * value it holds, and its limit. Facts of a case live in these, never in a note to be parsed back out.
+ * Every attribute an event type carries is listed in {@link EventType}; docs/lifecycle.md has the table.
+ *
+ * @param <T> the Java type of the value: String, Integer, LocalDate or an enum
+ */
+public final class Attr<T> {
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+    private static final Pattern CODE = Pattern.compile("[0-9A-Za-z-]{2,60}");
+
+    /** 承办单位: the unit a case is assigned to (a unit code). */
+    public static final Attr<String> UNIT = code("unit", "承办单位", 20);
+    /** 理由: why (objection, extension, not accepting, redirecting, asking for review). */
+    public static final Attr<String> REASON = text("reason", "理由", 1000);
+    /** 延长天数: R2022 Art. 34, at most 30. */
+    public static final Attr<Integer> DAYS = number("days", "延长天数", 1, Step.MAX_EXTENSION_DAYS);
+    /** 导入渠道. */
+    public static final Attr<RedirectChannel> CHANNEL = choice("channel", "导入渠道", RedirectChannel.class);
+    /** 并入案件: the open case a repeat petition is joined to (R2022 Art. 19). */
+    public static final Attr<String> LINK_TO = code("linkTo", "并入案件", 60);
+    /** 信访诉求, as the written decision restates it. */
+    public static final Attr<String> REQUEST = text("request", "信访诉求", 1000);
+    /** 查明事实. */
+    public static final Attr<String> FACTS = text("facts", "查明事实", 4000);
+    /** 处理意见: support, explain or reject (R2022 Art. 32). */
+    public static final Attr<Outcome> OUTCOME = choice("outcome", "处理意见", Outcome.class);
+    /** 依据: the legal basis. */
+    public static final Attr<String> BASIS = text("basis", "依据", 1000);
+    /** 调解协议: the mediation agreement (R2022 Art. 33). */
+    public static final Attr<String> AGREEMENT = text("agreement", "调解协议", 4000);
+    /** 督办所涉期限: which clock lapsed. */
+    public static final Attr<Step> CLOCK = choice("clock", "督办所涉期限", Step.class);
+    /** 届满日: the last day of the clock that lapsed. */
+    public static final Attr<LocalDate> DUE = date("due", "届满日");
+    /** 答复期限: the day the supervised organ must answer by (R2005 Art. 36: 30 days). */
+    public static final Attr<LocalDate> ANSWER_DUE = date("answerDue", "答复期限");
+    /** 督办要求: what the supervising organ asks for. */
+    public static final Attr<String> INSTRUCTIONS = text("instructions", "督办要求", 1000);
+    /** 答复内容: the written answer to supervision (R2022 Art. 40). */
+    public static final Attr<String> ANSWER = text("answer", "答复内容", 2000);
+    /** 满意度: the petitioner's rating (R2022 Art. 21). */
+    public static final Attr<Rating> LEVEL = choice("level", "满意度", Rating.class);
+    /** 评价意见: what the petitioner wrote with the rating. */
+    public static final Attr<String> COMMENT = text("comment", "评价意见", 500);
+
+    /** What kind of value an attribute holds. */
+    public enum Kind {
+        TEXT, NUMBER, CHOICE, DATE, CODE
+    }
+
+    private final String name;
+    private final String label;
+    private final Kind kind;
+    private final Class<T> type;
+    private final int min;
+    private final int max;
+
+    private Attr(String name, String label, Kind kind, Class<T> type, int min, int max) {
+        this.name = name;
+        this.label = label;
+        this.kind = kind;
+        this.type = type;
+        this.min = min;
+        this.max = max;
+    }
+
+    static Attr<String> text(String name, String label, int maxLength) {
+        return new Attr<>(name, label, Kind.TEXT, String.class, 1, maxLength);
+    }
+
+    static Attr<String> code(String name, String label, int maxLength) {
+        return new Attr<>(name, label, Kind.CODE, String.class, 2, maxLength);
+    }
+
+    static Attr<Integer> number(String name, String label, int min, int max) {
+        return new Attr<>(name, label, Kind.NUMBER, Integer.class, min, max);
+    }
+
+    static <E extends Enum<E>> Attr<E> choice(String name, String label, Class<E> type) {
+        return new Attr<>(name, label, Kind.CHOICE, type, 0, 0);
+    }
+
+    static Attr<LocalDate> date(String name, String label) {
+        return new Attr<>(name, label, Kind.DATE, LocalDate.class, 0, 0);
+    }
+
+    /** The name in JSON and in the API's input. */
+    public String name() {
+        return name;
+    }
+
+    /** The Chinese name shown beside the value. */
+    public String label() {
+        return label;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The longest text (TEXT, CODE) or the largest number (NUMBER) allowed; 0 when it has no limit. */
+    public int max() {
+        return max;
+    }
+
+    /** The smallest number allowed (NUMBER). */
+    public int min() {
+        return min;
+    }
+
+    /** The allowed values of a CHOICE, by name; empty otherwise. */
+    public java.util.List<String> choices() {
+        return kind == Kind.CHOICE ? Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList()
+                : java.util.List.of();
+    }
+
+    /**
+     * The value {@code raw} stands for, checked against this attribute's limit: a String, a Number or
+     * a String of digits for NUMBER, an ISO date for DATE, a constant's name (any case) for CHOICE.
+     *
+     * @param field the field to name in an error (the API's input name, which may differ from {@link #name})
+     * @throws ValidationException naming {@code field} when it is missing, of the wrong type or out of limits
+     */
+    public T parse(Object raw, String field) {
+        if (raw == null || raw instanceof String s && s.isBlank()) {
+            throw new ValidationException(field, "required", "必填项不能为空 / required");
+        }
+        if (type.isInstance(raw) && kind != Kind.TEXT && kind != Kind.CODE) {
+            return type.cast(check(raw, field));
+        }
+        switch (kind) {
+            case TEXT, CODE -> {
+                if (!(raw instanceof String s)) {
+                    throw wrongType(field, "应为文字 / must be text");
+                }
+                return type.cast(check(s.strip(), field));
+            }
+            case NUMBER -> {
+                Integer n;
+                if (raw instanceof Integer i) {
+                    n = i;
+                } else if (raw instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+                        && Math.abs(num.doubleValue()) < Integer.MAX_VALUE) {
+                    n = num.intValue();
+                } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
+                    n = Integer.valueOf(s.strip());
+                } else {
+                    throw wrongType(field, "应为整数 / must be an integer");
+                }
+                return type.cast(check(n, field));
+            }
+            case DATE -> {
+                try {
+                    return type.cast(LocalDate.parse(String.valueOf(raw).strip()));
+                } catch (DateTimeParseException e) {
+                    throw wrongType(field, "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+                }
+            }
+            case CHOICE -> {
+                String wanted = String.valueOf(raw).strip().toUpperCase(Locale.ROOT);
+                for (T constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equals(wanted)) {
+                        return constant;
+                    }
+                }
+                throw new ValidationException(field, "invalid_value", "取值无效，可选：" + String.join(", ", choices())
+                        + " / must be one of " + String.join(", ", choices()));
+            }
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        }
+    }
+
+    private Object check(Object value, String field) {
+        // text and codes have a length, numbers a range; choices and dates are checked by parsing
+        if (value instanceof String s) {
+            if (s.isEmpty()) {
+                throw new ValidationException(field, "required", "必填项不能为空 / required");
+            }
+            if (s.length() > max) {
+                throw new ValidationException(field, "too_long",
+                        label + "不能超过 " + max + " 个字符 / at most " + max + " characters");
+            }
+            if (CONTROL.matcher(s).find()) {
+                throw new ValidationException(field, "control_character",
+                        "含有不可见的控制字符 / contains control characters");
+            }
+            if (kind == Kind.CODE && !CODE.matcher(s).matches()) {
+                throw new ValidationException(field, "invalid_value", "编码格式无效 / not a valid code");
+            }
+        } else if (value instanceof Integer n && (n < min || n > max)) {
+            throw new ValidationException(field, "out_of_range", label + "应在" + min + "到" + max + "之间 / must be between "
+                    + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static ValidationException wrongType(String field, String message) {
+        return new ValidationException(field, "invalid_type", message);
+    }
+
+    /** The value as JSON carries it: text, number, ISO date, or the constant's name. */
+    public Object wire(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        return value instanceof LocalDate d ? d.toString() : value;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

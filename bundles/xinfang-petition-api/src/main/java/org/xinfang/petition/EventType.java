@@ -1,0 +1,131 @@
+package org.xinfang.petition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What can happen to a case, each with the state it leads to and the typed attributes it carries
+ * (required ones first). This is the vocabulary of the case record: every node stores, sends and
+ * checks the same types; who may author each one at which stage is {@link org.xinfang.rules.Authority}.
+ */
+public enum EventType {
+    /** 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). */
+    REGISTERED("登记", Status.REGISTERED, List.of(), List.of()),
+    /** 交办/转送 to a unit below (R2022 Art. 22): that unit becomes the owner. */
+    ASSIGNED("交办", Status.TRIAGED, List.of(Attr.UNIT), List.of()),
+    /** 导入其他渠道 (R2022 Art. 22, 29-31). */
+    REDIRECTED("导入其他渠道", Status.REDIRECTED, List.of(Attr.CHANNEL, Attr.REASON), List.of()),
+    /** 不予受理, with the reason (R2022 Art. 22). */
+    NOT_ACCEPTED("不予受理", Status.NOT_ACCEPTED, List.of(Attr.REASON), List.of()),
+    /** 重复信访并案: joined to the same matter being handled, not accepted again (R2022 Art. 19). */
+    LINKED("重复信访并案", Status.NOT_ACCEPTED, List.of(Attr.LINK_TO), List.of()),
+    /** 受理 with the written acceptance notice (R2022 Art. 23). */
+    ACCEPTED("受理", Status.ACCEPTED, List.of(), List.of()),
+    /** 异议: not competent; the case returns to the unit that assigned it (R2022 Art. 23). */
+    OBJECTED("提出异议", Status.OBJECTED, List.of(Attr.REASON), List.of()),
+    /** 延期: once, 1 to 30 days, approved by the unit head, the petitioner told why (R2022 Art. 34). */
+    EXTENDED("延长办理期限", null, List.of(Attr.DAYS, Attr.REASON), List.of()),
+    /** 信访处理意见书, signed off by the unit head (R2022 Art. 32). */
+    DECIDED("出具处理意见", Status.DECIDED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
+    /** 调解结案 (R2022 Art. 33). */
+    MEDIATED("调解结案", Status.MEDIATED, List.of(Attr.AGREEMENT), List.of()),
+    /** 申请复查 (R2022 Art. 35). */
+    REVIEW_REQUESTED("申请复查", Status.REVIEW_REQUESTED, List.of(Attr.REASON), List.of()),
+    /** 复查意见书 (R2022 Art. 35). */
+    REVIEWED("出具复查意见", Status.REVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
+    /** 申请复核 (R2022 Art. 36). */
+    REREVIEW_REQUESTED("申请复核", Status.REREVIEW_REQUESTED, List.of(Attr.REASON), List.of()),
+    /** 听证开始: the re-review clock pauses (R2022 Art. 36). */
+    HEARING_STARTED("听证开始", null, List.of(), List.of()),
+    /** 听证结束. */
+    HEARING_ENDED("听证结束", null, List.of(), List.of()),
+    /** 复核意见书 (R2022 Art. 36). */
+    REREVIEWED("出具复核意见", Status.REREVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
+    /** 终结 (R2022 Art. 36). */
+    TERMINATED("终结", Status.TERMINATED, List.of(), List.of()),
+    /** 督办: which clock lapsed, on which day, and when the answer is due (R2022 Art. 40; R2005 Art. 36). */
+    SUPERVISED("督办", null, List.of(Attr.CLOCK, Attr.DUE, Attr.ANSWER_DUE), List.of(Attr.INSTRUCTIONS)),
+    /** 督办答复, in writing (R2022 Art. 40). */
+    SUPERVISION_ANSWERED("书面答复督办", null, List.of(Attr.ANSWER), List.of()),
+    /** 满意度评价 by the petitioner (R2022 Art. 21). */
+    RATED("信访人评价", null, List.of(Attr.LEVEL), List.of(Attr.COMMENT));
+
+    private final String label;
+    private final Status to;
+    private final List<Attr<?>> required;
+    private final List<Attr<?>> all;
+
+    EventType(String label, Status to, List<Attr<?>> required, List<Attr<?>> optional) {
+        this.label = label;
+        this.to = to;
+        this.required = required;
+        List<Attr<?>> both = new ArrayList<>(required);
+        both.addAll(optional);
+        this.all = List.copyOf(both);
+    }
+
+    /** The Chinese name shown on the timeline. */
+    public String label() {
+        return label;
+    }
+
+    /** The state the case is in after this event; null when the event keeps the state. */
+    public Status to() {
+        return to;
+    }
+
+    /** The attributes this event must carry. */
+    public List<Attr<?>> required() {
+        return required;
+    }
+
+    /** Every attribute this event may carry, required ones first. */
+    public List<Attr<?>> attributes() {
+        return all;
+    }
+
+    /** The attribute of this type with this name. */
+    public Optional<Attr<?>> attr(String name) {
+        return all.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+
+    /** Whether this is a written result the petitioner may rate (R2022 Art. 21). */
+    public boolean isResult() {
+        return this == DECIDED || this == REVIEWED || this == REREVIEWED || this == MEDIATED;
+    }
+
+    /** Whether this is a written opinion the unit head signs off (R2022 Art. 32, 35, 36). */
+    public boolean isOpinion() {
+        return this == DECIDED || this == REVIEWED || this == REREVIEWED;
+    }
+
+    /** Checks that {@code attrs} carry nothing this type does not (values were checked when built). */
+    public void checkAllowed(Attributes attrs) {
+        for (Attr<?> a : attrs.keys()) {
+            if (!all.contains(a)) {
+                throw new ValidationException("attrs." + a.name(), "unknown_attribute",
+                        "「" + label + "」没有这一项 / " + this + " has no attribute " + a.name());
+            }
+        }
+    }
+
+    /** Checks that {@code attrs} carry every required attribute; an error names the first missing one. */
+    public void checkComplete(Attributes attrs) {
+        checkAllowed(attrs);
+        for (Attr<?> a : required) {
+            if (!attrs.has(a)) {
+                throw new ValidationException(a.name(), "required", a.label() + "不能为空 / " + a.name() + " is required");
+            }
+        }
+    }
+
+    /** The type named {@code name}, or null. */
+    public static EventType parse(String name) {
+        try {
+            return name == null ? null : valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

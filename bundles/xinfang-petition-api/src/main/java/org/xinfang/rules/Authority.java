@@ -1,0 +1,200 @@
+package org.xinfang.rules;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.xinfang.lifecycle.Action;
+import org.xinfang.lifecycle.ForbiddenActionException;
+import org.xinfang.lifecycle.IllegalTransitionException;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Person;
+import org.xinfang.petition.Status;
+import org.xinfang.petition.ValidationException;
+
+/**
+ * The authority table: which event may be authored at which stage of a case, and by which unit. Every
+ * node applies the same table, to its own users' steps and to every entry a child node pushes, always
+ * against its own copy of the case; the owner of the stage (or a unit above it, where the table says
+ * so) wins. Roles are checked where the person logged in; units and stages are checked at every hop.
+ *
+ * <table>
+ * <caption>who may author what</caption>
+ * <tr><th>event</th><th>at</th><th>author unit</th></tr>
+ * <tr><td>ASSIGNED</td><td>REGISTERED, TRIAGED, OBJECTED</td><td>the owner or a unit above it; the unit
+ *     assigned to lies below the author</td></tr>
+ * <tr><td>REDIRECTED, NOT_ACCEPTED, LINKED</td><td>REGISTERED, OBJECTED</td><td>the owner</td></tr>
+ * <tr><td>ACCEPTED, OBJECTED</td><td>TRIAGED</td><td>the owner</td></tr>
+ * <tr><td>EXTENDED (once), DECIDED, MEDIATED</td><td>ACCEPTED</td><td>the owner</td></tr>
+ * <tr><td>REVIEW_REQUESTED</td><td>DECIDED</td><td>a unit above the owner</td></tr>
+ * <tr><td>REVIEWED</td><td>REVIEW_REQUESTED</td><td>a unit above the owner</td></tr>
+ * <tr><td>REREVIEW_REQUESTED, HEARING_STARTED, HEARING_ENDED, REREVIEWED</td><td>REVIEWED / REREVIEW_REQUESTED</td>
+ *     <td>a unit above the reviewer</td></tr>
+ * <tr><td>TERMINATED</td><td>REREVIEWED</td><td>a unit above the reviewer</td></tr>
+ * <tr><td>SUPERVISED</td><td>any open state, none unanswered, each lapse once</td><td>a unit above the owner</td></tr>
+ * <tr><td>SUPERVISION_ANSWERED</td><td>a supervision awaits an answer</td><td>the owner</td></tr>
+ * <tr><td>RATED</td><td>a written result not yet rated</td><td>the petitioner, at the owner or a unit above it</td></tr>
+ * <tr><td>REGISTERED</td><td>a new case</td><td>the registering unit (checked by the sync judge)</td></tr>
+ * </table>
+ * The written opinions and the extension are signed off: their author must be a person the staff list
+ * names (name and title).
+ */
+public final class Authority {
+
+    /** The states each event may follow. */
+    private static final Map<EventType, Set<Status>> FROM = Map.ofEntries(
+            Map.entry(EventType.ASSIGNED, EnumSet.of(Status.REGISTERED, Status.TRIAGED, Status.OBJECTED)),
+            Map.entry(EventType.REDIRECTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+            Map.entry(EventType.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+            Map.entry(EventType.LINKED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
+            Map.entry(EventType.ACCEPTED, EnumSet.of(Status.TRIAGED)),
+            Map.entry(EventType.OBJECTED, EnumSet.of(Status.TRIAGED)),
+            Map.entry(EventType.EXTENDED, EnumSet.of(Status.ACCEPTED)),
+            Map.entry(EventType.DECIDED, EnumSet.of(Status.ACCEPTED)),
+            Map.entry(EventType.MEDIATED, EnumSet.of(Status.ACCEPTED)),
+            Map.entry(EventType.REVIEW_REQUESTED, EnumSet.of(Status.DECIDED)),
+            Map.entry(EventType.REVIEWED, EnumSet.of(Status.REVIEW_REQUESTED)),
+            Map.entry(EventType.REREVIEW_REQUESTED, EnumSet.of(Status.REVIEWED)),
+            Map.entry(EventType.HEARING_STARTED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+            Map.entry(EventType.HEARING_ENDED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+            Map.entry(EventType.REREVIEWED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+            Map.entry(EventType.TERMINATED, EnumSet.of(Status.REREVIEWED)),
+            Map.entry(EventType.SUPERVISED, EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL))),
+            Map.entry(EventType.SUPERVISION_ANSWERED, EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL))),
+            Map.entry(EventType.RATED, EnumSet.allOf(Status.class)));
+
+    /** Which unit authors each event, relative to the case. */
+    private enum Who {
+        OWNER, OWNER_OR_ABOVE, ABOVE_OWNER, ABOVE_REVIEWER
+    }
+
+    private static final Map<EventType, Who> WHO = Map.ofEntries(
+            Map.entry(EventType.ASSIGNED, Who.OWNER_OR_ABOVE),
+            Map.entry(EventType.REDIRECTED, Who.OWNER), Map.entry(EventType.NOT_ACCEPTED, Who.OWNER),
+            Map.entry(EventType.LINKED, Who.OWNER), Map.entry(EventType.ACCEPTED, Who.OWNER),
+            Map.entry(EventType.OBJECTED, Who.OWNER), Map.entry(EventType.EXTENDED, Who.OWNER),
+            Map.entry(EventType.DECIDED, Who.OWNER), Map.entry(EventType.MEDIATED, Who.OWNER),
+            Map.entry(EventType.REVIEW_REQUESTED, Who.ABOVE_OWNER), Map.entry(EventType.REVIEWED, Who.ABOVE_OWNER),
+            Map.entry(EventType.REREVIEW_REQUESTED, Who.ABOVE_REVIEWER),
+            Map.entry(EventType.HEARING_STARTED, Who.ABOVE_REVIEWER),
+            Map.entry(EventType.HEARING_ENDED, Who.ABOVE_REVIEWER), Map.entry(EventType.REREVIEWED, Who.ABOVE_REVIEWER),
+            Map.entry(EventType.TERMINATED, Who.ABOVE_REVIEWER), Map.entry(EventType.SUPERVISED, Who.ABOVE_OWNER),
+            Map.entry(EventType.SUPERVISION_ANSWERED, Who.OWNER), Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE));
+
+    private Authority() {
+    }
+
+    /**
+     * Whether {@code e} may follow a case in state {@code s}: the state allows the event, and its unit
+     * (and for ratings and sign-offs, its person) may author it.
+     *
+     * @throws IllegalTransitionException when the stage does not allow the event (answered 409)
+     * @throws ForbiddenActionException when the event's unit may not author it at this stage (403)
+     * @throws ValidationException when the event's facts do not fit the case (an assignment to a unit
+     *     that is not below the author or already owns the case; a sign-off by a person not named)
+     */
+    public static void check(CaseState s, NewEvent e, Hierarchy units) {
+        checkStage(s, e.type());
+        checkUnit(s, e.type(), e.unit(), units);
+        checkFacts(s, e, units);
+    }
+
+    /** The states an event of this type may follow (empty for a registration, which starts a case). */
+    public static Set<Status> allowedFrom(EventType type) {
+        Set<Status> from = FROM.get(type);
+        return from == null ? Set.of() : java.util.Collections.unmodifiableSet(from);
+    }
+
+    /** Whether the case's stage allows an event of this type, whoever authors it. */
+    public static void checkStage(CaseState s, EventType type) {
+        Set<Status> from = FROM.get(type);
+        String why = null;
+        if (from == null) {
+            why = "登记只能产生新案件 / registration makes a new case";
+        } else if (!from.contains(s.status())) {
+            why = "";
+        } else {
+            why = switch (type) {
+                case EXTENDED -> s.extended() ? "办理期限只能延长一次，本件已延长过 / the handling period can be extended once only"
+                        + " (R2022 Art. 34)" : null;
+                case HEARING_STARTED -> s.inHearing() ? "听证进行中 / a hearing is in progress" : null;
+                case HEARING_ENDED -> s.inHearing() ? null : "没有进行中的听证 / no hearing is in progress";
+                case REREVIEWED -> s.inHearing() ? "听证进行中 / a hearing is in progress" : null;
+                case SUPERVISED -> s.openSupervision() != null ? "已有待答复的督办 / a supervision awaits its answer" : null;
+                case SUPERVISION_ANSWERED -> s.openSupervision() == null
+                        ? "没有待答复的督办 / no supervision awaits an answer" : null;
+                case RATED -> s.rateable() ? null : "没有待评价的处理结果 / there is no result to rate";
+                default -> null;
+            };
+        }
+        if (why != null) {
+            Action action = Action.forEvent(type);
+            String name = action == null ? type.name().toLowerCase().replace('_', '-') : action.path();
+            throw new IllegalTransitionException(s.status(), action, "当前状态为「" + s.status().label() + "」（"
+                    + s.status() + "），不能" + type.label() + (why.isEmpty() ? "" : "：" + why) + " / the case is "
+                    + s.status() + "; " + name + " is not allowed" + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+    }
+
+    /**
+     * Whether a person of unit {@code author} may author an event of this type on the case as it stands
+     * (the unit column of the table).
+     *
+     * @throws ForbiddenActionException when not
+     */
+    public static void checkUnit(CaseState s, EventType type, String author, Hierarchy units) {
+        String owner = s.owner();
+        Who rule = WHO.get(type);
+        if (rule == null) {
+            throw new ForbiddenActionException("登记不能作为办理环节 / registration is not a step on a case");
+        }
+        boolean ok = switch (rule) {
+            case OWNER -> author.equals(owner);
+            case OWNER_OR_ABOVE -> units.isWithin(owner, author);
+            case ABOVE_OWNER -> units.isBelow(owner, author);
+            case ABOVE_REVIEWER -> units.isBelow(s.reviewer() == null ? owner : s.reviewer(), author);
+        };
+        if (!ok) {
+            String of = rule == Who.ABOVE_REVIEWER && s.reviewer() != null ? s.reviewer() : owner;
+            throw new ForbiddenActionException(rule == Who.ABOVE_OWNER || rule == Who.ABOVE_REVIEWER
+                    ? "须由" + of + "的上级机关办理 / must be done by an organ above " + of
+                    : "本件由" + owner + "负责，" + author + "不能" + type.label() + " / the case is owned by " + owner
+                            + ", not " + author);
+        }
+    }
+
+    /**
+     * Whether the event's facts fit the case: an assignment goes to a unit below its author that does not
+     * own the case yet; a rating comes from the petitioner; a sign-off names its signer.
+     *
+     * @throws ValidationException or ForbiddenActionException when not
+     */
+    public static void checkFacts(CaseState s, NewEvent e, Hierarchy units) {
+        String author = e.unit();
+        String owner = s.owner();
+        switch (e.type()) {
+            case ASSIGNED -> {
+                String target = e.attrs().get(Attr.UNIT);
+                if (target == null || !units.isBelow(target, author)) {
+                    throw new ValidationException("unit", "not_below",
+                            "只能交办给本单位的下级单位 / a case can only be assigned to a unit below " + author);
+                }
+                if (target.equals(owner)) {
+                    throw new ValidationException("unit", "already_owner", "该单位已是责任单位 / that unit already owns the case");
+                }
+            }
+            case RATED -> {
+                if (!Person.PETITIONER.login().equals(e.actor().login())) {
+                    throw new ForbiddenActionException("评价只能由信访人通过查询平台作出 / only the petitioner rates, through the portal");
+                }
+            }
+            default -> {
+                if ((e.type().isOpinion() || e.type() == EventType.EXTENDED) && !e.actor().named()) {
+                    throw new ValidationException("signOff", "signer_unknown", "签批人须在本单位人员名册中登记姓名和职务"
+                            + " / the person signing off must be listed with name and title in the staff list");
+                }
+            }
+        }
+    }
+}

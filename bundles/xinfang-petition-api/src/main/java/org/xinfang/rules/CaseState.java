@@ -1,0 +1,120 @@
+package org.xinfang.rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.xinfang.petition.Attr;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.Status;
+
+/**
+ * Where a case stands, derived from its timeline alone: the same events give the same state on every
+ * node. A case's status and owner are never set any other way, so no field of a case changes without an
+ * event that justifies it.
+ *
+ * @param status the state of the procedure
+ * @param owner the unit that owns the current stage: the registering unit, then the unit assigned to
+ * @param registeredBy the unit that registered the case
+ * @param lastAssigner the unit that made the latest assignment (an objection returns the case there)
+ * @param reviewer the unit that gave the latest review (the re-review is asked above it)
+ * @param extended whether the handling period was extended (once only, R2022 Art. 34)
+ * @param inHearing whether a hearing is in progress (R2022 Art. 36)
+ * @param openSupervision the latest supervision notice not yet answered, or null
+ * @param supervisedLapses the lapses supervised so far, as {@code CLOCK@due}: each is supervised once
+ * @param rateable whether a written result has been issued that the petitioner has not rated yet
+ * @param unitsAssigned every unit the case was ever assigned to
+ * @param version how many events the state is derived from
+ */
+public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String reviewer,
+        boolean extended, boolean inHearing, Event openSupervision, Set<String> supervisedLapses, boolean rateable,
+        Set<String> unitsAssigned, int version) {
+
+    /** States in which a case is closed: nothing but a rating or a supervision answer can follow. */
+    public static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
+            Status.TERMINATED);
+
+    public CaseState {
+        supervisedLapses = Set.copyOf(supervisedLapses);
+        unitsAssigned = Set.copyOf(unitsAssigned);
+    }
+
+    /** The state after every event of the case. */
+    public static CaseState of(Petition p) {
+        return of(p.registeredBy(), p.timeline(), p.timeline().size());
+    }
+
+    /** The state after the first {@code version} events of the case: the state a step was checked on. */
+    public static CaseState of(Petition p, int version) {
+        return of(p.registeredBy(), p.timeline(), Math.min(version, p.timeline().size()));
+    }
+
+    private static CaseState of(String registeredBy, List<Event> timeline, int count) {
+        CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, false, false, null,
+                Set.of(), false, Set.of(), 0);
+        for (int i = 0; i < count; i++) {
+            s = s.next(timeline.get(i));
+        }
+        return s;
+    }
+
+    /** Whether the case is still open. */
+    public boolean open() {
+        return !FINAL.contains(status);
+    }
+
+    /** The state after {@code e}. The event is assumed allowed ({@link Authority} decides that). */
+    public CaseState next(Event e) {
+        EventType type = e.type();
+        Status nextStatus = type.to() == null ? status : type.to();
+        String nextOwner = owner;
+        String assigner = lastAssigner;
+        String nextReviewer = reviewer;
+        boolean ext = extended;
+        boolean hearing = inHearing;
+        Event supervision = openSupervision;
+        Set<String> lapses = supervisedLapses;
+        boolean canRate = rateable;
+        Set<String> assigned = unitsAssigned;
+        switch (type) {
+            case REGISTERED -> nextOwner = registeredBy;
+            case ASSIGNED -> {
+                String unit = e.attrs().get(Attr.UNIT);
+                if (unit != null) {
+                    nextOwner = unit;
+                    assigned = plus(assigned, unit);
+                }
+                assigner = e.unit();
+            }
+            // R2022 Art. 23: the matter goes back to the unit that assigned it
+            case OBJECTED -> nextOwner = lastAssigner == null ? registeredBy : lastAssigner;
+            case EXTENDED -> ext = true;
+            case REVIEWED -> nextReviewer = e.unit();
+            case HEARING_STARTED -> hearing = true;
+            case HEARING_ENDED -> hearing = false;
+            case SUPERVISED -> {
+                supervision = e;
+                if (e.attrs().has(Attr.CLOCK) && e.attrs().has(Attr.DUE)) {
+                    lapses = plus(lapses, e.attrs().get(Attr.CLOCK) + "@" + e.attrs().get(Attr.DUE));
+                }
+            }
+            case SUPERVISION_ANSWERED -> supervision = null;
+            case RATED -> canRate = false;
+            default -> {
+                // the state and owner follow from the type alone
+            }
+        }
+        if (type.isResult()) {
+            canRate = true;
+        }
+        return new CaseState(nextStatus, nextOwner, registeredBy, assigner, nextReviewer, ext, hearing, supervision,
+                lapses, canRate, assigned, version + 1);
+    }
+
+    private static Set<String> plus(Set<String> set, String value) {
+        Set<String> more = new HashSet<>(set);
+        more.add(value);
+        return more;
+    }
+}

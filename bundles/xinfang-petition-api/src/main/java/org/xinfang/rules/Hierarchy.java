@@ -1,0 +1,21 @@
+package org.xinfang.rules;
+
+import java.util.Optional;
+
+/** What the rules need to know of the organisation tree: which unit lies below which. */
+public interface Hierarchy {
+
+    /** Whether {@code code} is {@code ancestor} or lies anywhere below it. */
+    boolean isWithin(String code, String ancestor);
+
+    /** Whether {@code code} lies strictly below {@code ancestor}. */
+    default boolean isBelow(String code, String ancestor) {
+        return !code.equals(ancestor) && isWithin(code, ancestor);
+    }
+
+    /**
+     * The code of the unit directly below {@code from} on the way down to {@code target}. Empty when
+     * the target is {@code from} itself or not below it.
+     */
+    Optional<String> childCodeToward(String from, String target);
+}

@@ -1,0 +1,68 @@
+package org.xinfang.sync;
+
+import java.util.Set;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Petition;
+
+/**
+ * The node's rules that its sync store applies to what travels: which origins a child may speak for,
+ * whether a child may register a case or author an event (the authority table, against this node's
+ * own copy), and which children hold a copy of a case. The store asks; the node decides.
+ */
+public interface SyncPolicy {
+
+    /** This node's id. */
+    String self();
+
+    /** Whether entries of {@code origin} may come from {@code child}: the origin lies in its subtree. */
+    boolean originAllowed(String child, String origin);
+
+    /**
+     * Whether {@code child} may register this new case: its id, registering unit, owner and first event
+     * all belong to the child's subtree and to the entry's origin.
+     */
+    Verdict registration(String child, JournalEntry entry, Petition petition);
+
+    /**
+     * Whether {@code child} may add {@code event}, checked by its author on version {@code basedOn} of
+     * its copy (whose timeline digest was {@code basedOnDigest}, null from nodes before schema 8), to
+     * this node's copy {@code current}.
+     */
+    Verdict event(String child, JournalEntry entry, Petition current, int basedOn, String basedOnDigest,
+            NewEvent event);
+
+    /** The children of this node that hold a copy of the case and get it again whenever it changes. */
+    Set<String> holders(Petition petition);
+
+    /** The child of this node on the way to {@code recipient}, or null when the message is for this node. */
+    String nextHop(String recipient);
+
+    /**
+     * What to do with a child's entry.
+     *
+     * @param apply whether to apply it to this node's copy
+     * @param kind a stable code for a refusal: {@code foreign_case}, {@code not_authorized}, {@code stale} …
+     * @param reason why, for people (zh-CN first)
+     * @param alarm whether the refusal raises an alarm (it does unless an honest node acting on a stale copy explains it)
+     * @param copyBack whether the sending child gets this node's copy of the case back with a conflict notice
+     */
+    record Verdict(boolean apply, String kind, String reason, boolean alarm, boolean copyBack) {
+        /** Apply the entry. */
+        public static final Verdict APPLY = new Verdict(true, null, null, false, false);
+
+        /** Refuse an entry the child may not send; raise an alarm; send nothing of the case back. */
+        public static Verdict refuse(String kind, String reason) {
+            return new Verdict(false, kind, reason, true, false);
+        }
+
+        /** Refuse a step taken on a copy that was out of date; the child gets the case back with a notice. */
+        public static Verdict conflict(String kind, String reason) {
+            return new Verdict(false, kind, reason, false, true);
+        }
+
+        /** Refuse a step the stage does not allow although the case is the child's; alarm and copy back. */
+        public static Verdict refuseAndCorrect(String kind, String reason) {
+            return new Verdict(false, kind, reason, true, true);
+        }
+    }
+}

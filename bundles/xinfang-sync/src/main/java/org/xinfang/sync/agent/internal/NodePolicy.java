@@ -1,0 +1,146 @@
+package org.xinfang.sync.agent.internal;
+
+import java.util.Set;
+import org.xinfang.lifecycle.ForbiddenActionException;
+import org.xinfang.lifecycle.IllegalTransitionException;
+import org.xinfang.node.NodeService;
+import org.xinfang.node.Unit;
+import org.xinfang.petition.Event;
+import org.xinfang.petition.EventType;
+import org.xinfang.petition.NewEvent;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.TimelineDigest;
+import org.xinfang.petition.ValidationException;
+import org.xinfang.rules.Authority;
+import org.xinfang.rules.CaseState;
+import org.xinfang.rules.Holders;
+import org.xinfang.sync.JournalEntry;
+import org.xinfang.sync.SyncPolicy;
+
+/**
+ * This node's rules for what its children push: everything an entry carries must belong to the child's
+ * subtree (the case, its registering unit and id, the event's unit and node), and every event must be one
+ * the authority table allows on this node's own copy of the case. A step the table refuses now but allowed
+ * on the version its author saw was taken on an out-of-date copy: the owner of the stage wins, and the
+ * child gets the case back with a notice instead of an alarm.
+ */
+public final class NodePolicy implements SyncPolicy {
+    private final NodeService node;
+
+    public NodePolicy(NodeService node) {
+        this.node = node;
+    }
+
+    @Override
+    public String self() {
+        return node.info().nodeId();
+    }
+
+    private String unitName(String code) {
+        return node.units().get(code).map(Unit::name).orElse(code);
+    }
+
+    @Override
+    public boolean originAllowed(String child, String origin) {
+        return node.units().isWithin(origin, child);
+    }
+
+    @Override
+    public Verdict registration(String child, JournalEntry entry, Petition p) {
+        String by = p.registeredBy();
+        // node ids are unit codes: a node registers for its own unit
+        if (!node.units().isWithin(by, child) || !node.units().isWithin(by, entry.origin())) {
+            return Verdict.refuse("foreign_case", "下级节点 " + child + " 登记了不属于其辖区的单位（" + by + "）的信访事项 / " + child
+                    + " may not register a case for " + by);
+        }
+        if (!p.id().startsWith(by + "-") || !p.id().equals(entry.entity())) {
+            return Verdict.refuse("foreign_case", "信访事项编号 " + p.id() + " 不是登记单位 " + by + " 的编号 / the id of "
+                    + p.id() + " is not one " + by + " issues");
+        }
+        if (p.timeline().size() != 1 || p.timeline().get(0).type() != EventType.REGISTERED) {
+            return Verdict.refuse("not_authorized", "新登记的信访事项只能带有登记这一个环节 / a new case carries its registration"
+                    + " and nothing else");
+        }
+        Event registered = p.timeline().get(0);
+        if (!registered.unit().equals(by) || !registered.node().equals(entry.origin())) {
+            return Verdict.refuse("foreign_case", "登记环节的单位或节点与登记单位不符 / the registration's unit or node is not"
+                    + " the registering unit's");
+        }
+        if (registered.at().toEpochMilli() > System.currentTimeMillis() + 5 * 60_000L) {
+            return Verdict.refuse("future_time", "登记时间晚于本级时间 / the registration is dated in the future");
+        }
+        return Verdict.APPLY;
+    }
+
+    @Override
+    public Verdict event(String child, JournalEntry entry, Petition current, int basedOn, String basedOnDigest,
+            NewEvent e) {
+        if (!e.node().equals(entry.origin())) {
+            return Verdict.refuse("foreign_node", "环节记录的节点 " + e.node() + " 不是发出它的节点 " + entry.origin()
+                    + " / the event names node " + e.node() + ", not " + entry.origin());
+        }
+        if (!node.units().isWithin(e.unit(), child)) {
+            return Verdict.refuse("foreign_unit", "单位 " + e.unit() + " 不在下级节点 " + child + " 的辖区内 / unit "
+                    + e.unit() + " is not below " + child);
+        }
+        CaseState now = CaseState.of(current);
+        if (!belongsTo(now, child)) {
+            return Verdict.refuse("foreign_case", "信访事项 " + current.id() + " 不属于下级节点 " + child + " 的辖区，也未交办给它 / case "
+                    + current.id() + " is neither registered below " + child + " nor sent down to it");
+        }
+        if (e.type() == EventType.REGISTERED) {
+            return Verdict.refuse("not_authorized", "已登记的事项不能再次登记 / a registered case is not registered again");
+        }
+        try {
+            e.type().checkComplete(e.attrs());
+        } catch (ValidationException incomplete) {
+            return Verdict.refuse("incomplete", incomplete.getMessage());
+        }
+        String why = allowed(now, e);
+        if (why == null) {
+            return Verdict.APPLY;
+        }
+        boolean sameHistory = basedOn <= current.version() && (basedOnDigest == null
+                || basedOnDigest.equals(TimelineDigest.of(current.timeline().subList(0, basedOn))));
+        if (!sameHistory || basedOn < current.version() && allowed(CaseState.of(current, basedOn), e) == null) {
+            // taken on a copy that had moved apart from this one, or allowed on the version its author had
+            // and not on the case as it is now: the owner of the stage wins
+            return Verdict.conflict("stale", "本件在上级已有新的办理环节（现为「" + now.status().label() + "」，责任单位"
+                    + unitName(now.owner()) + "），「" + e.type().label() + "」未被采纳 / the case moved on above (now "
+                    + now.status() + ", owned by " + now.owner() + "); " + e.type() + " was not taken");
+        }
+        return Verdict.refuseAndCorrect("not_authorized", why);
+    }
+
+    /** Null when the table allows the event on this state, else why not. */
+    private String allowed(CaseState s, NewEvent e) {
+        try {
+            Authority.check(s, e, node.units());
+            return null;
+        } catch (IllegalTransitionException | ForbiddenActionException | ValidationException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    /** Whether the case was registered in the child's subtree or sent down into it. */
+    private boolean belongsTo(CaseState s, String child) {
+        if (node.units().isWithin(s.registeredBy(), child) || node.units().isWithin(s.owner(), child)) {
+            return true;
+        }
+        return s.unitsAssigned().stream().anyMatch(u -> node.units().isWithin(u, child));
+    }
+
+    @Override
+    public Set<String> holders(Petition p) {
+        return Holders.of(CaseState.of(p), node.info().unit().code(), node.units());
+    }
+
+    @Override
+    public String nextHop(String recipient) {
+        String here = node.info().unit().code();
+        if (recipient.equals(self()) || recipient.equals(here) || !node.units().isWithin(recipient, here)) {
+            return null;
+        }
+        return node.units().childCodeToward(here, recipient).orElse(null);
+    }
+}
