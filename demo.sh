@@ -126,12 +126,19 @@ link_child() { # child-tier child-unit parent-url parent-password
 
 # Two staff accounts per node for the web application, as an operator would add them to
 # etc/users.properties: a clerk (登记员) and a unit head (负责人, who also handles and supervises).
-# One generated password for both, kept in etc/staff.password (owner only).
-add_staff() { # home
+# One generated password for both, kept in etc/staff.password (owner only). Who they are (name and
+# title, recorded on every step and sign-off) goes to etc/xinfang-staff.csv beside it.
+add_staff() { # home tier
   local pw
   pw=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
   (umask 077 && printf '%s\n' "$pw" > "$1/etc/staff.password")
   printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$pw" "$pw" >> "$1/etc/users.properties"
+  case "$2" in
+    district)   printf 'clerk,刘洋,青溪区信访局登记员\nhead,陈静,青溪区信访局局长\n' ;;
+    department) printf 'clerk,孙丽,区人社局信访科科员\nhead,吴刚,区人社局信访科科长\n' ;;
+    township)   printf 'clerk,李娜,清河镇信访办登记员\nhead,王芳,清河镇信访办主任\n' ;;
+    village)    printf 'clerk,张敏,柳树村村委会文书\nhead,赵建国,柳树村党支部书记\n' ;;
+  esac >> "$1/etc/xinfang-staff.csv"
 }
 
 start() {
@@ -147,7 +154,7 @@ start() {
     if [ ! -d "$home" ]; then
       mkdir -p "$home"
       tar xzf "$(archive "$tier")" -C "$home" --strip-components=1
-      add_staff "$home"
+      add_staff "$home" "$tier"
     fi
     # each node generates its own admin password at first start (etc/admin.password)
     (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &)

@@ -74,6 +74,16 @@ final class TierNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Names a staff account in etc/xinfang-staff.csv (name and title, as an operator keeps them): events
+     * and sign-offs record the person. Works before or after the start (the node reads the file again).
+     */
+    TierNode person(String login, String name, String title) throws IOException {
+        Files.writeString(home.resolve("etc/xinfang-staff.csv"), login + "," + name + "," + title + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     static void rewrite(Path cfg, String key, String value) throws IOException {
         String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
         String replaced = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
@@ -172,6 +182,14 @@ final class TierNode implements AutoCloseable {
 
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /** A POST as another staff account of this node. */
+    HttpResponse<String> postJsonAs(String login, String password, String path, String json)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(login, password)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
