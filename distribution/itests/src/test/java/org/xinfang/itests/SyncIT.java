@@ -1,6 +1,7 @@
 package org.xinfang.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,10 +59,15 @@ class SyncIT {
         return (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
     }
 
+    /** The township's unit head, named in its staff list: decisions and extensions are signed off by a person. */
+    private static final String HEAD = "head";
+    private static final String HEAD_PW = "Sync-test-head-pw-1";
+
     @BeforeAll
     void boot() throws Exception {
         district = TierNode.unpack("district", "sync-district").start(PW);
-        township = TierNode.unpack("township", "sync-township").childOf(district, townshipSecret).start(PW);
+        township = TierNode.unpack("township", "sync-township").childOf(district, townshipSecret)
+                .user(HEAD, HEAD_PW, "head", "handler").person(HEAD, "王芳", "清河镇信访办主任").start(PW);
         department = TierNode.unpack("department", "sync-department").childOf(district, departmentSecret).start(PW);
         village = TierNode.unpack("village", "sync-village").childOf(township, villageSecret).start(PW);
         district.awaitReady();
@@ -87,6 +93,10 @@ class SyncIT {
         HttpResponse<String> r = parent.postJson("/api/v1/sync/children",
                 "{\"node\": \"" + child + "\", \"secret\": \"" + secret + "\"}");
         assertEquals(200, r.statusCode(), r.body());
+    }
+
+    private HttpResponse<String> asHead(String path, String json) throws Exception {
+        return township.postJsonAs(HEAD, HEAD_PW, path, json);
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
@@ -185,23 +195,31 @@ class SyncIT {
         HttpResponse<String> accepted = township.postJson("/api/v1/petitions/" + id + "/actions/accept", "");
         assertEquals(200, accepted.statusCode(), accepted.body());
         assertEquals("HANDLING", json(accepted).get("activeDeadline").get("step").asText());
-        HttpResponse<String> tooLong = township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+        HttpResponse<String> tooLong = asHead("/api/v1/petitions/" + id + "/actions/extend",
                 "{\"days\": 31, \"reason\": \"需要补充调查\"}");
         assertEquals(400, tooLong.statusCode());
         assertEquals("days", json(tooLong).get("field").asText());
-        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+        HttpResponse<String> unnamed = township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+                "{\"days\": 30, \"reason\": \"需要补充调查\"}");
+        assertEquals(400, unnamed.statusCode(), "an account the staff list does not name cannot approve");
+        assertEquals("signOff", json(unnamed).get("field").asText(), unnamed.body());
+        assertTrue(json(unnamed).get("message").asText().contains("人员名册"), unnamed.body());
+        assertEquals(200, asHead("/api/v1/petitions/" + id + "/actions/extend",
                 "{\"days\": 30, \"reason\": \"需要补充调查\"}").statusCode());
-        assertEquals(409, township.postJson("/api/v1/petitions/" + id + "/actions/extend",
+        assertEquals(409, asHead("/api/v1/petitions/" + id + "/actions/extend",
                 "{\"days\": 10, \"reason\": \"再次延期\"}").statusCode(), "only one extension");
         String opinion = "{\"request\": \"支付拖欠工程款\", \"facts\": \"经核实拖欠属实\", \"decision\": \"SUPPORT\","
                 + " \"basis\": \"《保障农民工工资支付条例》\"";
-        HttpResponse<String> unsigned = township.postJson("/api/v1/petitions/" + id + "/actions/decide",
-                opinion + "}");
+        HttpResponse<String> unsigned = asHead("/api/v1/petitions/" + id + "/actions/decide", opinion + "}");
         assertEquals(400, unsigned.statusCode());
         assertEquals("signOff", json(unsigned).get("field").asText());
-        HttpResponse<String> decided = township.postJson("/api/v1/petitions/" + id + "/actions/decide",
+        HttpResponse<String> decided = asHead("/api/v1/petitions/" + id + "/actions/decide",
                 opinion + ", \"signOff\": true}");
         assertEquals(200, decided.statusCode(), decided.body());
+        JsonNode decision = json(decided).get("timeline").get(4);
+        assertEquals("王芳", decision.get("actorName").asText(), "the sign-off names the person");
+        assertEquals("清河镇信访办主任", decision.get("actorTitle").asText());
+        assertEquals("SUPPORT", decision.get("attrs").get("outcome").asText(), "the decision's facts are typed");
 
         await("the decision at the district", () -> "DECIDED".equals(json(district.get("/api/v1/petitions/" + id))
                 .get("status").asText()));
@@ -227,10 +245,14 @@ class SyncIT {
         assertEquals(200, progress.statusCode(), progress.body());
         JsonNode steps = json(progress).get("steps");
         assertEquals("已答复", json(progress).get("statusLabel").asText());
-        assertTrue(steps.get(2).get("notice").asText().startsWith("受理告知书"), steps.toString());
+        assertTrue(steps.get(2).get("notice").asText().contains("已由清河镇受理"), steps.toString());
         assertTrue(steps.get(3).get("notice").asText().contains("需要补充调查"), "the extension's reason is told");
-        assertTrue(steps.get(4).get("notice").asText().startsWith("信访处理意见书"));
-        assertTrue(!progress.body().contains("admin"), "no staff names: " + progress.body());
+        assertTrue(steps.get(3).get("notice").asText().contains("30日"));
+        assertTrue(steps.get(4).get("notice").asText().contains("信访诉求：支付拖欠工程款"), steps.toString());
+        assertTrue(steps.get(4).get("notice").asText().contains("处理意见：支持"));
+        for (String staff : List.of("admin", "王芳", "head", "主任")) {
+            assertTrue(!progress.body().contains(staff), "no staff names: " + progress.body());
+        }
     }
 
     @Test
@@ -476,5 +498,330 @@ class SyncIT {
         // a child can pull only its own messages: the township's queue is not readable with our key
         assertEquals(401, district.send(HttpRequest.newBuilder(URI.create(district.baseUrl()
                 + "/api/v1/sync/messages?after=0")).header("X-Xinfang-Node", TOWNSHIP).build()).statusCode());
+    }
+
+    // --- a case record the whole network can trust (issue 10) ------------------------------------
+
+    /** The next entry of the test's own child chain, after the entry whose hash is {@code prev}. */
+    private static ObjectNode next(String origin, long seq, String prev, String type, String entity, String payload)
+            throws Exception {
+        long at = System.currentTimeMillis();
+        String hash = sha256(prev + "\n" + origin + "\n" + seq + "\n" + type + "\n" + entity + "\n" + at + "\n" + payload);
+        ObjectNode e = JSON.createObjectNode();
+        e.put("origin", origin).put("seq", seq).put("type", type).put("entity", entity).put("atMillis", at)
+                .put("payload", payload).put("prevHash", prev).put("hash", hash);
+        e.putArray("path").add(origin);
+        return e;
+    }
+
+    private static long alarmsAbout(JsonNode status, String text) {
+        long n = 0;
+        for (JsonNode a : status.get("alarms")) {
+            n += a.get("message").asText().contains(text) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * A registered child with a valid secret pushes correctly signed, correctly chained entries that
+     * (1) re-own and close a township's case and (2) invent a case "registered by the district" with a
+     * tracking code of its choosing. The district keeps them (the chain verifies) but applies neither:
+     * the victim is unchanged, the invented case does not exist, and alarms say what was refused.
+     */
+    @Test
+    @Order(12)
+    void aChildsSignedEntriesAboutAnotherUnitsCaseOrAnInventedCaseAreRefused() throws Exception {
+        String victim = json(township.postJson("/api/v1/petitions", petition("镇里的案件"))).get("id").asText();
+        await("the township case at the district", () -> district.get("/api/v1/petitions/" + victim).statusCode() == 200);
+        JsonNode before = json(district.get("/api/v1/petitions/" + victim));
+
+        String prev = chain(FAKE_CHILD, 3).get(2).get("hash").asText();
+        long now = System.currentTimeMillis();
+        ObjectNode step = JSON.createObjectNode().put("case", victim).put("basedOn", 1);
+        step.putObject("event").put("at", now).put("type", "ASSIGNED").put("actor", "clerk").put("actorName", "张三")
+                .putNull("actorTitle").put("unit", FAKE_CHILD).put("node", FAKE_CHILD).putNull("note")
+                .putObject("attrs").put("unit", FAKE_CHILD);
+        ObjectNode reown = next(FAKE_CHILD, 4, prev, "CASE_EVENT", victim, JSON.writeValueAsString(step));
+        // the old wire format: the whole case after the change, closed and owned by the sender
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(before.toString());
+        snapshot.put("status", "TERMINATED").put("owner", FAKE_CHILD).put("verificationHash", GENESIS);
+        ArrayNode timeline = JSON.createArrayNode();
+        timeline.addObject().put("seq", 1).put("at", now).put("type", "REGISTERED").put("actor", "clerk")
+                .put("unit", TOWNSHIP).put("node", TOWNSHIP).putNull("note");
+        timeline.addObject().put("seq", 2).put("at", now).put("type", "TERMINATED").put("actor", "clerk")
+                .put("unit", FAKE_CHILD).put("node", FAKE_CHILD).putNull("note");
+        snapshot.set("timeline", timeline);
+        ObjectNode close = next(FAKE_CHILD, 5, reown.get("hash").asText(), "CASE_UPDATED", victim,
+                JSON.writeValueAsString(snapshot));
+        // a case "registered by the district", with a tracking code the sender chose
+        String invented = "510199-9999999";
+        ObjectNode fake = chain("510199", 1).get(0);
+        ObjectNode p = (ObjectNode) JSON.readTree(fake.get("payload").asText());
+        p.put("id", invented).put("trackingCode", "FAKEQX9999");
+        ObjectNode register = next(FAKE_CHILD, 6, close.get("hash").asText(), "PETITION_REGISTERED", invented,
+                JSON.writeValueAsString(p));
+
+        HttpResponse<String> pushed = push(List.of(reown, close, register));
+        assertEquals(200, pushed.statusCode(), pushed.body());
+        assertEquals(0, json(pushed).get("accepted").asInt());
+        assertEquals(3, json(pushed).get("refused").asInt());
+        assertEquals(6, json(pushed).get("held").get(FAKE_CHILD).asLong(), "kept: the chain goes on");
+
+        JsonNode after = json(district.get("/api/v1/petitions/" + victim));
+        assertEquals(before.get("status").asText(), after.get("status").asText());
+        assertEquals(TOWNSHIP, after.get("owner").asText());
+        assertEquals(before.get("timeline"), after.get("timeline"), "the victim case is unchanged at the district");
+        assertEquals(1, json(township.get("/api/v1/petitions/" + victim)).get("version").asInt(),
+                "and at the township");
+        assertEquals(404, district.get("/api/v1/petitions/" + invented).statusCode());
+        assertEquals(404, district.send(HttpRequest.newBuilder(URI.create(district.baseUrl()
+                + "/api/v1/public/petitions/FAKEQX9999?code=123456")).build()).statusCode(),
+                "the public query does not answer for the invented case");
+        JsonNode status = json(district.get("/api/v1/sync/status"));
+        assertTrue(alarmsAbout(status, victim) >= 2, status.get("alarms").toString());
+        assertTrue(alarmsAbout(status, invented) >= 1, status.get("alarms").toString());
+        assertTrue(status.get("refused").toString().contains("foreign_case"), status.get("refused").toString());
+        JsonNode verify = json(district.get("/api/v1/sync/verify"));
+        assertTrue(verify.get("intact").asBoolean(), verify.toString());
+    }
+
+    private static String idsOf(JsonNode p) {
+        List<String> ids = new ArrayList<>();
+        p.get("timeline").forEach(e -> ids.add(e.get("id").asText()));
+        return String.join(",", ids);
+    }
+
+    /**
+     * The district assigns a village case to the department while the township (the village's way up)
+     * is down; the village clerk, on the old copy, does not accept it. When the township is back the
+     * step is refused above (the owner of the stage wins), the village's clerk is told, and all four
+     * copies end as the district's, event for event; the consistency check finds nothing differing.
+     */
+    @Test
+    @Order(13)
+    void aStepOnAStaleVillageCopyIsRefusedAndEveryCopyConvergesToTheDistricts() throws Exception {
+        String id = json(village.postJson("/api/v1/petitions", petition("村里登记后被区里改派的事项"))).get("id").asText();
+        await("the case at the district", () -> district.get("/api/v1/petitions/" + id).statusCode() == 200);
+        township.close();
+        HttpResponse<String> assigned = district.postJson("/api/v1/petitions/" + id + "/assignments",
+                "{\"unit\": \"" + DEPARTMENT + "\", \"version\": 1}");
+        assertEquals(200, assigned.statusCode(), assigned.body());
+        HttpResponse<String> stale = village.postJson("/api/v1/petitions/" + id + "/actions/not-accept",
+                "{\"reason\": \"村里认为不属于信访事项\"}");
+        assertEquals(200, stale.statusCode(), "the village acts on the copy it has: " + stale.body());
+        township.start(PW).awaitReady();
+
+        JsonNode upper = json(district.get("/api/v1/petitions/" + id));
+        await("the village's copy is the district's", () -> idsOf(json(village.get("/api/v1/petitions/" + id)))
+                .equals(idsOf(upper)));
+        for (TierNode node : List.of(township, department, village)) {
+            await("the " + node.tier + "'s copy", () -> node.get("/api/v1/petitions/" + id).statusCode() == 200
+                    && idsOf(json(node.get("/api/v1/petitions/" + id))).equals(idsOf(upper)));
+            JsonNode copy = json(node.get("/api/v1/petitions/" + id));
+            assertEquals("TRIAGED", copy.get("status").asText(), node.tier);
+            assertEquals(DEPARTMENT, copy.get("owner").asText(), node.tier);
+        }
+        assertEquals(upper.get("timeline"), json(district.get("/api/v1/petitions/" + id)).get("timeline"),
+                "the district's copy did not move");
+        JsonNode conflicts = json(village.get("/api/v1/petitions/" + id)).get("conflicts");
+        assertEquals(1, conflicts.size(), conflicts.toString());
+        assertEquals("NOT_ACCEPTED", conflicts.get(0).get("type").asText());
+        assertTrue(conflicts.get(0).get("reason").asText().contains("未被采纳"), conflicts.toString());
+        assertEquals(0, alarmsAbout(json(district.get("/api/v1/sync/status")), id), "a stale copy is no attack");
+
+        // anti-entropy: every node compares its copies with its parent's; the district sees none differ
+        await("no case differs anywhere", () -> {
+            for (TierNode node : List.of(village, township, department)) {
+                HttpResponse<String> checked = node.send(node.request("/api/v1/sync/consistency/check")
+                        .POST(HttpRequest.BodyPublishers.noBody()).build());
+                if (checked.statusCode() != 200) {
+                    return false;
+                }
+            }
+            JsonNode all = json(district.get("/api/v1/sync/consistency"));
+            return all.get("differing").isEmpty() && all.get("nodes").size() == 3;
+        });
+        JsonNode all = json(district.get("/api/v1/sync/consistency"));
+        for (JsonNode n : all.get("nodes")) {
+            assertTrue(n.get("cases").asInt() > 0, n.toString());
+        }
+        assertEquals(409, district.send(district.request("/api/v1/sync/consistency/check")
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode(), "the top compares with no one");
+    }
+
+    private String assignedToTownship(String subject) throws Exception {
+        String id = json(district.postJson("/api/v1/petitions", petition(subject))).get("id").asText();
+        assertEquals(200, district.postJson("/api/v1/petitions/" + id + "/assignments",
+                "{\"unit\": \"" + TOWNSHIP + "\"}").statusCode());
+        await("the case at the township", () -> township.get("/api/v1/petitions/" + id).statusCode() == 200);
+        return id;
+    }
+
+    /** Sends the same step {@code n} times at once; answers the status codes. */
+    private List<Integer> atOnce(int n, String login, String password, String path, String body) throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return township.postJsonAs(login, password, path, body).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (var c : calls) {
+                codes.add(c.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return codes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Of simultaneous steps that the state allows once, exactly one succeeds; the others get 409, never 500. */
+    @Test
+    @Order(14)
+    void ofSimultaneousStepsThatTheStateAllowsOnceExactlyOneSucceeds() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            String id = assignedToTownship("同时受理的事项" + i);
+            List<Integer> accepts = atOnce(2, "admin", PW, "/api/v1/petitions/" + id + "/actions/accept", "{}");
+            assertEquals(1, accepts.stream().filter(c -> c == 200).count(), accepts.toString());
+            assertEquals(1, accepts.stream().filter(c -> c == 409).count(), accepts.toString());
+            List<Integer> extensions = atOnce(4, HEAD, HEAD_PW, "/api/v1/petitions/" + id + "/actions/extend",
+                    "{\"days\": 15, \"reason\": \"需要补充调查\"}");
+            assertEquals(1, extensions.stream().filter(c -> c == 200).count(), extensions.toString());
+            assertEquals(3, extensions.stream().filter(c -> c == 409).count(), extensions.toString());
+            JsonNode p = json(township.get("/api/v1/petitions/" + id));
+            assertEquals(4, p.get("version").asInt(), "registered, assigned, accepted, extended: once each");
+        }
+    }
+
+    /**
+     * A decision whose request, facts and basis are each within their own limits is accepted; the
+     * petitioner's rating is the one chosen, whatever the comment says, at the district and at the
+     * township that handled the case.
+     */
+    @Test
+    @Order(15)
+    void aLongDecisionIsAcceptedAndTheRatingIsTheOneChosen() throws Exception {
+        JsonNode reg = json(district.postJson("/api/v1/petitions", petition("长篇处理意见的事项")));
+        String id = reg.get("id").asText();
+        assertEquals(200, district.postJson("/api/v1/petitions/" + id + "/assignments",
+                "{\"unit\": \"" + TOWNSHIP + "\"}").statusCode());
+        await("the case at the township", () -> township.get("/api/v1/petitions/" + id).statusCode() == 200);
+        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/accept", "{}").statusCode());
+        String decision = "{\"request\": \"" + "诉".repeat(1000) + "\", \"facts\": \"" + "实".repeat(4000)
+                + "\", \"decision\": \"EXPLAIN\", \"basis\": \"" + "依".repeat(1000) + "\", \"signOff\": true}";
+        HttpResponse<String> decided = asHead("/api/v1/petitions/" + id + "/actions/decide", decision);
+        assertEquals(200, decided.statusCode(), decided.body().substring(0, Math.min(300, decided.body().length())));
+        await("the decision at the district", () -> "DECIDED".equals(json(district.get("/api/v1/petitions/" + id))
+                .get("status").asText()));
+
+        String tracking = reg.get("trackingCode").asText();
+        String code = reg.get("verificationCode").asText();
+        HttpResponse<String> rated = district.send(HttpRequest.newBuilder(URI.create(district.baseUrl()
+                + "/api/v1/portal/ratings")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"trackingCode\": \"" + tracking + "\", \"code\": \""
+                        + code + "\", \"rating\": \"DISSATISFIED\", \"comment\": \"并不是 (SATISFIED)，也不是基本满意\"}",
+                        StandardCharsets.UTF_8)).build());
+        assertEquals(200, rated.statusCode(), rated.body());
+        JsonNode progress = json(district.send(HttpRequest.newBuilder(URI.create(district.baseUrl()
+                + "/api/v1/public/petitions/" + tracking + "?code=" + code)).build()));
+        assertEquals("DISSATISFIED", progress.get("rating").asText(), progress.toString());
+        await("the rating at the township", () -> json(township.get("/api/v1/petitions/" + id)).get("timeline")
+                .toString().contains("RATED"));
+        JsonNode atTownship = json(township.get("/api/v1/petitions/" + id));
+        JsonNode last = atTownship.get("timeline").get(atTownship.get("timeline").size() - 1);
+        assertEquals("DISSATISFIED", last.get("attrs").get("level").asText());
+        assertEquals("并不是 (SATISFIED)，也不是基本满意", last.get("attrs").get("comment").asText());
+    }
+
+    /**
+     * The village's history is witnessed by the township's signed receipts. Someone with access to its
+     * disk rewrites an early entry (every hash recomputed, so the chain itself still links) and edits a
+     * later one by hand: verify says the journal no longer matches the receipts and from where, and
+     * where the chain breaks. The district lists how far it witnessed the village's chain.
+     */
+    @Test
+    @Order(20)
+    void aJournalEditedAfterAWitnessedPushIsCaughtByVerify() throws Exception {
+        JsonNode before = json(village.get("/api/v1/sync/verify"));
+        assertTrue(before.get("intact").asBoolean(), before.toString());
+        assertTrue(before.get("witness").get("receipts").asInt() > 0, "the township witnessed the village's pushes");
+        JsonNode witnessed = json(district.get("/api/v1/sync/witnessed"));
+        assertTrue(witnessed.toString().contains("\"node\":\"" + VILLAGE + "\""), witnessed.toString());
+        for (JsonNode c : witnessed.get("chains")) {
+            if (c.get("node").asText().equals(VILLAGE)) {
+                assertEquals(held(district, VILLAGE), c.get("witnessedSeq").asLong());
+                assertEquals(0, c.get("behind").asLong(), "nothing of the village is waiting below");
+            }
+        }
+
+        village.close();
+        String url = "jdbc:derby:" + village.home.resolve("data/derby/xinfang");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            List<Object[]> own = new ArrayList<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT origin_seq, entry_type, entity_id, at_millis,"
+                    + " payload_utf8, prev_hash FROM xf_journal WHERE origin = ? ORDER BY origin_seq")) {
+                ps.setString(1, VILLAGE);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        own.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                new String(rs.getBytes(5), StandardCharsets.UTF_8), rs.getString(6)});
+                    }
+                }
+            }
+            String prev = (String) own.get(0)[5];
+            try (java.sql.PreparedStatement up = c.prepareStatement("UPDATE xf_journal SET payload_utf8 = ?,"
+                    + " prev_hash = ?, entry_hash = ? WHERE origin = ? AND origin_seq = ?")) {
+                for (Object[] e : own) {
+                    long seq = (Long) e[0];
+                    String payload = (String) e[4];
+                    if (seq == 2) {
+                        // what the entry says is changed: the subject of a registration, or any step's text
+                        String changed = payload.replaceFirst("\"subject\":\"[^\"]*\"", "\"subject\":\"改写过的事项\"");
+                        payload = changed.equals(payload) ? payload.replace("}", " }") : changed;
+                    }
+                    String entity = e[2] == null ? "" : (String) e[2];
+                    String hash = sha256(prev + "\n" + VILLAGE + "\n" + seq + "\n" + e[1] + "\n" + entity + "\n" + e[3]
+                            + "\n" + payload);
+                    if (seq == 5) {
+                        payload = payload + " "; // and a later one by hand, its hash left as it was
+                    }
+                    up.setBytes(1, payload.getBytes(StandardCharsets.UTF_8));
+                    up.setString(2, prev);
+                    up.setString(3, hash);
+                    up.setString(4, VILLAGE);
+                    up.setLong(5, seq);
+                    up.executeUpdate();
+                    prev = hash;
+                }
+            }
+            c.commit();
+        }
+        try {
+            java.sql.DriverManager.getConnection(url + ";shutdown=true");
+        } catch (java.sql.SQLException expected) {
+            // Derby reports a clean shutdown as an exception
+        }
+        village.start(PW).awaitReady();
+
+        JsonNode after = json(village.get("/api/v1/sync/verify"));
+        assertFalse(after.get("intact").asBoolean(), after.toString());
+        JsonNode witness = after.get("witness");
+        assertFalse(witness.get("intact").asBoolean());
+        JsonNode first = witness.get("problems").get(0);
+        assertTrue(first.get("seq").asLong() >= 2, first.toString());
+        assertTrue(first.get("lastMatchingSeq").asLong() < 2, "the rewrite lies after the last receipt that matches: "
+                + first);
+        assertTrue(first.get("problem").asText().contains("被改写"), first.toString());
+        for (JsonNode o : after.get("origins")) {
+            if (o.get("origin").asText().equals(VILLAGE)) {
+                assertEquals(5, o.get("firstBroken").asLong(), "the hand edit breaks the chain at 5: " + o);
+            }
+        }
     }
 }

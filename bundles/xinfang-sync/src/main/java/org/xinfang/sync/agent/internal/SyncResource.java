@@ -154,7 +154,12 @@ public class SyncResource {
         if (!agent.configured()) {
             throw new ApiException(409, "no_parent", "本节点没有上级节点可供核对 / this node has no parent to compare with", null);
         }
-        agent.checkConsistency();
+        try {
+            agent.checkConsistency();
+        } catch (IOException unreachable) {
+            throw new ApiException(503, "parent_unreachable", "无法与上级节点核对：" + unreachable.getMessage()
+                    + " / cannot compare with the parent: " + unreachable.getMessage(), null);
+        }
         return status.consistency();
     }
 
