@@ -88,8 +88,11 @@
   function details(e, names) {
     var t = X.t, el = X.el;
     var parts = [];
-    facts(e, names).forEach(function (f, i) {
-      if (i > 0) { parts.push(t('；', '; ')); }
+    var previous = null;
+    facts(e, names).forEach(function (f) {
+      // 延长30日；理由：… (no second stop after a value that ends a sentence)
+      if (previous !== null) { parts.push(/[。！？；.!?;]$/.test(previous) ? ' ' : t('；', '; ')); }
+      previous = typeof f[3] === 'string' ? f[3] : '';
       var name = t(f[1], f[2]);
       parts.push(el('span', { class: 'fact', 'data-attr': f[0] }, name ? name + t('：', ': ') : '', f[3]));
     });
@@ -286,8 +289,9 @@
     fact(t('首问责任人', 'First contact'), fc.name ? X.person(fc.name) + ' · ' + fc.unitName
       + (fc.routed ? t('（已分流）', ' (routed)') : t('（尚未分流）', ' (not yet routed)')) : '', 'case-first-contact');
     if (p.origin) {
-      var path = (p.origin.path || []).map(names);
-      fact(t('来源', 'Came from'), names(p.origin.node) + (path.length ? t('，经 ', ', via ') + path.join(' → ') : ''));
+      // the node it was registered on, then the nodes it passed on its way here
+      var route = [p.origin.node].concat(p.origin.path || []).filter(function (n, i, all) { return i === 0 || n !== all[i - 1]; });
+      fact(t('来源', 'Came from'), route.map(names).join(' → '), 'case-origin');
     }
     fact(t('内容', 'Content'), p.content);
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));
@@ -317,8 +321,10 @@
         { key: 'at', label: t('时间', 'When'), render: function (e) { return X.dateTime(e.at); } },
         { key: 'type', label: t('环节', 'Step'), render: function (e) { return X.label('event', e.type); } },
         { key: 'actorDisplay', label: t('经办人', 'Who'), render: function (e) { return X.person(e.actorDisplay); } },
-        { key: 'unitName', label: t('单位', 'Unit') },
-        { key: 'nodeName', label: t('节点', 'Node') },
+        { key: 'unitName', label: t('单位（节点）', 'Unit (node)'), render: function (e) {
+          // the node only when it is not the unit's own
+          return e.nodeName && e.nodeName !== e.unitName ? e.unitName + t('（节点：' + e.nodeName + '）', ' (node: ' + e.nodeName + ')') : e.unitName;
+        } },
         { key: 'details', label: t('办理内容', 'Details'), sortable: false, render: function (e) { return details(e, names); } }
       ], p.timeline || [])));
 

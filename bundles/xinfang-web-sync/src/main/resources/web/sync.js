@@ -144,7 +144,9 @@
   function consistency(box, c, canCheck) {
     var t = X.t, el = X.el;
     var body = el('div', { id: 'consistency-result' });
+    var failed = el('p', { class: 'form-error', id: 'consistency-error', role: 'alert' });
     function draw(answer) {
+      failed.textContent = '';
       X.clear(body);
       var differing = answer.differing || [];
       body.appendChild(el('div', { class: differing.length ? 'warn' : 'ok', id: 'consistency-summary', role: 'status' },
@@ -182,11 +184,12 @@
         }, function (e) {
           body.removeAttribute('aria-busy');
           button.disabled = false;
-          X.toast(e.message, 'bad');
+          failed.textContent = t('核对未完成：', 'The comparison did not complete: ') + e.message;
         });
       });
       box.appendChild(el('div', { class: 'actions' }, button));
     }
+    box.appendChild(failed);
     box.appendChild(body);
     draw(c);
   }
