@@ -101,8 +101,8 @@
     }
 
     var refused = section('sync-refused', t('未采纳的下级条目', 'Entries of children not applied'));
-    refused.appendChild(el('p', { class: 'muted', text: t('下级报来的这些条目已保存（日志链保持完整），但不符合办理权限，未予采纳。',
-      'Children sent these entries; they are kept (the chain stays whole) but were not applied: they break the authority rules.') }));
+    refused.appendChild(el('p', { class: 'muted', text: t('下级报来的这些条目已保存（日志链保持完整），但未予采纳：不符合办理权限，或本件在上级已有新的办理环节（此时下级会收到提示）。',
+      'Children sent these entries; they are kept (the chain stays whole) but were not applied: they break the authority rules, or the case had moved on above (the child is then told).') }));
     refused.appendChild(X.sortableTable([
       { key: 'at', label: t('时间', 'When'), render: function (r) { return X.dateTime(r.at); } },
       { key: 'originName', label: t('来源节点', 'From node'), render: function (r) {
@@ -129,7 +129,7 @@
         return c.behind > 0 ? el('span', { class: 'badge amber', 'data-behind': c.behind, text: t('落后' + c.behind + '条', c.behind + ' behind') })
           : el('span', { class: 'badge green', 'data-behind': 0, text: t('已跟上', 'up to date') });
       } }
-    ], answer.chains || [], t('日志链见证情况', 'Witnessed chains')));
+    ], answer.chains || []));
   }
 
   /** One node's latest comparison in words: 与 X 核对于 …：共 n 件，m 件不一致. */
@@ -194,7 +194,7 @@
     draw(c);
   }
 
-  function verify(box, v, names) {
+  function verify(box, v, names, hasParent) {
     var t = X.t, el = X.el;
     var w = v.witness || {};
     var broken = (v.origins || []).filter(function (o) { return !o.intact; });
@@ -214,6 +214,7 @@
         'The journal is intact: all ' + chains + ' chains held here verify' + (w.lastWitnessed ? ' and match what the parent witnessed.' : '.'))
         : t('日志校验发现问题：', 'The journal check found problems:'),
       lines.length ? el('ul', {}, lines.map(function (l) { return el('li', { text: l }); })) : null));
+    if (!hasParent) { return; }
     var facts = el('dl', { class: 'facts' });
     facts.appendChild(el('dt', { text: t('上级回执', 'Parent\'s receipts') }));
     facts.appendChild(el('dd', { text: w.receipts ? t(w.receipts + ' 份', String(w.receipts)) : t('无', 'none') }));
@@ -267,7 +268,7 @@
         // the check needs a parent to compare with (the top node answers 409 no_parent)
         part(agree, learnt.then(function () { return consistencyCall; }), function (c) { consistency(agree, c, !!session.node.parent); }),
         part(chains, learnt.then(function () { return witnessedCall; }), function (w) { witnessed(chains, w); }),
-        part(journal, learnt.then(function () { return X.api('GET', '/sync/verify'); }), function (v) { verify(journal, v, names); })
+        part(journal, learnt.then(function () { return X.api('GET', '/sync/verify'); }), function (v) { verify(journal, v, names, !!session.node.parent); })
       ]);
     }
   });
