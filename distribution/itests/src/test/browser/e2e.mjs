@@ -327,11 +327,16 @@ try {
   const compared = await township.textContent('#consistency-self');
   check(compared.includes('与青溪区信访局核对于') && compared.includes('全部一致'),
     'Check now compares the township\'s copies with the district\'s: ' + compared.trim());
-  check((await township.textContent('#consistency-summary')).includes('一致'), 'no case differs: ' + (await township.textContent('#consistency-summary')).trim());
   await township.waitForSelector('#verify-summary');
   check(await township.getAttribute('#verify-summary', 'data-intact') === 'true', 'the township\'s journal verifies: '
     + (await township.textContent('#verify-summary')).trim());
   await shot(township, '07b-township-sync');
+  // the deadline list names the owner unit
+  await township.click('nav a[data-page=deadlines]');
+  await township.click('button[data-filter=open]');
+  await township.waitForSelector(`#deadline-results tr:has(a[href="#/case/${CONFLICT_CASE}"])`);
+  check((await township.textContent(`#deadline-results tr:has(a[href="#/case/${CONFLICT_CASE}"]) td[data-col=ownerName]`)).trim() === '清河镇',
+    'the deadline list names the owner unit');
 
   const portal = await newPage();
   await portal.goto(DISTRICT + '/portal/');
