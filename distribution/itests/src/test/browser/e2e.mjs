@@ -1,8 +1,12 @@
 // End to end in a real headless Chromium, against real tier distributions started by WebIT:
 // a village clerk registers a petition in the browser -> it appears in the district's inbox page ->
-// a district clerk assigns it to the township -> the township's head accepts and decides it -> the
-// citizen sees the result on the district's portal with the two codes and rates it. Wrong codes show
-// nothing but a polite message. Screenshots of the main pages go to XF_SHOTS.
+// a district clerk assigns it to the township -> the township's clerk and head both accept it at the
+// same moment (one is recorded, the other is told and sees the case reloaded) -> the head decides it ->
+// the citizen sees the result on the district's portal with the two codes and rates it. Wrong codes show
+// nothing but a polite message. People and units appear by name and title, never by login or code.
+// The village clerk sees the conflict notice of a step the district did not take (XF_CONFLICT_CASE,
+// prepared by WebIT); the township compares its copies with the district's on its sync page.
+// Screenshots of the main pages go to XF_SHOTS.
 //
 // Each check throws with what it expected and what the page showed; the process exits non-zero on the
 // first failure, and WebIT fails with this output.
@@ -22,7 +26,15 @@ const PASSWORD = env('XF_STAFF_PASSWORD'); // the clerk and head users of every 
 const SHOTS = env('XF_SHOTS');
 const RESULT = env('XF_RESULT');
 const CHROMIUM = process.env.XF_CHROMIUM || '/usr/bin/chromium';
+const CONFLICT_CASE = env('XF_CONFLICT_CASE'); // a village step the district did not take (WebIT made it)
 const TOWNSHIP_UNIT = '510199101';
+const VILLAGE_UNIT = '510199101201';
+// the staff as WebIT names them in etc/xinfang-staff.csv
+const VILLAGE_CLERK = '张敏 · 柳树村村委会文书';
+const DISTRICT_CLERK = '刘洋 · 青溪区信访局登记员';
+const TOWNSHIP_CLERK = '李娜 · 清河镇信访办登记员';
+const TOWNSHIP_HEAD = '王芳 · 清河镇信访办主任';
+const LOGINS = /\b(clerk|head|admin)\b/;
 mkdirSync(SHOTS, { recursive: true });
 
 const log = (...a) => console.log(new Date().toISOString().substring(11, 19), ...a);
@@ -105,7 +117,7 @@ async function until(what, fn, seconds = 90) {
 
 const ID_OK = '510199196503120413';       // valid check digit
 const ID_BAD = '510199196503120414';      // wrong check digit
-let caseId, tracking, code;
+let caseId, tracking, code, acceptedBy;
 
 try {
   // ---------------------------------------------------------------- village: register
@@ -120,6 +132,8 @@ try {
   await village.waitForSelector('form.login .form-error:not(:empty)');
   check((await village.textContent('form.login .form-error')).includes('用户名或密码错误'), 'a wrong password is refused with a message on the form');
   await login(village, VILLAGE, 'clerk');
+  check((await village.textContent('#who')).includes(VILLAGE_CLERK) && !LOGINS.test(await village.textContent('header')),
+    'the header names the person logged in, not the login: ' + (await village.textContent('#who')));
   const villagePages = await navPages(village);
   check(villagePages.includes('register') && villagePages.includes('cases') && villagePages.includes('sync'),
     'the village shows registration, its cases and sync: ' + villagePages.join(','));
@@ -169,7 +183,20 @@ try {
   await village.waitForSelector(`#cases-results a[href="#/case/${caseId}"]`);
   check(await village.$eval(`#cases-results tr:has(a[href="#/case/${caseId}"]) .badge`, (b) => b.classList.contains('green')),
     'the village inbox shows the triage clock with days left');
+  // the step the village clerk took on an old copy, which the level above did not take
+  await village.waitForSelector(`#conflict-notices li[data-case="${CONFLICT_CASE}"] a[href="#/case/${CONFLICT_CASE}"]`);
+  const notice = await village.textContent(`#conflict-notices li[data-case="${CONFLICT_CASE}"]`);
+  check(notice.includes('您于') && notice.includes('「不予受理」未被') && notice.includes('采纳') && !LOGINS.test(notice),
+    'the village inbox lists the clerk\'s step that the level above did not take: ' + notice.trim());
   await shot(village, '04-village-cases');
+  await village.click(`#conflict-notices a[href="#/case/${CONFLICT_CASE}"]`);
+  await village.waitForSelector('#case-conflicts[role=alert]');
+  const box = await village.textContent('#case-conflicts');
+  check(box.includes('「不予受理」') && (box.includes('青溪区信访局') || box.includes('清河镇')),
+    'the case page warns that the not-accept was not taken, naming the unit above: ' + box.trim());
+  check(await village.getAttribute('#case-status', 'data-status') === 'TRIAGED' && (await village.textContent('#case-owner')).trim() === '清河镇',
+    'the village\'s copy shows the case as the district left it: assigned to 清河镇');
+  await shot(village, '04b-village-conflict');
 
   // ---------------------------------------------------------------- district: inbox, assign
   await until('the case reaches the district by sync', async () => (await api(DISTRICT, '/petitions/' + caseId)).status === 200);
@@ -188,14 +215,24 @@ try {
   await shot(district, '05-district-inbox');
   await district.click(`#cases-results a[href="#/case/${caseId}"]`);
   await district.waitForSelector('#case-actions');
-  const timeline = await district.textContent('main');
-  check(timeline.includes('510199101201') && timeline.includes('clerk'), 'the timeline shows who registered it, at which node');
+  const registered = await district.textContent('#timeline tbody tr:first-child');
+  check(registered.includes(VILLAGE_CLERK) && registered.includes('柳树村'),
+    'the timeline names who registered it (name and title) and the unit and node by name: ' + registered.trim());
+  const districtMain = await district.textContent('main');
+  check(!LOGINS.test(districtMain) && !districtMain.includes(VILLAGE_UNIT + '（') && !districtMain.includes('（' + VILLAGE_UNIT),
+    'the case page shows no login and no unit code beside a name');
+  check((await district.textContent('#case-first-contact')).includes(VILLAGE_CLERK + ' · 柳树村'), 'the first contact is named with the unit');
+  check((await district.textContent('#case-registered-by')).trim() === '柳树村', 'the registering unit by name only');
+  check((await district.textContent('#who')).includes(DISTRICT_CLERK), 'the district clerk is named in the header');
   await district.click('#case-actions button[data-step=assign]');
   await district.selectOption('#a-unit', TOWNSHIP_UNIT);
   await district.fill('#a-note', '请清河镇依法办理');
   await district.click('#step-submit');
   await district.waitForSelector('#case-status[data-status=TRIAGED]');
-  check((await district.textContent('#case-owner')).includes(TOWNSHIP_UNIT), 'the district assigned the case to the township');
+  check((await district.textContent('#case-owner')).trim() === '清河镇', 'the district assigned the case to the township (by name)');
+  const assigned = await district.textContent('#timeline tbody tr:last-child');
+  check(assigned.includes(DISTRICT_CLERK) && assigned.includes('承办单位：清河镇') && assigned.includes('说明：请清河镇依法办理'),
+    'the assignment shows who, to which unit by name, and the note: ' + assigned.trim());
   await shot(district, '06-district-case-assigned');
 
   // ---------------------------------------------------------------- township: accept, decide
@@ -211,14 +248,47 @@ try {
   const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
   check(steps.includes('accept') && steps.includes('object') && !steps.includes('decide'),
     'at TRIAGED the head may accept or object, not decide yet: ' + steps.join(','));
+  // one writer per case: the township's clerk has the same case open and both accept it at once
+  const colleague = await newPage();
+  await login(colleague, TOWNSHIP, 'clerk');
+  await colleague.goto(TOWNSHIP + '/#/case/' + caseId);
+  await colleague.waitForSelector('#case-actions button[data-step=accept]');
+  const shownVersion = await township.getAttribute('#case-title', 'data-version');
+  check(shownVersion === await colleague.getAttribute('#case-title', 'data-version'), 'both pages show version ' + shownVersion + ' of the case');
   await township.click('#case-actions button[data-step=accept]');
   await township.fill('#a-note', '已安排村建办现场核查');
-  await township.click('#step-submit');
-  await township.waitForSelector('#case-status[data-status=ACCEPTED]');
+  await colleague.click('#case-actions button[data-step=accept]');
+  await colleague.fill('#a-note', '同意受理');
+  await Promise.all([township.click('#step-submit'), colleague.click('#step-submit')]);
+  const outcomes = [];
+  for (const [who, p] of [['head', township], ['clerk', colleague]]) {
+    await p.waitForSelector('#case-status[data-status=ACCEPTED]');
+    outcomes.push({ who, p, told: await p.$('#version-conflict') !== null });
+  }
+  const told = outcomes.filter((o) => o.told);
+  check(told.length === 1, 'of two people accepting at once, exactly one is told someone else acted first: '
+    + outcomes.map((o) => o.who + (o.told ? ' told' : ' recorded')).join(', '));
+  const loser = told[0].p;
+  acceptedBy = outcomes.find((o) => !o.told).who;
+  const message = await loser.textContent('#version-conflict');
+  check(message.includes('本件已被他人办理') && message.includes('已为您刷新') && await loser.getAttribute('#version-conflict', 'role') === 'alert',
+    'the other is told, as an alert: ' + message.trim());
+  check(await loser.$('#step-form') === null && await loser.$('#case-actions button[data-step=accept]') === null,
+    'and sees the case reloaded: accepted, with no accept step left');
+  for (const o of outcomes) {
+    const accepted = await o.p.$$eval('#timeline td[data-col=type]', (tds) => tds.filter((td) => td.textContent === '受理').length);
+    check(accepted === 1, o.who + '\'s page shows the case accepted once');
+  }
+  const acceptedRow = await loser.textContent('#timeline tbody tr:last-child');
+  check(acceptedRow.includes(told[0].who === 'head' ? TOWNSHIP_CLERK : TOWNSHIP_HEAD), 'the reloaded timeline names who accepted it: ' + acceptedRow.trim());
+  await shot(loser, '06b-township-version-conflict');
+  await colleague.context().close();
   await township.click('#case-actions button[data-step=decide]');
   await township.click('#step-submit'); // nothing filled in: the API names the first missing field
   await township.waitForSelector('#step-form .error:not(:empty), #step-form .form-error:not(:empty)');
   check(true, 'a decision without its fields is refused with a message on the form');
+  check((await unlabelled(township)).length === 0, 'every field of the decision form has a label: ' + (await unlabelled(township)).join(','));
+  check((await township.textContent('[data-field=signOff] .hint')).includes(TOWNSHIP_HEAD), 'the sign-off names the person signing');
   await township.fill('#a-request', '修复塌陷村道');
   await township.fill('#a-facts', '经现场核查，村道塌陷属实，长约5米。');
   await township.selectOption('#a-decision', 'SUPPORT');
@@ -227,6 +297,13 @@ try {
   await township.click('#step-submit');
   await township.waitForSelector('#case-status[data-status=DECIDED]');
   check((await township.textContent('#documents')).includes('信访处理意见书'), 'the written decision is among the documents');
+  const decision = await township.textContent('#documents article[data-type=DECIDED]');
+  check(decision.includes('签批：' + TOWNSHIP_HEAD) && decision.includes('清河镇') && !LOGINS.test(decision),
+    'the decision names the unit and who signed it off (name and title), no login: ' + decision.trim().substring(0, 120));
+  const decided = await township.textContent('#timeline tbody tr:last-child');
+  check(decided.includes(TOWNSHIP_HEAD) && decided.includes('处理意见：支持') && decided.includes('依据：《农村公路条例》'),
+    'the timeline shows the decision\'s typed facts in words: ' + decided.trim().substring(0, 160));
+  check(!LOGINS.test(await township.textContent('#timeline')), 'the timeline shows no login');
   await shot(township, '07-township-case-decided');
   const townshipPages = await navPages(township);
   check(townshipPages.includes('supervision') && !townshipPages.includes('portal-content'), 'the township has supervision, not the portal');
@@ -236,6 +313,31 @@ try {
     const r = await api(DISTRICT, '/petitions/' + caseId);
     return r.status === 200 && r.body.status === 'DECIDED';
   });
+  // the township compares its copies with the district's, and sees its witnessed chains and journal check
+  await township.click('nav a[data-page=sync]');
+  await township.waitForSelector('#sync-witnessed table');
+  const villageChain = await township.textContent('#sync-witnessed tbody');
+  check(villageChain.includes('柳树村') && !/510199/.test(villageChain), 'the township lists the chains it holds by name: ' + villageChain.trim());
+  check(await township.$$eval('#sync-witnessed tbody tr', (rows) => rows.some((r) => r.textContent.includes('柳树村')
+    && +r.querySelector('td[data-col=witnessedSeq]').textContent > 0)), 'the village\'s chain is witnessed here');
+  await township.waitForSelector('#consistency-check:not([disabled])');
+  const before = await township.textContent('#consistency-self');
+  await township.click('#consistency-check');
+  await township.waitForFunction((b) => { const s = document.querySelector('#consistency-self'); return s && s.textContent !== b; }, before);
+  const compared = await township.textContent('#consistency-self');
+  check(compared.includes('与青溪区信访局核对于') && compared.includes('全部一致'),
+    'Check now compares the township\'s copies with the district\'s: ' + compared.trim());
+  await township.waitForSelector('#verify-summary');
+  check(await township.getAttribute('#verify-summary', 'data-intact') === 'true', 'the township\'s journal verifies: '
+    + (await township.textContent('#verify-summary')).trim());
+  await shot(township, '07b-township-sync');
+  // the deadline list names the owner unit
+  await township.click('nav a[data-page=deadlines]');
+  await township.click('button[data-filter=open]');
+  await township.waitForSelector(`#deadline-results tr:has(a[href="#/case/${CONFLICT_CASE}"])`);
+  check((await township.textContent(`#deadline-results tr:has(a[href="#/case/${CONFLICT_CASE}"]) td[data-col=ownerName]`)).trim() === '清河镇',
+    'the deadline list names the owner unit');
+
   const portal = await newPage();
   await portal.goto(DISTRICT + '/portal/');
   await portal.waitForSelector('#info');
@@ -299,10 +401,19 @@ try {
   check((await district.textContent('nav')).includes('Cases'), 'the staff application switches to English');
   await district.click('nav a[data-page=sync]');
   await district.waitForSelector('#sync-health');
+  await district.waitForSelector('#sync-consistency table');
+  check((await district.textContent('#sync-consistency')).includes('清河镇'), 'the district lists the township\'s latest comparison');
+  check(await district.$('#consistency-check') === null, 'the top node offers no comparison with a parent');
+  await district.waitForSelector('#verify-summary');
   await shot(district, '13-district-sync-en');
+  await district.goto(DISTRICT + '/#/case/' + caseId);
+  await district.waitForSelector('#timeline');
+  check((await district.textContent('#timeline thead')).includes('Who'), 'the case page switches to English');
+  check((await district.textContent('#timeline')).includes('Decision: Support'), 'the typed facts are labelled in English: Decision: Support');
+  await shot(district, '14-district-case-en');
 
   check(problems.length === 0, 'no script errors in any page' + (problems.length ? ': ' + problems.join(' | ') : ''));
-  writeFileSync(RESULT, JSON.stringify({ caseId, tracking, onlineTracking }));
+  writeFileSync(RESULT, JSON.stringify({ caseId, tracking, onlineTracking, acceptedBy }));
   log('all browser checks passed');
 } catch (e) {
   console.error(e.stack || String(e));

@@ -1,19 +1,24 @@
 /*
  * 案件详情 — one case: its facts, the people (full numbers: this is the screen that needs them), the
- * clocks, the full timeline (who, which unit, which node, when), the documents, and the steps the
- * logged-in user may take at this state (the API lists them in allowedActions).
+ * clocks, the full timeline (who by name and title, which unit, which node, when, the typed facts of each
+ * step), the documents, the steps of this node that the level above did not take (conflict notices), and
+ * the steps the logged-in user may take at this state (the API lists them in allowedActions).
+ *
+ * One writer per case: every step is sent with the version of the case this page showed. When someone
+ * else acted first the API answers 409 version_conflict; the page then says so and shows the case as it
+ * is now, with the steps allowed now.
  */
 (function (X) {
   'use strict';
 
-  // step -> [zh, en, fields]; fields name the API's input (docs/lifecycle.md)
+  // step -> [zh, en, fields]; fields name the API's input (docs/lifecycle.md); "!" marks a required one
   var STEPS = {
     'assign': ['交办/转送', 'Assign', ['unit', 'note']],
     'accept': ['受理', 'Accept', ['note']],
     'object': ['提出异议', 'Object', ['reason']],
     'extend': ['延长办理期限', 'Extend', ['days', 'reason']],
     'decide': ['出具处理意见', 'Decide', ['request', 'facts', 'decision', 'basis', 'signOff']],
-    'mediate': ['调解结案', 'Mediate', ['note!']],
+    'mediate': ['调解结案', 'Mediate', ['agreement']],
     'request-review': ['申请复查', 'Request review', ['reason']],
     'review': ['出具复查意见', 'Review', ['request', 'facts', 'decision', 'basis', 'signOff']],
     'request-rereview': ['申请复核', 'Request re-review', ['reason']],
@@ -24,28 +29,99 @@
     'redirect': ['导入其他渠道', 'Redirect', ['channel', 'reason']],
     'not-accept': ['不予受理', 'Do not accept', ['reason']],
     'link': ['重复信访并案', 'Link to open case', ['linkTo']],
-    'answer-supervision': ['书面答复督办', 'Answer supervision', ['reason']]
+    'answer-supervision': ['书面答复督办', 'Answer supervision', ['answer']]
   };
 
-  var EVENTS = {
-    REGISTERED: ['登记', 'Registered'], ASSIGNED: ['交办', 'Assigned'], ACCEPTED: ['受理', 'Accepted'],
-    OBJECTED: ['异议', 'Objected'], EXTENDED: ['延期', 'Extended'], DECIDED: ['处理意见', 'Decided'],
-    MEDIATED: ['调解', 'Mediated'], REVIEW_REQUESTED: ['申请复查', 'Review requested'], REVIEWED: ['复查意见', 'Reviewed'],
-    REREVIEW_REQUESTED: ['申请复核', 'Re-review requested'], HEARING_STARTED: ['听证开始', 'Hearing started'],
-    HEARING_ENDED: ['听证结束', 'Hearing ended'], REREVIEWED: ['复核意见', 'Re-reviewed'], TERMINATED: ['终结', 'Concluded'],
-    REDIRECTED: ['导入其他渠道', 'Redirected'], NOT_ACCEPTED: ['不予受理', 'Not accepted'], LINKED: ['重复信访并案', 'Linked'],
-    SUPERVISED: ['督办', 'Supervised'], SUPERVISION_ANSWERED: ['督办答复', 'Supervision answered'],
-    RATED: ['信访人评价', 'Rated by the petitioner']
-  };
+  // the values of the typed facts (attrs) that are codes: shown in words
+  var OUTCOMES = { SUPPORT: ['支持', 'Support'], EXPLAIN: ['解释说明', 'Explain'], REJECT: ['不予支持', 'Reject'] };
+  var RATINGS = { SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'],
+    DISSATISFIED: ['不满意', 'Dissatisfied'] };
+  var CHANNELS = { LEGAL: ['涉法涉诉', 'Litigation'], DISCIPLINE: ['检举控告（纪检监察机关）', 'Accusation (discipline inspection)'],
+    OTHER: ['其他法定途径', 'Another statutory channel'] };
+  var CLOCKS = { TRIAGE: ['分流', 'Triage'], NOTICE: ['受理告知', 'Acceptance notice'], OBJECTION: ['异议', 'Objection'],
+    HANDLING: ['办理', 'Handling'], REVIEW_REQUEST: ['申请复查', 'Review request'], REVIEW: ['复查', 'Review'],
+    REREVIEW_REQUEST: ['申请复核', 'Re-review request'], REREVIEW: ['复核', 'Re-review'], SUPERVISION: ['督办答复', 'Answer to supervision'] };
+  var DOCUMENTS = { LINKED: 'Notice of a repeat petition', ACCEPTED: 'Acceptance notice', NOT_ACCEPTED: 'Notice of non-acceptance',
+    REDIRECTED: 'Notice: another statutory channel', EXTENDED: 'Extension notice', DECIDED: 'Written decision',
+    REVIEWED: 'Review opinion', REREVIEWED: 'Re-review opinion', MEDIATED: 'Mediation agreement', SUPERVISED: 'Supervision notice',
+    SUPERVISION_ANSWERED: 'Answer to supervision' };
+
+  function word(table, code) {
+    var w = table[code];
+    return w ? X.t(w[0], w[1]) : code;
+  }
+
+  /**
+   * The typed facts of an event in words, in the order a reader expects them: [attr, zh label, en label, value].
+   * The value is text, or an element (a link to a linked case). Units by name (names: code -> name).
+   */
+  function facts(e, names) {
+    var a = e.attrs || {};
+    var t = X.t;
+    var list = [];
+    function add(key, zh, en, value) { if (a[key] != null && a[key] !== '') { list.push([key, zh, en, value === undefined ? String(a[key]) : value]); } }
+    add('unit', '承办单位', 'Assigned to', names(a.unit));
+    add('channel', '导入渠道', 'Channel', word(CHANNELS, a.channel));
+    if (a.linkTo) { add('linkTo', '并入案件', 'Linked to', X.el('a', { href: '#/case/' + encodeURIComponent(a.linkTo), text: a.linkTo })); }
+    if (a.days != null) { list.push(['days', '', '', t('延长' + a.days + '日', 'extended by ' + a.days + ' days')]); }
+    add('reason', '理由', 'Reason');
+    add('request', '信访诉求', 'Request');
+    add('facts', '查明事实', 'Facts');
+    add('outcome', '处理意见', 'Decision', word(OUTCOMES, a.outcome));
+    add('basis', '依据', 'Basis');
+    add('agreement', '调解协议', 'Agreement');
+    add('clock', '督办所涉期限', 'Lapsed clock', word(CLOCKS, a.clock));
+    add('due', '届满日', 'Lapsed on');
+    add('answerDue', '答复期限', 'Answer due');
+    add('instructions', '督办要求', 'Instructions');
+    add('answer', '答复内容', 'Answer');
+    add('level', '满意度', 'Rating', word(RATINGS, a.level));
+    add('comment', '意见', 'Comment');
+    // anything a newer node records that this page does not know yet: shown under its own name
+    var known = ['unit', 'channel', 'linkTo', 'days', 'reason', 'request', 'facts', 'outcome', 'basis', 'agreement', 'clock', 'due',
+      'answerDue', 'instructions', 'answer', 'level', 'comment'];
+    Object.keys(a).filter(function (k) { return known.indexOf(k) < 0; }).forEach(function (k) { list.push([k, k, k, String(a[k])]); });
+    return list;
+  }
+
+  /** The facts of a step and the note (only what a person wrote, when there is one): 延长30日；理由：… */
+  function details(e, names) {
+    var t = X.t, el = X.el;
+    var parts = [];
+    var previous = null;
+    facts(e, names).forEach(function (f) {
+      // 延长30日；理由：… (no second stop after a value that ends a sentence)
+      if (previous !== null) { parts.push(/[。！？；.!?;]$/.test(previous) ? ' ' : t('；', '; ')); }
+      previous = typeof f[3] === 'string' ? f[3] : '';
+      var name = t(f[1], f[2]);
+      parts.push(el('span', { class: 'fact', 'data-attr': f[0] }, name ? name + t('：', ': ') : '', f[3]));
+    });
+    var box = el('div', { class: 'details' }, parts);
+    if (e.note) { box.appendChild(el('div', { class: 'note' }, t('说明：', 'Note: '), e.note)); }
+    return box;
+  }
+
+  /** Names of the units and nodes this page knows, by code: for facts that carry a unit code only. */
+  function namesOf(p, session) {
+    var m = {};
+    function put(code, name) { if (code && name && name !== code) { m[code] = name; } }
+    put(session.node.unit, session.node.unitName);
+    (session.node.childUnits || []).forEach(function (u) { put(u.code, u.name); });
+    put(p.registeredBy, p.registeredByName);
+    put(p.owner, p.ownerName);
+    (p.timeline || []).forEach(function (e) { put(e.unit, e.unitName); put(e.node, e.nodeName); });
+    (p.documents || []).forEach(function (d) { put(d.unit, d.unitName); });
+    (p.conflicts || []).forEach(function (c) { put(c.unit, c.unitName); put(c.refusedBy, c.refusedByName); });
+    if (p.firstContact) { put(p.firstContact.unit, p.firstContact.unitName); }
+    return function (code) { return code == null ? '' : m[code] || code; };
+  }
 
   function fieldFor(name, p, session) {
     var t = X.t, el = X.el;
-    var required = name.charAt(name.length - 1) === '!';
-    var key = required ? name.substring(0, name.length - 1) : name;
-    switch (key) {
+    switch (name) {
       case 'unit': {
         var s = el('select', { name: 'unit' }, el('option', { value: '', text: t('请选择承办单位', 'Choose the unit') }));
-        (session.node.childUnits || []).forEach(function (u) { s.appendChild(el('option', { value: u.code, text: u.name + '（' + u.code + '）' })); });
+        (session.node.childUnits || []).forEach(function (u) { s.appendChild(el('option', { value: u.code, text: u.name })); });
         return X.field('a-unit', t('承办单位', 'Unit') + ' *', s);
       }
       case 'days':
@@ -54,13 +130,16 @@
       case 'decision': {
         var d = el('select', { name: 'decision' }, el('option', { value: '', text: t('请选择', 'Choose') }),
           el('option', { value: 'SUPPORT', text: t('支持', 'Support') }), el('option', { value: 'EXPLAIN', text: t('解释说明', 'Explain') }),
-          el('option', { value: 'REJECT', text: t('不支持', 'Reject') }));
+          el('option', { value: 'REJECT', text: t('不予支持', 'Reject') }));
         return X.field('a-decision', t('处理意见', 'Decision') + ' *', d);
       }
       case 'signOff': {
         var box = el('input', { type: 'checkbox', name: 'signOff', class: 'inline' });
-        var f = X.field('a-signoff', t('本单位负责人签批', 'Signed off by the unit head') + ' *', box);
-        return f;
+        // only a person the staff list names can sign off (the API answers signer_unknown otherwise)
+        return X.field('a-signoff', t('本单位负责人签批', 'Signed off by the unit head') + ' *', box,
+          session.named ? t('签批人：', 'Signed off by: ') + session.display
+            : t('您的账号未在本单位人员名册中登记姓名和职务，不能签批；请联系系统管理员。',
+              'Your account is not in this unit\'s staff list (name and title), so you cannot sign off; ask the administrator.'));
       }
       case 'channel': {
         var c = el('select', { name: 'channel' }, el('option', { value: '', text: t('请选择', 'Choose') }),
@@ -75,8 +154,11 @@
         return X.field('a-linkto', t('并入案件', 'Link to') + ' *', l);
       }
       case 'note':
-        return X.field('a-note', t(required ? '调解协议内容' : '说明', required ? 'Agreement' : 'Note') + (required ? ' *' : ''),
-          el('textarea', { name: 'note', rows: 3 }));
+        return X.field('a-note', t('说明', 'Note'), el('textarea', { name: 'note', rows: 3 }));
+      case 'agreement':
+        return X.field('a-agreement', t('调解协议内容', 'Agreement') + ' *', el('textarea', { name: 'agreement', rows: 4 }));
+      case 'answer':
+        return X.field('a-answer', t('答复内容', 'Answer') + ' *', el('textarea', { name: 'answer', rows: 4 }));
       case 'reason':
         return X.field('a-reason', t('理由', 'Reason') + ' *', el('textarea', { name: 'reason', rows: 3 }));
       case 'request':
@@ -90,7 +172,11 @@
     }
   }
 
-  function stepForm(step, p, session, onDone) {
+  /**
+   * The form of one step. It sends the version of the case the page shows; {@code done(after)} gets the
+   * case after the step, {@code moved()} is called when someone else acted first (409 version_conflict).
+   */
+  function stepForm(step, p, session, done, moved) {
     var t = X.t, el = X.el;
     var spec = STEPS[step];
     var form = el('form', { class: 'card', novalidate: true, id: 'step-form', 'data-step': step },
@@ -103,7 +189,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       X.clearErrors(form);
-      var body = {};
+      var body = { version: p.version };
       form.querySelectorAll('input, select, textarea').forEach(function (c) {
         if (c.type === 'checkbox') { body[c.name] = c.checked; return; }
         var v = c.value.trim();
@@ -116,25 +202,59 @@
         : X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/actions/' + step, body);
       call.then(function (after) {
         X.toast(t('已' + spec[0], spec[1] + ': done'));
-        onDone(after);
-      }, function (e) { button.disabled = false; X.showError(form, e); });
+        done(after);
+      }, function (e) {
+        if (e.status === 409 && e.body && e.body.error === 'version_conflict') { moved(); return; }
+        button.disabled = false;
+        X.showError(form, e);
+      });
     });
     return form;
   }
 
-  function show(main, p) {
+  /** The steps of this node that the level above did not take: the clerk must see them. */
+  function conflictBox(p) {
+    var t = X.t, el = X.el;
+    if (!p.conflicts || !p.conflicts.length) { return null; }
+    return el('section', { class: 'warn conflicts', id: 'case-conflicts', role: 'alert', 'aria-labelledby': 'h-conflicts' },
+      el('h2', { id: 'h-conflicts', text: t('以下办理环节未被上级采纳', 'Steps the level above did not take') }),
+      el('p', { text: t('本件在上级已有新的办理环节，以下在本节点办理的环节未生效；本件已按上级的记录更新，请按当前状态办理。',
+        'The case had moved on above, so these steps taken here did not take effect; the case now shows the record above. Act on its current state.') }),
+      el('ul', {}, p.conflicts.map(function (c) {
+        return el('li', { 'data-event': c.eventId }, X.conflictText(c));
+      })));
+  }
+
+  function show(main, p, notice) {
     var t = X.t, el = X.el, session = X.session();
+    var names = namesOf(p, session);
     X.clear(main);
     main.appendChild(el('p', {}, el('a', { href: '#/cases', text: t('← 返回案件列表', '← Back to cases') })));
-    main.appendChild(el('h1', { id: 'case-title' }, p.subject, ' ', el('span', { class: 'status', id: 'case-status', 'data-status': p.status,
-      text: X.label('status', p.status) }), ' ', X.deadlineBadge(p.activeDeadline)));
+    main.appendChild(el('h1', { id: 'case-title', 'data-version': p.version }, p.subject, ' ', el('span', { class: 'status', id: 'case-status',
+      'data-status': p.status, text: X.label('status', p.status) }), ' ', X.deadlineBadge(p.activeDeadline)));
+    if (notice) {
+      main.appendChild(el('div', { class: 'warn', id: 'version-conflict', role: 'alert', tabindex: '-1' },
+        el('strong', { text: t('本件已被他人办理，已为您刷新。', 'Someone else acted on this case; it has been reloaded.') }), ' ',
+        t('您的操作未提交。请查看下方的当前状态和办理过程，再决定是否办理。',
+          'Your step was not sent. Check the current state and the timeline below before acting.')));
+    }
+    var conflicts = conflictBox(p);
+    if (conflicts) { main.appendChild(conflicts); }
 
     var actions = el('div', { class: 'actions', id: 'case-actions', role: 'group', 'aria-label': t('可办理的环节', 'Steps you may take') });
     var stepArea = el('div', { id: 'step-area' });
+    function reload() {
+      return X.api('GET', '/petitions/' + encodeURIComponent(p.id)).then(function (now) {
+        show(main, now, true);
+        X.toast(t('本件已被他人办理，已为您刷新', 'Someone else acted on this case; reloaded'), 'bad');
+        var box = main.querySelector('#version-conflict');
+        if (box) { box.focus(); }
+      }, function (e) { X.toast(e.message, 'bad'); });
+    }
     (p.allowedActions || []).forEach(function (step) {
       if (!STEPS[step]) { return; }
       actions.appendChild(el('button', { type: 'button', 'data-step': step, text: t(STEPS[step][0], STEPS[step][1]), onclick: function () {
-        X.clear(stepArea).appendChild(stepForm(step, p, session, function (after) { show(main, after); }));
+        X.clear(stepArea).appendChild(stepForm(step, p, session, function (after) { show(main, after); }, reload));
         var first = stepArea.querySelector('input, select, textarea, button');
         if (first) { first.focus(); }
       } }));
@@ -152,8 +272,10 @@
     }
 
     var fc = p.firstContact || {};
-    var facts = el('dl', { class: 'facts' });
-    function fact(k, v) { if (v != null && v !== '') { facts.appendChild(el('dt', { text: k })); facts.appendChild(el('dd', {}, v)); } }
+    var factList = el('dl', { class: 'facts' });
+    function fact(k, v, id) {
+      if (v != null && v !== '') { factList.appendChild(el('dt', { text: k })); factList.appendChild(el('dd', { id: id }, v)); }
+    }
     fact(t('编号', 'Id'), el('span', { id: 'case-id', text: p.id }));
     fact(t('查询码', 'Tracking code'), p.trackingCode);
     fact(t('类别', 'Kind'), X.label('kind', p.kind));
@@ -162,12 +284,17 @@
     fact(t('人数', 'Headcount'), String(p.headcount));
     fact(t('问题分类', 'Category'), p.category);
     fact(t('问题属地', 'Where'), p.location);
-    fact(t('登记单位', 'Registered by'), (p.registeredByName || '') + '（' + p.registeredBy + '）');
-    fact(t('责任单位', 'Owner'), el('span', { id: 'case-owner', text: (p.ownerName || '') + '（' + p.owner + '）' }));
-    fact(t('首问责任人', 'First contact'), fc.user ? fc.user + ' · ' + fc.unit + (fc.routed ? t('（已分流）', ' (routed)') : t('（尚未分流）', ' (not yet routed)')) : '');
-    if (p.origin) { fact(t('来源节点', 'Origin'), p.origin.node + ' #' + p.origin.seq + ' · ' + (p.origin.path || []).join(' → ')); }
+    fact(t('登记单位', 'Registered by'), p.registeredByName, 'case-registered-by');
+    fact(t('责任单位', 'Owner'), el('span', { id: 'case-owner', text: p.ownerName }));
+    fact(t('首问责任人', 'First contact'), fc.name ? X.person(fc.name) + ' · ' + fc.unitName
+      + (fc.routed ? t('（已分流）', ' (routed)') : t('（尚未分流）', ' (not yet routed)')) : '', 'case-first-contact');
+    if (p.origin) {
+      // the node it was registered on, then the nodes it passed on its way here
+      var route = [p.origin.node].concat(p.origin.path || []).filter(function (n, i, all) { return i === 0 || n !== all[i - 1]; });
+      fact(t('来源', 'Came from'), route.map(names).join(' → '), 'case-origin');
+    }
     fact(t('内容', 'Content'), p.content);
-    main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), facts));
+    main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));
 
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('信访人', 'Petitioners') }),
       X.sortableTable([
@@ -179,31 +306,36 @@
 
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('期限', 'Clocks') }),
       X.sortableTable([
-        { key: 'stepLabel', label: t('环节', 'Step') },
+        { key: 'stepLabel', label: t('环节', 'Step'), render: function (d) { return t(d.stepLabel, (CLOCKS[d.step] || [0, d.stepLabel])[1]); } },
         { key: 'start', label: t('起算', 'Start') },
         { key: 'due', label: t('截止', 'Due') },
         { key: 'state', label: t('状态', 'State'), render: function (d) {
           return d.state === 'running' || d.state === 'paused' ? X.deadlineBadge(d) : el('span', { text: ({ met: t('已办结', 'met'), missed: t('已超期', 'missed') })[d.state] || d.state });
         }, sort: function (d) { return d.daysRemaining; } },
-        { key: 'article', label: t('依据', 'Article') }
+        { key: 'article', label: t('依据', 'Article'), render: function (d) { return X.msg(d.article); } }
       ], p.deadlines || [])));
 
-    main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('办理过程', 'Timeline') }),
+    main.appendChild(el('section', { class: 'card', id: 'timeline' }, el('h2', { text: t('办理过程', 'Timeline') }),
       X.sortableTable([
         { key: 'seq', label: '#' },
         { key: 'at', label: t('时间', 'When'), render: function (e) { return X.dateTime(e.at); } },
-        { key: 'type', label: t('环节', 'Step'), render: function (e) { var l = EVENTS[e.type]; return l ? t(l[0], l[1]) : e.type; } },
-        { key: 'actor', label: t('经办人', 'Who') },
-        { key: 'unitName', label: t('单位', 'Unit'), render: function (e) { return (e.unitName || '') + '（' + e.unit + '）'; } },
-        { key: 'node', label: t('节点', 'Node') },
-        { key: 'note', label: t('说明', 'Note'), sortable: false }
+        { key: 'type', label: t('环节', 'Step'), render: function (e) { return X.label('event', e.type); } },
+        { key: 'actorDisplay', label: t('经办人', 'Who'), render: function (e) { return X.person(e.actorDisplay); } },
+        { key: 'unitName', label: t('单位（节点）', 'Unit (node)'), render: function (e) {
+          // the node only when it is not the unit's own
+          return e.nodeName && e.nodeName !== e.unitName ? e.unitName + t('（节点：' + e.nodeName + '）', ' (node: ' + e.nodeName + ')') : e.unitName;
+        } },
+        { key: 'details', label: t('办理内容', 'Details'), sortable: false, render: function (e) { return details(e, names); } }
       ], p.timeline || [])));
 
     var docs = el('section', { class: 'card', id: 'documents' }, el('h2', { text: t('文书', 'Documents') }));
     if (!p.documents || !p.documents.length) { docs.appendChild(el('p', { class: 'muted', text: t('尚无文书', 'No documents yet') })); }
     (p.documents || []).forEach(function (d) {
-      docs.appendChild(el('article', {}, el('h3', { text: X.msg(d.title) }),
-        el('p', { class: 'muted', text: X.dateTime(d.issuedAt) + ' · ' + d.unit }), el('div', { class: 'doc', text: d.text })));
+      docs.appendChild(el('article', { 'data-type': d.type },
+        el('h3', { text: t(d.title, DOCUMENTS[d.type] || d.title) }),
+        el('p', { class: 'muted' }, X.dateTime(d.issuedAt) + ' · ' + d.unitName,
+          d.signedBy ? el('span', { class: 'signed' }, ' · ' + t('签批：', 'Signed off by: ') + X.person(d.signedBy)) : null),
+        el('div', { class: 'doc', text: d.text })));
     });
     main.appendChild(docs);
   }

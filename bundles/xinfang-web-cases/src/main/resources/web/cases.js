@@ -1,7 +1,11 @@
-/* 案件 — the inbox: the cases this node holds, with filters, the open clock of each, sortable columns. */
+/*
+ * 案件 — the inbox: the cases this node holds, with filters, the open clock of each, sortable columns; above
+ * them, when there are any, the steps taken here that the level above did not take (conflict notices).
+ */
 (function (X) {
   'use strict';
   var PAGE = 50;
+  var NOTICES = 10;
   var filters = { status: '', kind: '', q: '', from: '', to: '', offset: 0 };
 
   X.page('cases', {
@@ -20,10 +24,27 @@
         el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', id: 'f-apply', text: t('查询', 'Search') })),
         el('p', { class: 'form-error', role: 'alert' }));
       var results = el('div', { id: 'cases-results' });
+      var notices = el('div', { id: 'conflict-notices' });
       main.appendChild(el('h1', { text: t('案件', 'Cases') }));
+      main.appendChild(notices);
       main.appendChild(el('p', { class: 'muted', text: t('本节点持有的信访事项（本单位登记、交办到本单位或经本单位上报的），最新登记在前。',
         'Petitions this node holds (registered here, assigned here or passed up through here), newest first.') }));
       main.appendChild(form);
+
+      // shown only when there are some; the inbox works without them if the call fails
+      X.api('GET', '/petitions/conflicts').then(function (answer) {
+        var items = (answer && answer.items) || [];
+        if (!items.length) { return; }
+        var shown = items.slice(0, NOTICES);
+        notices.appendChild(el('section', { class: 'warn conflicts', role: 'note', 'aria-labelledby': 'h-conflict-notices' },
+          el('h2', { id: 'h-conflict-notices', text: t('未被上级采纳的办理环节（' + items.length + '）', 'Steps the level above did not take (' + items.length + ')') }),
+          el('p', { text: t('这些案件在上级已有新的办理环节，在本节点办理的以下环节未生效；案件已按上级的记录更新，请打开案件按当前状态办理。',
+            'These cases had moved on above, so the steps below did not take effect here; each case now shows the record above. Open it and act on its current state.') }),
+          el('ul', {}, shown.map(function (c) {
+            return el('li', { 'data-case': c.caseId }, el('a', { href: '#/case/' + encodeURIComponent(c.caseId), text: c.caseId }), ' ', X.conflictText(c));
+          })),
+          items.length > shown.length ? el('p', { class: 'muted', text: t('仅显示最近 ' + shown.length + ' 条。', 'The newest ' + shown.length + ' are shown.') }) : null));
+      }, function () { /* the notices are extra: the list below still answers */ });
       main.appendChild(results);
 
       function load() {

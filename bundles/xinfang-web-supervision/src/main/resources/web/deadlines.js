@@ -22,7 +22,7 @@
         results.appendChild(X.sortableTable([
           { key: 'id', label: t('编号', 'Id'), render: function (r) { return el('a', { href: '#/case/' + encodeURIComponent(r.id), text: r.id }); } },
           { key: 'subject', label: t('事项', 'Subject') },
-          { key: 'ownerName', label: t('责任单位', 'Owner'), render: function (r) { return r.ownerName || r.owner; } },
+          { key: 'ownerName', label: t('责任单位', 'Owner') },
           { key: 'status', label: t('状态', 'Status'), render: function (r) { return X.label('status', r.status); } },
           { key: 'step', label: t('环节', 'Step'), render: function (r) { return r.deadline ? r.deadline.stepLabel : ''; } },
           { key: 'due', label: t('截止', 'Due'), render: function (r) { return r.deadline ? r.deadline.due : ''; }, sort: function (r) { return r.deadline && r.deadline.due; } },

@@ -32,7 +32,8 @@
         results.appendChild(X.sortableTable([
           { key: 'id', label: t('编号', 'Id'), render: function (r) { return el('a', { href: '#/case/' + encodeURIComponent(r.id), text: r.id }); } },
           { key: 'subject', label: t('事项', 'Subject') },
-          { key: 'owner', label: t('被督办单位', 'Supervised unit') },
+          { key: 'ownerName', label: t('被督办单位', 'Supervised unit') },
+          { key: 'raisedByName', label: t('督办单位', 'Raised by') },
           { key: 'raisedOn', label: t('督办日期', 'Raised') },
           { key: 'reason', label: t('督办事由', 'Reason'), sortable: false },
           { key: 'answerDue', label: t('答复期限', 'Answer due') },

@@ -202,8 +202,43 @@
       ['OBJECTED', '已提出异议', 'Objected'], ['DECIDED', '已答复', 'Decided'], ['MEDIATED', '调解结案', 'Mediated'],
       ['REVIEW_REQUESTED', '已申请复查', 'Review requested'], ['REVIEWED', '已复查', 'Reviewed'],
       ['REREVIEW_REQUESTED', '已申请复核', 'Re-review requested'], ['REREVIEWED', '已复核', 'Re-reviewed'],
-      ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted']]
+      ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted']],
+    // what can happen to a case (the API's EventType; its typeLabel is Chinese only)
+    event: [['REGISTERED', '登记', 'Registered'], ['ASSIGNED', '交办', 'Assigned'], ['ACCEPTED', '受理', 'Accepted'],
+      ['OBJECTED', '提出异议', 'Objected'], ['EXTENDED', '延长办理期限', 'Extended'], ['DECIDED', '出具处理意见', 'Decided'],
+      ['MEDIATED', '调解结案', 'Mediated'], ['REVIEW_REQUESTED', '申请复查', 'Review requested'], ['REVIEWED', '出具复查意见', 'Reviewed'],
+      ['REREVIEW_REQUESTED', '申请复核', 'Re-review requested'], ['HEARING_STARTED', '听证开始', 'Hearing started'],
+      ['HEARING_ENDED', '听证结束', 'Hearing ended'], ['REREVIEWED', '出具复核意见', 'Re-reviewed'], ['TERMINATED', '终结', 'Concluded'],
+      ['REDIRECTED', '导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted'], ['LINKED', '重复信访并案', 'Linked'],
+      ['SUPERVISED', '督办', 'Supervised'], ['SUPERVISION_ANSWERED', '书面答复督办', 'Supervision answered'],
+      ['RATED', '信访人评价', 'Rated by the petitioner']],
+    role: [['clerk', '登记员', 'Clerk'], ['handler', '承办人', 'Handler'], ['head', '负责人', 'Unit head'], ['leader', '领导', 'Leader'],
+      ['supervisor', '督查', 'Supervisor'], ['admin', '系统管理员', 'Administrator']]
   };
+
+  // how the API shows people who are not in a staff list (Person.display()): Chinese only there
+  var FIXED_PEOPLE = { '系统管理员': 'System administrator', '未登记人员': 'Not in the staff list', '信访人': 'The petitioner',
+    '系统自动督办': 'Automatic supervision' };
+
+  /** A person as the API displays them ("王芳 · 清河镇信访办主任"); the few fixed names in the chosen language. */
+  function person(display) {
+    if (display == null || display === '') { return ''; }
+    return FIXED_PEOPLE[display] ? t(display, FIXED_PEOPLE[display]) : display;
+  }
+
+  /**
+   * A conflict notice in words: 您（或经办人）于 … 的「环节」未被 上级单位 采纳：理由. "您" when the step was the
+   * logged-in person's (the notice names people, not logins, so it is matched by name).
+   */
+  function conflictText(c) {
+    var mine = session && session.named && c.actorName === session.display;
+    var step = label('event', c.type);
+    var reason = msg(c.reason);
+    return t((mine ? '您' : person(c.actorName)) + '于' + dateTime(c.at) + '办理的「' + step + '」未被' + c.refusedByName + '采纳'
+        + (reason ? '：' + reason : '。'),
+      (mine ? 'Your step “' + step + '”' : 'The step “' + step + '” by ' + person(c.actorName)) + ' of ' + dateTime(c.at)
+        + ' was not taken by ' + c.refusedByName + (reason ? ': ' + reason : '.'));
+  }
 
   /** The label of a code in the chosen language, from vocab[list]. */
   function label(list, code) {
@@ -347,7 +382,7 @@
   function renderLogin(main) {
     document.getElementById('nav').hidden = true;
     document.getElementById('logout').hidden = true;
-    document.getElementById('who').textContent = '';
+    showWho();
     document.title = t('登录', 'Log in') + ' · ' + t('信访工作平台', 'Xinfang');
     var user = el('input', { name: 'user', autocomplete: 'username', required: true });
     var password = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -365,7 +400,7 @@
       if (!password.value) { fieldError(form, 'password', t('请输入密码', 'Enter your password')); password.focus(); return; }
       var auth = basic(user.value.trim(), password.value);
       api('GET', '/me', undefined, auth).then(function (me) {
-        session = { user: me.user, roles: me.roles, node: me.node, auth: auth };
+        session = sessionOf(me, auth);
         sessionStorage.setItem(AUTH_KEY, auth);
         started();
       }, function (e) {
@@ -380,10 +415,27 @@
     user.focus();
   }
 
+  /**
+   * Who is logged in, from /me: the login only for the API's credentials, the person (name and title)
+   * for everything shown; {@code named} is false when the staff list does not name the account.
+   */
+  function sessionOf(me, auth) {
+    return { user: me.user, roles: me.roles, node: me.node, auth: auth, name: me.name, title: me.title,
+      display: me.display, named: me.named === true };
+  }
+
+  /** The header: the person by name and title (roles as a tooltip), the node by its unit's name. */
+  function showWho() {
+    var who = document.getElementById('who');
+    if (!session) { who.textContent = ''; who.removeAttribute('title'); return; }
+    who.textContent = person(session.display) + (session.named ? '' : t('（未在人员名册中登记）', ' (not in the staff list)'));
+    who.title = t('角色：', 'Roles: ') + session.roles.map(function (r) { return label('role', r); }).join(t('、', ', '));
+    document.getElementById('node-name').textContent = session.node.unitName;
+  }
+
   function started() {
     document.getElementById('logout').hidden = false;
-    document.getElementById('who').textContent = session.user + ' · ' + session.roles.join(', ');
-    document.getElementById('node-name').textContent = session.node.unitName + '（' + session.node.unit + '）';
+    showWho();
     render();
   }
 
@@ -413,6 +465,7 @@
     document.getElementById('lang').addEventListener('click', function () {
       localStorage.setItem(LANG_KEY, lang() === 'en' ? 'zh' : 'en');
       applyLanguage();
+      showWho();
       render();
     });
     document.getElementById('logout').addEventListener('click', function () { logout(); });
@@ -424,7 +477,7 @@
       var saved = sessionStorage.getItem(AUTH_KEY);
       if (!saved) { render(); return; }
       api('GET', '/me', undefined, saved).then(function (me) {
-        session = { user: me.user, roles: me.roles, node: me.node, auth: saved };
+        session = sessionOf(me, saved);
         started();
       }, function () { sessionStorage.removeItem(AUTH_KEY); render(); });
     });
@@ -435,6 +488,7 @@
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
     deadlineBadge: deadlineBadge, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
+    person: person, conflictText: conflictText,
     session: function () { return session; }, rerender: render
   };
 

@@ -204,6 +204,25 @@ final class TierNode implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Freezes the node (SIGSTOP to it and its children) as a hung machine would be: it answers nothing
+     * and calls no one until {@link #resume}, and keeps everything it had.
+     */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen node run again (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", which, String.valueOf(process.pid())));
+        process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+        run(command.toArray(String[]::new));
+    }
+
     /** Whether the node's process is running. */
     boolean alive() {
         return process != null && process.isAlive();

@@ -19,9 +19,11 @@ import org.xinfang.rest.support.Roles;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class DeadlineResource {
     private final CaseService cases;
+    private final Views views;
 
-    public DeadlineResource(CaseService cases) {
+    public DeadlineResource(CaseService cases, Views views) {
         this.cases = cases;
+        this.views = views;
     }
 
     @GET
@@ -40,6 +42,7 @@ public class DeadlineResource {
                     m.put("id", c.id());
                     m.put("subject", c.subject());
                     m.put("owner", c.owner());
+                    m.put("ownerName", views.unitName(c.owner()));
                     m.put("status", c.status());
                     m.put("deadline", Views.deadline(c.deadline()));
                     return m;
