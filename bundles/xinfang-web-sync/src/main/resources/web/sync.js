@@ -14,14 +14,15 @@
     foreign_node: ['节点不符', 'Wrong node'], foreign_unit: ['单位不在辖区内', 'Unit outside its area'],
     future_time: ['时间晚于本级', 'Dated in the future'], incomplete: ['环节不完整', 'Incomplete step'], unreadable: ['无法读取', 'Unreadable'],
     duplicate_case: ['重复登记', 'Case exists already'], duplicate_tracking_code: ['查询码重复', 'Tracking code taken'],
-    unknown_case: ['本级没有该案件', 'Case not held here'], stale: ['上级已有新的办理环节', 'Case moved on above']
+    unknown_case: ['本级没有该案件', 'Case not held here'], stale_copy: ['上级已有新的办理环节', 'Case moved on above']
   };
   // ... and what an alarm is about (SyncAlarm.kind): refused entries, refused batches, refused calls
   var ALARMS = Object.assign({}, REFUSED, {
     foreign_origin: ['来源不在辖区内', 'Origin outside its area'], conflict: ['日志冲突', 'Journal conflict'], gap: ['日志缺条', 'Gap in the journal'],
     broken_chain: ['哈希链断裂', 'Broken hash chain'], unsigned: ['未签名的请求', 'Unsigned call'], unknown_node: ['未注册的节点', 'Unregistered node'],
     bad_timestamp: ['时间戳无效', 'Invalid timestamp'], stale: ['请求时间与本机相差过大', 'Call\'s clock too far off'],
-    bad_signature: ['签名无效', 'Bad signature'], replay: ['重放的请求', 'Replayed call']
+    bad_signature: ['签名无效', 'Bad signature'], replay: ['重放的请求', 'Replayed call'],
+    refused_entry: ['下级条目未被采纳', 'A child\'s entry not applied'], receipt_refused: ['上级回执无效', 'Parent\'s receipt refused']
   });
 
   function kindLabel(table, kind) {

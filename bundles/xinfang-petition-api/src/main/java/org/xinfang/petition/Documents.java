@@ -7,7 +7,7 @@ import org.xinfang.rules.Step;
 /**
  * The written documents and notices of a case (受理告知书, 信访处理意见书, 督办通知 …), in Chinese, made
  * from the typed attributes of the events that issue them. The petitioner's versions name organs, never
- * staff, and never another person's data; the staff's versions add who signed off.
+ * staff, and never another person's data.
  */
 public final class Documents {
     private static final Map<EventType, String> TITLES = Map.ofEntries(
@@ -51,14 +51,12 @@ public final class Documents {
         return owedToPetitioner(e.type()) ? body(e, unitName) : null;
     }
 
-    /** The document's text for staff: as the petitioner's, plus who signed it off. Null when none. */
+    /**
+     * The document's text for staff, for every document an event issues (supervision notices and answers
+     * too). Who signed it off is the event's person, shown beside the text. Null when none.
+     */
     public static String forStaff(Event e, UnaryOperator<String> unitName) {
-        String body = body(e, unitName);
-        if (body == null) {
-            return null;
-        }
-        boolean signed = e.type().isOpinion() || e.type() == EventType.EXTENDED;
-        return signed && e.actor().named() ? body + "\n签批：" + e.actor().display() : body;
+        return body(e, unitName);
     }
 
     private static String body(Event e, UnaryOperator<String> unitName) {

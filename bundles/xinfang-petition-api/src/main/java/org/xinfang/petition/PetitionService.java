@@ -29,6 +29,13 @@ public interface PetitionService {
     Petition assign(String id, String unit, String note, Person actor);
 
     /**
+     * As {@link #assign(String, String, String, Person)}, checked on the case version the person saw:
+     * refused with {@link VersionConflictException} if the case is not at {@code version} (null: the version
+     * read here).
+     */
+    Petition assign(String id, String unit, String note, Person actor, Integer version);
+
+    /**
      * Open cases of the same petitioners (same identity number): the clerk decides whether this is a
      * repeat of a matter already being handled, which a higher level does not accept again but links
      * (R2022 Art. 19).

@@ -94,6 +94,11 @@ final class FakePetitions implements PetitionService {
     }
 
     @Override
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Person actor, Integer version) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public List<PetitionStore.Conflict> conflicts(String caseId, int limit) {
         return List.of();
     }

@@ -71,9 +71,10 @@ public class PetitionResource {
         answer.put("allowedActions", allowed);
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
-        petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", Views.origin(o)));
+        petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", views.origin(o)));
         answer.put("possibleRepeats", petitions.possibleRepeats(p).stream().map(views::summary).toList());
-        answer.put("conflicts", petitions.conflicts(p.id(), 20).stream().map(views::conflict).toList());
+        String login = security.getUserPrincipal().getName();
+        answer.put("conflicts", petitions.conflicts(p.id(), 20).stream().map(k -> views.conflict(k, login)).toList());
         return answer;
     }
 
@@ -114,13 +115,8 @@ public class PetitionResource {
         byte[] bytes = PetitionRequests.readLimited(body);
         Integer version = requests.actionInput(bytes).version();
         Map<String, String> fields = requests.parseFlat(bytes, "unit", "note");
-        if (version != null) {
-            petitions.get(id).filter(p -> p.version() != version).ifPresent(p -> {
-                throw new org.xinfang.petition.VersionConflictException(id, version, p.version());
-            });
-        }
-        return full(petitions.assign(id, fields.get("unit"), fields.get("note"), views.actor(security).person()),
-                security);
+        return full(petitions.assign(id, fields.get("unit"), fields.get("note"), views.actor(security).person(),
+                version), security);
     }
 
     /** Conflict notices of this node, newest first: steps taken here that the owner of the stage above did not take. */
@@ -128,7 +124,8 @@ public class PetitionResource {
     @Path("/conflicts")
     public Map<String, Object> conflicts(@Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        return Map.of("items", petitions.conflicts(null, 50).stream().map(views::conflict).toList());
+        String login = security.getUserPrincipal().getName();
+        return Map.of("items", petitions.conflicts(null, 50).stream().map(k -> views.conflict(k, login)).toList());
     }
 
     /**

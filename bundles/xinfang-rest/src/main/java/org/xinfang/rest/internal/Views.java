@@ -71,9 +71,13 @@ public final class Views {
         return m;
     }
 
-    /** A conflict notice: a step of this node that the owner of the stage above did not take. */
-    Map<String, Object> conflict(org.xinfang.petition.PetitionStore.Conflict k) {
+    /**
+     * A conflict notice: a step of this node that the owner of the stage above did not take; {@code mine}
+     * when the person reading it took the step.
+     */
+    Map<String, Object> conflict(org.xinfang.petition.PetitionStore.Conflict k, String reader) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mine", k.actor().login().equals(reader));
         m.put("eventId", k.eventId());
         m.put("caseId", k.caseId());
         m.put("type", k.type().name());
@@ -147,12 +151,14 @@ public final class Views {
         return m;
     }
 
-    /** Where a case came from, for cases that travelled to this node. */
-    static Map<String, Object> origin(org.xinfang.petition.PetitionStore.Provenance p) {
+    /** Where a case came from, for cases that travelled to this node; nodes also by name. */
+    Map<String, Object> origin(org.xinfang.petition.PetitionStore.Provenance p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("node", p.originNode());
+        m.put("nodeName", unitName(p.originNode()));
         m.put("seq", p.originSeq());
         m.put("path", p.path());
+        m.put("pathNames", p.path().stream().map(this::unitName).toList());
         return m;
     }
 

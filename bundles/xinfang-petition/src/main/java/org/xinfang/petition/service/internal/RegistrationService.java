@@ -95,10 +95,18 @@ public final class RegistrationService implements PetitionService {
 
     @Override
     public Petition assign(String id, String unit, String note, Person actor) {
+        return assign(id, unit, note, actor, null);
+    }
+
+    @Override
+    public Petition assign(String id, String unit, String note, Person actor, Integer version) {
         NodeInfo self = node.info();
         String here = self.unit().code();
         Petition current = store.get(id).orElseThrow(
                 () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
+        if (version != null && version != current.version()) {
+            throw new org.xinfang.petition.VersionConflictException(id, version, current.version());
+        }
         CaseState state = CaseState.of(current);
         Authority.checkStage(state, EventType.ASSIGNED);
         Authority.checkUnit(state, EventType.ASSIGNED, here, node.units());

@@ -113,7 +113,7 @@ final class Cases {
                     Authority.check(s, e, UNITS);
                     return Verdict.APPLY;
                 } catch (RuntimeException refused) {
-                    return basedOn != current.version() ? Verdict.conflict("stale", "本件在上级已有新的办理环节")
+                    return basedOn != current.version() ? Verdict.conflict("stale_copy", "本件在上级已有新的办理环节")
                             : Verdict.refuseAndCorrect("not_authorized", refused.getMessage());
                 }
             }

@@ -369,7 +369,7 @@ class JdbcSyncStoreTest {
         PushResult atDistrict = push(township, district, townshipSent);
         assertEquals(1, atDistrict.refused());
         assertEquals(assigned, district.petitions().get("V1-1").orElseThrow(), "the district's copy stands");
-        assertEquals("stale", district.sync().refused(1).get(0).kind());
+        assertEquals("stale_copy", district.sync().refused(1).get(0).kind());
         assertTrue(district.sync().alarms(10).isEmpty(), "a stale copy is not an attack");
 
         pull(district, township);

@@ -35,6 +35,7 @@ public final class SyncStatus {
         Map<String, Object> m = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
         m.put("node", node.info().nodeId());
+        m.put("nodeName", name(node.info().nodeId()));
         m.put("parent", node.info().parentUrl());
         m.put("configured", agent.configured());
         long last = store.lastPos();
@@ -80,6 +81,7 @@ public final class SyncStatus {
             x.put("seq", r.seq());
             x.put("caseId", r.caseId());
             x.put("from", r.from());
+            x.put("fromName", name(r.from()));
             x.put("kind", r.kind());
             x.put("reason", r.reason());
             x.put("at", Instant.ofEpochMilli(r.atMillis()).toString());
@@ -161,12 +163,23 @@ public final class SyncStatus {
         witness.put("parentKey", pinned);
         witness.put("lastWitnessed", last == null ? null : Map.of("seq", last.receipt().seq(), "hash",
                 last.receipt().hash(), "at", Instant.ofEpochMilli(last.receipt().atMillis()).toString(), "by",
-                last.receipt().parent()));
+                last.receipt().parent(), "byName", name(last.receipt().parent())));
         witness.put("intact", problems.isEmpty());
         witness.put("problems", problems);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("intact", problems.isEmpty() && reports.stream().allMatch(ChainReport::intact));
-        answer.put("origins", reports);
+        List<Map<String, Object>> origins = new ArrayList<>();
+        for (ChainReport r : reports) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("origin", r.origin());
+            x.put("name", name(r.origin()));
+            x.put("count", r.count());
+            x.put("head", r.head());
+            x.put("intact", r.intact());
+            x.put("firstBroken", r.firstBroken());
+            origins.add(x);
+        }
+        answer.put("origins", origins);
         answer.put("witness", witness);
         return answer;
     }

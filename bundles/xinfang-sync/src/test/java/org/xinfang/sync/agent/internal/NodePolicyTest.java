@@ -124,7 +124,7 @@ class NodePolicyTest {
         Petition moved = plus(own, step(EventType.ASSIGNED, DISTRICT, DISTRICT, Attributes.builder()
                 .put(Attr.UNIT, DEPARTMENT).build()), DISTRICT + "#7");
         Verdict stale = district.event(TOWNSHIP, entry(VILLAGE, own.id()), moved, 1, atOne, notAccept);
-        assertEquals("stale", stale.kind());
+        assertEquals("stale_copy", stale.kind());
         assertFalse(stale.alarm(), "an honest clerk on an old copy");
         assertTrue(stale.copyBack(), "the village gets the case back with a notice");
 
@@ -135,7 +135,7 @@ class NodePolicyTest {
         assertTrue(forbidden.alarm());
 
         Verdict diverged = district.event(TOWNSHIP, entry(VILLAGE, own.id()), own, 1, "0".repeat(64), decide);
-        assertEquals("stale", diverged.kind(), "taken on a copy whose history differs from this one");
+        assertEquals("stale_copy", diverged.kind(), "taken on a copy whose history differs from this one");
         assertEquals("incomplete", district.event(TOWNSHIP, entry(VILLAGE, own.id()), own, 1, atOne,
                 step(EventType.NOT_ACCEPTED, VILLAGE, VILLAGE, Attributes.NONE)).kind());
     }
