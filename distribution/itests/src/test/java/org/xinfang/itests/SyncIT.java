@@ -626,7 +626,7 @@ class SyncIT {
         JsonNode conflicts = json(village.get("/api/v1/petitions/" + id)).get("conflicts");
         assertEquals(1, conflicts.size(), conflicts.toString());
         assertEquals("NOT_ACCEPTED", conflicts.get(0).get("type").asText());
-        assertTrue(conflicts.get(0).get("reason").asText().contains("未被采纳"), conflicts.toString());
+        assertTrue(conflicts.get(0).get("reason").asText().contains("已有新的办理环节"), conflicts.toString());
         assertEquals(0, alarmsAbout(json(district.get("/api/v1/sync/status")), id), "a stale copy is no attack");
 
         // anti-entropy: every node compares its copies with its parent's; the district sees none differ

@@ -69,11 +69,20 @@ public class PortalResource {
      * @param misses wrong code pairs allowed per client address when rating (the code must not be guessed)
      */
     public PortalResource(PetitionService petitions, ContentStore content, RateLimiter limiter, RateLimiter misses) {
+        this(petitions, content, limiter, misses, null);
+    }
+
+    /** @param node who the staff are: the page names who saved it last by name and title, never by login */
+    public PortalResource(PetitionService petitions, ContentStore content, RateLimiter limiter, RateLimiter misses,
+            org.xinfang.node.NodeService node) {
         this.petitions = petitions;
         this.content = content;
         this.limiter = limiter;
         this.misses = misses;
+        this.node = node;
     }
+
+    private final org.xinfang.node.NodeService node;
 
     /**
      * 网上信访: the registration body of the staff API without channel, receipt date or headcount: the
@@ -205,7 +214,9 @@ public class PortalResource {
         if (length != null && length > PetitionRequests.MAX_BODY_BYTES) {
             throw PetitionRequests.tooLarge();
         }
-        return saveContent(PetitionRequests.readLimited(body), security.getUserPrincipal().getName());
+        String login = security.getUserPrincipal().getName();
+        // the page is public: it names the person who saved it, never an account
+        return saveContent(PetitionRequests.readLimited(body), node == null ? login : node.person(login).display());
     }
 
     Map<String, Object> saveContent(byte[] body, String user) {

@@ -106,8 +106,8 @@ public final class NodePolicy implements SyncPolicy {
             // taken on a copy that had moved apart from this one, or allowed on the version its author had
             // and not on the case as it is now: the owner of the stage wins
             return Verdict.conflict("stale_copy", "本件在上级已有新的办理环节（现为「" + now.status().label() + "」，责任单位"
-                    + unitName(now.owner()) + "），「" + e.type().label() + "」未被采纳 / the case moved on above (now "
-                    + now.status() + ", owned by " + now.owner() + "); " + e.type() + " was not taken");
+                    + unitName(now.owner()) + "） / the case moved on above (now " + now.status() + ", owned by "
+                    + unitName(now.owner()) + ")");
         }
         return Verdict.refuseAndCorrect("not_authorized", why);
     }
