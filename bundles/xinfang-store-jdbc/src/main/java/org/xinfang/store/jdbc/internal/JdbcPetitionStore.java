@@ -168,15 +168,24 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     /** The ids of those given that are stored here, looked up a few dozen at a time. */
     static Set<String> stored(Connection c, Collection<String> ids) throws SQLException {
+        return stored(c, "id", ids);
+    }
+
+    /**
+     * The values of those given that a stored petition has in {@code column} (its id or its tracking code),
+     * looked up a few dozen at a time.
+     */
+    static Set<String> stored(Connection c, String column, Collection<String> values) throws SQLException {
         Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
-        // one statement text for every chunk (the last padded with its own last id), so it is compiled once
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(values));
+        // one statement text for every chunk (the last padded with its own last value), so it is compiled once
         int chunk = Math.min(STORED_CHUNK, all.size());
         if (chunk == 0) {
             return found;
         }
         String marks = String.join(", ", Collections.nCopies(chunk, "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM xf_petition WHERE id IN (" + marks + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM xf_petition WHERE " + column
+                + " IN (" + marks + ")")) {
             for (int from = 0; from < all.size(); from += chunk) {
                 for (int i = 0; i < chunk; i++) {
                     ps.setString(i + 1, all.get(Math.min(from + i, all.size() - 1)));

@@ -153,7 +153,7 @@ final class PetitionJson {
             for (JsonNode o : n.get("timeline")) {
                 int seq = o.get("seq").asInt();
                 String eventId = o.hasNonNull("id") ? o.get("id").asText() : idOf.apply(id, seq);
-                Event e = event(o, null).recorded(seq, eventId);
+                Event e = event(o).recorded(seq, eventId);
                 timeline.add(e);
                 if (e.type() == EventType.ASSIGNED) {
                     lastAssigned = timeline.size() - 1;
@@ -206,13 +206,13 @@ final class PetitionJson {
         try {
             JsonNode n = MAPPER.readTree(json);
             return new Step(n.get("case").asText(), n.get("basedOn").asInt(), text(n, "basedOnDigest"),
-                    event(n.get("event"), null), null);
+                    event(n.get("event")), null);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable step: " + e.getMessage(), e);
         }
     }
 
-    private static NewEvent event(JsonNode o, String assignedTo) {
+    private static NewEvent event(JsonNode o) {
         EventType type = EventType.valueOf(text(o, "type"));
         String note = text(o, "note");
         String actor = text(o, "actor");
@@ -226,7 +226,7 @@ final class PetitionJson {
         } else if (o.has("actorName")) {
             attrs = Attributes.NONE; // a current node's event without facts
         } else {
-            attrs = LegacyEvents.attributes(type, note, assignedTo);
+            attrs = LegacyEvents.attributes(type, note, null);
         }
         return new NewEvent(type, person, text(o, "unit"), text(o, "node"), Instant.ofEpochMilli(o.get("at").asLong()),
                 attrs, note);

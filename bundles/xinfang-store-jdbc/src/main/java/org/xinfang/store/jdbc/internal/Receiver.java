@@ -2,12 +2,10 @@ package org.xinfang.store.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -131,7 +129,7 @@ final class Receiver {
                 }
             }
             Set<String> knownIds = JdbcPetitionStore.stored(c, ids);
-            Set<String> knownCodes = storedTrackingCodes(c, codes);
+            Set<String> knownCodes = JdbcPetitionStore.stored(c, "tracking_code", codes);
             for (Accepted a : accepted) {
                 JournalEntry e = a.entry();
                 if (a.unreadable() != null) {
@@ -315,29 +313,5 @@ final class Receiver {
             JdbcSyncStore.sendCopies(c, t.petition(), t.verificationHash(), notices.getOrDefault(id, List.of()),
                     List.of(from), now);
         }
-    }
-
-    private Set<String> storedTrackingCodes(Connection c, List<String> codes) throws SQLException {
-        Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(codes));
-        int chunk = Math.min(50, all.size());
-        if (chunk == 0) {
-            return found;
-        }
-        String marks = String.join(", ", Collections.nCopies(chunk, "?"));
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT tracking_code FROM xf_petition WHERE tracking_code IN (" + marks + ")")) {
-            for (int i = 0; i < all.size(); i += chunk) {
-                for (int j = 0; j < chunk; j++) {
-                    ps.setString(j + 1, all.get(Math.min(i + j, all.size() - 1)));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
