@@ -283,6 +283,11 @@ try {
   check(acceptedRow.includes(told[0].who === 'head' ? TOWNSHIP_CLERK : TOWNSHIP_HEAD), 'the reloaded timeline names who accepted it: ' + acceptedRow.trim());
   await shot(loser, '06b-township-version-conflict');
   await colleague.context().close();
+  // a due day that rests on a year whose holiday notice is not loaded is marked as provisional
+  const handling = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.activeDeadline;
+  const badge = await township.textContent('#case-title .badge');
+  check(handling.provisional === badge.includes('暂定'), 'the clock badge says 暂定 exactly when the due day is provisional ('
+    + handling.due + ', provisional ' + handling.provisional + '): ' + badge);
   await township.click('#case-actions button[data-step=decide]');
   await township.click('#step-submit'); // nothing filled in: the API names the first missing field
   await township.waitForSelector('#step-form .error:not(:empty), #step-form .form-error:not(:empty)');

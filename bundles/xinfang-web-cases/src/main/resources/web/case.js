@@ -308,7 +308,7 @@
       X.sortableTable([
         { key: 'stepLabel', label: t('环节', 'Step'), render: function (d) { return t(d.stepLabel, (CLOCKS[d.step] || [0, d.stepLabel])[1]); } },
         { key: 'start', label: t('起算', 'Start') },
-        { key: 'due', label: t('截止', 'Due') },
+        { key: 'due', label: t('截止', 'Due'), render: function (d) { return X.dueText(d); }, sort: function (d) { return d.due; } },
         { key: 'state', label: t('状态', 'State'), render: function (d) {
           return d.state === 'running' || d.state === 'paused' ? X.deadlineBadge(d) : el('span', { text: ({ met: t('已办结', 'met'), missed: t('已超期', 'missed') })[d.state] || d.state });
         }, sort: function (d) { return d.daysRemaining; } },

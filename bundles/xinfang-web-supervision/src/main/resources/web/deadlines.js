@@ -25,7 +25,7 @@
           { key: 'ownerName', label: t('责任单位', 'Owner') },
           { key: 'status', label: t('状态', 'Status'), render: function (r) { return X.label('status', r.status); } },
           { key: 'step', label: t('环节', 'Step'), render: function (r) { return r.deadline ? r.deadline.stepLabel : ''; } },
-          { key: 'due', label: t('截止', 'Due'), render: function (r) { return r.deadline ? r.deadline.due : ''; }, sort: function (r) { return r.deadline && r.deadline.due; } },
+          { key: 'due', label: t('截止', 'Due'), render: function (r) { return r.deadline ? X.dueText(r.deadline) : ''; }, sort: function (r) { return r.deadline && r.deadline.due; } },
           { key: 'days', label: t('剩余', 'Left'), render: function (r) { return X.deadlineBadge(r.deadline); },
             sort: function (r) { return r.deadline ? r.deadline.daysRemaining : null; } }
         ], items));

@@ -140,8 +140,19 @@
     var cls = left < 0 ? 'red' : left <= 3 ? 'amber' : 'green';
     var text = left < 0 ? t('超期' + (-left) + '天', (-left) + ' d overdue')
       : left === 0 ? t('今天到期', 'due today') : t('剩' + left + '天', left + ' d left');
-    return el('span', { class: 'badge ' + cls, title: (d.stepLabel || d.step) + ' · ' + t('截止', 'due') + ' ' + d.due,
-      'data-days': left, text: text });
+    if (d.provisional) {
+      text += t('（暂定）', ' (provisional)');
+    }
+    return el('span', { class: 'badge ' + cls, title: (d.stepLabel || d.step) + ' · ' + t('截止', 'due') + ' ' + dueText(d),
+      'data-days': left, 'data-provisional': d.provisional ? 'true' : null, text: text });
+  }
+
+  /**
+   * A due day as people read it: marked provisional when it rests on a year whose State Council notice
+   * is not loaded yet (make-up working days may still move it).
+   */
+  function dueText(d) {
+    return d.due + (d.provisional ? t('（暂定：当年放假安排尚未公布）', ' (provisional: that year\'s holiday notice is not out yet)') : '');
   }
 
   /** A table whose header buttons sort its rows; columns: {key, label, render(row), sort(row)}. */
@@ -486,7 +497,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText,
     session: function () { return session; }, rerender: render

@@ -13,9 +13,11 @@ import java.time.LocalDate;
  * @param extendedDays days added by an approved extension
  * @param daysRemaining days from today to {@code due}; negative when past; 0 on the last day
  * @param metOn the day the clock was met (on time or late), null while open
+ * @param provisional whether the due day rests on a year whose State Council notice is not loaded: the
+ *     statutory holidays are counted, but make-up working days and bridge days may still move it
  */
 public record Deadline(Step step, LocalDate start, LocalDate due, State state, int pausedDays, int extendedDays,
-        long daysRemaining, LocalDate metOn) {
+        long daysRemaining, LocalDate metOn, boolean provisional) {
 
     /** Where a clock stands. */
     public enum State {

@@ -21,11 +21,13 @@ import org.xinfang.petition.Petition;
  *   <li>TRIAGE starts at receipt ({@code receivedAt}); met by ASSIGNED, REDIRECTED or NOT_ACCEPTED.</li>
  *   <li>NOTICE and OBJECTION start at the latest ASSIGNED; met by ACCEPTED (OBJECTED meets OBJECTION,
  *       and ends NOTICE: the case goes back for triage).</li>
- *   <li>HANDLING starts at ACCEPTED; EXTENDED adds its days; met by DECIDED or MEDIATED.</li>
+ *   <li>HANDLING starts at ACCEPTED; EXTENDED adds its days if recorded before the period lapsed; met by
+ *       DECIDED or MEDIATED.</li>
  *   <li>REVIEW_REQUEST starts at DECIDED, met by REVIEW_REQUESTED, which starts REVIEW, met by REVIEWED.</li>
  *   <li>REREVIEW_REQUEST starts at REVIEWED, met by REREVIEW_REQUESTED, which starts REREVIEW, met by
- *       REREVIEWED; HEARING_STARTED to HEARING_ENDED does not count.</li>
- *   <li>SUPERVISION starts at SUPERVISED (the latest), met by SUPERVISION_ANSWERED.</li>
+ *       REREVIEWED; the days from HEARING_STARTED to HEARING_ENDED (both counted) lengthen it.</li>
+ *   <li>SUPERVISION starts at SUPERVISED (the latest), due on the day the notice states, met by
+ *       SUPERVISION_ANSWERED.</li>
  * </ul>
  */
 public final class Deadlines {
@@ -42,6 +44,8 @@ public final class Deadlines {
         int extended;
         int paused;
         LocalDate pauseStart;
+        /** The due day a notice fixed (a supervision notice's answer day), or null: counted from start. */
+        LocalDate fixedDue;
 
         Clock(LocalDate start) {
             this.start = start;
@@ -72,7 +76,10 @@ public final class Deadlines {
                 }
                 case EXTENDED -> {
                     Clock handling = clocks.get(Step.HANDLING);
-                    if (handling != null) {
+                    // R2022 Art. 34: an extension is approved before the period ends; one recorded after the
+                    // lapse does not move the due day, and the lapse stays in the record (Art. 45: 超期)
+                    if (handling != null && handling.met == null && !day.isAfter(due(Step.HANDLING, handling, 0,
+                            calendar))) {
                         handling.extended += e.attrs().has(Attr.DAYS) ? e.attrs().get(Attr.DAYS) : 0;
                     }
                 }
@@ -97,18 +104,24 @@ public final class Deadlines {
                 case HEARING_STARTED -> {
                     Clock c = clocks.get(Step.REREVIEW);
                     if (c != null && c.met == null && c.pauseStart == null) {
-                        c.pauseStart = day;
+                        // the day of the request is not in the period (day 1 is the next day)
+                        c.pauseStart = day.isAfter(c.start) ? day : c.start.plusDays(1);
                     }
                 }
                 case HEARING_ENDED -> {
                     Clock c = clocks.get(Step.REREVIEW);
                     if (c != null && c.pauseStart != null) {
-                        c.paused += (int) ChronoUnit.DAYS.between(c.pauseStart, day); // R2022 Art. 36
+                        c.paused += hearingDays(c.pauseStart, day); // R2022 Art. 36
                         c.pauseStart = null;
                     }
                 }
                 case REREVIEWED -> meet(clocks, Step.REREVIEW, day);
-                case SUPERVISED -> clocks.put(Step.SUPERVISION, new Clock(day));
+                case SUPERVISED -> {
+                    Clock c = new Clock(day);
+                    // the notice states the day the answer is due (the term in force where it was raised)
+                    c.fixedDue = e.attrs().get(Attr.ANSWER_DUE);
+                    clocks.put(Step.SUPERVISION, c);
+                }
                 case SUPERVISION_ANSWERED -> meet(clocks, Step.SUPERVISION, day);
                 case TERMINATED -> clocks.values().forEach(c -> c.ended = c.met == null || c.ended);
                 default -> {
@@ -123,11 +136,8 @@ public final class Deadlines {
             if (c.ended && c.met == null) {
                 continue;
             }
-            int openPause = c.pauseStart == null ? 0 : (int) ChronoUnit.DAYS.between(c.pauseStart, today);
-            int length = step.length() + c.extended;
-            LocalDate due = step.dayKind() == Step.DayKind.WORKING ? Periods.workingDays(c.start, length, calendar)
-                    : Periods.calendarDays(c.start, length, calendar);
-            due = due.plusDays(c.paused + openPause);
+            int openPause = c.pauseStart == null ? 0 : hearingDays(c.pauseStart, today);
+            LocalDate due = due(step, c, c.paused + openPause, calendar);
             Deadline.State state;
             if (c.met != null) {
                 state = c.met.isAfter(due) ? Deadline.State.MISSED : Deadline.State.MET;
@@ -137,9 +147,38 @@ public final class Deadlines {
                 state = today.isAfter(due) ? Deadline.State.MISSED : Deadline.State.RUNNING;
             }
             list.add(new Deadline(step, c.start, due, state, c.paused + openPause, c.extended,
-                    ChronoUnit.DAYS.between(today, due), c.met));
+                    ChronoUnit.DAYS.between(today, due), c.met, provisional(c.start, due, calendar)));
         }
         return list;
+    }
+
+    /**
+     * The last day of a clock: its length (and extension) counted from its start, the days a hearing took
+     * added before the end is rolled over rest days (R2022 Art. 36: 听证所需时间不计算在前款规定的期限内; the
+     * pause lengthens the period, 民法典 Art. 203 then moves an end that falls on a rest day).
+     */
+    private static LocalDate due(Step step, Clock c, int pausedDays, HolidayCalendar calendar) {
+        if (c.fixedDue != null) {
+            return c.fixedDue;
+        }
+        int length = step.length() + c.extended;
+        return step.dayKind() == Step.DayKind.WORKING ? Periods.workingDays(c.start, length + pausedDays, calendar)
+                : Periods.calendarDays(c.start, length + pausedDays, calendar);
+    }
+
+    /** The days a hearing from {@code first} to {@code last} takes, both counted: a one-day hearing pauses one day. */
+    private static int hearingDays(LocalDate first, LocalDate last) {
+        return last.isBefore(first) ? 0 : (int) ChronoUnit.DAYS.between(first, last) + 1;
+    }
+
+    /** Whether any year the clock runs through lacks its State Council notice. */
+    private static boolean provisional(LocalDate start, LocalDate due, HolidayCalendar calendar) {
+        for (int year = start.getYear(); year <= due.getYear(); year++) {
+            if (!calendar.hasNotice(year)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The organ's clock still open (running, paused, or past due and not met), earliest due first. */

@@ -21,9 +21,14 @@ public enum Step {
     REREVIEW_REQUEST("申请复核", 30, DayKind.CALENDAR, Party.PETITIONER, "《信访工作条例》第三十六条 / R2022 Art. 36"),
     /** 复核: answered within 30 days; time spent on a hearing does not count. */
     REREVIEW("复核", 30, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十六条 / R2022 Art. 36"),
-    /** 督办: the supervised organ answers the supervising organ in writing within 30 days. */
+    /**
+     * 督办: the supervised organ answers the supervising organ in writing. R2022 Art. 40 says when to
+     * supervise; the term of the written answer is R2005 Art. 36's (收到改进建议的行政机关应当在30日内书面反馈
+     * 情况), the default of {@code supervision.answer.days}; each notice states its own answer day.
+     */
     SUPERVISION("督办答复", 30, DayKind.CALENDAR, Party.ORGAN,
-            "《信访工作条例》第四十条；《信访条例》第三十六条 / R2022 Art. 40; R2005 Art. 36");
+            "《信访工作条例》第四十条（督办）；答复期限：《信访条例》（2005）第三十六条“30日内书面反馈情况” / R2022 Art. 40;"
+                    + " answer term R2005 Art. 36");
 
     /** R2022 Art. 34: the handling period may be extended once, by at most 30 days. */
     public static final int MAX_EXTENSION_DAYS = 30;

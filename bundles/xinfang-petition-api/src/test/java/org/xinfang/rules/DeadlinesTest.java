@@ -197,9 +197,10 @@ class DeadlinesTest {
                 "DECIDED", "2025-02-10", "REVIEW_REQUESTED", "2025-02-20", "REVIEWED", "2025-03-10",
                 "REREVIEW_REQUESTED", "2025-03-20", "HEARING_STARTED", "2025-04-01", "HEARING_ENDED", "2025-04-11");
         Deadline rereview = clock(Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 12)), Step.REREVIEW);
-        // 03-20 + 30 = 04-19 (Saturday) -> 04-21, plus 10 hearing days -> 05-01
-        assertEquals(10, rereview.pausedDays());
-        assertEquals(LocalDate.of(2025, 5, 1), rereview.due());
+        // the hearing took 04-01..04-11, 11 days, which do not count: 03-20 + 30 + 11 = 04-30, a Wednesday.
+        // (Adding the days after rolling 04-19 to 04-21 gave 05-01, a public holiday.)
+        assertEquals(11, rereview.pausedDays());
+        assertEquals(LocalDate.of(2025, 4, 30), rereview.due());
         assertEquals(Deadline.State.RUNNING, rereview.state());
         Petition inHearing = caseWith(LocalDate.of(2025, 1, 2), "REREVIEW_REQUESTED", "2025-03-20",
                 "HEARING_STARTED", "2025-04-01");
@@ -221,5 +222,66 @@ class DeadlinesTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> HolidayCalendar.parse(new StringReader("2025-10-01,HOLIDAY\n2025-13-01,HOLIDAY\n")));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    /** R2022 Art. 36: the hearing lengthens the period; the end is rolled over rest days afterwards. */
+    @ParameterizedTest(name = "re-review asked {0}, hearing {1}..{2}, on {3}: due {4}, {5} days paused")
+    @CsvSource({
+        // 03-03 + 30 = 04-02; a hearing Friday 03-07 to Monday 03-10 (4 days): 04-06, a Sunday in Qingming
+        // (2025-04-04..06 off), so Monday 04-07. Adding after the roll gave Saturday 04-05.
+        "2025-03-03, 2025-03-07, 2025-03-10, 2025-03-20, 2025-04-07, 4, RUNNING",
+        // a one-day hearing pauses that day: 03-03 + 31 = Thursday 04-03
+        "2025-03-03, 2025-03-05, 2025-03-05, 2025-03-20, 2025-04-03, 1, RUNNING",
+        // still in the hearing on 03-07 (03-05..03-07, 3 days so far): 33 days, Saturday 04-05 -> Monday 04-07
+        "2025-03-03, 2025-03-05, , 2025-03-07, 2025-04-07, 3, PAUSED",
+    })
+    void hearingDaysLengthenThePeriodBeforeItsEndIsRolled(LocalDate asked, LocalDate from, LocalDate to, LocalDate today,
+            LocalDate due, int paused, Deadline.State state) {
+        Petition p = to == null
+                ? caseWith(LocalDate.of(2025, 1, 2), "REREVIEW_REQUESTED", asked.toString(), "HEARING_STARTED", from.toString())
+                : caseWith(LocalDate.of(2025, 1, 2), "REREVIEW_REQUESTED", asked.toString(), "HEARING_STARTED", from.toString(),
+                        "HEARING_ENDED", to.toString());
+        Deadline rereview = clock(Deadlines.of(p, Y2025, today), Step.REREVIEW);
+        assertEquals(due, rereview.due());
+        assertEquals(paused, rereview.pausedDays());
+        assertEquals(state, rereview.state());
+    }
+
+    /** R2022 Art. 34: an extension recorded after the period lapsed moves nothing; the lapse stays. */
+    @Test
+    void anExtensionRecordedOneDayAfterTheLapseLeavesTheClockMissed() {
+        // accepted 03-05: 60 days end Sunday 05-04 in Labour Day, so Tuesday 05-06
+        Petition late = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "EXTENDED", "2025-05-07 30", "DECIDED", "2025-05-20");
+        Deadline handling = clock(Deadlines.of(late, Y2025, LocalDate.of(2025, 5, 21)), Step.HANDLING);
+        assertEquals(LocalDate.of(2025, 5, 6), handling.due());
+        assertEquals(0, handling.extendedDays());
+        assertEquals(Deadline.State.MISSED, handling.state());
+        Petition onTheLastDay = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "EXTENDED", "2025-05-06 30", "DECIDED", "2025-05-20");
+        Deadline extended = clock(Deadlines.of(onTheLastDay, Y2025, LocalDate.of(2025, 5, 21)), Step.HANDLING);
+        assertEquals(LocalDate.of(2025, 6, 3), extended.due(), "on the last day it still extends: 90 days, 06-03");
+        assertEquals(Deadline.State.MET, extended.state());
+    }
+
+    /** A year without its notice has its statutory holidays, and a due day resting on it is provisional. */
+    @ParameterizedTest(name = "{0} + {1} days: {2}")
+    @CsvSource({
+        // received 2026-12-20: 15 days end Monday 2027-01-04 (01-01 元旦 is statutory; 01-02/03 a weekend)
+        "2026-12-20, 2027-01-04",
+        // received 2027-01-21: 15 days end Friday 02-05, 除夕 (2024 text: 春节 除夕..初三, 02-05..02-08);
+        // Saturday, Sunday, Monday 02-08 (初三) follow: Tuesday 02-09
+        "2027-01-21, 2027-02-09",
+        // received 2027-09-16: 15 days end Friday 10-01, 国庆节 10-01..10-03, then a weekend: Monday 10-04
+        "2027-09-16, 2027-10-04",
+    })
+    void aClockInAYearWithoutItsNoticeCountsTheStatutoryHolidaysAndIsProvisional(LocalDate received, LocalDate due) {
+        Deadline triage = clock(Deadlines.of(caseWith(received), Y2025, received), Step.TRIAGE);
+        assertEquals(due, triage.due());
+        assertTrue(triage.provisional(), "no 2027 notice is loaded");
+        Deadline in2025 = clock(Deadlines.of(caseWith(LocalDate.of(2025, 9, 16)), Y2025, LocalDate.of(2025, 9, 16)),
+                Step.TRIAGE);
+        assertEquals(LocalDate.of(2025, 10, 9), in2025.due());
+        org.junit.jupiter.api.Assertions.assertFalse(in2025.provisional(), "the 2025 notice is loaded");
     }
 }

@@ -194,7 +194,13 @@ class SyncIT {
 
         HttpResponse<String> accepted = township.postJson("/api/v1/petitions/" + id + "/actions/accept", "");
         assertEquals(200, accepted.statusCode(), accepted.body());
-        assertEquals("HANDLING", json(accepted).get("activeDeadline").get("step").asText());
+        JsonNode handlingClock = json(accepted).get("activeDeadline");
+        assertEquals("HANDLING", handlingClock.get("step").asText());
+        // the distributions ship the notices of 2024-2026: a clock that runs into a later year is provisional
+        java.util.Set<Integer> noticed = java.util.Set.of(2024, 2025, 2026);
+        boolean expectProvisional = !noticed.contains(java.time.LocalDate.parse(handlingClock.get("start").asText()).getYear())
+                || !noticed.contains(java.time.LocalDate.parse(handlingClock.get("due").asText()).getYear());
+        assertEquals(expectProvisional, handlingClock.get("provisional").asBoolean(), handlingClock.toString());
         HttpResponse<String> tooLong = asHead("/api/v1/petitions/" + id + "/actions/extend",
                 "{\"days\": 31, \"reason\": \"需要补充调查\"}");
         assertEquals(400, tooLong.statusCode());

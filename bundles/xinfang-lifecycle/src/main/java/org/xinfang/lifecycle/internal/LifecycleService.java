@@ -56,14 +56,30 @@ public final class LifecycleService implements CaseService {
     private final NodeService node;
     private final Clock clock;
 
+    /** Days a supervised organ has to answer in writing (R2005 Art. 36; configurable). */
+    private final int supervisionAnswerDays;
+
     public LifecycleService(PetitionStore store, NodeService node) {
-        this(store, node, Clock.system(Deadlines.ZONE));
+        this(store, node, Step.SUPERVISION.length());
+    }
+
+    /** @param supervisionAnswerDays the term a supervision notice gives for the written answer */
+    public LifecycleService(PetitionStore store, NodeService node, int supervisionAnswerDays) {
+        this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays);
     }
 
     LifecycleService(PetitionStore store, NodeService node, Clock clock) {
+        this(store, node, clock, Step.SUPERVISION.length());
+    }
+
+    LifecycleService(PetitionStore store, NodeService node, Clock clock, int supervisionAnswerDays) {
+        if (supervisionAnswerDays < 1 || supervisionAnswerDays > 365) {
+            throw new IllegalArgumentException("supervision.answer.days must be 1 to 365, not " + supervisionAnswerDays);
+        }
         this.store = store;
         this.node = node;
         this.clock = clock;
+        this.supervisionAnswerDays = supervisionAnswerDays;
     }
 
     private LocalDate today() {
@@ -83,6 +99,7 @@ public final class LifecycleService implements CaseService {
         }
         CaseState state = CaseState.of(p);
         Authority.checkStage(state, action.eventType());
+        checkWindow(p, action);
         checkRole(action, actor);
         Authority.checkUnit(state, action.eventType(), here, node.units());
         Attributes attrs = attributes(action, in, p);
@@ -131,15 +148,7 @@ public final class LifecycleService implements CaseService {
             }
             case MEDIATE -> required(b, Attr.AGREEMENT, in.agreement() != null ? in.agreement() : in.note(),
                     in.agreement() != null ? "agreement" : "note");
-            case REQUEST_REVIEW, REQUEST_REREVIEW -> {
-                Step window = action == Action.REQUEST_REVIEW ? Step.REVIEW_REQUEST : Step.REREVIEW_REQUEST;
-                Deadline d = deadlines(p).stream().filter(x -> x.step() == window).findFirst().orElseThrow();
-                if (today().isAfter(d.due())) {
-                    throw new IllegalTransitionException(p.status(), action, "申请期限已于" + d.due() + "届满（"
-                            + window.article() + "） / the 30-day window closed on " + d.due());
-                }
-                required(b, Attr.REASON, in.reason(), "reason");
-            }
+            case REQUEST_REVIEW, REQUEST_REREVIEW -> required(b, Attr.REASON, in.reason(), "reason");
             case ANSWER_SUPERVISION -> required(b, Attr.ANSWER, in.answer() != null ? in.answer() : in.reason(),
                     in.answer() != null ? "answer" : "reason");
             case ACCEPT, START_HEARING, END_HEARING, TERMINATE -> {
@@ -148,6 +157,29 @@ public final class LifecycleService implements CaseService {
             default -> throw new IllegalStateException("unhandled action " + action);
         }
         return b.build();
+    }
+
+    /**
+     * The steps a period bounds: a review or re-review is asked within its 30 days (R2022 Art. 35, 36); an
+     * extension is approved before the handling period ends (R2022 Art. 34), not after it lapsed.
+     */
+    private void checkWindow(Petition p, Action action) {
+        Step window = switch (action) {
+            case REQUEST_REVIEW -> Step.REVIEW_REQUEST;
+            case REQUEST_REREVIEW -> Step.REREVIEW_REQUEST;
+            case EXTEND -> Step.HANDLING;
+            default -> null;
+        };
+        if (window == null) {
+            return;
+        }
+        Deadline d = deadlines(p).stream().filter(x -> x.step() == window).findFirst().orElse(null);
+        if (d != null && today().isAfter(d.due())) {
+            throw new IllegalTransitionException(p.status(), action, action == Action.EXTEND
+                    ? "办理期限已于" + d.due() + "届满，不能再延长；延长须在期限届满前批准（" + window.article() + "） / the"
+                            + " handling period lapsed on " + d.due() + ": an extension is approved before it ends"
+                    : "申请期限已于" + d.due() + "届满（" + window.article() + "） / the 30-day window closed on " + d.due());
+        }
     }
 
     private static void required(Attributes.Builder b, Attr<?> attr, Object value, String field) {
@@ -162,6 +194,7 @@ public final class LifecycleService implements CaseService {
         for (Action action : Action.values()) {
             try {
                 Authority.checkStage(state, action.eventType());
+                checkWindow(p, action);
                 checkRole(action, actor);
                 Authority.checkUnit(state, action.eventType(), here, node.units());
                 allowed.add(action);
@@ -217,7 +250,7 @@ public final class LifecycleService implements CaseService {
                 continue; // nothing lapsed, or this lapse was supervised once already
             }
             Attributes attrs = Attributes.builder().put(Attr.CLOCK, d.step()).put(Attr.DUE, d.due())
-                    .put(Attr.ANSWER_DUE, Periods.calendarDays(today(), Step.SUPERVISION.length(), node.calendar()))
+                    .put(Attr.ANSWER_DUE, Periods.calendarDays(today(), supervisionAnswerDays, node.calendar()))
                     .build();
             NewEvent event = new NewEvent(EventType.SUPERVISED, actor.person(), here, self.nodeId(), clock.instant(), attrs,
                     null);

@@ -481,4 +481,39 @@ class LifecycleServiceTest {
             pool.shutdownNow();
         }
     }
+
+    /** R2022 Art. 34: an extension is approved before the period ends; after the lapse it is neither offered nor taken. */
+    @Test
+    void anExtensionAfterTheHandlingPeriodLapsedIsRefusedAndNotOffered() throws Exception {
+        String id = caseIn(Status.ACCEPTED); // accepted 11-23: 60 days end 2027-01-22
+        LifecycleService later = new LifecycleService(store, new ConfiguredNode("", "township", TOWNSHIP, "清河镇",
+                "TOWNSHIP", DISTRICT, "", dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
+                Clock.fixed(Instant.parse("2027-01-23T02:00:00Z"), Deadlines.ZONE));
+        Petition p = store.get(id).orElseThrow();
+        assertEquals(LocalDate.of(2027, 1, 22), later.deadlines(p).stream().filter(d -> d.step() == Step.HANDLING)
+                .findFirst().orElseThrow().due());
+        IllegalTransitionException lapsed = assertThrows(IllegalTransitionException.class,
+                () -> later.act(id, Action.EXTEND, extend(10), HEAD));
+        assertTrue(lapsed.getMessage().contains("2027-01-22"), lapsed.getMessage());
+        assertTrue(later.allowedActions(p, HEAD).contains(Action.DECIDE));
+        assertTrue(!later.allowedActions(p, HEAD).contains(Action.EXTEND), "extend is not offered once lapsed");
+        assertTrue(atTownship.allowedActions(p, HEAD).contains(Action.EXTEND), "before the lapse it is");
+    }
+
+    /** The supervision answer term is configured; each notice states its answer day and its clock runs to it. */
+    @Test
+    void aSupervisionNoticeStatesTheAnswerDayOfTheConfiguredTerm() throws Exception {
+        String late = caseWith(pathTo(Status.TRIAGED), NOW.minusSeconds(86_400L * 40));
+        LifecycleService fifteen = new LifecycleService(store, new ConfiguredNode("", "district", DISTRICT, "青溪区信访局",
+                "DISTRICT", "", "", dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
+                Clock.fixed(NOW, Deadlines.ZONE), 15);
+        assertEquals(List.of(late), fifteen.superviseOverdue(new Actor(new Person("sup1", "周督查", "督查科科长"),
+                Set.of("supervisor"))));
+        Petition p = store.get(late).orElseThrow();
+        // 11-26 + 15 = Friday 12-11
+        assertEquals(LocalDate.of(2026, 12, 11), p.timeline().get(2).attrs().get(Attr.ANSWER_DUE));
+        assertEquals(LocalDate.of(2026, 12, 11), fifteen.deadlines(p).stream().filter(d -> d.step() == Step.SUPERVISION)
+                .findFirst().orElseThrow().due());
+        assertThrows(IllegalArgumentException.class, () -> new LifecycleService(store, null, 0));
+    }
 }

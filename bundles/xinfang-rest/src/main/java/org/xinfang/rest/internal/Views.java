@@ -148,6 +148,7 @@ public final class Views {
         m.put("pausedDays", d.pausedDays());
         m.put("metOn", d.metOn() == null ? null : d.metOn().toString());
         m.put("article", d.step().article());
+        m.put("provisional", d.provisional());
         return m;
     }
 
