@@ -16,6 +16,7 @@
     'assign': ['交办/转送', 'Assign', ['unit', 'note']],
     'accept': ['受理', 'Accept', ['note']],
     'object': ['提出异议', 'Object', ['reason']],
+    'decline-objection': ['不同意异议', 'Decline the objection', ['reason']],
     'extend': ['延长办理期限', 'Extend', ['days', 'reason']],
     'decide': ['出具处理意见', 'Decide', ['request', 'facts', 'decision', 'basis', 'signOff']],
     'mediate': ['调解结案', 'Mediate', ['agreement']],
@@ -310,7 +311,7 @@
         { key: 'start', label: t('起算', 'Start') },
         { key: 'due', label: t('截止', 'Due'), render: function (d) { return X.dueText(d); }, sort: function (d) { return d.due; } },
         { key: 'state', label: t('状态', 'State'), render: function (d) {
-          return d.state === 'running' || d.state === 'paused' ? X.deadlineBadge(d) : el('span', { text: ({ met: t('已办结', 'met'), missed: t('已超期', 'missed') })[d.state] || d.state });
+          return d.state === 'running' || d.state === 'paused' ? X.deadlineBadge(d) : el('span', { text: ({ met: t('已办结', 'met'), missed: t('已超期', 'missed'), closed: t('已届满（未使用）', 'window closed') })[d.state] || d.state });
         }, sort: function (d) { return d.daysRemaining; } },
         { key: 'article', label: t('依据', 'Article'), render: function (d) { return X.msg(d.article); } }
       ], p.deadlines || [])));

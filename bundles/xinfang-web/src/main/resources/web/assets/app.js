@@ -216,7 +216,8 @@
       ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted']],
     // what can happen to a case (the API's EventType; its typeLabel is Chinese only)
     event: [['REGISTERED', '登记', 'Registered'], ['ASSIGNED', '交办', 'Assigned'], ['ACCEPTED', '受理', 'Accepted'],
-      ['OBJECTED', '提出异议', 'Objected'], ['EXTENDED', '延长办理期限', 'Extended'], ['DECIDED', '出具处理意见', 'Decided'],
+      ['OBJECTED', '提出异议', 'Objected'], ['OBJECTION_DECLINED', '不同意异议', 'Objection declined'],
+      ['EXTENDED', '延长办理期限', 'Extended'], ['DECIDED', '出具处理意见', 'Decided'],
       ['MEDIATED', '调解结案', 'Mediated'], ['REVIEW_REQUESTED', '申请复查', 'Review requested'], ['REVIEWED', '出具复查意见', 'Reviewed'],
       ['REREVIEW_REQUESTED', '申请复核', 'Re-review requested'], ['HEARING_STARTED', '听证开始', 'Hearing started'],
       ['HEARING_ENDED', '听证结束', 'Hearing ended'], ['REREVIEWED', '出具复核意见', 'Re-reviewed'], ['TERMINATED', '终结', 'Concluded'],

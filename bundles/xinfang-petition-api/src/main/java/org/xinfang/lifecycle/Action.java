@@ -23,6 +23,8 @@ public enum Action {
     ACCEPT("受理", EventType.ACCEPTED),
     /** 异议: the assignee is not competent; the case returns to the petition office (R2022 Art. 23). */
     OBJECT("提出异议", EventType.OBJECTED),
+    /** 不同意异议: the assigning office declines an objection; the case goes back to the unit (R2022 Art. 23(3)). */
+    DECLINE_OBJECTION("不同意异议", EventType.OBJECTION_DECLINED),
     /** 延期: once, at most 30 days, with a reason, approved by the unit head (R2022 Art. 34). */
     EXTEND("延长办理期限", EventType.EXTENDED),
     /** 信访处理意见书: request, facts, decision, legal basis, signed off by the unit head (R2022 Art. 32). */

@@ -22,8 +22,13 @@ public enum EventType {
     LINKED("重复信访并案", Status.NOT_ACCEPTED, List.of(Attr.LINK_TO), List.of()),
     /** 受理 with the written acceptance notice (R2022 Art. 23). */
     ACCEPTED("受理", Status.ACCEPTED, List.of(), List.of()),
-    /** 异议: not competent; the case returns to the unit that assigned it (R2022 Art. 23). */
+    /**
+     * 异议: not competent; the case waits with the unit that assigned it, which agrees by re-routing it or
+     * declines the objection (R2022 Art. 23(3)).
+     */
     OBJECTED("提出异议", Status.OBJECTED, List.of(Attr.REASON), List.of()),
+    /** 不同意异议: the assigning office declines the objection; the case goes back to the unit that objected. */
+    OBJECTION_DECLINED("不同意异议", Status.TRIAGED, List.of(Attr.REASON), List.of()),
     /** 延期: once, 1 to 30 days, approved by the unit head, the petitioner told why (R2022 Art. 34). */
     EXTENDED("延长办理期限", null, List.of(Attr.DAYS, Attr.REASON), List.of()),
     /** 信访处理意见书, signed off by the unit head (R2022 Art. 32). */

@@ -26,6 +26,7 @@ import org.xinfang.petition.ValidationException;
  *     assigned to lies below the author</td></tr>
  * <tr><td>REDIRECTED, NOT_ACCEPTED, LINKED</td><td>REGISTERED, OBJECTED</td><td>the owner</td></tr>
  * <tr><td>ACCEPTED, OBJECTED</td><td>TRIAGED</td><td>the owner</td></tr>
+ * <tr><td>OBJECTION_DECLINED</td><td>OBJECTED</td><td>the owner (the office the objection went back to)</td></tr>
  * <tr><td>EXTENDED (once), DECIDED, MEDIATED</td><td>ACCEPTED</td><td>the owner</td></tr>
  * <tr><td>REVIEW_REQUESTED</td><td>DECIDED</td><td>a unit above the owner</td></tr>
  * <tr><td>REVIEWED</td><td>REVIEW_REQUESTED</td><td>a unit above the owner</td></tr>
@@ -50,6 +51,7 @@ public final class Authority {
             Map.entry(EventType.LINKED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
             Map.entry(EventType.ACCEPTED, EnumSet.of(Status.TRIAGED)),
             Map.entry(EventType.OBJECTED, EnumSet.of(Status.TRIAGED)),
+            Map.entry(EventType.OBJECTION_DECLINED, EnumSet.of(Status.OBJECTED)),
             Map.entry(EventType.EXTENDED, EnumSet.of(Status.ACCEPTED)),
             Map.entry(EventType.DECIDED, EnumSet.of(Status.ACCEPTED)),
             Map.entry(EventType.MEDIATED, EnumSet.of(Status.ACCEPTED)),
@@ -73,7 +75,8 @@ public final class Authority {
             Map.entry(EventType.ASSIGNED, Who.OWNER_OR_ABOVE),
             Map.entry(EventType.REDIRECTED, Who.OWNER), Map.entry(EventType.NOT_ACCEPTED, Who.OWNER),
             Map.entry(EventType.LINKED, Who.OWNER), Map.entry(EventType.ACCEPTED, Who.OWNER),
-            Map.entry(EventType.OBJECTED, Who.OWNER), Map.entry(EventType.EXTENDED, Who.OWNER),
+            Map.entry(EventType.OBJECTED, Who.OWNER), Map.entry(EventType.OBJECTION_DECLINED, Who.OWNER),
+            Map.entry(EventType.EXTENDED, Who.OWNER),
             Map.entry(EventType.DECIDED, Who.OWNER), Map.entry(EventType.MEDIATED, Who.OWNER),
             Map.entry(EventType.REVIEW_REQUESTED, Who.ABOVE_OWNER), Map.entry(EventType.REVIEWED, Who.ABOVE_OWNER),
             Map.entry(EventType.REREVIEW_REQUESTED, Who.ABOVE_REVIEWER),

@@ -18,6 +18,8 @@ import org.xinfang.petition.Status;
  * @param owner the unit that owns the current stage: the registering unit, then the unit assigned to
  * @param registeredBy the unit that registered the case
  * @param lastAssigner the unit that made the latest assignment (an objection returns the case there)
+ * @param objector the unit whose objection awaits the assigning office (a declined objection returns the case
+ *     there), or null
  * @param reviewer the unit that gave the latest review (the re-review is asked above it)
  * @param extended whether the handling period was extended (once only, R2022 Art. 34)
  * @param inHearing whether a hearing is in progress (R2022 Art. 36)
@@ -27,7 +29,8 @@ import org.xinfang.petition.Status;
  * @param unitsAssigned every unit the case was ever assigned to
  * @param version how many events the state is derived from
  */
-public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String reviewer,
+public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String objector,
+        String reviewer,
         boolean extended, boolean inHearing, Event openSupervision, Set<String> supervisedLapses, boolean rateable,
         Set<String> unitsAssigned, int version) {
 
@@ -51,7 +54,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
     }
 
     private static CaseState of(String registeredBy, List<Event> timeline, int count) {
-        CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, false, false, null,
+        CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, null, false, false, null,
                 Set.of(), false, Set.of(), 0);
         for (int i = 0; i < count; i++) {
             s = s.next(timeline.get(i));
@@ -70,6 +73,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         Status nextStatus = type.to() == null ? status : type.to();
         String nextOwner = owner;
         String assigner = lastAssigner;
+        String objecting = objector;
         String nextReviewer = reviewer;
         boolean ext = extended;
         boolean hearing = inHearing;
@@ -86,9 +90,17 @@ public record CaseState(Status status, String owner, String registeredBy, String
                     assigned = plus(assigned, unit);
                 }
                 assigner = e.unit();
+                objecting = null;
             }
-            // R2022 Art. 23: the matter goes back to the unit that assigned it
-            case OBJECTED -> nextOwner = lastAssigner == null ? registeredBy : lastAssigner;
+            // R2022 Art. 23(3): the matter waits with the unit that assigned it, which decides on the objection
+            case OBJECTED -> {
+                objecting = e.unit();
+                nextOwner = lastAssigner == null ? registeredBy : lastAssigner;
+            }
+            case OBJECTION_DECLINED -> {
+                nextOwner = objector == null ? owner : objector;
+                objecting = null;
+            }
             case EXTENDED -> ext = true;
             case REVIEWED -> nextReviewer = e.unit();
             case HEARING_STARTED -> hearing = true;
@@ -108,8 +120,8 @@ public record CaseState(Status status, String owner, String registeredBy, String
         if (type.isResult()) {
             canRate = true;
         }
-        return new CaseState(nextStatus, nextOwner, registeredBy, assigner, nextReviewer, ext, hearing, supervision,
-                lapses, canRate, assigned, version + 1);
+        return new CaseState(nextStatus, nextOwner, registeredBy, assigner, objecting, nextReviewer, ext, hearing,
+                supervision, lapses, canRate, assigned, version + 1);
     }
 
     private static Set<String> plus(Set<String> set, String value) {

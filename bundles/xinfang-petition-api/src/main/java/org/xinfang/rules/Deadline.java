@@ -21,7 +21,16 @@ public record Deadline(Step step, LocalDate start, LocalDate due, State state, i
 
     /** Where a clock stands. */
     public enum State {
-        RUNNING, PAUSED, MET, MISSED;
+        /** Running. */
+        RUNNING,
+        /** Paused by a hearing. */
+        PAUSED,
+        /** Met in time. */
+        MET,
+        /** An organ's duty not met in time (超期): it stays so in the record. */
+        MISSED,
+        /** A window (the petitioner's, or an organ's option such as objecting) that closed unused: no offence. */
+        CLOSED;
 
         /** As written in the API. */
         public String json() {

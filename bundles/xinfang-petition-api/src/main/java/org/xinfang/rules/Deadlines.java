@@ -19,8 +19,9 @@ import org.xinfang.petition.Petition;
  * <p>Which events start and stop which clock:
  * <ul>
  *   <li>TRIAGE starts at receipt ({@code receivedAt}); met by ASSIGNED, REDIRECTED or NOT_ACCEPTED.</li>
- *   <li>NOTICE and OBJECTION start at the latest ASSIGNED; met by ACCEPTED (OBJECTED meets OBJECTION,
- *       and ends NOTICE: the case goes back for triage).</li>
+ *   <li>NOTICE and OBJECTION start at the latest ASSIGNED; met by ACCEPTED. OBJECTION is a window, not a
+ *       duty. OBJECTED ends NOTICE and starts REROUTE for the assigning office, met when it re-routes the
+ *       case or declines the objection (OBJECTION_DECLINED, which starts NOTICE again).</li>
  *   <li>HANDLING starts at ACCEPTED; EXTENDED adds its days if recorded before the period lapsed; met by
  *       DECIDED or MEDIATED.</li>
  *   <li>REVIEW_REQUEST starts at DECIDED, met by REVIEW_REQUESTED, which starts REVIEW, met by REVIEWED.</li>
@@ -61,10 +62,14 @@ public final class Deadlines {
             switch (e.type()) {
                 case ASSIGNED -> {
                     meet(clocks, Step.TRIAGE, day);
+                    meet(clocks, Step.REROUTE, day); // re-routing agrees with an objection
                     clocks.put(Step.NOTICE, new Clock(day));
                     clocks.put(Step.OBJECTION, new Clock(day));
                 }
-                case REDIRECTED, NOT_ACCEPTED, LINKED -> meet(clocks, Step.TRIAGE, day);
+                case REDIRECTED, NOT_ACCEPTED, LINKED -> {
+                    meet(clocks, Step.TRIAGE, day);
+                    meet(clocks, Step.REROUTE, day);
+                }
                 case ACCEPTED -> {
                     meet(clocks, Step.NOTICE, day);
                     meet(clocks, Step.OBJECTION, day);
@@ -73,6 +78,11 @@ public final class Deadlines {
                 case OBJECTED -> {
                     meet(clocks, Step.OBJECTION, day);
                     end(clocks, Step.NOTICE);
+                    clocks.put(Step.REROUTE, new Clock(day));
+                }
+                case OBJECTION_DECLINED -> {
+                    meet(clocks, Step.REROUTE, day);
+                    clocks.put(Step.NOTICE, new Clock(day)); // the unit has the case again: 15 days to accept
                 }
                 case EXTENDED -> {
                     Clock handling = clocks.get(Step.HANDLING);
@@ -143,8 +153,10 @@ public final class Deadlines {
                 state = c.met.isAfter(due) ? Deadline.State.MISSED : Deadline.State.MET;
             } else if (c.pauseStart != null) {
                 state = Deadline.State.PAUSED;
+            } else if (!today.isAfter(due)) {
+                state = Deadline.State.RUNNING;
             } else {
-                state = today.isAfter(due) ? Deadline.State.MISSED : Deadline.State.RUNNING;
+                state = step.party() == Step.Party.ORGAN ? Deadline.State.MISSED : Deadline.State.CLOSED;
             }
             list.add(new Deadline(step, c.start, due, state, c.paused + openPause, c.extended,
                     ChronoUnit.DAYS.between(today, due), c.met, provisional(c.start, due, calendar)));

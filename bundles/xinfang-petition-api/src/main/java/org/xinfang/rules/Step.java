@@ -9,8 +9,17 @@ public enum Step {
     TRIAGE("分流", 15, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第二十二条 / R2022 Art. 22"),
     /** 受理告知: the receiving organ decides acceptance and tells the petitioner within 15 days. */
     NOTICE("受理告知", 15, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第二十三条 / R2022 Art. 23"),
-    /** 异议: an assignee that is not competent objects within 5 working days. */
-    OBJECTION("异议", 5, DayKind.WORKING, Party.ORGAN, "《信访工作条例》第二十三条 / R2022 Art. 23"),
+    /** 异议: an assignee that is not competent may object within 5 working days: a window, not a duty. */
+    OBJECTION("异议", 5, DayKind.WORKING, Party.OPTION,
+            "《信访工作条例》第二十三条第三款“应当自收到之日起5个工作日内提出异议” / R2022 Art. 23(3)"),
+    /**
+     * 核实异议: an objection returns the case only when the assigning office agrees (经……核实同意后，交还相关材料);
+     * until the office re-routes it (agreeing) or declines the objection, the case waits with the office.
+     * Art. 23(3) sets no period for that; the office's 15 days to route a matter (Art. 22) are applied.
+     */
+    REROUTE("核实异议、重新分流", 15, DayKind.CALENDAR, Party.ORGAN,
+            "《信访工作条例》第二十三条第三款（核实异议）；期限参照第二十二条（15日内分流） / R2022 Art. 23(3); 15 days as in"
+                    + " Art. 22"),
     /** 办理: decided within 60 days of acceptance; extended once by at most 30 days. */
     HANDLING("办理", 60, DayKind.CALENDAR, Party.ORGAN, "《信访工作条例》第三十四条 / R2022 Art. 34"),
     /** 复查申请: the petitioner may ask for a review within 30 days of the decision. */
@@ -81,6 +90,11 @@ public enum Step {
 
     /** Who must act before the clock runs out. */
     public enum Party {
-        ORGAN, PETITIONER
+        /** An organ's duty: a lapsed clock is overdue and supervised. */
+        ORGAN,
+        /** The petitioner's window (to ask for a review): no organ owes anything meanwhile. */
+        PETITIONER,
+        /** An organ's option (to object): a window that closes; not using it is no offence. */
+        OPTION
     }
 }

@@ -284,4 +284,30 @@ class DeadlinesTest {
         assertEquals(LocalDate.of(2025, 10, 9), in2025.due());
         org.junit.jupiter.api.Assertions.assertFalse(in2025.provisional(), "the 2025 notice is loaded");
     }
+
+    /**
+     * R2022 Art. 23(3): the objection limit is a window. Assigned Monday 03-03: it closes on Monday 03-10
+     * (5 working days) and is then closed, not missed; the unit owes its acceptance notice (03-18).
+     */
+    @Test
+    void theObjectionWindowClosesWithoutAnOffenceAndAnObjectionWaitsWithTheOffice() {
+        Petition assigned = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03");
+        List<Deadline> all = Deadlines.of(assigned, Y2025, LocalDate.of(2025, 3, 11));
+        assertEquals(LocalDate.of(2025, 3, 10), clock(all, Step.OBJECTION).due());
+        assertEquals(Deadline.State.CLOSED, clock(all, Step.OBJECTION).state());
+        assertEquals(Step.NOTICE, Deadlines.active(all).orElseThrow().step());
+        assertEquals(LocalDate.of(2025, 3, 18), Deadlines.active(all).orElseThrow().due());
+
+        Petition objected = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "OBJECTED", "2025-03-05");
+        Deadline reroute = Deadlines.active(Deadlines.of(objected, Y2025, LocalDate.of(2025, 3, 6))).orElseThrow();
+        assertEquals(Step.REROUTE, reroute.step(), "the office owes a decision on the objection");
+        assertEquals(LocalDate.of(2025, 3, 20), reroute.due());
+
+        Petition declined = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "OBJECTED", "2025-03-05",
+                "OBJECTION_DECLINED", "2025-03-07");
+        List<Deadline> after = Deadlines.of(declined, Y2025, LocalDate.of(2025, 3, 8));
+        assertEquals(Deadline.State.MET, clock(after, Step.REROUTE).state());
+        // the unit has the case again: 15 days from 03-07 end Saturday 03-22, so Monday 03-24
+        assertEquals(LocalDate.of(2025, 3, 24), Deadlines.active(after).orElseThrow().due());
+    }
 }

@@ -745,6 +745,36 @@ class SyncIT {
     }
 
     /**
+     * R2022 Art. 23(3) across the network: the township objects within its window; the case waits with the
+     * district under the district's clock; the district declines and the case is the township's again.
+     */
+    @Test
+    @Order(16)
+    void anObjectionWaitsWithTheDistrictWhichDeclinesIt() throws Exception {
+        String id = assignedToTownship("镇里认为不属于本镇职责的事项");
+        HttpResponse<String> objected = township.postJson("/api/v1/petitions/" + id + "/actions/object",
+                "{\"reason\": \"属于区住建局职责\"}");
+        assertEquals(200, objected.statusCode(), objected.body());
+        await("the objection at the district", () -> "OBJECTED".equals(json(district.get("/api/v1/petitions/" + id))
+                .get("status").asText()));
+        JsonNode atDistrict = json(district.get("/api/v1/petitions/" + id));
+        assertEquals("510199", atDistrict.get("owner").asText(), "it waits with the district");
+        assertEquals("REROUTE", atDistrict.get("activeDeadline").get("step").asText());
+        assertTrue(atDistrict.get("allowedActions").toString().contains("decline-objection"));
+        HttpResponse<String> declined = district.postJson("/api/v1/petitions/" + id + "/actions/decline-objection",
+                "{\"reason\": \"经核实属于镇政府职责\"}");
+        assertEquals(200, declined.statusCode(), declined.body());
+        await("the township has it again", () -> {
+            JsonNode p = json(township.get("/api/v1/petitions/" + id));
+            return "TRIAGED".equals(p.get("status").asText()) && TOWNSHIP.equals(p.get("owner").asText());
+        });
+        JsonNode again = json(township.get("/api/v1/petitions/" + id));
+        assertEquals("NOTICE", again.get("activeDeadline").get("step").asText());
+        assertTrue(again.get("allowedActions").toString().contains("\"accept\""), again.get("allowedActions").toString());
+        assertFalse(again.get("allowedActions").toString().contains("\"object\""), "it objected to this assignment once");
+    }
+
+    /**
      * The village's history is witnessed by the township's signed receipts. Someone with access to its
      * disk rewrites an early entry (every hash recomputed, so the chain itself still links) and edits a
      * later one by hand: verify says the journal no longer matches the receipts and from where, and

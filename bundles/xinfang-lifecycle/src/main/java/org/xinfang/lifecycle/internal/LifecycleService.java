@@ -126,7 +126,7 @@ public final class LifecycleService implements CaseService {
                 required(b, Attr.CHANNEL, in.channel(), "channel");
                 required(b, Attr.REASON, in.reason(), "reason");
             }
-            case NOT_ACCEPT, OBJECT -> required(b, Attr.REASON, in.reason(), "reason");
+            case NOT_ACCEPT, OBJECT, DECLINE_OBJECTION -> required(b, Attr.REASON, in.reason(), "reason");
             case LINK -> {
                 String target = Attr.LINK_TO.parse(in.linkTo(), "linkTo");
                 checkLink(p, target);
@@ -168,16 +168,24 @@ public final class LifecycleService implements CaseService {
             case REQUEST_REVIEW -> Step.REVIEW_REQUEST;
             case REQUEST_REREVIEW -> Step.REREVIEW_REQUEST;
             case EXTEND -> Step.HANDLING;
+            case OBJECT -> Step.OBJECTION; // R2022 Art. 23(3): within 5 working days of receipt
             default -> null;
         };
         if (window == null) {
             return;
         }
         Deadline d = deadlines(p).stream().filter(x -> x.step() == window).findFirst().orElse(null);
+        if (action == Action.OBJECT && d != null && d.metOn() != null) {
+            throw new IllegalTransitionException(p.status(), action, "本单位已对这次交办提出过异议，交办机关不同意，不能再次异议"
+                    + " / this unit objected to this assignment once and the assigning office declined");
+        }
         if (d != null && today().isAfter(d.due())) {
             throw new IllegalTransitionException(p.status(), action, action == Action.EXTEND
                     ? "办理期限已于" + d.due() + "届满，不能再延长；延长须在期限届满前批准（" + window.article() + "） / the"
                             + " handling period lapsed on " + d.due() + ": an extension is approved before it ends"
+                    : action == Action.OBJECT
+                    ? "提出异议的期限已于" + d.due() + "届满（5个工作日，" + window.article() + "） / the 5 working days to object"
+                            + " ended on " + d.due()
                     : "申请期限已于" + d.due() + "届满（" + window.article() + "） / the 30-day window closed on " + d.due());
         }
     }
@@ -313,7 +321,7 @@ public final class LifecycleService implements CaseService {
 
     private static void checkRole(Action action, Actor actor) {
         Set<String> roles = switch (action) {
-            case REDIRECT, NOT_ACCEPT, LINK -> OFFICE;
+            case REDIRECT, NOT_ACCEPT, LINK, DECLINE_OBJECTION -> OFFICE;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
             case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION -> HEAD;
         };

@@ -349,7 +349,7 @@ class LifecycleServiceTest {
         Petition supervised = store.get(late).orElseThrow();
         Event notice = supervised.timeline().get(2);
         assertEquals(EventType.SUPERVISED, notice.type());
-        assertEquals(Step.OBJECTION, notice.attrs().get(Attr.CLOCK), "the lapsed clock, typed");
+        assertEquals(Step.NOTICE, notice.attrs().get(Attr.CLOCK), "the lapsed duty, typed (objecting is no duty)");
         assertTrue(notice.attrs().get(Attr.DUE).isBefore(LocalDate.of(2026, 11, 26)));
         assertEquals(LocalDate.of(2026, 12, 28), notice.attrs().get(Attr.ANSWER_DUE));
         assertEquals(Step.SUPERVISION, atDistrict.deadlines(supervised).stream()
@@ -515,5 +515,54 @@ class LifecycleServiceTest {
         assertEquals(LocalDate.of(2026, 12, 11), fifteen.deadlines(p).stream().filter(d -> d.step() == Step.SUPERVISION)
                 .findFirst().orElseThrow().due());
         assertThrows(IllegalArgumentException.class, () -> new LifecycleService(store, null, 0));
+    }
+
+    private LifecycleService townshipOn(String instant) throws Exception {
+        return new LifecycleService(store, new ConfiguredNode("", "township", TOWNSHIP, "清河镇", "TOWNSHIP", DISTRICT, "",
+                dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
+                Clock.fixed(Instant.parse(instant), Deadlines.ZONE));
+    }
+
+    /**
+     * R2022 Art. 23(3): the 5 working days to object are a window. Assigned Monday 11-23, the window's last day
+     * is Monday 11-30 (working day 5); on Tuesday 12-01 (working day 6) an objection is refused and not offered.
+     */
+    @Test
+    void anObjectionIsTakenOnWorkingDayFiveAndRefusedOnDaySix() throws Exception {
+        String onTime = caseIn(Status.TRIAGED);
+        String late = caseIn(Status.TRIAGED);
+        LifecycleService dayFive = townshipOn("2026-11-30T02:00:00Z");
+        LifecycleService daySix = townshipOn("2026-12-01T02:00:00Z");
+        assertEquals(Status.OBJECTED, dayFive.act(onTime, Action.OBJECT, reason("属于区住建局职责"), HANDLER).status());
+        IllegalTransitionException closed = assertThrows(IllegalTransitionException.class,
+                () -> daySix.act(late, Action.OBJECT, reason("属于区住建局职责"), HANDLER));
+        assertTrue(closed.getMessage().contains("2026-11-30"), closed.getMessage());
+        Petition p = store.get(late).orElseThrow();
+        assertEquals(List.of(Action.ACCEPT), daySix.allowedActions(p, HANDLER), "only accepting is left");
+        Deadline window = daySix.deadlines(p).stream().filter(d -> d.step() == Step.OBJECTION).findFirst().orElseThrow();
+        assertEquals(Deadline.State.CLOSED, window.state(), "a closed window, not an offence");
+        assertEquals(Step.NOTICE, daySix.activeDeadline(p).orElseThrow().step(), "the unit still owes the acceptance notice");
+    }
+
+    /** An objection waits with the assigning office, with a clock; the office may decline it and send the case back. */
+    @Test
+    void theAssigningOfficeDeclinesAnObjectionAndTheCaseGoesBack() {
+        String id = caseIn(Status.TRIAGED);
+        Petition objected = atTownship.act(id, Action.OBJECT, reason("属于区住建局职责"), HANDLER);
+        assertEquals(DISTRICT, objected.owner(), "it waits with the district");
+        Deadline reroute = atDistrict.activeDeadline(objected).orElseThrow();
+        assertEquals(Step.REROUTE, reroute.step(), "with the office's clock");
+        assertEquals(LocalDate.of(2026, 12, 11), reroute.due(), "11-26 + 15 = Friday 12-11");
+        assertThrows(ForbiddenActionException.class, () -> atTownship.act(id, Action.DECLINE_OBJECTION, reason("x"), CLERK));
+        ValidationException noReason = assertThrows(ValidationException.class,
+                () -> atDistrict.act(id, Action.DECLINE_OBJECTION, ActionInput.none(), CLERK));
+        assertEquals("reason", noReason.field());
+        Petition declined = atDistrict.act(id, Action.DECLINE_OBJECTION, reason("经核实属于镇政府职责"), CLERK);
+        assertEquals(Status.TRIAGED, declined.status());
+        assertEquals(TOWNSHIP, declined.owner());
+        assertEquals(Step.NOTICE, atTownship.activeDeadline(declined).orElseThrow().step());
+        assertEquals(List.of(Action.ACCEPT), atTownship.allowedActions(declined, HANDLER),
+                "it accepts now; its window to object was used");
+        assertEquals(Status.ACCEPTED, atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER).status());
     }
 }

@@ -246,7 +246,8 @@ public final class RegistrationService implements PetitionService {
             case NOT_ACCEPTED -> "不予受理，已告知理由";
             case LINKED -> "与正在办理的同一事项合并办理";
             case ACCEPTED -> "已受理，已出具受理告知书";
-            case OBJECTED -> "承办单位提出异议，重新分流";
+            case OBJECTED -> "承办单位提出异议，待交办机关核实";
+            case OBJECTION_DECLINED -> "交办机关不同意异议，仍由原承办单位办理";
             case EXTENDED -> "办理期限已延长，已告知理由";
             case DECIDED -> "已出具信访处理意见书";
             case MEDIATED -> "经调解达成协议";
