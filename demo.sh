@@ -157,7 +157,7 @@ start() {
       add_staff "$home" "$tier"
     fi
     # each node generates its own admin password at first start (etc/admin.password)
-    (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &)
+    (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &) >/dev/null 2>&1
   done
   local json="[" sep=""
   printf '\n%-11s %-13s %-26s %-22s %-22s\n' "层级 tier" "单位 unit" "地址 url" "admin 密码 password" "clerk/head 密码 password"
