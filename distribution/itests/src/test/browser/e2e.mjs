@@ -310,6 +310,26 @@ try {
     'the timeline shows the decision\'s typed facts in words: ' + decided.trim().substring(0, 160));
   check(!LOGINS.test(await township.textContent('#timeline')), 'the timeline shows no login');
   await shot(township, '07-township-case-decided');
+  // the decision reached the petitioner by post: its day and way are recorded, and the review window runs from it
+  check((await township.textContent('#documents article[data-type=DECIDED]')).includes('尚未登记送达'),
+    'the decision shows that its delivery is not recorded yet');
+  await township.click('#case-actions button[data-step=deliver]');
+  check((await township.$$eval('#a-document option', (os) => os.map((o) => o.value))).includes('DECIDED'),
+    'the decision is among the documents awaiting delivery');
+  const deliveredOn = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await township.selectOption('#a-document', 'DECIDED');
+  await township.fill('#a-deliveredon', deliveredOn);
+  await township.selectOption('#a-way', 'POST');
+  check((await unlabelled(township)).length === 0, 'every field of the delivery form has a label');
+  await township.click('#step-submit');
+  await township.waitForFunction((day) => {
+    const d = document.querySelector('#documents article[data-type=DECIDED] .delivery');
+    return d && d.textContent.includes('送达：' + day) && d.textContent.includes('邮寄送达');
+  }, deliveredOn);
+  check(true, 'the decision shows its delivery: ' + deliveredOn + ' by post');
+  const windowRow = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.deadlines
+    .filter((d) => d.step === 'REVIEW_REQUEST')[0];
+  check(windowRow && windowRow.start === deliveredOn, 'the review window starts on the day of delivery: ' + JSON.stringify(windowRow));
   const townshipPages = await navPages(township);
   check(townshipPages.includes('supervision') && !townshipPages.includes('portal-content'), 'the township has supervision, not the portal');
 

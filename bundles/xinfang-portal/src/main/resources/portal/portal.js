@@ -118,7 +118,7 @@
     NOT_ACCEPTED: 'Not accepted', ACCEPTED: 'Accepted', OBJECTED: 'Returned for routing',
     HANDLING: 'Being handled', DECIDED: 'Decided', REVIEW_REQUESTED: 'Review requested', REVIEWED: 'Reviewed',
     REREVIEW_REQUESTED: 'Re-review requested', REREVIEWED: 'Re-reviewed', TERMINATED: 'Concluded',
-    MEDIATED: 'Settled by mediation'
+    MEDIATED: 'Settled by mediation', REPLIED: 'Suggestion answered'
   };
 
   function lang() {

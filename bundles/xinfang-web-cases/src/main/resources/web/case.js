@@ -20,12 +20,14 @@
     'extend': ['延长办理期限', 'Extend', ['days', 'reason']],
     'decide': ['出具处理意见', 'Decide', ['request', 'facts', 'decision', 'basis', 'signOff']],
     'mediate': ['调解结案', 'Mediate', ['agreement']],
-    'request-review': ['申请复查', 'Request review', ['reason']],
-    'review': ['出具复查意见', 'Review', ['request', 'facts', 'decision', 'basis', 'signOff']],
-    'request-rereview': ['申请复核', 'Request re-review', ['reason']],
+    'reply': ['回复建议意见', 'Reply to the suggestion', ['adoption', 'answer']],
+    'deliver': ['登记送达', 'Record delivery', ['document', 'deliveredOn', 'way']],
+    'request-review': ['申请复查', 'Request review', ['reason', 'filedOn']],
+    'review': ['出具复查意见', 'Review', ['request', 'facts', 'result', 'basis', 'signOff']],
+    'request-rereview': ['申请复核', 'Request re-review', ['reason', 'filedOn']],
     'start-hearing': ['听证开始', 'Start hearing', ['note']],
     'end-hearing': ['听证结束', 'End hearing', ['note']],
-    'rereview': ['出具复核意见', 'Re-review', ['request', 'facts', 'decision', 'basis', 'signOff']],
+    'rereview': ['出具复核意见', 'Re-review', ['request', 'facts', 'result', 'basis', 'signOff']],
     'terminate': ['终结', 'Conclude', ['note']],
     'redirect': ['导入其他渠道', 'Redirect', ['channel', 'reason']],
     'not-accept': ['不予受理', 'Do not accept', ['reason']],
@@ -35,6 +37,10 @@
 
   // the values of the typed facts (attrs) that are codes: shown in words
   var OUTCOMES = { SUPPORT: ['支持', 'Support'], EXPLAIN: ['解释说明', 'Explain'], REJECT: ['不予支持', 'Reject'] };
+  var RESULTS = { UPHOLD: ['维持原处理意见', 'Upheld'], VARY: ['变更原处理意见', 'Varied'],
+    REVOKE: ['撤销原处理意见，责令重新办理', 'Revoked, to be handled again'] };
+  var ADOPTIONS = { ADOPTED: ['采纳', 'Adopted'], PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'], NOT_ADOPTED: ['未予采纳', 'Not adopted'] };
+  var WAYS = { IN_PERSON: ['直接送达', 'In person'], POST: ['邮寄送达', 'By post'], ONLINE: ['网上送达', 'Online'] };
   var RATINGS = { SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'],
     DISSATISFIED: ['不满意', 'Dissatisfied'] };
   var CHANNELS = { LEGAL: ['涉法涉诉', 'Litigation'], DISCIPLINE: ['检举控告（纪检监察机关）', 'Accusation (discipline inspection)'],
@@ -44,8 +50,12 @@
     REREVIEW_REQUEST: ['申请复核', 'Re-review request'], REREVIEW: ['复核', 'Re-review'], SUPERVISION: ['督办答复', 'Answer to supervision'] };
   var DOCUMENTS = { LINKED: 'Notice of a repeat petition', ACCEPTED: 'Acceptance notice', NOT_ACCEPTED: 'Notice of non-acceptance',
     REDIRECTED: 'Notice: another statutory channel', EXTENDED: 'Extension notice', DECIDED: 'Written decision',
-    REVIEWED: 'Review opinion', REREVIEWED: 'Re-review opinion', MEDIATED: 'Mediation agreement', SUPERVISED: 'Supervision notice',
+    REPLIED: 'Reply to a suggestion', REVIEWED: 'Review opinion', REREVIEWED: 'Re-review opinion', MEDIATED: 'Mediation agreement', SUPERVISED: 'Supervision notice',
     SUPERVISION_ANSWERED: 'Answer to supervision' };
+
+  var DOCTITLES = { LINKED: '重复信访告知书', ACCEPTED: '受理告知书', NOT_ACCEPTED: '不予受理告知书', REDIRECTED: '告知书（其他法定途径）',
+    EXTENDED: '延期告知书', DECIDED: '信访处理意见书', REPLIED: '建议意见回复', REVIEWED: '复查意见书', REREVIEWED: '复核意见书',
+    MEDIATED: '调解协议' };
 
   function word(table, code) {
     var w = table[code];
@@ -69,6 +79,13 @@
     add('request', '信访诉求', 'Request');
     add('facts', '查明事实', 'Facts');
     add('outcome', '处理意见', 'Decision', word(OUTCOMES, a.outcome));
+    add('result', '结论', 'Result', word(RESULTS, a.result));
+    add('adoption', '采纳情况', 'Adoption', word(ADOPTIONS, a.adoption));
+    add('reply', '回复内容', 'Reply');
+    add('document', '送达文书', 'Document', DOCTITLES[a.document] ? t(DOCTITLES[a.document], DOCUMENTS[a.document]) : a.document);
+    add('deliveredOn', '送达日期', 'Delivered on');
+    add('way', '送达方式', 'Way', word(WAYS, a.way));
+    add('filedOn', '申请日期', 'Filed on');
     add('basis', '依据', 'Basis');
     add('agreement', '调解协议', 'Agreement');
     add('clock', '督办所涉期限', 'Lapsed clock', word(CLOCKS, a.clock));
@@ -80,7 +97,8 @@
     add('comment', '意见', 'Comment');
     // anything a newer node records that this page does not know yet: shown under its own name
     var known = ['unit', 'channel', 'linkTo', 'days', 'reason', 'request', 'facts', 'outcome', 'basis', 'agreement', 'clock', 'due',
-      'answerDue', 'instructions', 'answer', 'level', 'comment'];
+      'answerDue', 'instructions', 'answer', 'level', 'comment', 'result', 'adoption', 'reply', 'document', 'deliveredOn', 'way',
+      'filedOn'];
     Object.keys(a).filter(function (k) { return known.indexOf(k) < 0; }).forEach(function (k) { list.push([k, k, k, String(a[k])]); });
     return list;
   }
@@ -134,6 +152,38 @@
           el('option', { value: 'REJECT', text: t('不予支持', 'Reject') }));
         return X.field('a-decision', t('处理意见', 'Decision') + ' *', d);
       }
+      case 'result': {
+        var r = el('select', { name: 'result' }, el('option', { value: '', text: t('请选择', 'Choose') }));
+        Object.keys(RESULTS).forEach(function (k) { r.appendChild(el('option', { value: k, text: word(RESULTS, k) })); });
+        return X.field('a-result', t('结论', 'Result') + ' *', r, t('复查、复核对原意见作出维持、变更或撤销的结论（第三十五、三十六条）',
+          'a review upholds, varies or revokes the opinion under review (R2022 Art. 35, 36)'));
+      }
+      case 'adoption': {
+        // the API takes what became of a suggestion in "result"
+        var ad = el('select', { name: 'result' }, el('option', { value: '', text: t('请选择', 'Choose') }));
+        Object.keys(ADOPTIONS).forEach(function (k) { ad.appendChild(el('option', { value: k, text: word(ADOPTIONS, k) })); });
+        return X.field('a-adoption', t('采纳情况', 'Adoption') + ' *', ad, t('第二十九条：科学合理、具有现实可行性的，应当采纳或者部分采纳',
+          'R2022 Art. 29: sound, feasible suggestions are adopted in whole or in part'));
+      }
+      case 'document': {
+        var dd = el('select', { name: 'document' }, el('option', { value: '', text: t('请选择送达的文书', 'Choose the document') }));
+        (p.undelivered || []).forEach(function (u) {
+          dd.appendChild(el('option', { value: u.document, text: t(u.title, DOCUMENTS[u.document] || u.title) + ' · ' + u.issuedOn }));
+        });
+        return X.field('a-document', t('送达文书', 'Document') + ' *', dd);
+      }
+      case 'deliveredOn':
+        return X.field('a-deliveredon', t('送达日期', 'Delivered on') + ' *', el('input', { name: 'deliveredOn', type: 'date' }),
+          t('信访人收到文书之日；复查、复核申请期限自此起算（第三十五、三十六条）',
+            'the day the petitioner received it; the review windows run from it (R2022 Art. 35, 36)'));
+      case 'way': {
+        var w = el('select', { name: 'way' }, el('option', { value: '', text: t('请选择', 'Choose') }));
+        Object.keys(WAYS).forEach(function (k) { w.appendChild(el('option', { value: k, text: word(WAYS, k) })); });
+        return X.field('a-way', t('送达方式', 'Way') + ' *', w);
+      }
+      case 'filedOn':
+        return X.field('a-filedon', t('申请日期', 'Filed on'), el('input', { name: 'filedOn', type: 'date' }),
+          t('信访人提出申请之日，不填为今天', 'the day the petitioner filed it; today when left empty'));
       case 'signOff': {
         var box = el('input', { type: 'checkbox', name: 'signOff', class: 'inline' });
         // only a person the staff list names can sign off (the API answers signer_unknown otherwise)
@@ -335,7 +385,10 @@
       docs.appendChild(el('article', { 'data-type': d.type },
         el('h3', { text: t(d.title, DOCUMENTS[d.type] || d.title) }),
         el('p', { class: 'muted' }, X.dateTime(d.issuedAt) + ' · ' + d.unitName,
-          d.signedBy ? el('span', { class: 'signed' }, ' · ' + t('签批：', 'Signed off by: ') + X.person(d.signedBy)) : null),
+          d.signedBy ? el('span', { class: 'signed' }, ' · ' + t('签批：', 'Signed off by: ') + X.person(d.signedBy)) : null,
+          d.owedToPetitioner ? el('span', { class: 'delivery' }, ' · ' + (d.deliveredOn
+            ? t('送达：' + d.deliveredOn + '（' + d.deliveryWayLabel + '）', 'delivered ' + d.deliveredOn + ' (' + word(WAYS, d.deliveryWay) + ')')
+            : t('尚未登记送达', 'delivery not recorded'))) : null),
         el('div', { class: 'doc', text: d.text })));
     });
     main.appendChild(docs);

@@ -213,9 +213,11 @@
       ['OBJECTED', '已提出异议', 'Objected'], ['DECIDED', '已答复', 'Decided'], ['MEDIATED', '调解结案', 'Mediated'],
       ['REVIEW_REQUESTED', '已申请复查', 'Review requested'], ['REVIEWED', '已复查', 'Reviewed'],
       ['REREVIEW_REQUESTED', '已申请复核', 'Re-review requested'], ['REREVIEWED', '已复核', 'Re-reviewed'],
-      ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted']],
+      ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted'],
+      ['REPLIED', '已回复', 'Suggestion answered']],
     // what can happen to a case (the API's EventType; its typeLabel is Chinese only)
-    event: [['REGISTERED', '登记', 'Registered'], ['ASSIGNED', '交办', 'Assigned'], ['ACCEPTED', '受理', 'Accepted'],
+    event: [['REGISTERED', '登记', 'Registered'], ['ASSIGNED', '交办', 'Assigned'], ['RECEIVED', '签收', 'Received'],
+      ['ACCEPTED', '受理', 'Accepted'], ['REPLIED', '回复建议意见', 'Suggestion answered'], ['DELIVERED', '送达', 'Delivered'],
       ['OBJECTED', '提出异议', 'Objected'], ['OBJECTION_DECLINED', '不同意异议', 'Objection declined'],
       ['EXTENDED', '延长办理期限', 'Extended'], ['DECIDED', '出具处理意见', 'Decided'],
       ['MEDIATED', '调解结案', 'Mediated'], ['REVIEW_REQUESTED', '申请复查', 'Review requested'], ['REVIEWED', '出具复查意见', 'Reviewed'],

@@ -40,6 +40,12 @@ public interface UnitDirectory extends org.xinfang.rules.Hierarchy {
     @Override
     boolean isWithin(String code, String ancestor);
 
+    /** A department or a township (乡镇人民政府、街道办事处) decides matters itself; see {@link UnitKind#competent()}. */
+    @Override
+    default boolean competent(String code) {
+        return get(code).map(u -> u.kind().competent()).orElse(false);
+    }
+
     @Override
     default Optional<String> childCodeToward(String from, String target) {
         return childToward(from, target).map(Unit::code);

@@ -29,6 +29,10 @@ public enum Action {
     EXTEND("延长办理期限", EventType.EXTENDED),
     /** 信访处理意见书: request, facts, decision, legal basis, signed off by the unit head (R2022 Art. 32). */
     DECIDE("出具处理意见", EventType.DECIDED),
+    /** 回复 a suggestion: adopted, partly adopted or not, with the reply (R2022 Art. 29). */
+    REPLY("回复建议意见", EventType.REPLIED),
+    /** 送达: a document reached the petitioner on a day, in a way (R2022 Art. 35, 36 count from receipt). */
+    DELIVER("登记送达", EventType.DELIVERED),
     /** 调解结案 by a mediation agreement (R2022 Art. 33). */
     MEDIATE("调解结案", EventType.MEDIATED),
     /** 申请复查, within 30 days of the decision (R2022 Art. 35). */

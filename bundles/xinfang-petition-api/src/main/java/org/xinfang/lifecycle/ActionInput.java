@@ -19,9 +19,24 @@ package org.xinfang.lifecycle;
  * @param answer the written answer to supervision ({@code answer-supervision}; {@code reason} is taken too)
  * @param version the case version the person saw when choosing the step; when given, the step is refused
  *     with 409 if the case has changed since
+ * @param result a review's or re-review's conclusion ({@code UPHOLD} 维持, {@code VARY} 变更, {@code REVOKE} 撤销),
+ *     or what became of a suggestion ({@code reply}: {@code ADOPTED}, {@code PARTLY_ADOPTED}, {@code NOT_ADOPTED})
+ * @param filedOn the day the petitioner filed a review or re-review request (ISO date; today when absent)
+ * @param document the document delivered ({@code deliver}): the step that issued it, e.g. {@code DECIDED}
+ * @param deliveredOn the day the petitioner received it (ISO date)
+ * @param way how: {@code IN_PERSON}, {@code POST}, {@code ONLINE}
  */
 public record ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
-        String basis, Boolean signOff, String note, String linkTo, String agreement, String answer, Integer version) {
+        String basis, Boolean signOff, String note, String linkTo, String agreement, String answer, Integer version,
+        String result, String filedOn, String document, String deliveredOn, String way) {
+
+    /** The input before results, filing and delivery days. */
+    public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
+            String basis, Boolean signOff, String note, String linkTo, String agreement, String answer,
+            Integer version) {
+        this(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, agreement, answer, version,
+                null, null, null, null, null);
+    }
 
     /** The input of the first release (no agreement, answer or version). */
     public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
@@ -43,6 +58,6 @@ public record ActionInput(String reason, Integer days, String channel, String re
     /** The same input, checked against this case version. */
     public ActionInput atVersion(Integer expected) {
         return new ActionInput(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, agreement,
-                answer, expected);
+                answer, expected, result, filedOn, document, deliveredOn, way);
     }
 }

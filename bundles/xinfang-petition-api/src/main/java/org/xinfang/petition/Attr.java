@@ -52,6 +52,20 @@ public final class Attr<T> {
     public static final Attr<Rating> LEVEL = choice("level", "满意度", Rating.class);
     /** 评价意见: what the petitioner wrote with the rating. */
     public static final Attr<String> COMMENT = text("comment", "评价意见", 500);
+    /** 复查、复核结论: uphold, vary or revoke the opinion under review (R2022 Art. 35, 36). */
+    public static final Attr<ReviewResult> RESULT = choice("result", "复查（复核）结论", ReviewResult.class);
+    /** 采纳情况: what became of a suggestion (R2022 Art. 29). */
+    public static final Attr<Adoption> ADOPTION = choice("adoption", "采纳情况", Adoption.class);
+    /** 回复内容: the reply to a suggestion (R2022 Art. 29). */
+    public static final Attr<String> REPLY = text("reply", "回复内容", 4000);
+    /** 送达文书: which document reached the petitioner (the type of the event that issued it). */
+    public static final Attr<EventType> DOCUMENT = choice("document", "送达文书", EventType.class);
+    /** 送达日期: the day the petitioner received it. */
+    public static final Attr<LocalDate> DELIVERED_ON = date("deliveredOn", "送达日期");
+    /** 送达方式. */
+    public static final Attr<DeliveryWay> WAY = choice("way", "送达方式", DeliveryWay.class);
+    /** 申请日期: the day the petitioner filed the request (not the day it was typed in). */
+    public static final Attr<LocalDate> FILED_ON = date("filedOn", "申请日期");
 
     /** What kind of value an attribute holds. */
     public enum Kind {

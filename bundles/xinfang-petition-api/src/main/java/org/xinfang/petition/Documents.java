@@ -17,6 +17,7 @@ public final class Documents {
             Map.entry(EventType.REDIRECTED, "告知书（其他法定途径）"),
             Map.entry(EventType.EXTENDED, "延期告知书"),
             Map.entry(EventType.DECIDED, "信访处理意见书"),
+            Map.entry(EventType.REPLIED, "建议意见回复"),
             Map.entry(EventType.REVIEWED, "复查意见书"),
             Map.entry(EventType.REREVIEWED, "复核意见书"),
             Map.entry(EventType.MEDIATED, "调解协议"),
@@ -26,7 +27,7 @@ public final class Documents {
     /** The documents the petitioner is owed (R2022 Art. 19, 22, 23, 32-36). */
     private static final java.util.Set<EventType> TO_PETITIONER = java.util.EnumSet.of(EventType.LINKED,
             EventType.ACCEPTED, EventType.NOT_ACCEPTED, EventType.REDIRECTED, EventType.EXTENDED, EventType.DECIDED,
-            EventType.REVIEWED, EventType.REREVIEWED, EventType.MEDIATED);
+            EventType.REVIEWED, EventType.REREVIEWED, EventType.MEDIATED, EventType.REPLIED);
 
     private Documents() {
     }
@@ -48,7 +49,12 @@ public final class Documents {
      * @param unitName the name of a unit by its code
      */
     public static String forPetitioner(Event e, UnaryOperator<String> unitName) {
-        return owedToPetitioner(e.type()) ? body(e, unitName) : null;
+        return forPetitioner(e, Kind.CLAIM, unitName);
+    }
+
+    /** The document's text as the petitioner receives it, worded for the case's kind of matter. */
+    public static String forPetitioner(Event e, Kind kind, UnaryOperator<String> unitName) {
+        return owedToPetitioner(e.type()) ? body(e, kind, unitName) : null;
     }
 
     /**
@@ -56,10 +62,15 @@ public final class Documents {
      * too). Who signed it off is the event's person, shown beside the text. Null when none.
      */
     public static String forStaff(Event e, UnaryOperator<String> unitName) {
-        return body(e, unitName);
+        return body(e, Kind.CLAIM, unitName);
     }
 
-    private static String body(Event e, UnaryOperator<String> unitName) {
+    /** The document's text for staff, worded for the case's kind of matter. */
+    public static String forStaff(Event e, Kind kind, UnaryOperator<String> unitName) {
+        return body(e, kind, unitName);
+    }
+
+    private static String body(Event e, Kind kind, UnaryOperator<String> unitName) {
         if (!TITLES.containsKey(e.type())) {
             return null;
         }
@@ -72,7 +83,9 @@ public final class Documents {
         String unit = unitName.apply(e.unit());
         String remark = e.note() == null ? "" : "\n说明：" + e.note();
         return switch (e.type()) {
-            case ACCEPTED -> "你反映的信访事项已由" + unit + "受理，将依法办理，并自受理之日起60日内书面答复（《信访工作条例》第二十三条、"
+            case ACCEPTED -> kind == Kind.SUGGESTION
+                    ? "你提出的建议意见已由" + unit + "受理，将认真研究论证，并予以回复（《信访工作条例》第二十三条、第二十九条）。" + remark
+                    : "你反映的信访事项已由" + unit + "受理，将依法办理，并自受理之日起60日内书面答复（《信访工作条例》第二十三条、"
                     + "第三十四条）。" + remark;
             case NOT_ACCEPTED -> "经审查，你反映的信访事项不予受理。理由：" + a.get(Attr.REASON) + "（《信访工作条例》第二十二条）";
             case REDIRECTED -> "你反映的事项" + a.get(Attr.CHANNEL).notice() + "。理由：" + a.get(Attr.REASON);
@@ -80,8 +93,16 @@ public final class Documents {
                     + "不再重复受理，将一并办理（《信访工作条例》第十九条）。";
             case EXTENDED -> "因" + a.get(Attr.REASON) + "，你反映的信访事项的办理期限经" + unit + "负责人批准延长"
                     + a.get(Attr.DAYS) + "日（《信访工作条例》第三十四条）。";
-            case DECIDED, REVIEWED, REREVIEWED -> "信访诉求：" + a.get(Attr.REQUEST) + "\n查明事实：" + a.get(Attr.FACTS)
-                    + "\n处理意见：" + a.get(Attr.OUTCOME).label() + "\n依据：" + a.get(Attr.BASIS) + "\n" + unit;
+            case DECIDED -> "信访诉求：" + a.get(Attr.REQUEST) + "\n查明事实：" + a.get(Attr.FACTS)
+                    + "\n处理意见：" + a.get(Attr.OUTCOME).label() + "\n依据：" + a.get(Attr.BASIS) + "\n" + unit
+                    + "\n如不服本处理意见，可以自收到本意见书之日起30日内请求原办理机关的上一级机关复查（《信访工作条例》第三十五条）。";
+            case REVIEWED, REREVIEWED -> "信访诉求：" + a.get(Attr.REQUEST) + "\n查明事实：" + a.get(Attr.FACTS)
+                    + "\n" + (e.type() == EventType.REVIEWED ? "复查" : "复核") + "结论：" + a.get(Attr.RESULT).label()
+                    + "\n依据：" + a.get(Attr.BASIS) + "\n" + unit + (e.type() == EventType.REVIEWED
+                    ? "\n如不服本复查意见，可以自收到本意见书之日起30日内向复查机关的上一级机关请求复核（《信访工作条例》第三十六条）。"
+                    : "");
+            case REPLIED -> "你提出的建议意见，经研究，" + a.get(Attr.ADOPTION).label() + "。\n" + a.get(Attr.REPLY) + "\n" + unit
+                    + "（《信访工作条例》第二十九条）";
             case MEDIATED -> "经调解，双方达成如下协议：" + a.get(Attr.AGREEMENT);
             case SUPERVISED -> {
                 Step clock = a.get(Attr.CLOCK);

@@ -20,7 +20,16 @@ public enum EventType {
     NOT_ACCEPTED("不予受理", Status.NOT_ACCEPTED, List.of(Attr.REASON), List.of()),
     /** 重复信访并案: joined to the same matter being handled, not accepted again (R2022 Art. 19). */
     LINKED("重复信访并案", Status.NOT_ACCEPTED, List.of(Attr.LINK_TO), List.of()),
-    /** 受理 with the written acceptance notice (R2022 Art. 23). */
+    /**
+     * 签收: the unit a case was assigned to has received it; its 15 days to decide on acceptance and its 5
+     * working days to object run from here (R2022 Art. 23: 自收到之日起). Recorded by the assignee's node
+     * when the assignment arrives.
+     */
+    RECEIVED("签收", null, List.of(), List.of()),
+    /**
+     * 受理 with the written acceptance notice (R2022 Art. 23): of an assigned case, or by a competent unit
+     * of what it received itself.
+     */
     ACCEPTED("受理", Status.ACCEPTED, List.of(), List.of()),
     /**
      * 异议: not competent; the case waits with the unit that assigned it, which agrees by re-routing it or
@@ -33,20 +42,29 @@ public enum EventType {
     EXTENDED("延长办理期限", null, List.of(Attr.DAYS, Attr.REASON), List.of()),
     /** 信访处理意见书, signed off by the unit head (R2022 Art. 32). */
     DECIDED("出具处理意见", Status.DECIDED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
+    /** 回复 a suggestion, adopted or not (R2022 Art. 29); it ends the case, with no review path. */
+    REPLIED("回复建议意见", Status.REPLIED, List.of(Attr.ADOPTION, Attr.REPLY), List.of()),
     /** 调解结案 (R2022 Art. 33). */
     MEDIATED("调解结案", Status.MEDIATED, List.of(Attr.AGREEMENT), List.of()),
-    /** 申请复查 (R2022 Art. 35). */
-    REVIEW_REQUESTED("申请复查", Status.REVIEW_REQUESTED, List.of(Attr.REASON), List.of()),
-    /** 复查意见书 (R2022 Art. 35). */
-    REVIEWED("出具复查意见", Status.REVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
-    /** 申请复核 (R2022 Art. 36). */
-    REREVIEW_REQUESTED("申请复核", Status.REREVIEW_REQUESTED, List.of(Attr.REASON), List.of()),
+    /**
+     * 送达: a written document reached the petitioner, on a day and in a way; the review windows run from
+     * the delivery of the answer (R2022 Art. 35, 36: 自收到书面答复之日起).
+     */
+    DELIVERED("送达", null, List.of(Attr.DOCUMENT, Attr.DELIVERED_ON, Attr.WAY), List.of()),
+    /** 申请复查 (R2022 Art. 35), on the day the petitioner filed it. */
+    REVIEW_REQUESTED("申请复查", Status.REVIEW_REQUESTED, List.of(Attr.REASON), List.of(Attr.FILED_ON)),
+    /** 复查意见书 (R2022 Art. 35): uphold, vary or revoke ({@code outcome} only on records made before results). */
+    REVIEWED("出具复查意见", Status.REVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.RESULT, Attr.BASIS),
+            List.of(Attr.OUTCOME)),
+    /** 申请复核 (R2022 Art. 36), on the day the petitioner filed it. */
+    REREVIEW_REQUESTED("申请复核", Status.REREVIEW_REQUESTED, List.of(Attr.REASON), List.of(Attr.FILED_ON)),
     /** 听证开始: the re-review clock pauses (R2022 Art. 36). */
     HEARING_STARTED("听证开始", null, List.of(), List.of()),
     /** 听证结束. */
     HEARING_ENDED("听证结束", null, List.of(), List.of()),
     /** 复核意见书 (R2022 Art. 36). */
-    REREVIEWED("出具复核意见", Status.REREVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.OUTCOME, Attr.BASIS), List.of()),
+    REREVIEWED("出具复核意见", Status.REREVIEWED, List.of(Attr.REQUEST, Attr.FACTS, Attr.RESULT, Attr.BASIS),
+            List.of(Attr.OUTCOME)),
     /** 终结 (R2022 Art. 36). */
     TERMINATED("终结", Status.TERMINATED, List.of(), List.of()),
     /** 督办: which clock lapsed, on which day, and when the answer is due (R2022 Art. 40; R2005 Art. 36). */
@@ -97,7 +115,7 @@ public enum EventType {
 
     /** Whether this is a written result the petitioner may rate (R2022 Art. 21). */
     public boolean isResult() {
-        return this == DECIDED || this == REVIEWED || this == REREVIEWED || this == MEDIATED;
+        return this == DECIDED || this == REVIEWED || this == REREVIEWED || this == MEDIATED || this == REPLIED;
     }
 
     /** Whether this is a written opinion the unit head signs off (R2022 Art. 32, 35, 36). */

@@ -18,7 +18,9 @@ public enum Status {
     REREVIEW_REQUESTED("已申请复核"),
     REREVIEWED("已复核"),
     TERMINATED("已终结"),
-    MEDIATED("调解结案");
+    MEDIATED("调解结案"),
+    /** A suggestion answered (R2022 Art. 29): closed, with no review path. */
+    REPLIED("已回复");
 
     private final String label;
 

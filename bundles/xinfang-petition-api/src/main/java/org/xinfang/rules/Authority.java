@@ -1,5 +1,6 @@
 package org.xinfang.rules;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,8 @@ import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.petition.Attr;
 import org.xinfang.petition.EventType;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.RedirectChannel;
 import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Person;
 import org.xinfang.petition.Status;
@@ -23,11 +26,17 @@ import org.xinfang.petition.ValidationException;
  * <caption>who may author what</caption>
  * <tr><th>event</th><th>at</th><th>author unit</th></tr>
  * <tr><td>ASSIGNED</td><td>REGISTERED, TRIAGED, OBJECTED</td><td>the owner or a unit above it; the unit
- *     assigned to lies below the author</td></tr>
- * <tr><td>REDIRECTED, NOT_ACCEPTED, LINKED</td><td>REGISTERED, OBJECTED</td><td>the owner</td></tr>
- * <tr><td>ACCEPTED, OBJECTED</td><td>TRIAGED</td><td>the owner</td></tr>
+ *     assigned to lies below the author and is competent (有权处理); never an accusation</td></tr>
+ * <tr><td>REDIRECTED, NOT_ACCEPTED, LINKED</td><td>REGISTERED, OBJECTED</td><td>the owner; an accusation
+ *     goes to the discipline channel (R2022 Art. 30)</td></tr>
+ * <tr><td>RECEIVED</td><td>TRIAGED, the assignment not yet received</td><td>the owner (the assignee)</td></tr>
+ * <tr><td>ACCEPTED</td><td>REGISTERED (received directly), TRIAGED</td><td>the owner, if competent; never an
+ *     accusation</td></tr>
+ * <tr><td>OBJECTED</td><td>TRIAGED</td><td>the owner</td></tr>
  * <tr><td>OBJECTION_DECLINED</td><td>OBJECTED</td><td>the owner (the office the objection went back to)</td></tr>
- * <tr><td>EXTENDED (once), DECIDED, MEDIATED</td><td>ACCEPTED</td><td>the owner</td></tr>
+ * <tr><td>EXTENDED (once), DECIDED, MEDIATED</td><td>ACCEPTED, a claim (申诉求决)</td><td>the owner</td></tr>
+ * <tr><td>REPLIED</td><td>ACCEPTED, a suggestion (建议意见)</td><td>the owner</td></tr>
+ * <tr><td>DELIVERED</td><td>a document owed to the petitioner not delivered yet</td><td>the unit that issued it</td></tr>
  * <tr><td>REVIEW_REQUESTED</td><td>DECIDED</td><td>a unit above the owner</td></tr>
  * <tr><td>REVIEWED</td><td>REVIEW_REQUESTED</td><td>a unit above the owner</td></tr>
  * <tr><td>REREVIEW_REQUESTED, HEARING_STARTED, HEARING_ENDED, REREVIEWED</td><td>REVIEWED / REREVIEW_REQUESTED</td>
@@ -49,7 +58,10 @@ public final class Authority {
             Map.entry(EventType.REDIRECTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
             Map.entry(EventType.NOT_ACCEPTED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
             Map.entry(EventType.LINKED, EnumSet.of(Status.REGISTERED, Status.OBJECTED)),
-            Map.entry(EventType.ACCEPTED, EnumSet.of(Status.TRIAGED)),
+            Map.entry(EventType.RECEIVED, EnumSet.of(Status.TRIAGED)),
+            Map.entry(EventType.ACCEPTED, EnumSet.of(Status.REGISTERED, Status.TRIAGED)),
+            Map.entry(EventType.REPLIED, EnumSet.of(Status.ACCEPTED)),
+            Map.entry(EventType.DELIVERED, EnumSet.allOf(Status.class)),
             Map.entry(EventType.OBJECTED, EnumSet.of(Status.TRIAGED)),
             Map.entry(EventType.OBJECTION_DECLINED, EnumSet.of(Status.OBJECTED)),
             Map.entry(EventType.EXTENDED, EnumSet.of(Status.ACCEPTED)),
@@ -75,6 +87,8 @@ public final class Authority {
             Map.entry(EventType.ASSIGNED, Who.OWNER_OR_ABOVE),
             Map.entry(EventType.REDIRECTED, Who.OWNER), Map.entry(EventType.NOT_ACCEPTED, Who.OWNER),
             Map.entry(EventType.LINKED, Who.OWNER), Map.entry(EventType.ACCEPTED, Who.OWNER),
+            Map.entry(EventType.RECEIVED, Who.OWNER), Map.entry(EventType.REPLIED, Who.OWNER),
+            Map.entry(EventType.DELIVERED, Who.OWNER_OR_ABOVE),
             Map.entry(EventType.OBJECTED, Who.OWNER), Map.entry(EventType.OBJECTION_DECLINED, Who.OWNER),
             Map.entry(EventType.EXTENDED, Who.OWNER),
             Map.entry(EventType.DECIDED, Who.OWNER), Map.entry(EventType.MEDIATED, Who.OWNER),
@@ -84,6 +98,11 @@ public final class Authority {
             Map.entry(EventType.HEARING_ENDED, Who.ABOVE_REVIEWER), Map.entry(EventType.REREVIEWED, Who.ABOVE_REVIEWER),
             Map.entry(EventType.TERMINATED, Who.ABOVE_REVIEWER), Map.entry(EventType.SUPERVISED, Who.ABOVE_OWNER),
             Map.entry(EventType.SUPERVISION_ANSWERED, Who.OWNER), Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE));
+
+    private static final String ACCUSATION = "检举控告类事项由纪检监察机关或者有权处理的机关依规依纪依法处理，应导入纪检监察渠道"
+            + "（《信访工作条例》第三十条） / an accusation goes to the discipline channel (R2022 Art. 30)";
+    private static final String NOT_A_CLAIM = "办理期限、处理意见书和调解只适用于申诉求决类事项（第三十二至三十四条）；建议意见以回复办结"
+            + " / the handling period, the written decision and mediation belong to claims (R2022 Art. 32-34)";
 
     private Authority() {
     }
@@ -119,7 +138,14 @@ public final class Authority {
             why = "";
         } else {
             why = switch (type) {
-                case EXTENDED -> s.extended() ? "办理期限只能延长一次，本件已延长过 / the handling period can be extended once only"
+                case ASSIGNED, ACCEPTED -> s.procedure() == Kind.ACCUSATION ? ACCUSATION : null;
+                case DECIDED, MEDIATED -> s.procedure() == Kind.CLAIM ? null : NOT_A_CLAIM;
+                case REPLIED -> s.procedure() == Kind.SUGGESTION ? null
+                        : "只有建议意见类事项以回复办结（第二十九条） / only a suggestion is closed by a reply (R2022 Art. 29)";
+                case RECEIVED -> s.awaitingReceipt() ? null : "本次交办已签收 / this assignment was received already";
+                case DELIVERED -> s.documents().values().stream().anyMatch(d -> d.deliveredOn() == null) ? null
+                        : "没有待送达的文书 / no document awaits delivery";
+                case EXTENDED -> s.procedure() != Kind.CLAIM ? NOT_A_CLAIM : s.extended() ? "办理期限只能延长一次，本件已延长过 / the handling period can be extended once only"
                         + " (R2022 Art. 34)" : null;
                 case HEARING_STARTED -> s.inHearing() ? "听证进行中 / a hearing is in progress" : null;
                 case HEARING_ENDED -> s.inHearing() ? null : "没有进行中的听证 / no hearing is in progress";
@@ -152,6 +178,10 @@ public final class Authority {
         if (rule == null) {
             throw new ForbiddenActionException("登记不能作为办理环节 / registration is not a step on a case");
         }
+        if (type == EventType.ACCEPTED && author.equals(owner) && !units.competent(author)) {
+            throw new ForbiddenActionException(author + "不是有权处理的机关，不能受理；请报送信访部门分流（《信访工作条例》第二十二、二十三条）"
+                    + " / " + author + " is not an organ competent to accept; the petition office routes it");
+        }
         boolean ok = switch (rule) {
             case OWNER -> author.equals(owner);
             case OWNER_OR_ABOVE -> units.isWithin(owner, author);
@@ -174,6 +204,37 @@ public final class Authority {
      * @throws ValidationException or ForbiddenActionException when not
      */
     public static void checkFacts(CaseState s, NewEvent e, Hierarchy units) {
+        checkFactsOf(s, e, units);
+    }
+
+    /** A delivery names a document issued and not yet delivered, by the unit that issued it, on a day between. */
+    private static void checkDelivery(CaseState s, NewEvent e) {
+        EventType doc = e.attrs().get(Attr.DOCUMENT);
+        CaseState.Document d = s.documents().get(doc);
+        if (d == null) {
+            throw new ValidationException("document", "not_issued", "本件没有出具该文书 / no such document was issued on"
+                    + " this case");
+        }
+        if (d.deliveredOn() != null) {
+            throw new ValidationException("document", "already_delivered", "该文书已于" + d.deliveredOn() + "送达 / it was"
+                    + " delivered on " + d.deliveredOn());
+        }
+        if (!d.unit().equals(e.unit())) {
+            throw new ForbiddenActionException("送达由出具文书的单位（" + d.unit() + "）登记 / the unit that issued the document"
+                    + " records its delivery");
+        }
+        LocalDate on = e.attrs().get(Attr.DELIVERED_ON);
+        if (on.isBefore(d.issuedOn())) {
+            throw new ValidationException("deliveredOn", "before_issue", "送达日期不能早于文书出具之日（" + d.issuedOn()
+                    + "） / delivery cannot precede the document");
+        }
+        if (on.isAfter(LocalDate.ofInstant(e.at(), Deadlines.ZONE))) {
+            throw new ValidationException("deliveredOn", "in_future", "送达日期不能晚于今天 / the delivery day cannot be"
+                    + " later than today");
+        }
+    }
+
+    private static void checkFactsOf(CaseState s, NewEvent e, Hierarchy units) {
         String author = e.unit();
         String owner = s.owner();
         switch (e.type()) {
@@ -185,6 +246,29 @@ public final class Authority {
                 }
                 if (target.equals(owner)) {
                     throw new ValidationException("unit", "already_owner", "该单位已是责任单位 / that unit already owns the case");
+                }
+                if (!units.competent(target)) {
+                    throw new ValidationException("unit", "not_competent", "只能交办、转送给有权处理的机关（《信访工作条例》第二十二条）"
+                            + " / a case goes only to an organ competent to handle it (R2022 Art. 22)");
+                }
+            }
+            case REDIRECTED -> {
+                if (s.procedure() == Kind.ACCUSATION && e.attrs().get(Attr.CHANNEL) != RedirectChannel.DISCIPLINE) {
+                    throw new ValidationException("channel", "accusation_to_discipline", ACCUSATION);
+                }
+            }
+            case DELIVERED -> checkDelivery(s, e);
+            case REVIEW_REQUESTED, REREVIEW_REQUESTED -> {
+                LocalDate filed = e.attrs().get(Attr.FILED_ON);
+                CaseState.Document answer = s.documents().get(e.type() == EventType.REVIEW_REQUESTED
+                        ? EventType.DECIDED : EventType.REVIEWED);
+                if (filed != null && filed.isAfter(LocalDate.ofInstant(e.at(), Deadlines.ZONE))) {
+                    throw new ValidationException("filedOn", "in_future", "申请日期不能晚于今天 / the filing day cannot be"
+                            + " later than today");
+                }
+                if (filed != null && answer != null && filed.isBefore(answer.issuedOn())) {
+                    throw new ValidationException("filedOn", "before_answer", "申请日期不能早于被申请的意见书出具之日（"
+                            + answer.issuedOn() + "） / a request cannot be filed before the answer was issued");
                 }
             }
             case RATED -> {

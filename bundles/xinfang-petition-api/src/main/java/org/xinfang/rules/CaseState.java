@@ -1,11 +1,16 @@
 package org.xinfang.rules;
 
+import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.xinfang.petition.Attr;
+import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.EventType;
+import org.xinfang.petition.Kind;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.Status;
 
@@ -28,11 +33,27 @@ import org.xinfang.petition.Status;
  * @param rateable whether a written result has been issued that the petitioner has not rated yet
  * @param unitsAssigned every unit the case was ever assigned to
  * @param version how many events the state is derived from
+ * @param kind the kind of matter, which decides its procedure (R2022 Art. 29-34); null on a case read
+ *     without it, handled as a claim
+ * @param awaitingReceipt whether the latest assignment has not been received (签收) by its unit yet
+ * @param documents the latest document of each type owed to the petitioner: who issued it, when, and
+ *     when it was delivered
  */
 public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String objector,
         String reviewer,
         boolean extended, boolean inHearing, Event openSupervision, Set<String> supervisedLapses, boolean rateable,
-        Set<String> unitsAssigned, int version) {
+        Set<String> unitsAssigned, int version, Kind kind, boolean awaitingReceipt,
+        Map<EventType, Document> documents) {
+
+    /**
+     * A document owed to the petitioner.
+     *
+     * @param unit the unit that issued it
+     * @param issuedOn the day it was issued
+     * @param deliveredOn the day the petitioner received it, or null while not recorded
+     */
+    public record Document(String unit, LocalDate issuedOn, LocalDate deliveredOn) {
+    }
 
     /** States in which a case is closed: nothing but a rating or a supervision answer can follow. */
     public static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
@@ -41,25 +62,31 @@ public record CaseState(Status status, String owner, String registeredBy, String
     public CaseState {
         supervisedLapses = Set.copyOf(supervisedLapses);
         unitsAssigned = Set.copyOf(unitsAssigned);
+        documents = java.util.Collections.unmodifiableMap(copy(documents));
     }
 
     /** The state after every event of the case. */
     public static CaseState of(Petition p) {
-        return of(p.registeredBy(), p.timeline(), p.timeline().size());
+        return of(p.registeredBy(), p.kind(), p.timeline(), p.timeline().size());
     }
 
     /** The state after the first {@code version} events of the case: the state a step was checked on. */
     public static CaseState of(Petition p, int version) {
-        return of(p.registeredBy(), p.timeline(), Math.min(version, p.timeline().size()));
+        return of(p.registeredBy(), p.kind(), p.timeline(), Math.min(version, p.timeline().size()));
     }
 
-    private static CaseState of(String registeredBy, List<Event> timeline, int count) {
+    private static CaseState of(String registeredBy, Kind kind, List<Event> timeline, int count) {
         CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, null, false, false, null,
-                Set.of(), false, Set.of(), 0);
+                Set.of(), false, Set.of(), 0, kind, false, Map.of());
         for (int i = 0; i < count; i++) {
             s = s.next(timeline.get(i));
         }
         return s;
+    }
+
+    /** The procedure the case follows: its kind, a claim when not known. */
+    public Kind procedure() {
+        return kind == null ? Kind.CLAIM : kind;
     }
 
     /** Whether the case is still open. */
@@ -81,6 +108,13 @@ public record CaseState(Status status, String owner, String registeredBy, String
         Set<String> lapses = supervisedLapses;
         boolean canRate = rateable;
         Set<String> assigned = unitsAssigned;
+        boolean awaiting = awaitingReceipt;
+        Map<EventType, Document> docs = documents;
+        LocalDate day = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
+        if (Documents.owedToPetitioner(type)) {
+            docs = copy(documents);
+            docs.put(type, new Document(e.unit(), day, null));
+        }
         switch (type) {
             case REGISTERED -> nextOwner = registeredBy;
             case ASSIGNED -> {
@@ -91,9 +125,20 @@ public record CaseState(Status status, String owner, String registeredBy, String
                 }
                 assigner = e.unit();
                 objecting = null;
+                awaiting = true;
+            }
+            case RECEIVED -> awaiting = false;
+            case DELIVERED -> {
+                EventType doc = e.attrs().get(Attr.DOCUMENT);
+                Document d = doc == null ? null : documents.get(doc);
+                if (d != null) {
+                    docs = copy(documents);
+                    docs.put(doc, new Document(d.unit(), d.issuedOn(), e.attrs().get(Attr.DELIVERED_ON)));
+                }
             }
             // R2022 Art. 23(3): the matter waits with the unit that assigned it, which decides on the objection
             case OBJECTED -> {
+                awaiting = false;
                 objecting = e.unit();
                 nextOwner = lastAssigner == null ? registeredBy : lastAssigner;
             }
@@ -120,8 +165,17 @@ public record CaseState(Status status, String owner, String registeredBy, String
         if (type.isResult()) {
             canRate = true;
         }
+        if (type == EventType.ACCEPTED) {
+            awaiting = false;
+        }
         return new CaseState(nextStatus, nextOwner, registeredBy, assigner, objecting, nextReviewer, ext, hearing,
-                supervision, lapses, canRate, assigned, version + 1);
+                supervision, lapses, canRate, assigned, version + 1, kind, awaiting, docs);
+    }
+
+    private static Map<EventType, Document> copy(Map<EventType, Document> map) {
+        Map<EventType, Document> copy = new EnumMap<>(EventType.class);
+        copy.putAll(map);
+        return copy;
     }
 
     private static Set<String> plus(Set<String> set, String value) {

@@ -18,15 +18,23 @@ import org.xinfang.petition.Petition;
  *
  * <p>Which events start and stop which clock:
  * <ul>
- *   <li>TRIAGE starts at receipt ({@code receivedAt}); met by ASSIGNED, REDIRECTED or NOT_ACCEPTED.</li>
- *   <li>NOTICE and OBJECTION start at the latest ASSIGNED; met by ACCEPTED. OBJECTION is a window, not a
- *       duty. OBJECTED ends NOTICE and starts REROUTE for the assigning office, met when it re-routes the
- *       case or declines the objection (OBJECTION_DECLINED, which starts NOTICE again).</li>
- *   <li>HANDLING starts at ACCEPTED; EXTENDED adds its days if recorded before the period lapsed; met by
- *       DECIDED or MEDIATED.</li>
- *   <li>REVIEW_REQUEST starts at DECIDED, met by REVIEW_REQUESTED, which starts REVIEW, met by REVIEWED.</li>
- *   <li>REREVIEW_REQUEST starts at REVIEWED, met by REREVIEW_REQUESTED, which starts REREVIEW, met by
- *       REREVIEWED; the days from HEARING_STARTED to HEARING_ENDED (both counted) lengthen it.</li>
+ *   <li>A case registered by a competent organ (有权处理的机关) starts NOTICE at receipt ({@code receivedAt}):
+ *       it decides on acceptance itself (R2022 Art. 23). A case registered anywhere else starts TRIAGE at
+ *       receipt, the petition office's 15 days (Art. 22). Either is met by ASSIGNED, REDIRECTED,
+ *       NOT_ACCEPTED or LINKED; NOTICE by ACCEPTED too.</li>
+ *   <li>NOTICE and OBJECTION start at the latest ASSIGNED and start again at its RECEIVED (签收: 自收到之日起);
+ *       met by ACCEPTED. OBJECTION is a window, not a duty. OBJECTED ends NOTICE and starts REROUTE for the
+ *       assigning office, met when it re-routes the case or declines the objection (OBJECTION_DECLINED,
+ *       which starts NOTICE again).</li>
+ *   <li>HANDLING starts at ACCEPTED of a claim (申诉求决, Art. 34 concerns the matters of Art. 31(6) that end in
+ *       a 信访处理意见书); EXTENDED adds its days if recorded before the period lapsed; met by DECIDED or
+ *       MEDIATED. A suggestion (建议意见, Art. 29) or an accusation (Art. 30) has no handling clock here.</li>
+ *   <li>REVIEW_REQUEST starts at the delivery of the decision (DELIVERED, its {@code deliveredOn}: 自收到书面答复
+ *       之日起, Art. 35), met by REVIEW_REQUESTED on the day it was filed ({@code filedOn}), which starts
+ *       REVIEW, met by REVIEWED. No window runs before the delivery is recorded.</li>
+ *   <li>REREVIEW_REQUEST starts at the delivery of the review, met by REREVIEW_REQUESTED (filed), which
+ *       starts REREVIEW, met by REREVIEWED; the days from HEARING_STARTED to HEARING_ENDED (both counted)
+ *       lengthen it.</li>
  *   <li>SUPERVISION starts at SUPERVISED (the latest), due on the day the notice states, met by
  *       SUPERVISION_ANSWERED.</li>
  * </ul>
@@ -53,10 +61,36 @@ public final class Deadlines {
         }
     }
 
-    /** Every clock the case has started, in statutory order. */
+    /**
+     * Every clock the case has started, in statutory order, for a case registered by a unit that routes
+     * (a petition office or a village): the triage clock runs from receipt.
+     */
     public static List<Deadline> of(Petition p, HolidayCalendar calendar, LocalDate today) {
+        return of(p, calendar, today, new Hierarchy() {
+            @Override
+            public boolean isWithin(String code, String ancestor) {
+                return code.equals(ancestor);
+            }
+
+            @Override
+            public boolean competent(String code) {
+                return false;
+            }
+
+            @Override
+            public Optional<String> childCodeToward(String from, String target) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Every clock the case has started, in statutory order; {@code units} says who is competent. */
+    public static List<Deadline> of(Petition p, HolidayCalendar calendar, LocalDate today, Hierarchy units) {
         Map<Step, Clock> clocks = new EnumMap<>(Step.class);
-        clocks.put(Step.TRIAGE, new Clock(p.receivedAt()));
+        // R2022 Art. 22 binds the petition office (信访部门); Art. 23 the organ competent to decide
+        clocks.put(units.competent(p.registeredBy()) ? Step.NOTICE : Step.TRIAGE, new Clock(p.receivedAt()));
+        boolean claim = p.kind() == null || p.kind() == org.xinfang.petition.Kind.CLAIM;
+        boolean awaitingReceipt = false;
         for (Event e : p.timeline()) {
             LocalDate day = LocalDate.ofInstant(e.at(), ZONE);
             switch (e.type()) {
@@ -65,17 +99,32 @@ public final class Deadlines {
                     meet(clocks, Step.REROUTE, day); // re-routing agrees with an objection
                     clocks.put(Step.NOTICE, new Clock(day));
                     clocks.put(Step.OBJECTION, new Clock(day));
+                    awaitingReceipt = true;
+                }
+                case RECEIVED -> {
+                    // R2022 Art. 23: 自收到之日起 — the assignee's days run from its receipt, not the sending
+                    Clock notice = clocks.get(Step.NOTICE);
+                    if (awaitingReceipt && notice != null && notice.met == null && day.isAfter(notice.start)) {
+                        clocks.put(Step.NOTICE, new Clock(day));
+                        clocks.put(Step.OBJECTION, new Clock(day));
+                    }
+                    awaitingReceipt = false;
                 }
                 case REDIRECTED, NOT_ACCEPTED, LINKED -> {
                     meet(clocks, Step.TRIAGE, day);
                     meet(clocks, Step.REROUTE, day);
+                    meet(clocks, Step.NOTICE, day); // a competent organ's written answer on acceptance
                 }
                 case ACCEPTED -> {
                     meet(clocks, Step.NOTICE, day);
                     meet(clocks, Step.OBJECTION, day);
-                    clocks.put(Step.HANDLING, new Clock(day));
+                    awaitingReceipt = false;
+                    if (claim) {
+                        clocks.put(Step.HANDLING, new Clock(day));
+                    }
                 }
                 case OBJECTED -> {
+                    awaitingReceipt = false;
                     meet(clocks, Step.OBJECTION, day);
                     end(clocks, Step.NOTICE);
                     clocks.put(Step.REROUTE, new Clock(day));
@@ -93,23 +142,26 @@ public final class Deadlines {
                         handling.extended += e.attrs().has(Attr.DAYS) ? e.attrs().get(Attr.DAYS) : 0;
                     }
                 }
-                case DECIDED, MEDIATED -> {
-                    meet(clocks, Step.HANDLING, day);
-                    if (e.type() == org.xinfang.petition.EventType.DECIDED) {
-                        clocks.put(Step.REVIEW_REQUEST, new Clock(day));
+                case DECIDED, MEDIATED -> meet(clocks, Step.HANDLING, day);
+                case DELIVERED -> {
+                    // R2022 Art. 35, 36: the petitioner's 30 days run from receiving the written answer
+                    org.xinfang.petition.EventType doc = e.attrs().get(Attr.DOCUMENT);
+                    Step window = doc == org.xinfang.petition.EventType.DECIDED ? Step.REVIEW_REQUEST
+                            : doc == org.xinfang.petition.EventType.REVIEWED ? Step.REREVIEW_REQUEST : null;
+                    if (window != null && !clocks.containsKey(window) && e.attrs().has(Attr.DELIVERED_ON)) {
+                        clocks.put(window, new Clock(e.attrs().get(Attr.DELIVERED_ON)));
                     }
                 }
                 case REVIEW_REQUESTED -> {
-                    meet(clocks, Step.REVIEW_REQUEST, day);
-                    clocks.put(Step.REVIEW, new Clock(day));
+                    LocalDate filed = e.attrs().has(Attr.FILED_ON) ? e.attrs().get(Attr.FILED_ON) : day;
+                    meet(clocks, Step.REVIEW_REQUEST, filed);
+                    clocks.put(Step.REVIEW, new Clock(filed));
                 }
-                case REVIEWED -> {
-                    meet(clocks, Step.REVIEW, day);
-                    clocks.put(Step.REREVIEW_REQUEST, new Clock(day));
-                }
+                case REVIEWED -> meet(clocks, Step.REVIEW, day);
                 case REREVIEW_REQUESTED -> {
-                    meet(clocks, Step.REREVIEW_REQUEST, day);
-                    clocks.put(Step.REREVIEW, new Clock(day));
+                    LocalDate filed = e.attrs().has(Attr.FILED_ON) ? e.attrs().get(Attr.FILED_ON) : day;
+                    meet(clocks, Step.REREVIEW_REQUEST, filed);
+                    clocks.put(Step.REREVIEW, new Clock(filed));
                 }
                 case HEARING_STARTED -> {
                     Clock c = clocks.get(Step.REREVIEW);

@@ -31,6 +31,15 @@ public interface SyncPolicy {
     Verdict event(String child, JournalEntry entry, Petition current, int basedOn, String basedOnDigest,
             NewEvent event);
 
+    /**
+     * A step this node records at once when a parent's copy of a case arrives, in the same transaction as
+     * the copy: the receipt (签收) of an assignment to this node's unit, from which its days to accept and
+     * to object run (R2022 Art. 23: 自收到之日起). Empty when the copy calls for none.
+     */
+    default java.util.Optional<NewEvent> onCopy(Petition copy) {
+        return java.util.Optional.empty();
+    }
+
     /** The children of this node that hold a copy of the case and get it again whenever it changes. */
     Set<String> holders(Petition petition);
 

@@ -107,6 +107,15 @@ class DeadlinesTest {
     // --- clocks derived from a timeline ----------------------------------------------------------
 
     private static Petition caseWith(LocalDate received, Object... typeAndDate) {
+        return caseOf(Kind.CLAIM, received, typeAndDate);
+    }
+
+    /**
+     * A case of unit U with these steps, each "type", "date[ more]": an extension's days ("2025-04-20 30"),
+     * a delivery's document and day ("2025-05-06 DECIDED 2025-05-03"), a request's filing day
+     * ("2025-06-10 2025-06-04").
+     */
+    private static Petition caseOf(Kind kind, LocalDate received, Object... typeAndDate) {
         List<Event> timeline = new ArrayList<>();
         Person clerk = new Person("clerk", "李娜", "登记员");
         timeline.add(new Event(1, "U#1", received.atTime(10, 0).atZone(Deadlines.ZONE).toInstant(), EventType.REGISTERED,
@@ -115,12 +124,23 @@ class DeadlinesTest {
             EventType type = EventType.valueOf((String) typeAndDate[i]);
             // "2025-04-20 30": the date, and for an extension its days
             String[] parts = ((String) typeAndDate[i + 1]).split(" ", 2);
-            Attributes attrs = type == EventType.EXTENDED ? Attributes.builder().put(Attr.DAYS, Integer.valueOf(parts[1]))
-                    .put(Attr.REASON, "需要补充调查").build() : Attributes.NONE;
+            Attributes attrs = switch (type) {
+                case EXTENDED -> Attributes.builder().put(Attr.DAYS, Integer.valueOf(parts[1]))
+                        .put(Attr.REASON, "需要补充调查").build();
+                case DELIVERED -> {
+                    String[] doc = parts[1].split(" ");
+                    yield Attributes.builder().put(Attr.DOCUMENT, EventType.valueOf(doc[0]))
+                            .put(Attr.DELIVERED_ON, LocalDate.parse(doc[1]))
+                            .put(Attr.WAY, org.xinfang.petition.DeliveryWay.POST).build();
+                }
+                case REVIEW_REQUESTED, REREVIEW_REQUESTED -> parts.length > 1 ? Attributes.builder()
+                        .put(Attr.REASON, "不服").put(Attr.FILED_ON, LocalDate.parse(parts[1])).build() : Attributes.NONE;
+                default -> Attributes.NONE;
+            };
             timeline.add(new Event(timeline.size() + 1, "U#" + (timeline.size() + 1), LocalDateTime.parse(parts[0]
                     + "T15:00").atZone(Deadlines.ZONE).toInstant(), type, clerk, "U", "U", attrs, null));
         }
-        return new Petition("U-1", "TRK", Kind.CLAIM, Channel.LETTER, "主题", "内容", null, null, received, 1,
+        return new Petition("U-1", "TRK", kind, Channel.LETTER, "主题", "内容", null, null, received, 1,
                 List.of(new Petitioner("张三", null, null, null)), "U", "U", Status.REGISTERED,
                 received.atStartOfDay(Deadlines.ZONE).toInstant(), timeline);
     }
@@ -169,15 +189,107 @@ class DeadlinesTest {
     }
 
     @Test
-    void aDecisionMeetsHandlingAndOpensThePetitionersReviewWindow() {
-        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+    void aDecisionMeetsHandlingAndTheReviewWindowRunsFromItsDelivery() {
+        Petition decided = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
                 "DECIDED", "2025-04-28");
-        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 4, 29));
-        assertEquals(Deadline.State.MET, clock(all, Step.HANDLING).state());
+        List<Deadline> before = Deadlines.of(decided, Y2025, LocalDate.of(2025, 4, 29));
+        assertEquals(Deadline.State.MET, clock(before, Step.HANDLING).state());
+        // R2022 Art. 35: 自收到书面答复之日起30日内 — no window runs before the petitioner has the answer
+        assertTrue(before.stream().noneMatch(d -> d.step() == Step.REVIEW_REQUEST), before.toString());
+        // signed 04-28, posted, received Tuesday 05-06 (recorded on 05-08): 05-06 + 30 = Thursday 06-05,
+        // not the 05-28 the decision day would give
+        Petition delivered = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "DECIDED", "2025-04-28", "DELIVERED", "2025-05-08 DECIDED 2025-05-06");
+        List<Deadline> all = Deadlines.of(delivered, Y2025, LocalDate.of(2025, 5, 29));
         Deadline window = clock(all, Step.REVIEW_REQUEST);
-        assertEquals(LocalDate.of(2025, 5, 28), window.due());
+        assertEquals(LocalDate.of(2025, 5, 6), window.start());
+        assertEquals(LocalDate.of(2025, 6, 5), window.due());
+        assertEquals(Deadline.State.RUNNING, window.state());
         assertEquals(Step.Party.PETITIONER, window.step().party());
         assertTrue(Deadlines.active(all).isEmpty(), "no organ owes anything while the petitioner decides");
+    }
+
+    @Test
+    void aReviewRequestCountsFromTheDayThePetitionerFiledIt() {
+        // window 05-06 .. 06-05; filed Wednesday 06-04, typed in on 06-10: in time, and the review's 30 days run
+        // from 06-04 to Friday 07-04
+        Petition p = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "DECIDED", "2025-04-28", "DELIVERED", "2025-05-08 DECIDED 2025-05-06",
+                "REVIEW_REQUESTED", "2025-06-10 2025-06-04");
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 6, 10));
+        Deadline window = clock(all, Step.REVIEW_REQUEST);
+        assertEquals(Deadline.State.MET, window.state());
+        assertEquals(LocalDate.of(2025, 6, 4), window.metOn());
+        Deadline review = clock(all, Step.REVIEW);
+        assertEquals(LocalDate.of(2025, 6, 4), review.start());
+        assertEquals(LocalDate.of(2025, 7, 4), review.due());
+        // the re-review window waits for the review's delivery in the same way
+        Petition reviewed = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED", "2025-03-05",
+                "DECIDED", "2025-04-28", "DELIVERED", "2025-05-08 DECIDED 2025-05-06",
+                "REVIEW_REQUESTED", "2025-06-10 2025-06-04", "REVIEWED", "2025-07-01",
+                "DELIVERED", "2025-07-03 REVIEWED 2025-07-02");
+        // 07-02 + 30 = Friday 08-01
+        assertEquals(LocalDate.of(2025, 8, 1), clock(Deadlines.of(reviewed, Y2025, LocalDate.of(2025, 7, 3)),
+                Step.REREVIEW_REQUEST).due());
+    }
+
+    /** U decides matters itself (a department, a township): it accepts what it receives. */
+    private static final Hierarchy U_COMPETENT = new Hierarchy() {
+        @Override
+        public boolean isWithin(String code, String ancestor) {
+            return code.equals(ancestor);
+        }
+
+        @Override
+        public java.util.Optional<String> childCodeToward(String from, String target) {
+            return java.util.Optional.empty();
+        }
+    };
+
+    @Test
+    void aCompetentUnitThatReceivesAPetitionDirectlyHasItsNoticeClockFromReceiptAndNoTriageClock() {
+        // received Monday 03-03 at the unit itself: R2022 Art. 23, 15 days -> Tuesday 03-18; Art. 22 (the
+        // petition office's triage) does not apply
+        Petition received = caseWith(LocalDate.of(2025, 3, 3));
+        List<Deadline> waiting = Deadlines.of(received, Y2025, LocalDate.of(2025, 3, 5), U_COMPETENT);
+        assertTrue(waiting.stream().noneMatch(d -> d.step() == Step.TRIAGE), waiting.toString());
+        assertEquals(LocalDate.of(2025, 3, 18), clock(waiting, Step.NOTICE).due());
+        assertEquals(Step.NOTICE, Deadlines.active(waiting).orElseThrow().step());
+        // accepted directly on 03-10: notice met, handling 03-10 + 60 = Friday 05-09
+        Petition accepted = caseWith(LocalDate.of(2025, 3, 3), "ACCEPTED", "2025-03-10");
+        List<Deadline> all = Deadlines.of(accepted, Y2025, LocalDate.of(2025, 3, 11), U_COMPETENT);
+        assertEquals(Deadline.State.MET, clock(all, Step.NOTICE).state());
+        assertEquals(LocalDate.of(2025, 5, 9), clock(all, Step.HANDLING).due());
+        // a petition office (or a village) that receives it has the triage clock instead, as before
+        assertEquals(LocalDate.of(2025, 3, 18), clock(Deadlines.of(received, Y2025, LocalDate.of(2025, 3, 5)),
+                Step.TRIAGE).due());
+    }
+
+    @Test
+    void theAssigneesDaysRunFromItsReceiptNotFromTheSending() {
+        // assigned Monday 03-03, received (签收) Thursday 03-06
+        Petition sent = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03");
+        List<Deadline> unreceived = Deadlines.of(sent, Y2025, LocalDate.of(2025, 3, 4));
+        assertEquals(LocalDate.of(2025, 3, 18), clock(unreceived, Step.NOTICE).due());
+        assertEquals(LocalDate.of(2025, 3, 10), clock(unreceived, Step.OBJECTION).due());
+        Petition received = caseWith(LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "RECEIVED", "2025-03-06");
+        List<Deadline> all = Deadlines.of(received, Y2025, LocalDate.of(2025, 3, 7));
+        // 03-06 + 15 = Friday 03-21; 5 working days: Fri 07, Mon 10, Tue 11, Wed 12, Thu 13
+        assertEquals(LocalDate.of(2025, 3, 21), clock(all, Step.NOTICE).due());
+        assertEquals(LocalDate.of(2025, 3, 13), clock(all, Step.OBJECTION).due());
+        // the triage clock was met by the assignment, whenever it arrived
+        assertEquals(LocalDate.of(2025, 3, 3), clock(all, Step.TRIAGE).metOn());
+    }
+
+    @Test
+    void aSuggestionHasNoHandlingClockAndNoReviewPath() {
+        // R2022 Art. 29: studied and answered; Art. 34's 60 days and Art. 35's review follow a 信访处理意见书
+        Petition p = caseOf(Kind.SUGGESTION, LocalDate.of(2025, 3, 1), "ASSIGNED", "2025-03-03", "ACCEPTED",
+                "2025-03-05", "REPLIED", "2025-03-20", "DELIVERED", "2025-03-21 REPLIED 2025-03-21");
+        List<Deadline> all = Deadlines.of(p, Y2025, LocalDate.of(2025, 6, 1));
+        assertTrue(all.stream().noneMatch(d -> d.step() == Step.HANDLING || d.step() == Step.REVIEW_REQUEST),
+                all.toString());
+        assertTrue(Deadlines.active(all).isEmpty());
     }
 
     @Test

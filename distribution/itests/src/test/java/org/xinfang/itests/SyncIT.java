@@ -163,6 +163,22 @@ class SyncIT {
         assertEquals(DEPARTMENT, atDepartment.get("owner").asText());
         assertEquals("TRIAGED", atDepartment.get("status").asText());
         assertEquals("ASSIGNED", atDepartment.get("timeline").get(1).get("type").asText());
+        // 签收: the department's node records the receipt with the copy; its days run from there (R2022 Art. 23)
+        JsonNode receipt = atDepartment.get("timeline").get(2);
+        assertEquals("RECEIVED", receipt.get("type").asText(), atDepartment.get("timeline").toString());
+        assertEquals(DEPARTMENT, receipt.get("unit").asText());
+        assertEquals(DEPARTMENT, receipt.get("node").asText());
+        await("the receipt at the district", () -> json(district.get("/api/v1/petitions/" + toDepartment))
+                .get("timeline").size() == 3);
+        JsonNode notice = null;
+        for (JsonNode d : json(district.get("/api/v1/petitions/" + toDepartment)).get("deadlines")) {
+            if (d.get("step").asText().equals("NOTICE")) {
+                notice = d;
+            }
+        }
+        assertEquals(java.time.LocalDate.ofInstant(java.time.Instant.parse(receipt.get("at").asText()),
+                java.time.ZoneId.of("Asia/Shanghai")).toString(), notice.get("start").asText(),
+                "the notice clock starts at the receipt");
         await("the assignment at the township", () -> township.get("/api/v1/petitions/" + toTownship)
                 .statusCode() == 200);
         assertEquals(TOWNSHIP, json(township.get("/api/v1/petitions/" + toTownship)).get("owner").asText());
@@ -222,7 +238,7 @@ class SyncIT {
         HttpResponse<String> decided = asHead("/api/v1/petitions/" + id + "/actions/decide",
                 opinion + ", \"signOff\": true}");
         assertEquals(200, decided.statusCode(), decided.body());
-        JsonNode decision = json(decided).get("timeline").get(4);
+        JsonNode decision = json(decided).get("timeline").get(5);
         assertEquals("王芳", decision.get("actorName").asText(), "the sign-off names the person");
         assertEquals("清河镇信访办主任", decision.get("actorTitle").asText());
         assertEquals("SUPPORT", decision.get("attrs").get("outcome").asText(), "the decision's facts are typed");
@@ -232,8 +248,8 @@ class SyncIT {
         JsonNode atDistrict = json(district.get("/api/v1/petitions/" + id));
         List<String> types = new ArrayList<>();
         atDistrict.get("timeline").forEach(e -> types.add(e.get("type").asText()));
-        assertEquals(List.of("REGISTERED", "ASSIGNED", "ACCEPTED", "EXTENDED", "DECIDED"), types);
-        assertEquals(TOWNSHIP, atDistrict.get("timeline").get(4).get("node").asText());
+        assertEquals(List.of("REGISTERED", "ASSIGNED", "RECEIVED", "ACCEPTED", "EXTENDED", "DECIDED"), types);
+        assertEquals(TOWNSHIP, atDistrict.get("timeline").get(5).get("node").asText());
         JsonNode handling = null;
         for (JsonNode d : atDistrict.get("deadlines")) {
             if (d.get("step").asText().equals("HANDLING")) {
@@ -251,11 +267,12 @@ class SyncIT {
         assertEquals(200, progress.statusCode(), progress.body());
         JsonNode steps = json(progress).get("steps");
         assertEquals("已答复", json(progress).get("statusLabel").asText());
-        assertTrue(steps.get(2).get("notice").asText().contains("已由清河镇受理"), steps.toString());
-        assertTrue(steps.get(3).get("notice").asText().contains("需要补充调查"), "the extension's reason is told");
-        assertTrue(steps.get(3).get("notice").asText().contains("30日"));
-        assertTrue(steps.get(4).get("notice").asText().contains("信访诉求：支付拖欠工程款"), steps.toString());
-        assertTrue(steps.get(4).get("notice").asText().contains("处理意见：支持"));
+        assertEquals("承办单位已签收", steps.get(2).get("label").asText(), steps.toString());
+        assertTrue(steps.get(3).get("notice").asText().contains("已由清河镇受理"), steps.toString());
+        assertTrue(steps.get(4).get("notice").asText().contains("需要补充调查"), "the extension's reason is told");
+        assertTrue(steps.get(4).get("notice").asText().contains("30日"));
+        assertTrue(steps.get(5).get("notice").asText().contains("信访诉求：支付拖欠工程款"), steps.toString());
+        assertTrue(steps.get(5).get("notice").asText().contains("处理意见：支持"));
         for (String staff : List.of("admin", "王芳", "head", "主任")) {
             assertTrue(!progress.body().contains(staff), "no staff names: " + progress.body());
         }
@@ -655,6 +672,95 @@ class SyncIT {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode(), "the top compares with no one");
     }
 
+    /**
+     * R2022 Art. 23, 29, 30, 35: the township accepts what it received itself (the village, no organ, does
+     * not); an accusation goes to the discipline channel only; a suggestion ends in a reply; the delivery of
+     * a decision, recorded at the township, opens the petitioner's review window at the district, and a
+     * review request counts from the day it was filed.
+     */
+    @Test
+    @Order(17)
+    void eachUnitAndEachKindOfMatterFollowsItsOwnProcedure() throws Exception {
+        String direct = json(township.postJson("/api/v1/petitions", petition("镇里直接收到的事项"))).get("id").asText();
+        JsonNode received = json(township.get("/api/v1/petitions/" + direct));
+        assertEquals("NOTICE", received.get("activeDeadline").get("step").asText(), "no triage clock at an organ");
+        assertTrue(received.get("allowedActions").toString().contains("\"accept\""), received.toString());
+        HttpResponse<String> accepted = township.postJson("/api/v1/petitions/" + direct + "/actions/accept", "{}");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals("HANDLING", json(accepted).get("activeDeadline").get("step").asText());
+        await("the direct acceptance at the district", () -> "ACCEPTED".equals(json(district.get("/api/v1/petitions/"
+                + direct)).get("status").asText()));
+
+        String atVillage = json(village.postJson("/api/v1/petitions", petition("村里收到的事项"))).get("id").asText();
+        JsonNode villageCase = json(village.get("/api/v1/petitions/" + atVillage));
+        assertFalse(villageCase.get("allowedActions").toString().contains("\"accept\""), villageCase.toString());
+        assertEquals(403, village.postJson("/api/v1/petitions/" + atVillage + "/actions/accept", "{}").statusCode());
+
+        String accusation = json(district.postJson("/api/v1/petitions", petition("举报某干部违纪")
+                .replace("\"kind\": \"CLAIM\"", "\"kind\": \"ACCUSATION\""))).get("id").asText();
+        HttpResponse<String> assign = district.postJson("/api/v1/petitions/" + accusation + "/assignments",
+                "{\"unit\": \"" + TOWNSHIP + "\"}");
+        assertEquals(409, assign.statusCode(), assign.body());
+        assertTrue(json(assign).get("message").asText().contains("第三十条"), assign.body());
+        HttpResponse<String> legal = district.postJson("/api/v1/petitions/" + accusation + "/actions/redirect",
+                "{\"channel\": \"LEGAL\", \"reason\": \"举报\"}");
+        assertEquals(400, legal.statusCode(), legal.body());
+        assertEquals("channel", json(legal).get("field").asText());
+        assertEquals(200, district.postJson("/api/v1/petitions/" + accusation + "/actions/redirect",
+                "{\"channel\": \"DISCIPLINE\", \"reason\": \"反映公职人员违纪问题\"}").statusCode());
+
+        String suggestion = json(township.postJson("/api/v1/petitions", petition("关于增设公交站点的建议")
+                .replace("\"kind\": \"CLAIM\"", "\"kind\": \"SUGGESTION\""))).get("id").asText();
+        assertEquals(200, township.postJson("/api/v1/petitions/" + suggestion + "/actions/accept", "{}").statusCode());
+        JsonNode studying = json(township.get("/api/v1/petitions/" + suggestion));
+        assertTrue(studying.get("activeDeadline").isNull(), "Art. 34's 60 days belong to claims: " + studying);
+        assertFalse(studying.get("allowedActions").toString().contains("\"decide\""));
+        HttpResponse<String> replied = asHead("/api/v1/petitions/" + suggestion + "/actions/reply",
+                "{\"result\": \"PARTLY_ADOPTED\", \"answer\": \"已纳入明年公交线网优化计划\"}");
+        assertEquals(200, replied.statusCode(), replied.body());
+        assertEquals("REPLIED", json(replied).get("status").asText());
+
+        // a decision delivered by post two days after it was signed, a review filed on the day it arrived
+        String id = assignedToTownship("送达后申请复查的事项");
+        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/accept", "{}").statusCode());
+        assertEquals(200, asHead("/api/v1/petitions/" + id + "/actions/decide", "{\"request\": \"支付工资\","
+                + " \"facts\": \"属实\", \"decision\": \"SUPPORT\", \"basis\": \"依据\", \"signOff\": true}")
+                .statusCode());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        HttpResponse<String> tomorrow = township.postJson("/api/v1/petitions/" + id + "/actions/deliver",
+                "{\"document\": \"DECIDED\", \"deliveredOn\": \"" + java.time.LocalDate.parse(today).plusDays(1)
+                        + "\", \"way\": \"POST\"}");
+        assertEquals(400, tomorrow.statusCode(), tomorrow.body());
+        assertEquals("deliveredOn", json(tomorrow).get("field").asText());
+        HttpResponse<String> delivered = township.postJson("/api/v1/petitions/" + id + "/actions/deliver",
+                "{\"document\": \"DECIDED\", \"deliveredOn\": \"" + today + "\", \"way\": \"POST\"}");
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        await("the delivery at the district", () -> json(district.get("/api/v1/petitions/" + id)).get("deadlines")
+                .toString().contains("REVIEW_REQUEST"));
+        JsonNode atDistrict = json(district.get("/api/v1/petitions/" + id));
+        for (JsonNode d : atDistrict.get("documents")) {
+            if (d.get("type").asText().equals("DECIDED")) {
+                assertEquals(today, d.get("deliveredOn").asText(), d.toString());
+                assertEquals("POST", d.get("deliveryWay").asText());
+            }
+        }
+        HttpResponse<String> requested = district.postJson("/api/v1/petitions/" + id + "/actions/request-review",
+                "{\"reason\": \"对处理意见不服\", \"filedOn\": \"" + today + "\"}");
+        assertEquals(200, requested.statusCode(), requested.body());
+        JsonNode review = null;
+        for (JsonNode d : json(requested).get("deadlines")) {
+            if (d.get("step").asText().equals("REVIEW")) {
+                review = d;
+            }
+        }
+        assertEquals(today, review.get("start").asText());
+        HttpResponse<String> withDecision = district.postJson("/api/v1/petitions/" + id + "/actions/review",
+                "{\"request\": \"支付工资\", \"facts\": \"属实\", \"decision\": \"SUPPORT\", \"basis\": \"依据\","
+                        + " \"signOff\": true}");
+        assertEquals(400, withDecision.statusCode(), withDecision.body());
+        assertEquals("result", json(withDecision).get("field").asText());
+    }
+
     private String assignedToTownship(String subject) throws Exception {
         String id = json(district.postJson("/api/v1/petitions", petition(subject))).get("id").asText();
         assertEquals(200, district.postJson("/api/v1/petitions/" + id + "/assignments",
@@ -700,7 +806,7 @@ class SyncIT {
             assertEquals(1, extensions.stream().filter(c -> c == 200).count(), extensions.toString());
             assertEquals(3, extensions.stream().filter(c -> c == 409).count(), extensions.toString());
             JsonNode p = json(township.get("/api/v1/petitions/" + id));
-            assertEquals(4, p.get("version").asInt(), "registered, assigned, accepted, extended: once each");
+            assertEquals(5, p.get("version").asInt(), "registered, assigned, received, accepted, extended: once each");
         }
     }
 

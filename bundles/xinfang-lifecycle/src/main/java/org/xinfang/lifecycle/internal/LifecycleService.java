@@ -47,6 +47,8 @@ public final class LifecycleService implements CaseService {
     static final Set<String> OFFICE = Set.of("clerk", "head", "leader");
     /** Staff of the unit that handles the case. */
     static final Set<String> HANDLERS = Set.of("clerk", "handler", "head");
+    /** Who records that a document reached the petitioner: the office's or the handling unit's staff. */
+    static final Set<String> DELIVERERS = Set.of("clerk", "handler", "head", "leader");
     /** Who signs off and approves: the unit head (签批). */
     static final Set<String> HEAD = Set.of("head");
     private static final Set<Status> FINAL = CaseState.FINAL;
@@ -99,10 +101,11 @@ public final class LifecycleService implements CaseService {
         }
         CaseState state = CaseState.of(p);
         Authority.checkStage(state, action.eventType());
-        checkWindow(p, action);
         checkRole(action, actor);
         Authority.checkUnit(state, action.eventType(), here, node.units());
         Attributes attrs = attributes(action, in, p);
+        // a request is in time if the petitioner filed it in time, whenever it is typed in
+        checkWindow(p, action, attrs.has(Attr.FILED_ON) ? attrs.get(Attr.FILED_ON) : today());
         String note = action == Action.MEDIATE && in.agreement() == null ? null : in.note();
         NewEvent event = new NewEvent(action.eventType(), actor.person(), here, self.nodeId(), clock.instant(), attrs,
                 note);
@@ -139,7 +142,12 @@ public final class LifecycleService implements CaseService {
             case DECIDE, REVIEW, REREVIEW -> {
                 required(b, Attr.REQUEST, in.request(), "request");
                 required(b, Attr.FACTS, in.facts(), "facts");
-                required(b, Attr.OUTCOME, in.decision(), "decision");
+                if (action == Action.DECIDE) {
+                    required(b, Attr.OUTCOME, in.decision(), "decision");
+                } else {
+                    // a review judges the opinion under review: uphold, vary or revoke (R2022 Art. 35, 36)
+                    required(b, Attr.RESULT, in.result(), "result");
+                }
                 required(b, Attr.BASIS, in.basis(), "basis");
                 if (!Boolean.TRUE.equals(in.signOff())) {
                     throw new ValidationException("signOff", "required",
@@ -148,7 +156,21 @@ public final class LifecycleService implements CaseService {
             }
             case MEDIATE -> required(b, Attr.AGREEMENT, in.agreement() != null ? in.agreement() : in.note(),
                     in.agreement() != null ? "agreement" : "note");
-            case REQUEST_REVIEW, REQUEST_REREVIEW -> required(b, Attr.REASON, in.reason(), "reason");
+            case REQUEST_REVIEW, REQUEST_REREVIEW -> {
+                required(b, Attr.REASON, in.reason(), "reason");
+                if (in.filedOn() != null && !in.filedOn().isBlank()) {
+                    required(b, Attr.FILED_ON, in.filedOn(), "filedOn");
+                }
+            }
+            case REPLY -> {
+                required(b, Attr.ADOPTION, in.result(), "result");
+                required(b, Attr.REPLY, in.answer(), "answer");
+            }
+            case DELIVER -> {
+                required(b, Attr.DOCUMENT, in.document(), "document");
+                required(b, Attr.DELIVERED_ON, in.deliveredOn(), "deliveredOn");
+                required(b, Attr.WAY, in.way(), "way");
+            }
             case ANSWER_SUPERVISION -> required(b, Attr.ANSWER, in.answer() != null ? in.answer() : in.reason(),
                     in.answer() != null ? "answer" : "reason");
             case ACCEPT, START_HEARING, END_HEARING, TERMINATE -> {
@@ -163,7 +185,7 @@ public final class LifecycleService implements CaseService {
      * The steps a period bounds: a review or re-review is asked within its 30 days (R2022 Art. 35, 36); an
      * extension is approved before the handling period ends (R2022 Art. 34), not after it lapsed.
      */
-    private void checkWindow(Petition p, Action action) {
+    private void checkWindow(Petition p, Action action, LocalDate asOf) {
         Step window = switch (action) {
             case REQUEST_REVIEW -> Step.REVIEW_REQUEST;
             case REQUEST_REREVIEW -> Step.REREVIEW_REQUEST;
@@ -179,7 +201,7 @@ public final class LifecycleService implements CaseService {
             throw new IllegalTransitionException(p.status(), action, "本单位已对这次交办提出过异议，交办机关不同意，不能再次异议"
                     + " / this unit objected to this assignment once and the assigning office declined");
         }
-        if (d != null && today().isAfter(d.due())) {
+        if (d != null && asOf.isAfter(d.due())) {
             throw new IllegalTransitionException(p.status(), action, action == Action.EXTEND
                     ? "办理期限已于" + d.due() + "届满，不能再延长；延长须在期限届满前批准（" + window.article() + "） / the"
                             + " handling period lapsed on " + d.due() + ": an extension is approved before it ends"
@@ -202,7 +224,7 @@ public final class LifecycleService implements CaseService {
         for (Action action : Action.values()) {
             try {
                 Authority.checkStage(state, action.eventType());
-                checkWindow(p, action);
+                checkWindow(p, action, today());
                 checkRole(action, actor);
                 Authority.checkUnit(state, action.eventType(), here, node.units());
                 allowed.add(action);
@@ -322,8 +344,9 @@ public final class LifecycleService implements CaseService {
     private static void checkRole(Action action, Actor actor) {
         Set<String> roles = switch (action) {
             case REDIRECT, NOT_ACCEPT, LINK, DECLINE_OBJECTION -> OFFICE;
+            case DELIVER -> DELIVERERS;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
-            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION -> HEAD;
+            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION, REPLY -> HEAD;
         };
         if (!actor.hasAny(roles)) {
             throw new ForbiddenActionException("当前用户无权" + action.label() + "，需要角色 " + roles
@@ -333,7 +356,7 @@ public final class LifecycleService implements CaseService {
 
     @Override
     public List<Deadline> deadlines(Petition petition) {
-        return Deadlines.of(petition, node.calendar(), today());
+        return Deadlines.of(petition, node.calendar(), today(), node.units());
     }
 
     @Override

@@ -114,7 +114,10 @@ class LifecycleServiceTest {
                     add.accept(EventType.OBJECTED, new Object[] {TOWNSHIP, because()});
                 } else if (status != Status.TRIAGED) {
                     add.accept(EventType.ACCEPTED, new Object[] {TOWNSHIP, Attributes.NONE});
-                    if (status == Status.MEDIATED) {
+                    if (status == Status.REPLIED) {
+                        add.accept(EventType.REPLIED, new Object[] {TOWNSHIP, Attributes.builder()
+                                .put(Attr.ADOPTION, org.xinfang.petition.Adoption.ADOPTED).put(Attr.REPLY, "采纳").build()});
+                    } else if (status == Status.MEDIATED) {
                         add.accept(EventType.MEDIATED, new Object[] {TOWNSHIP, Attributes.builder()
                                 .put(Attr.AGREEMENT, "协议").build()});
                     } else if (status != Status.ACCEPTED) {
@@ -153,7 +156,8 @@ class LifecycleServiceTest {
             timeline.add(event(timeline.size() + 1, (EventType) step[0], (String) step[1], at, (Attributes) step[2]));
         }
         String by = timeline.get(0).unit();
-        store.insert(new Petition(id, "TRK" + ids, Kind.CLAIM, Channel.LETTER, "拖欠工资", "内容", null, null,
+        Kind kind = timeline.stream().anyMatch(e -> e.type() == EventType.REPLIED) ? Kind.SUGGESTION : Kind.CLAIM;
+        store.insert(new Petition(id, "TRK" + ids, kind, Channel.LETTER, "拖欠工资", "内容", null, null,
                 LocalDate.ofInstant(at, Deadlines.ZONE).minusDays(3), 1, List.of(new Petitioner("张三", null, null, null)), by,
                 by, Status.REGISTERED, at, timeline), "h", by);
         return id;
@@ -170,6 +174,21 @@ class LifecycleServiceTest {
     private static ActionInput opinion(Boolean signOff) {
         return new ActionInput(null, null, null, "支付拖欠工资", "经核实，该公司拖欠工资属实", "SUPPORT",
                 "《保障农民工工资支付条例》第三条", signOff, null);
+    }
+
+    private static ActionInput reviewOpinion(String result) {
+        return new ActionInput(null, null, null, "支付拖欠工资", "经复查，原处理意见认定事实清楚", null,
+                "《信访工作条例》第三十五条", true, null, null, null, null, null, result, null, null, null, null);
+    }
+
+    private static ActionInput delivery(String document, String on, String way) {
+        return new ActionInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                document, on, way);
+    }
+
+    private static ActionInput filed(String reason, String filedOn) {
+        return new ActionInput(reason, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                filedOn, null, null, null);
     }
 
     @Test
@@ -248,8 +267,11 @@ class LifecycleServiceTest {
         assertEquals(List.of(), atTownship.allowedActions(triaged, new Actor("nobody", Set.of())), "no role, no step");
         assertEquals(List.of(), atDistrict.allowedActions(triaged, HANDLER), "the assigning district does not accept");
         Petition accepted = atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER);
-        assertEquals(List.of(Action.EXTEND, Action.DECIDE, Action.MEDIATE), atTownship.allowedActions(accepted, HEAD));
-        assertEquals(List.of(Action.MEDIATE), atTownship.allowedActions(accepted, HANDLER), "deciding needs the head");
+        // the acceptance notice awaits its delivery record
+        assertEquals(List.of(Action.EXTEND, Action.DECIDE, Action.DELIVER, Action.MEDIATE),
+                atTownship.allowedActions(accepted, HEAD));
+        assertEquals(List.of(Action.DELIVER, Action.MEDIATE), atTownship.allowedActions(accepted, HANDLER),
+                "deciding needs the head");
         // every step listed passes the state and actor checks of act(): only its input may still be missing
         for (Action action : atTownship.allowedActions(accepted, HEAD)) {
             try {
@@ -283,7 +305,12 @@ class LifecycleServiceTest {
         Petition requested = atDistrict.act(id, Action.REQUEST_REVIEW, reason("对处理意见不服"), CLERK);
         assertEquals(Status.REVIEW_REQUESTED, requested.status());
         assertEquals(Step.REVIEW, atDistrict.activeDeadline(requested).orElseThrow().step());
-        Petition reviewed = atDistrict.act(id, Action.REVIEW, opinion(true), HEAD);
+        ValidationException noResult = assertThrows(ValidationException.class, () -> atDistrict.act(id, Action.REVIEW,
+                opinion(true), HEAD), "a review judges the opinion; it does not decide the request again");
+        assertEquals("result", noResult.field());
+        Petition reviewed = atDistrict.act(id, Action.REVIEW, reviewOpinion("UPHOLD"), HEAD);
+        assertEquals(org.xinfang.petition.ReviewResult.UPHOLD, reviewed.timeline().get(reviewed.timeline().size() - 1)
+                .attrs().get(Attr.RESULT));
         assertEquals(Status.REVIEWED, reviewed.status());
         // the district has no organ above it here: a re-review must go higher
         assertThrows(ForbiddenActionException.class,
@@ -306,9 +333,10 @@ class LifecycleServiceTest {
         Deadline rereview = atDistrict.deadlines(inHearing).stream().filter(d -> d.step() == Step.REREVIEW)
                 .findFirst().orElseThrow();
         assertEquals(Deadline.State.PAUSED, rereview.state());
-        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.REREVIEW, opinion(true), HEAD));
+        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"),
+                HEAD));
         atDistrict.act(id, Action.END_HEARING, ActionInput.none(), CLERK);
-        assertEquals(Status.REREVIEWED, atDistrict.act(id, Action.REREVIEW, opinion(true), HEAD).status());
+        assertEquals(Status.REREVIEWED, atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"), HEAD).status());
         assertEquals(Status.TERMINATED, atDistrict.act(id, Action.TERMINATE, ActionInput.none(), HEAD).status());
     }
 
@@ -316,13 +344,50 @@ class LifecycleServiceTest {
     void aReviewRequestAfterTheThirtyDayWindowIsRefused() throws Exception {
         String id = caseIn(Status.TRIAGED);
         atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER);
-        atTownship.act(id, Action.DECIDE, opinion(true), HEAD);
+        Petition decided = atTownship.act(id, Action.DECIDE, opinion(true), HEAD);
+        // the window runs from the delivery (R2022 Art. 35): none before it is recorded
+        assertTrue(atTownship.deadlines(decided).stream().noneMatch(d -> d.step() == Step.REVIEW_REQUEST));
+        ValidationException wrongWay = assertThrows(ValidationException.class, () -> atTownship.act(id, Action.DELIVER,
+                delivery("DECIDED", "2026-11-26", "PIGEON"), CLERK));
+        assertEquals("way", wrongWay.field());
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(id, Action.DELIVER,
+                delivery("DECIDED", "2026-11-26", "POST"), CLERK), "the unit that issued it records the delivery");
+        // handed over on 11-26: 30 days end on Saturday 12-26, so Monday 12-28
+        Petition delivered = atTownship.act(id, Action.DELIVER, delivery("DECIDED", "2026-11-26", "IN_PERSON"), CLERK);
+        assertEquals(LocalDate.of(2026, 12, 28), atTownship.deadlines(delivered).stream()
+                .filter(d -> d.step() == Step.REVIEW_REQUEST).findFirst().orElseThrow().due());
         LifecycleService later = new LifecycleService(store, new ConfiguredNode("", "district", DISTRICT, "青溪区信访局",
                 "DISTRICT", "", "", dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
                 Clock.fixed(NOW.plusSeconds(86_400L * 40), Deadlines.ZONE));
         IllegalTransitionException e = assertThrows(IllegalTransitionException.class,
                 () -> later.act(id, Action.REQUEST_REVIEW, reason("不服"), CLERK));
         assertTrue(e.getMessage().contains("2026-12-28"), e.getMessage());
+        assertThrows(IllegalTransitionException.class, () -> later.act(id, Action.REQUEST_REVIEW,
+                filed("不服", "2026-12-29"), CLERK), "filed one day after the window");
+        // filed on the last day, typed in eight days later: in time, and the review's days run from the filing
+        Petition requested = later.act(id, Action.REQUEST_REVIEW, filed("不服", "2026-12-28"), CLERK);
+        Deadline review = later.deadlines(requested).stream().filter(d -> d.step() == Step.REVIEW).findFirst()
+                .orElseThrow();
+        assertEquals(LocalDate.of(2026, 12, 28), review.start());
+    }
+
+    @Test
+    void aCompetentUnitAcceptsWhatItReceivedItselfAndThePetitionOfficeRoutes() {
+        String atTown = caseWith(List.<Object[]>of(new Object[] {EventType.REGISTERED, TOWNSHIP, Attributes.NONE}),
+                NOW.minusSeconds(86_400));
+        Petition received = store.get(atTown).orElseThrow();
+        assertTrue(atTownship.allowedActions(received, HANDLER).contains(Action.ACCEPT), "R2022 Art. 23");
+        assertEquals(Step.NOTICE, atTownship.activeDeadline(received).orElseThrow().step(), "no triage clock here");
+        Petition accepted = atTownship.act(atTown, Action.ACCEPT, ActionInput.none(), HANDLER);
+        assertEquals(Status.ACCEPTED, accepted.status());
+        assertEquals(Step.HANDLING, atTownship.activeDeadline(accepted).orElseThrow().step());
+        String atOffice = caseWith(List.<Object[]>of(new Object[] {EventType.REGISTERED, DISTRICT, Attributes.NONE}),
+                NOW.minusSeconds(86_400));
+        Petition routed = store.get(atOffice).orElseThrow();
+        assertTrue(!atDistrict.allowedActions(routed, HEAD).contains(Action.ACCEPT), "the petition office routes");
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(atOffice, Action.ACCEPT, ActionInput.none(),
+                HEAD));
+        assertEquals(Step.TRIAGE, atDistrict.activeDeadline(routed).orElseThrow().step());
     }
 
     @Test

@@ -69,6 +69,19 @@ public class PetitionResource {
         }
         cases.allowedActions(p, actor).forEach(a -> allowed.add(a.path()));
         answer.put("allowedActions", allowed);
+        // the documents owed to the petitioner whose delivery is not recorded yet (for deliver)
+        List<Map<String, Object>> undelivered = new ArrayList<>();
+        org.xinfang.rules.CaseState.of(p).documents().forEach((type, d) -> {
+            if (d.deliveredOn() == null) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("document", type.name());
+                doc.put("title", org.xinfang.petition.Documents.title(type));
+                doc.put("issuedOn", d.issuedOn().toString());
+                doc.put("unit", d.unit());
+                undelivered.add(doc);
+            }
+        });
+        answer.put("undelivered", undelivered);
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", views.origin(o)));

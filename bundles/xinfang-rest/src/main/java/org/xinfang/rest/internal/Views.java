@@ -6,6 +6,7 @@ import java.util.Map;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
 import org.xinfang.node.Unit;
+import org.xinfang.petition.Attr;
 import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.EventType;
@@ -115,12 +116,27 @@ public final class Views {
      */
     List<Map<String, Object>> documents(Petition p) {
         List<Map<String, Object>> list = new java.util.ArrayList<>();
+        Map<EventType, Map<String, Object>> latest = new java.util.EnumMap<>(EventType.class);
         for (Event e : p.timeline()) {
-            String text = Documents.forStaff(e, this::unitName);
+            if (e.type() == EventType.DELIVERED && e.attrs().has(Attr.DOCUMENT)
+                    && latest.containsKey(e.attrs().get(Attr.DOCUMENT))) {
+                // R2022 Art. 35, 36 count from receipt: the delivery goes beside the document
+                Map<String, Object> d = latest.get(e.attrs().get(Attr.DOCUMENT));
+                d.put("deliveredOn", String.valueOf(e.attrs().get(Attr.DELIVERED_ON)));
+                d.put("deliveryWay", e.attrs().get(Attr.WAY).name());
+                d.put("deliveryWayLabel", e.attrs().get(Attr.WAY).label());
+                continue;
+            }
+            String text = Documents.forStaff(e, p.kind(), this::unitName);
             if (text == null) {
                 continue;
             }
             Map<String, Object> d = new LinkedHashMap<>();
+            if (Documents.owedToPetitioner(e.type())) {
+                d.put("owedToPetitioner", true);
+                d.put("deliveredOn", null);
+                latest.put(e.type(), d);
+            }
             d.put("type", e.type().name());
             d.put("title", Documents.title(e.type()));
             d.put("issuedAt", e.at().toString());

@@ -76,7 +76,8 @@ public final class PetitionRequests {
                 string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
                 string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
                 string(root, "note"), string(root, "linkTo"), string(root, "agreement"), string(root, "answer"),
-                integer(root, "version"));
+                integer(root, "version"), string(root, "result"), string(root, "filedOn"), string(root, "document"),
+                string(root, "deliveredOn"), string(root, "way"));
     }
 
     /** A registration request; every failure names its field. */

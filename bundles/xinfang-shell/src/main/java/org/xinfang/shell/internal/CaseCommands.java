@@ -90,7 +90,7 @@ public final class CaseCommands {
 
         @Argument(index = 1, name = "action", required = true, description = "accept, object, extend, decide,"
                 + " mediate, request-review, review, request-rereview, start-hearing, end-hearing, rereview,"
-                + " terminate, redirect, not-accept, link, answer-supervision")
+                + " terminate, redirect, not-accept, link, answer-supervision, reply, deliver")
         String action;
 
         @Option(name = "--reason", description = "why")
@@ -123,6 +123,25 @@ public final class CaseCommands {
         @Option(name = "--link-to", description = "the open case a repeat petition joins (link)")
         String linkTo;
 
+        @Option(name = "--result", description = "UPHOLD, VARY or REVOKE (review, rereview); ADOPTED, PARTLY_ADOPTED or"
+                + " NOT_ADOPTED (reply)")
+        String result;
+
+        @Option(name = "--answer", description = "the reply (reply) or the answer to supervision")
+        String answer;
+
+        @Option(name = "--filed-on", description = "the day the petitioner filed the request, YYYY-MM-DD")
+        String filedOn;
+
+        @Option(name = "--document", description = "the document delivered: DECIDED, REVIEWED, ACCEPTED, ... (deliver)")
+        String document;
+
+        @Option(name = "--delivered-on", description = "the day the petitioner received it, YYYY-MM-DD (deliver)")
+        String deliveredOn;
+
+        @Option(name = "--way", description = "IN_PERSON, POST or ONLINE (deliver)")
+        String way;
+
         @Override
         public Object execute() {
             org.xinfang.lifecycle.Action step = org.xinfang.lifecycle.Action.fromPath(action);
@@ -131,7 +150,8 @@ public final class CaseCommands {
                 return null;
             }
             print(cases.act(id, step, new ActionInput(reason, days, channel, request, facts, decision, basis,
-                    signOff ? Boolean.TRUE : null, note, linkTo), actor(node)));
+                    signOff ? Boolean.TRUE : null, note, linkTo, null, answer, null, result, filedOn, document,
+                    deliveredOn, way), actor(node)));
             return null;
         }
     }

@@ -227,7 +227,7 @@ public final class RegistrationService implements PetitionService {
         ZoneId zone = clock.getZone();
         List<PublicProgress.Step> steps = p.timeline().stream()
                 .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type().name(),
-                        publicLabel(e.type()), Documents.forPetitioner(e, this::unitName)))
+                        publicLabel(e.type()), Documents.forPetitioner(e, p.kind(), this::unitName)))
                 .toList();
         return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
                 p.status(), p.status().label(), unitName(p.owner()), steps, latestRating(p), CaseState.of(p).rateable());
@@ -245,7 +245,10 @@ public final class RegistrationService implements PetitionService {
             case REDIRECTED -> "已告知通过其他法定途径解决";
             case NOT_ACCEPTED -> "不予受理，已告知理由";
             case LINKED -> "与正在办理的同一事项合并办理";
+            case RECEIVED -> "承办单位已签收";
             case ACCEPTED -> "已受理，已出具受理告知书";
+            case REPLIED -> "已书面回复建议意见";
+            case DELIVERED -> "文书已送达";
             case OBJECTED -> "承办单位提出异议，待交办机关核实";
             case OBJECTION_DECLINED -> "交办机关不同意异议，仍由原承办单位办理";
             case EXTENDED -> "办理期限已延长，已告知理由";

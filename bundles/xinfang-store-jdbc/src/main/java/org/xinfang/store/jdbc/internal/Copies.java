@@ -56,7 +56,19 @@ final class Copies {
                 below.add(k);
             }
         }
-        if (changed || !below.isEmpty()) {
+        java.util.Optional<org.xinfang.petition.NewEvent> own = changed ? policy.onCopy(parents)
+                : java.util.Optional.empty();
+        if (own.isPresent()) {
+            // a step the copy calls for here (签收 of an assignment), in the same transaction: nobody here sees
+            // the copy without it; its journal entry travels up, and holders below get the case with it
+            Tracked now = JdbcPetitionStore.load(c, "id", parents.id()).orElseThrow();
+            Petition after = JdbcPetitionStore.appendLocked(c, now, own.get(), policy.holders(parents));
+            LOG.info("case {}: {} recorded on arrival", after.id(), own.get().type());
+            if (!below.isEmpty()) {
+                JdbcSyncStore.sendCopies(c, after, now.verificationHash(), below, policy.holders(after),
+                        m.createdMillis());
+            }
+        } else if (changed || !below.isEmpty()) {
             JdbcSyncStore.sendCopies(c, parents, s.verificationHash(), below, policy.holders(parents), m.createdMillis());
         }
     }

@@ -312,14 +312,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                 if (before.petition().version() != basedOn) {
                     throw new VersionConflictException(id, basedOn, before.petition().version());
                 }
-                String node = event.node();
-                long seq = Journal.nextOwn(c, node);
-                Event recorded = event.recorded(basedOn + 1, Journal.eventId(node, seq));
-                String digestBefore = digest(c, id);
-                Petition after = appendEvent(c, before.petition(), digestBefore, recorded);
-                Journal.appendOwnAt(c, node, seq, "CASE_EVENT", id, PetitionJson.writeStep(id, basedOn, digestBefore,
-                        event), event.at().toEpochMilli());
-                JdbcSyncStore.sendCopies(c, after, before.verificationHash(), List.of(), copyTo, event.at().toEpochMilli());
+                Petition after = appendLocked(c, before, event, copyTo);
                 c.commit();
                 return after;
             } catch (SQLException | RuntimeException e) {
@@ -329,6 +322,26 @@ public final class JdbcPetitionStore implements PetitionStore {
         } catch (SQLException e) {
             throw new StoreException("cannot record a step on petition " + id, e);
         }
+    }
+
+    /**
+     * Records a step on a case whose row lock the caller holds, read as {@code before}: the event, its
+     * journal entry (a step based on that version) and the copies for the holders below, in the caller's
+     * transaction.
+     */
+    static Petition appendLocked(Connection c, Tracked before, NewEvent event, Collection<String> copyTo)
+            throws SQLException {
+        String id = before.petition().id();
+        int basedOn = before.petition().version();
+        String node = event.node();
+        long seq = Journal.nextOwn(c, node);
+        Event recorded = event.recorded(basedOn + 1, Journal.eventId(node, seq));
+        String digestBefore = digest(c, id);
+        Petition after = appendEvent(c, before.petition(), digestBefore, recorded);
+        Journal.appendOwnAt(c, node, seq, "CASE_EVENT", id, PetitionJson.writeStep(id, basedOn, digestBefore,
+                event), event.at().toEpochMilli());
+        JdbcSyncStore.sendCopies(c, after, before.verificationHash(), List.of(), copyTo, event.at().toEpochMilli());
+        return after;
     }
 
     @Override

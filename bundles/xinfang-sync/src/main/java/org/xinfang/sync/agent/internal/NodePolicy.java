@@ -130,6 +130,27 @@ public final class NodePolicy implements SyncPolicy {
         return s.unitsAssigned().stream().anyMatch(u -> node.units().isWithin(u, child));
     }
 
+    /**
+     * 签收: a copy that brings an assignment to this node's unit is received on arrival. The assignee's
+     * 15 days to decide on acceptance and 5 working days to object run from here (R2022 Art. 23).
+     */
+    @Override
+    public java.util.Optional<NewEvent> onCopy(Petition p) {
+        String here = node.info().unit().code();
+        CaseState s = CaseState.of(p);
+        if (!s.awaitingReceipt() || !here.equals(s.owner())) {
+            return java.util.Optional.empty();
+        }
+        NewEvent received = new NewEvent(EventType.RECEIVED, org.xinfang.petition.Person.SYSTEM, here, self(),
+                java.time.Instant.now(), org.xinfang.petition.Attributes.builder().build(), null);
+        try {
+            Authority.check(s, received, node.units());
+        } catch (RuntimeException notNow) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(received);
+    }
+
     @Override
     public Set<String> holders(Petition p) {
         return Holders.of(CaseState.of(p), node.info().unit().code(), node.units());
