@@ -84,7 +84,7 @@ load_samples() { # tier url password
       api POST "$2/api/v1/petitions" "$3" "$(petition SUGGESTION LETTER '建议修缮村道路灯' '村民来信建议修缮柳树村主干道路灯，夜间出行存在安全隐患。' '城乡建设' 1 '[{"name":"刘秀英","phone":"13990001234","address":"青溪区清河镇柳树村5组"}]' 1)" >/dev/null
       ;;
     township)
-      api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM WALK_IN '拖欠农民工工资' '某建筑工地30余名农民工反映被拖欠2026年8月至10月工资共计约46万元，推选3名代表来访，请求协调解决。' '劳动社保' 32 '[{"name":"陈大勇","idNumber":"510199197805211235","phone":"13712345678","address":"青溪区清河镇"},{"name":"李明","idNumber":"510199198811032019","phone":"13612345678"},{"name":"赵强","phone":"13512345678"}]' 2)" >/dev/null
+      api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM WALK_IN '拖欠农民工工资' '某建筑工地30余名农民工反映被拖欠2026年8月至10月工资共计约46万元，推选3名代表来访，请求协调解决。' '劳动社保' 32 '[{"name":"陈大勇","idNumber":"510199197805211235","phone":"13712345678","address":"青溪区清河镇"},{"name":"李明","idNumber":"510199198811032019","phone":"13612345678"},{"name":"赵强","phone":"13512345678"}]' 2)" | first_id > "$DEMO/township-visit.id"
       ;;
     department)
       api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM ONLINE '养老保险待遇核定异议' '信访人对其基本养老保险待遇核定中视同缴费年限的认定有异议，请求复核。' '劳动社保' 1 '[{"name":"张桂兰","idNumber":"510199195908170828","phone":"13808001234","address":"青溪区白沙街道"}]' 5)" >/dev/null
@@ -94,6 +94,57 @@ load_samples() { # tier url password
       api POST "$2/api/v1/petitions" "$3" "$(petition SUGGESTION ONLINE '关于增设公交线路的建议' '建议增设从白沙街道至区人民医院的公交线路，方便老年人就医。' '交通运输' 1 '[{"name":"周敏","idNumber":"51019919910709048X","phone":"18912345678","address":"青溪区白沙街道"}]' 0)" >/dev/null
       ;;
   esac
+}
+
+as_head() { # tier method path [body]: as the node's unit head (named in its staff list; also a leader and supervisor)
+  local url="http://127.0.0.1:$(port_of "$1")" pw
+  pw=$(cat "$DEMO/$1/etc/staff.password")
+  if [ $# -ge 4 ]; then
+    curl -s -u "head:$pw" -X "$2" -H 'Content-Type: application/json' --data-binary "$4" "$url$3"
+  else
+    curl -s -u "head:$pw" -X "$2" "$url$3"
+  fi
+}
+
+first_id() { { grep -o '"id":"[^"]*"' || true; } | head -1 | cut -d'"' -f4; }
+
+await_text() { # tier path text: until the node's answer contains it (sync takes a moment)
+  local i
+  for i in $(seq 1 120); do
+    case "$(as_head "$1" GET "$2")" in *"$3"*) return 0 ;; esac
+    sleep 0.5
+  done
+  echo "demo.sh: waited in vain for $3 at the $1 node ($2)" >&2
+  return 1
+}
+
+# A month of the district's own work, once, after the nodes are linked: a case assigned to the township
+# and accepted there, which a district leader owns (包案) and the district supervises (listed, 挂牌督办);
+# the township's mass visit of unpaid workers, flagged as major and acknowledged at the district, accepted
+# at the township, owned by its leader, with a hearing scheduled.
+seed_month() {
+  [ -f "$DEMO/.seeded" ] && return 0
+  local in20 in10 in7 id visit
+  in20=$(date -d '+20 days' +%F); in10=$(date -d '+10 days' +%F); in7=$(date -d '+7 days' +%F)
+  id=$(as_head district POST /api/v1/petitions "$(petition CLAIM WALK_IN '小区物业违规收费' '某小区业主反映物业公司擅自提高停车费并停水催缴，请求依法查处。' '城乡建设' 3 '[{"name":"黄丽","idNumber":"510199198207150026","phone":"13688880000","address":"青溪区清河镇"}]' 6)" | first_id)
+  as_head district POST "/api/v1/petitions/$id/assignments" '{"unit":"510199101","note":"请依法办理并反馈"}' >/dev/null
+  await_text township "/api/v1/petitions/$id" '"accept"'
+  as_head township POST "/api/v1/petitions/$id/actions/accept" '{}' >/dev/null
+  await_text district "/api/v1/petitions/$id" '"status":"ACCEPTED"'
+  as_head district POST "/api/v1/petitions/$id/actions/take-case" "{\"measures\":\"每周听取一次办理进展，协调住建部门约谈物业公司\",\"targetDate\":\"$in20\",\"responsibleUnit\":\"510199101\"}" >/dev/null
+  as_head district POST /api/v1/supervision "{\"case\":\"$id\",\"instructions\":\"请于期限内书面报告约谈及整改情况\",\"answerBy\":\"$in10\",\"listed\":true}" >/dev/null
+  visit=$(cat "$DEMO/township-visit.id" 2>/dev/null || true)
+  if [ -n "$visit" ]; then
+    as_head township POST "/api/v1/petitions/$visit/actions/flag-major" '{"reason":"30余名农民工集体来访，涉及欠薪约46万元，情绪激动"}' >/dev/null
+    await_text district /api/v1/alerts "$visit"
+    as_head district POST "/api/v1/petitions/$visit/actions/acknowledge-major" '{}' >/dev/null
+    as_head township POST "/api/v1/petitions/$visit/actions/accept" '{}' >/dev/null
+    as_head township POST "/api/v1/petitions/$visit/actions/take-case" "{\"measures\":\"约谈建设单位和总包企业，督促限期支付\",\"targetDate\":\"$in20\",\"responsibleUnit\":\"510199101\"}" >/dev/null
+    as_head township POST "/api/v1/petitions/$visit/actions/schedule-hearing" "{\"hearingOn\":\"$in7\",\"place\":\"清河镇人民政府三楼会议室\",\"chair\":\"王芳\",\"panel\":\"区人大代表李某、律师赵某、村民代表陈某\",\"openness\":\"PUBLIC\",\"petitionerSide\":\"陈大勇等3名代表\",\"unitSide\":\"镇劳动保障所、总包企业负责人\"}" >/dev/null
+  else
+    echo "demo.sh: the township's sample case was not found; the month is seeded without it" >&2
+  fi
+  touch "$DEMO/.seeded"
 }
 
 port_of() { # tier -> its HTTP port
@@ -187,6 +238,7 @@ start() {
     link_child "$tier" "$unit" "http://127.0.0.1:$pport" "$(cat "$DEMO/$parent/etc/admin.password")"
   done
   printf '%s\n' "$json" > "$DEMO/nodes.json"
+  seed_month || echo "demo.sh: the month's sample work (包案, hearing, major matter, supervision) was not all seeded" >&2
   chmod 600 "$DEMO/nodes.json"
   cat <<EOT
 

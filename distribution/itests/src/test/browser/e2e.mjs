@@ -330,6 +330,46 @@ try {
   const windowRow = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.deadlines
     .filter((d) => d.step === 'REVIEW_REQUEST')[0];
   check(windowRow && windowRow.start === deliveredOn, 'the review window starts on the day of delivery: ' + JSON.stringify(windowRow));
+  // a major matter: flagged at the township on the case page, an alert on every district page until a named
+  // person there acknowledges it (R2022 Art. 25)
+  await township.click('#case-actions button[data-step=flag-major]');
+  await township.fill('#a-reason', '信访人扬言到市集体上访');
+  await township.click('#step-submit');
+  await township.waitForSelector('#case-major');
+  check((await township.textContent('#case-major')).includes('信访人扬言到市集体上访'), 'the case shows it is a major matter, with its reason');
+  await until('the district is alerted', async () => {
+    const r = await api(DISTRICT, '/alerts');
+    return r.status === 200 && r.body.items.some((m) => m.id === caseId);
+  }, 60);
+  await district.goto(DISTRICT + '/#/cases');
+  await district.waitForSelector('#major-alerts li[data-case="' + caseId + '"]');
+  check((await district.textContent('#major-alerts')).includes('清河镇'), 'every district page shows the alert, naming the unit that flagged it');
+  await shot(district, '07b-district-major-alert');
+  await district.click('#major-alerts li[data-case="' + caseId + '"] a');
+  await district.waitForSelector('#case-actions button[data-step=acknowledge-major]');
+  await district.click('#case-actions button[data-step=acknowledge-major]');
+  await district.click('#step-submit');
+  await district.waitForFunction(() => { const m = document.querySelector('#case-major'); return m && m.textContent.includes('刘洋'); });
+  const reports = await district.textContent('#case-major');
+  check(reports.includes('青溪区信访局') && reports.includes('刘洋'), 'the district\'s report shows when it arrived and who acknowledged it: ' + reports.trim().substring(0, 200));
+  await district.goto(DISTRICT + '/#/cases');
+  await district.waitForSelector('#cases-results table');
+  check(await district.$('#major-alerts li') === null, 'acknowledged: the alert is gone');
+
+  // each person's first screen: what waits for them, by role; every count links to its list
+  await township.click('nav a[data-page=home]');
+  await township.waitForSelector('#home-handler');
+  check(await township.$('#home-leader') !== null && await township.$('#home-supervisor') !== null && await township.$('#home-clerk') === null,
+    'the township head (handler, leader, supervisor) sees those groups and not the clerk\'s');
+  check(/^\d+$/.test(await township.getAttribute('#home-to-accept', 'data-count')), 'the tiles show counts');
+  await shot(township, '07c-township-home');
+  await district.click('nav a[data-page=home]');
+  await district.waitForSelector('#home-clerk');
+  check(await district.$('#home-handler') === null, 'a clerk sees the clerk\'s work only');
+  await district.click('#home-unrouted');
+  await district.waitForSelector('#cases-results');
+  check(await district.inputValue('#f-status') === 'REGISTERED', 'a count opens its list, filtered');
+
   const townshipPages = await navPages(township);
   check(townshipPages.includes('supervision') && !townshipPages.includes('portal-content'), 'the township has supervision, not the portal');
 

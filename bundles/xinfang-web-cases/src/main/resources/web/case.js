@@ -32,8 +32,61 @@
     'redirect': ['导入其他渠道', 'Redirect', ['channel', 'reason']],
     'not-accept': ['不予受理', 'Do not accept', ['reason']],
     'link': ['重复信访并案', 'Link to open case', ['linkTo']],
-    'answer-supervision': ['书面答复督办', 'Answer supervision', ['answer']]
+    'answer-supervision': ['书面答复督办', 'Answer supervision', ['answer']],
+    'accept-answer': ['认可督办答复', 'Accept the answer', ['note']],
+    'return-answer': ['退回督办答复', 'Send the answer back', ['reason', 'answerBy']],
+    'take-case': ['领导包案', 'Take the case (包案)', ['measures', 'targetDate', 'responsibleUnit']],
+    'leader-progress': ['包案进展', 'Record progress', ['progress']],
+    'leader-close': ['包案办结', 'Close the 包案', ['summary']],
+    'schedule-hearing': ['安排听证', 'Schedule a hearing', ['hearingOn', 'place', 'chair', 'panel', 'petitionerSide', 'unitSide', 'openness']],
+    'record-hearing': ['听证记录', 'Record the hearing', ['attendance', 'record', 'opinion']],
+    'flag-major': ['标记重大紧急', 'Flag as major or urgent', ['reason']],
+    'acknowledge-major': ['确认知悉', 'Acknowledge', ['note']],
+    'open-response': ['启动应急联动/联席会议', 'Open a response', ['response', 'members']],
+    'record-meeting': ['记录联动会议', 'Record a meeting', ['meetingOn', 'attendance', 'decisions']],
+    'close-response': ['结束应急联动/联席会议', 'Close the response', ['summary']],
+    // not in allowedActions: offered to supervisors of a level above the owner (POST /supervision)
+    'supervise': ['督办', 'Supervise', ['instructions', 'answerBy', 'listed']]
   };
+
+  // fields that are plain text, dates or choices: [zh, en, kind (text|area|date|choice), required, choices, hint zh, hint en]
+  var SIMPLE = {
+    measures: ['包案措施', 'Measures', 'area', true],
+    targetDate: ['包案时限', 'Settle by', 'date', true],
+    progress: ['进展情况', 'Progress', 'area', true],
+    summary: ['办结情况', 'How it was settled', 'area', true],
+    hearingOn: ['听证日期', 'Hearing date', 'date', true],
+    place: ['地点', 'Place', 'text', true],
+    chair: ['主持人', 'Chair', 'text', true],
+    panel: ['听证员', 'Panel', 'area', true],
+    petitionerSide: ['信访人一方', 'Petitioner\'s side', 'text', false],
+    unitSide: ['办理单位一方', 'Unit\'s side', 'text', false],
+    openness: ['是否公开', 'Public?', 'choice', true, { PUBLIC: ['公开', 'Public'], CLOSED: ['不公开', 'Not public'] }],
+    attendance: ['到场情况', 'Attendance', 'area', true],
+    record: ['听证记录', 'Record', 'area', true],
+    opinion: ['评议意见', 'Panel\'s opinion', 'area', true],
+    instructions: ['督办要求', 'Instructions', 'area', true],
+    response: ['联动方式', 'How', 'choice', true, { EMERGENCY: ['应急联动', 'Emergency response'], JOINT_CONFERENCE: ['联席会议', 'Joint conference'] }],
+    members: ['成员单位及人员', 'Members', 'area', true],
+    meetingOn: ['会议日期', 'Meeting date', 'date', true],
+    decisions: ['议定事项', 'Decisions', 'area', true],
+    answerBy: ['答复期限', 'Answer by', 'date', true]
+  };
+
+  function simpleField(name) {
+    var t = X.t, el = X.el, f = SIMPLE[name];
+    var label = t(f[0], f[1]) + (f[3] ? ' *' : '');
+    var control;
+    if (f[2] === 'choice') {
+      control = el('select', { name: name }, el('option', { value: '', text: t('请选择', 'Choose') }));
+      Object.keys(f[4]).forEach(function (k) { control.appendChild(el('option', { value: k, text: t(f[4][k][0], f[4][k][1]) })); });
+    } else if (f[2] === 'area') {
+      control = el('textarea', { name: name, rows: 3 });
+    } else {
+      control = el('input', { name: name, type: f[2] === 'date' ? 'date' : 'text' });
+    }
+    return X.field('a-' + name.toLowerCase(), label, control);
+  }
 
   // the values of the typed facts (attrs) that are codes: shown in words
   var OUTCOMES = { SUPPORT: ['支持', 'Support'], EXPLAIN: ['解释说明', 'Explain'], REJECT: ['不予支持', 'Reject'] };
@@ -181,6 +234,18 @@
         Object.keys(WAYS).forEach(function (k) { w.appendChild(el('option', { value: k, text: word(WAYS, k) })); });
         return X.field('a-way', t('送达方式', 'Way') + ' *', w);
       }
+      case 'responsibleUnit': {
+        var ru = el('select', { name: 'responsibleUnit' }, el('option', { value: '', text: t('请选择责任单位', 'Choose the unit') }));
+        [{ code: session.node.unit, name: session.node.unitName }].concat(session.node.childUnits || []).forEach(function (u) {
+          ru.appendChild(el('option', { value: u.code, text: u.name }));
+        });
+        return X.field('a-responsibleunit', t('责任单位', 'Responsible unit') + ' *', ru);
+      }
+      case 'listed': {
+        var lb = el('input', { type: 'checkbox', name: 'listed', class: 'inline' });
+        return X.field('a-listed', t('挂牌督办', 'Listed (on the board)'), lb, t('挂牌督办的事项在督办看板上公示，直至答复被认可',
+          'a listed supervision stays on the board until its answer is accepted'));
+      }
       case 'filedOn':
         return X.field('a-filedon', t('申请日期', 'Filed on'), el('input', { name: 'filedOn', type: 'date' }),
           t('信访人提出申请之日，不填为今天', 'the day the petitioner filed it; today when left empty'));
@@ -219,7 +284,7 @@
       case 'basis':
         return X.field('a-basis', t('依据', 'Basis') + ' *', el('textarea', { name: 'basis', rows: 2 }));
       default:
-        return null;
+        return SIMPLE[name] ? simpleField(name) : null;
     }
   }
 
@@ -248,9 +313,11 @@
       });
       var button = form.querySelector('#step-submit');
       button.disabled = true;
+      if (step === 'supervise') { body['case'] = p.id; }
       var call = step === 'assign'
         ? X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/assignments', body)
-        : X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/actions/' + step, body);
+        : step === 'supervise' ? X.api('POST', '/supervision', body)
+          : X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/actions/' + step, body);
       call.then(function (after) {
         X.toast(t('已' + spec[0], spec[1] + ': done'));
         done(after);
@@ -291,6 +358,8 @@
     }
     var conflicts = conflictBox(p);
     if (conflicts) { main.appendChild(conflicts); }
+    var major = majorBox(p);
+    if (major) { main.appendChild(major); }
 
     var actions = el('div', { class: 'actions', id: 'case-actions', role: 'group', 'aria-label': t('可办理的环节', 'Steps you may take') });
     var stepArea = el('div', { id: 'step-area' });
@@ -302,7 +371,11 @@
         if (box) { box.focus(); }
       }, function (e) { X.toast(e.message, 'bad'); });
     }
-    (p.allowedActions || []).forEach(function (step) {
+    var steps = (p.allowedActions || []).slice();
+    // 督办 by hand: a supervisor of a level above the owner, while no supervision is open (the API decides)
+    if (X.hasRole(['supervisor', 'leader', 'head']) && p.owner !== session.node.unit && !p.openSupervision
+      && ['REDIRECTED', 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED'].indexOf(p.status) < 0) { steps.push('supervise'); }
+    steps.forEach(function (step) {
       if (!STEPS[step]) { return; }
       actions.appendChild(el('button', { type: 'button', 'data-step': step, text: t(STEPS[step][0], STEPS[step][1]), onclick: function () {
         X.clear(stepArea).appendChild(stepForm(step, p, session, function (after) { show(main, after); }, reload));
@@ -392,6 +465,76 @@
         el('div', { class: 'doc', text: d.text })));
     });
     main.appendChild(docs);
+    var lead = leaderBox(p);
+    if (lead) { main.appendChild(lead); }
+    if (p.hearings && p.hearings.length) { main.appendChild(hearingBox(p)); }
+  }
+
+  /**
+   * 重大紧急: the reason, who flagged it and when, and the report to each level above: when it arrived and
+   * who there acknowledged it (R2022 Art. 25; the delays are what Art. 46 asks about).
+   */
+  function majorBox(p) {
+    var t = X.t, el = X.el, m = p.major;
+    if (!m) {
+      return p.majorSuggested ? el('div', { class: 'warn', role: 'note', id: 'major-suggested' },
+        t('本件为' + p.headcount + '人集体访，请考虑标记为重大紧急事项并立即上报（《信访工作条例》第二十五条）。',
+          'A visit of ' + p.headcount + ' people: consider flagging it as major or urgent and reporting it at once (R2022 Art. 25).')) : null;
+    }
+    return el('section', { class: 'warn', id: 'case-major', role: 'alert', 'aria-labelledby': 'h-major' },
+      el('h2', { id: 'h-major', text: t('重大紧急信访事项', 'Major or urgent matter') }),
+      el('p', {}, t('事由：', 'Reason: ') + m.reason),
+      el('p', { class: 'muted' }, t('标记：', 'Flagged: ') + X.dateTime(m.flaggedAt) + ' · ' + m.flaggedByName + ' · ' + X.person(m.flaggedByPerson.display)
+        + t('（收到后第' + m.daysFromReceipt + '日标记，登记后' + m.minutesFromRegistration + '分钟）',
+          ' (day ' + m.daysFromReceipt + ' after receipt, ' + m.minutesFromRegistration + ' min after registration)')),
+      X.sortableTable([
+        { key: 'unitName', label: t('上报层级', 'Level') },
+        { key: 'arrivedAt', label: t('送达时间', 'Arrived'), render: function (r) { return r.arrivedAt ? X.dateTime(r.arrivedAt) : t('尚未送达', 'not yet'); } },
+        { key: 'acknowledgedAt', label: t('确认知悉', 'Acknowledged'), render: function (r) {
+          return r.acknowledgedAt ? X.dateTime(r.acknowledgedAt) + ' · ' + X.person(r.acknowledgedBy.display) : t('尚未确认', 'not yet');
+        } }
+      ], m.reports || []),
+      (m.responses || []).map(function (r) {
+        return el('article', { class: 'response', 'data-response': r.response },
+          el('h3', { text: t(r.responseLabel, r.response === 'EMERGENCY' ? 'Emergency response' : 'Joint conference') + ' · ' + r.unitName
+            + ' · ' + X.dateTime(r.openedAt) + (r.closedAt ? t('（已结束）', ' (closed)') : '') }),
+          el('p', {}, t('成员：', 'Members: ') + r.members),
+          el('ul', {}, r.meetings.map(function (mt) {
+            return el('li', {}, mt.meetingOn + t(' 参会：', ' present: ') + mt.attendance + t('；议定：', '; decided: ') + mt.decisions);
+          })),
+          r.closedAt ? el('p', {}, t('结果：', 'Outcome: ') + r.summary) : null);
+      }));
+  }
+
+  /** 包案: the leader, the measures, the deadline, the responsible unit, the progress entries. */
+  function leaderBox(p) {
+    var t = X.t, el = X.el, c = p.leaderCase;
+    if (!c) { return null; }
+    var list = el('dl', { class: 'facts' });
+    function fact(k, v) { if (v) { list.appendChild(el('dt', { text: k })); list.appendChild(el('dd', {}, v)); } }
+    fact(t('包案领导', 'Leader'), X.person(c.leader.display) + ' · ' + c.leaderUnitName);
+    fact(t('包案措施', 'Measures'), c.measures);
+    fact(t('包案时限', 'Settle by'), el('span', {}, c.targetDate, c.overdue ? el('span', { class: 'badge red', text: t('已超期', 'overdue') }) : ''));
+    fact(t('责任单位', 'Responsible unit'), c.responsibleUnitName);
+    fact(t('办结', 'Closed'), c.closedAt ? X.dateTime(c.closedAt) + ' · ' + c.summary : '');
+    return el('section', { class: 'card', id: 'case-leader', 'aria-labelledby': 'h-leader' },
+      el('h2', { id: 'h-leader', text: t('领导包案', 'Leader ownership (包案)') }), list,
+      c.progress.length ? el('ul', {}, c.progress.map(function (e) { return el('li', {}, X.dateTime(e.at) + ' ' + e.progress); })) : null);
+  }
+
+  /** 听证: each hearing scheduled, with its record once held. */
+  function hearingBox(p) {
+    var t = X.t, el = X.el;
+    return el('section', { class: 'card', id: 'case-hearings', 'aria-labelledby': 'h-hearings' },
+      el('h2', { id: 'h-hearings', text: t('听证', 'Hearings') }),
+      p.hearings.map(function (h) {
+        return el('article', { 'data-held': String(h.held) },
+          el('h3', { text: h.hearingOn + ' · ' + h.place + ' · ' + (h.openness === 'PUBLIC' ? t('公开', 'public') : t('不公开', 'not public')) }),
+          el('p', {}, t('主持人：', 'Chair: ') + h.chair + t('；听证员：', '; panel: ') + h.panel),
+          h.held ? el('p', {}, t('到场：', 'Attendance: ') + h.attendance) : el('p', { class: 'muted', text: t('尚未举行', 'not held yet') }),
+          h.held ? el('p', {}, t('记录：', 'Record: ') + h.record) : null,
+          h.held ? el('p', {}, t('评议意见：', 'Opinion: ') + h.opinion) : null);
+      }));
   }
 
   X.page('case', {

@@ -9,8 +9,13 @@
   var filters = { status: '', kind: '', q: '', from: '', to: '', offset: 0 };
 
   X.page('cases', {
-    render: function (main) {
+    render: function (main, ctx) {
       var t = X.t, el = X.el;
+      // #/cases/status/<STATUS>: opened from a count on the home page
+      if (ctx && ctx.params && ctx.params[0] === 'status' && ctx.params[1]) {
+        filters.status = ctx.params[1];
+        filters.offset = 0;
+      }
       var status = X.select('status', 'status', t('全部状态', 'Any status'));
       var kind = X.select('kind', 'kind', t('全部类别', 'Any kind'));
       var q = el('input', { name: 'q', type: 'search', placeholder: t('事项、内容、分类', 'subject, content, category') });

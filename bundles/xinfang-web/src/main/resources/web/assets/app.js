@@ -376,6 +376,7 @@
     // each render draws into its own element: an answer that arrives after the user has moved on
     // lands in a detached element instead of over the page now shown
     var view = el('div', { class: 'view', 'data-view': r.id });
+    main.appendChild(alertBox());
     main.appendChild(view);
     try {
       var done = p.impl.render(view, context(r));
@@ -385,6 +386,25 @@
     } catch (e) {
       view.appendChild(el('p', { class: 'form-error', role: 'alert', text: e.message || String(e) }));
     }
+  }
+
+  /**
+   * 重大紧急: the major matters flagged below this node that no named person here has acknowledged, on every
+   * page until someone does (R2022 Art. 25). Filled in when the answer comes; empty when there are none.
+   */
+  function alertBox() {
+    var box = el('div', { id: 'major-alerts', role: 'alert', 'aria-live': 'assertive' });
+    api('GET', '/alerts').then(function (a) {
+      if (!a.items.length) { return; }
+      box.className = 'warn alerts';
+      box.appendChild(el('strong', { text: t('重大紧急信访事项待确认知悉（' + a.items.length + '件）：',
+        'Major or urgent matters to acknowledge (' + a.items.length + '): ') }));
+      box.appendChild(el('ul', {}, a.items.map(function (m) {
+        return el('li', { 'data-case': m.id }, el('a', { href: '#/case/' + encodeURIComponent(m.id), text: m.subject }),
+          ' · ' + m.flaggedByName + ' · ' + dateTime(m.flaggedAt) + ' · ' + m.reason);
+      })));
+    }, function () { /* the page itself reports what is wrong with the connection */ });
+    return box;
   }
 
   function context(r) {

@@ -50,7 +50,31 @@ public enum Action {
     /** 终结: the same facts and reasons are not accepted again (R2022 Art. 36). */
     TERMINATE("终结", EventType.TERMINATED),
     /** 督办答复: the supervised organ answers in writing; the case keeps its state (R2022 Art. 40). */
-    ANSWER_SUPERVISION("书面答复督办", EventType.SUPERVISION_ANSWERED);
+    ANSWER_SUPERVISION("书面答复督办", EventType.SUPERVISION_ANSWERED),
+    /** 认可督办答复: the supervising organ accepts the answer to a supervision by hand. */
+    ACCEPT_ANSWER("认可督办答复", EventType.SUPERVISION_ACCEPTED),
+    /** 退回督办答复: the answer is not enough; a new one is due by {@code answerBy}. */
+    RETURN_ANSWER("退回督办答复", EventType.SUPERVISION_RETURNED),
+    /** 领导包案: a leader takes the case with measures, a deadline and a responsible unit (四定三包). */
+    TAKE_CASE("领导包案", EventType.LEADER_TOOK),
+    /** 包案进展: the leader's own progress entry. */
+    LEADER_PROGRESS("包案进展", EventType.LEADER_PROGRESS),
+    /** 包案办结. */
+    LEADER_CLOSE("包案办结", EventType.LEADER_CLOSED),
+    /** 安排听证: date, place, chair, panel, the two sides, public or not. */
+    SCHEDULE_HEARING("安排听证", EventType.HEARING_SCHEDULED),
+    /** 听证记录: attendance, the record, the panel's opinion. */
+    RECORD_HEARING("听证记录", EventType.HEARING_RECORDED),
+    /** 标记重大紧急: reported up the chain at once (R2022 Art. 25). */
+    FLAG_MAJOR("标记重大紧急", EventType.MAJOR_FLAGGED),
+    /** 确认知悉: a named person at a level above acknowledges the report of a major matter. */
+    ACKNOWLEDGE_MAJOR("确认知悉重大紧急事项", EventType.MAJOR_ACKNOWLEDGED),
+    /** 启动应急联动 or 联席会议 for a major matter, with its members. */
+    OPEN_RESPONSE("启动应急联动/联席会议", EventType.RESPONSE_OPENED),
+    /** A meeting of the response: when, who came, what it decided. */
+    RECORD_MEETING("记录联动会议", EventType.RESPONSE_MEETING),
+    /** 结束应急联动/联席会议. */
+    CLOSE_RESPONSE("结束应急联动/联席会议", EventType.RESPONSE_CLOSED);
 
     private final String label;
     private final EventType eventType;

@@ -25,10 +25,31 @@ package org.xinfang.lifecycle;
  * @param document the document delivered ({@code deliver}): the step that issued it, e.g. {@code DECIDED}
  * @param deliveredOn the day the petitioner received it (ISO date)
  * @param way how: {@code IN_PERSON}, {@code POST}, {@code ONLINE}
+ * @param more every other field given, by name: the steps of 包案 ({@code measures}, {@code targetDate},
+ *     {@code responsibleUnit}, {@code progress}, {@code summary}), hearings ({@code hearingOn}, {@code place},
+ *     {@code chair}, {@code panel}, {@code petitionerSide}, {@code unitSide}, {@code openness},
+ *     {@code attendance}, {@code record}, {@code opinion}) and supervision ({@code answerBy}) take their input here
  */
 public record ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
         String basis, Boolean signOff, String note, String linkTo, String agreement, String answer, Integer version,
-        String result, String filedOn, String document, String deliveredOn, String way) {
+        String result, String filedOn, String document, String deliveredOn, String way, java.util.Map<String, Object> more) {
+
+    public ActionInput {
+        more = more == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.HashMap<>(more));
+    }
+
+    /** The input with results, filing and delivery days, without further fields. */
+    public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
+            String basis, Boolean signOff, String note, String linkTo, String agreement, String answer,
+            Integer version, String result, String filedOn, String document, String deliveredOn, String way) {
+        this(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, agreement, answer, version,
+                result, filedOn, document, deliveredOn, way, null);
+    }
+
+    /** A field of the steps that take their input by attribute name (包案, hearings, supervision), or null. */
+    public Object field(String name) {
+        return more.get(name);
+    }
 
     /** The input before results, filing and delivery days. */
     public ActionInput(String reason, Integer days, String channel, String request, String facts, String decision,
@@ -58,6 +79,6 @@ public record ActionInput(String reason, Integer days, String channel, String re
     /** The same input, checked against this case version. */
     public ActionInput atVersion(Integer expected) {
         return new ActionInput(reason, days, channel, request, facts, decision, basis, signOff, note, linkTo, agreement,
-                answer, expected, result, filedOn, document, deliveredOn, way);
+                answer, expected, result, filedOn, document, deliveredOn, way, more);
     }
 }

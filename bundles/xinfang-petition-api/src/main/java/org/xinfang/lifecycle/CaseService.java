@@ -53,10 +53,54 @@ public interface CaseService {
      */
     List<Supervision> supervisions(boolean openOnly);
 
+    /**
+     * 督办 by hand (督查督办, 挂牌督办): a supervisor of a unit above the case's owner raises a notice with
+     * instructions and an answer-by day; a listed one stays on the district's board until the answer is
+     * accepted. The owner answers in writing; the supervising unit accepts the answer or sends it back.
+     *
+     * @throws org.xinfang.petition.ValidationException naming {@code instructions} or {@code answerBy}
+     */
+    Petition supervise(String id, String instructions, String answerBy, boolean listed, Integer version, Actor actor);
+
+    /**
+     * 包案: the cases leaders of this node's unit or below took, with {@code filter} {@code open} (default),
+     * {@code overdue} (open past its deadline), {@code closed} or {@code all}; only {@code leader}'s when given.
+     */
+    List<LeaderCase> leaderCases(String filter, String leader);
+
+    /** Major matters flagged below this node's unit whose report no named person here has acknowledged yet. */
+    List<Alert> alerts();
+
+    /**
+     * What waits for the person logged in at this node's unit, by kind of work: the first screen of each
+     * role (clerk: unrouted and returned cases; handler and head: cases to accept and to decide, clocks due
+     * this week or past, supervision to answer; leader: their 包案 and major matters to acknowledge;
+     * supervisor: listed supervision and lapsed clocks below).
+     */
+    Workload workload(Actor actor);
+
+    /** Counts of the work waiting here. */
+    record Workload(int unrouted, int returned, int toAccept, int toDecide, int dueThisWeek, int overdue,
+            int supervisionToAnswer, int myLeaderCases, int myLeaderCasesOverdue, int alerts, int listedSupervision,
+            int answersToReview, int overdueBelow) {
+    }
+
+    /** A leader's 包案, for lists. */
+    record LeaderCase(String id, String subject, String owner, String status, org.xinfang.petition.Person leader,
+            String leaderUnit, String measures, java.time.LocalDate targetDate, String responsibleUnit,
+            java.time.LocalDate takenOn, int progressEntries, java.time.LocalDate lastProgressOn,
+            java.time.LocalDate closedOn, boolean overdue) {
+    }
+
+    /** An unacknowledged major matter. */
+    record Alert(String id, String subject, String owner, String reason, String flaggedBy,
+            org.xinfang.petition.Person flaggedByPerson, java.time.Instant flaggedAt, java.time.Instant arrivedHere) {
+    }
+
     /** A supervision notice and its answer. */
     record Supervision(String id, String subject, String owner, String status, String raisedBy,
             java.time.LocalDate raisedOn, String reason, java.time.LocalDate answerDue, java.time.LocalDate answeredOn,
-            String answer) {
+            String answer, boolean listed, String supervisedUnit, String state) {
     }
 
     /** A case and its open clock, for deadline lists. */

@@ -66,6 +66,48 @@ public final class Attr<T> {
     public static final Attr<DeliveryWay> WAY = choice("way", "送达方式", DeliveryWay.class);
     /** 申请日期: the day the petitioner filed the request (not the day it was typed in). */
     public static final Attr<LocalDate> FILED_ON = date("filedOn", "申请日期");
+    /** 包案措施: what the leader will do (定措施). */
+    public static final Attr<String> MEASURES = text("measures", "包案措施", 2000);
+    /** 包案时限: the day the leader means to settle it by (定时限). */
+    public static final Attr<LocalDate> TARGET_DATE = date("targetDate", "包案时限");
+    /** 责任单位: the unit answerable under the leader (定责任单位). */
+    public static final Attr<String> RESPONSIBLE_UNIT = code("responsibleUnit", "责任单位", 20);
+    /** 包案进展. */
+    public static final Attr<String> PROGRESS = text("progress", "进展情况", 2000);
+    /** 包案结果. */
+    public static final Attr<String> SUMMARY = text("summary", "办结情况", 2000);
+    /** 听证日期. */
+    public static final Attr<LocalDate> HEARING_ON = date("hearingOn", "听证日期");
+    /** 地点. */
+    public static final Attr<String> PLACE = text("place", "地点", 200);
+    /** 听证主持人. */
+    public static final Attr<String> CHAIR = text("chair", "主持人", 100);
+    /** 听证员. */
+    public static final Attr<String> PANEL = text("panel", "听证员", 500);
+    /** 信访人一方参加人. */
+    public static final Attr<String> PETITIONER_SIDE = text("petitionerSide", "信访人一方", 500);
+    /** 单位一方参加人. */
+    public static final Attr<String> UNIT_SIDE = text("unitSide", "办理单位一方", 500);
+    /** 是否公开. */
+    public static final Attr<Openness> OPENNESS = choice("openness", "是否公开", Openness.class);
+    /** 到场情况. */
+    public static final Attr<String> ATTENDANCE = text("attendance", "到场情况", 1000);
+    /** 听证记录. */
+    public static final Attr<String> RECORD = text("record", "听证记录", 4000);
+    /** 听证员评议意见. */
+    public static final Attr<String> OPINION = text("opinion", "评议意见", 2000);
+    /** 应急联动 or 联席会议. */
+    public static final Attr<Response> RESPONSE = choice("response", "联动方式", Response.class);
+    /** 成员单位及人员. */
+    public static final Attr<String> MEMBERS = text("members", "成员", 1000);
+    /** 会议日期. */
+    public static final Attr<LocalDate> MEETING_ON = date("meetingOn", "会议日期");
+    /** 会议议定事项. */
+    public static final Attr<String> DECISIONS = text("decisions", "议定事项", 4000);
+    /** 被督办单位: who must answer (the unit that can act on the lapse). */
+    public static final Attr<String> SUPERVISED_UNIT = code("supervisedUnit", "被督办单位", 20);
+    /** 挂牌督办 or not. */
+    public static final Attr<Listing> LISTING = choice("listing", "督办方式", Listing.class);
 
     /** What kind of value an attribute holds. */
     public enum Kind {

@@ -22,6 +22,9 @@ public final class Documents {
             Map.entry(EventType.REREVIEWED, "复核意见书"),
             Map.entry(EventType.MEDIATED, "调解协议"),
             Map.entry(EventType.SUPERVISED, "督办通知"),
+            Map.entry(EventType.SUPERVISION_RETURNED, "督办答复退回意见"),
+            Map.entry(EventType.HEARING_RECORDED, "听证记录"),
+            Map.entry(EventType.RESPONSE_MEETING, "会议纪要"),
             Map.entry(EventType.SUPERVISION_ANSWERED, "督办答复"));
 
     /** The documents the petitioner is owed (R2022 Art. 19, 22, 23, 32-36). */
@@ -106,9 +109,16 @@ public final class Documents {
             case MEDIATED -> "经调解，双方达成如下协议：" + a.get(Attr.AGREEMENT);
             case SUPERVISED -> {
                 Step clock = a.get(Attr.CLOCK);
-                yield clock.label() + "期限已于" + a.get(Attr.DUE) + "届满（" + clock.article() + "），请于" + a.get(Attr.ANSWER_DUE)
+                String to = a.has(Attr.SUPERVISED_UNIT) ? unitName.apply(a.get(Attr.SUPERVISED_UNIT)) + "：" : "";
+                String why = clock == null ? "" : clock.label() + "期限已于" + a.get(Attr.DUE) + "届满（" + clock.article() + "），";
+                yield to + (a.get(Attr.LISTING) == Listing.LISTED ? "本件列为挂牌督办。" : "") + why + "请于" + a.get(Attr.ANSWER_DUE)
                         + "前书面答复办理情况。" + (a.has(Attr.INSTRUCTIONS) ? "督办要求：" + a.get(Attr.INSTRUCTIONS) : "");
             }
+            case RESPONSE_MEETING -> "会议日期：" + a.get(Attr.MEETING_ON) + "\n参会：" + a.get(Attr.ATTENDANCE) + "\n议定事项："
+                    + a.get(Attr.DECISIONS) + "\n" + unit;
+            case SUPERVISION_RETURNED -> "督办答复未予认可：" + a.get(Attr.REASON) + "。请于" + a.get(Attr.ANSWER_DUE) + "前重新书面答复。";
+            case HEARING_RECORDED -> "到场情况：" + a.get(Attr.ATTENDANCE) + "\n听证记录：" + a.get(Attr.RECORD) + "\n评议意见："
+                    + a.get(Attr.OPINION) + "\n" + unit;
             case SUPERVISION_ANSWERED -> a.get(Attr.ANSWER);
             default -> null;
         };

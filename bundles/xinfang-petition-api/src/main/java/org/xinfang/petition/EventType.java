@@ -67,10 +67,45 @@ public enum EventType {
             List.of(Attr.OUTCOME)),
     /** 终结 (R2022 Art. 36). */
     TERMINATED("终结", Status.TERMINATED, List.of(), List.of()),
-    /** 督办: which clock lapsed, on which day, and when the answer is due (R2022 Art. 40; R2005 Art. 36). */
-    SUPERVISED("督办", null, List.of(Attr.CLOCK, Attr.DUE, Attr.ANSWER_DUE), List.of(Attr.INSTRUCTIONS)),
+    /**
+     * 督办 (R2022 Art. 40): when the answer is due, and who must answer (the owner unless named); raised by
+     * the overdue scan with the clock that lapsed and its day, or by hand with instructions, listed (挂牌)
+     * or not (R2005 Art. 36 for the answer term).
+     */
+    SUPERVISED("督办", null, List.of(Attr.ANSWER_DUE), List.of(Attr.CLOCK, Attr.DUE, Attr.INSTRUCTIONS,
+            Attr.SUPERVISED_UNIT, Attr.LISTING)),
     /** 督办答复, in writing (R2022 Art. 40). */
     SUPERVISION_ANSWERED("书面答复督办", null, List.of(Attr.ANSWER), List.of()),
+    /** 认可督办答复: the supervising organ accepts the answer; the supervision is closed. */
+    SUPERVISION_ACCEPTED("认可督办答复", null, List.of(), List.of()),
+    /** 退回督办答复: the answer is not enough; a new answer is due. */
+    SUPERVISION_RETURNED("退回督办答复", null, List.of(Attr.REASON, Attr.ANSWER_DUE), List.of()),
+    /**
+     * 领导包案 (四定三包: 定领导、定措施、定时限、定责任单位): a leader at the case's unit or above takes the case as
+     * their own. Local practice of the district plan, not statute.
+     */
+    LEADER_TOOK("领导包案", null, List.of(Attr.MEASURES, Attr.TARGET_DATE, Attr.RESPONSIBLE_UNIT), List.of()),
+    /** 包案进展: the leader's own progress entry. */
+    LEADER_PROGRESS("包案进展", null, List.of(Attr.PROGRESS), List.of()),
+    /** 包案办结: the leader closes the 包案. */
+    LEADER_CLOSED("包案办结", null, List.of(Attr.SUMMARY), List.of()),
+    /** 安排听证 (信访听证), during handling, review or re-review. */
+    HEARING_SCHEDULED("安排听证", null, List.of(Attr.HEARING_ON, Attr.PLACE, Attr.CHAIR, Attr.PANEL, Attr.OPENNESS),
+            List.of(Attr.PETITIONER_SIDE, Attr.UNIT_SIDE)),
+    /** 听证记录: who attended, the record and the panel's opinion. */
+    HEARING_RECORDED("听证记录", null, List.of(Attr.ATTENDANCE, Attr.RECORD, Attr.OPINION), List.of()),
+    /** 重大紧急信访事项: reported up the chain at once (R2022 Art. 25; Art. 46 on 隐瞒、谎报、缓报). */
+    MAJOR_FLAGGED("标记重大紧急", null, List.of(Attr.REASON), List.of()),
+    /** The report of a major matter reached this level: recorded by its node on arrival. */
+    MAJOR_RECEIVED("收到重大紧急事项报告", null, List.of(), List.of()),
+    /** A named person at this level has read the report of a major matter. */
+    MAJOR_ACKNOWLEDGED("确认知悉重大紧急事项", null, List.of(), List.of()),
+    /** 启动应急联动 or 联席会议 for a major matter: how, and its members. */
+    RESPONSE_OPENED("启动应急联动/联席会议", null, List.of(Attr.RESPONSE, Attr.MEMBERS), List.of()),
+    /** A meeting of the response: when, who came, what it decided. */
+    RESPONSE_MEETING("联动会议", null, List.of(Attr.MEETING_ON, Attr.ATTENDANCE, Attr.DECISIONS), List.of()),
+    /** The response ends, with what it achieved. */
+    RESPONSE_CLOSED("结束应急联动/联席会议", null, List.of(Attr.SUMMARY), List.of()),
     /** 满意度评价 by the petitioner (R2022 Art. 21). */
     RATED("信访人评价", null, List.of(Attr.LEVEL), List.of(Attr.COMMENT));
 

@@ -42,8 +42,23 @@ import org.xinfang.petition.ValidationException;
  * <tr><td>REREVIEW_REQUESTED, HEARING_STARTED, HEARING_ENDED, REREVIEWED</td><td>REVIEWED / REREVIEW_REQUESTED</td>
  *     <td>a unit above the reviewer</td></tr>
  * <tr><td>TERMINATED</td><td>REREVIEWED</td><td>a unit above the reviewer</td></tr>
- * <tr><td>SUPERVISED</td><td>any open state, none unanswered, each lapse once</td><td>a unit above the owner</td></tr>
- * <tr><td>SUPERVISION_ANSWERED</td><td>a supervision awaits an answer</td><td>the owner</td></tr>
+ * <tr><td>SUPERVISED</td><td>any open state, none open, each lapse once</td><td>a unit above the owner and above
+ *     the unit that must answer</td></tr>
+ * <tr><td>SUPERVISION_ANSWERED</td><td>a supervision awaits an answer</td><td>the unit it names, else the owner</td></tr>
+ * <tr><td>SUPERVISION_ACCEPTED, SUPERVISION_RETURNED</td><td>a supervision by hand was answered</td><td>the
+ *     supervising unit</td></tr>
+ * <tr><td>LEADER_TOOK</td><td>any open state, no 包案 open</td><td>the owner or a unit above it; the responsible
+ *     unit lies within the leader's</td></tr>
+ * <tr><td>LEADER_PROGRESS, LEADER_CLOSED</td><td>a 包案 is open</td><td>the leader's unit, by the leader</td></tr>
+ * <tr><td>HEARING_SCHEDULED, HEARING_RECORDED (HEARING_STARTED, HEARING_ENDED: the pause, REREVIEW_REQUESTED
+ *     only)</td><td>ACCEPTED, REVIEW_REQUESTED, REREVIEW_REQUESTED</td><td>the unit that holds the stage: the owner, the reviewing unit above it, the
+ *     re-reviewing unit above the reviewer</td></tr>
+ * <tr><td>MAJOR_FLAGGED</td><td>any open state, once</td><td>the owner or a unit above it</td></tr>
+ * <tr><td>RESPONSE_OPENED (应急联动、联席会议)</td><td>a major matter, none open</td><td>the flagging unit or one
+ *     above it</td></tr>
+ * <tr><td>RESPONSE_MEETING, RESPONSE_CLOSED</td><td>a response is open</td><td>the unit that opened it</td></tr>
+ * <tr><td>MAJOR_RECEIVED, MAJOR_ACKNOWLEDGED</td><td>a major matter, once per unit</td><td>a unit above the one that
+ *     flagged it; an acknowledgement by a named person</td></tr>
  * <tr><td>RATED</td><td>a written result not yet rated</td><td>the petitioner, at the owner or a unit above it</td></tr>
  * <tr><td>REGISTERED</td><td>a new case</td><td>the registering unit (checked by the sync judge)</td></tr>
  * </table>
@@ -51,6 +66,11 @@ import org.xinfang.petition.ValidationException;
  * names (name and title).
  */
 public final class Authority {
+
+    /** The stages at which a hearing may be held: handling, review, re-review (R2022 Art. 33, 35, 36). */
+    private static final Set<Status> HEARING_STAGES = EnumSet.of(Status.ACCEPTED, Status.REVIEW_REQUESTED,
+            Status.REREVIEW_REQUESTED);
+    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL));
 
     /** The states each event may follow. */
     private static final Map<EventType, Set<Status>> FROM = Map.ofEntries(
@@ -70,17 +90,32 @@ public final class Authority {
             Map.entry(EventType.REVIEW_REQUESTED, EnumSet.of(Status.DECIDED)),
             Map.entry(EventType.REVIEWED, EnumSet.of(Status.REVIEW_REQUESTED)),
             Map.entry(EventType.REREVIEW_REQUESTED, EnumSet.of(Status.REVIEWED)),
+            Map.entry(EventType.HEARING_SCHEDULED, HEARING_STAGES),
+            // the pause of the clock: only the re-review's period excludes hearing time (R2022 Art. 36)
             Map.entry(EventType.HEARING_STARTED, EnumSet.of(Status.REREVIEW_REQUESTED)),
             Map.entry(EventType.HEARING_ENDED, EnumSet.of(Status.REREVIEW_REQUESTED)),
+            Map.entry(EventType.HEARING_RECORDED, HEARING_STAGES),
+            Map.entry(EventType.LEADER_TOOK, OPEN),
+            Map.entry(EventType.LEADER_PROGRESS, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.LEADER_CLOSED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.MAJOR_FLAGGED, OPEN),
+            Map.entry(EventType.MAJOR_RECEIVED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.MAJOR_ACKNOWLEDGED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.RESPONSE_OPENED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.RESPONSE_MEETING, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.RESPONSE_CLOSED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.SUPERVISION_ACCEPTED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.SUPERVISION_RETURNED, EnumSet.allOf(Status.class)),
             Map.entry(EventType.REREVIEWED, EnumSet.of(Status.REREVIEW_REQUESTED)),
             Map.entry(EventType.TERMINATED, EnumSet.of(Status.REREVIEWED)),
-            Map.entry(EventType.SUPERVISED, EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL))),
-            Map.entry(EventType.SUPERVISION_ANSWERED, EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL))),
+            Map.entry(EventType.SUPERVISED, OPEN),
+            Map.entry(EventType.SUPERVISION_ANSWERED, EnumSet.allOf(Status.class)),
             Map.entry(EventType.RATED, EnumSet.allOf(Status.class)));
 
     /** Which unit authors each event, relative to the case. */
     private enum Who {
-        OWNER, OWNER_OR_ABOVE, ABOVE_OWNER, ABOVE_REVIEWER
+        OWNER, OWNER_OR_ABOVE, ABOVE_OWNER, ABOVE_REVIEWER, STAGE_HOLDER, SUPERVISED, SUPERVISOR, LEADER, ABOVE_FLAGGER,
+        AT_OR_ABOVE_FLAGGER, RESPONDER
     }
 
     private static final Map<EventType, Who> WHO = Map.ofEntries(
@@ -94,10 +129,18 @@ public final class Authority {
             Map.entry(EventType.DECIDED, Who.OWNER), Map.entry(EventType.MEDIATED, Who.OWNER),
             Map.entry(EventType.REVIEW_REQUESTED, Who.ABOVE_OWNER), Map.entry(EventType.REVIEWED, Who.ABOVE_OWNER),
             Map.entry(EventType.REREVIEW_REQUESTED, Who.ABOVE_REVIEWER),
-            Map.entry(EventType.HEARING_STARTED, Who.ABOVE_REVIEWER),
-            Map.entry(EventType.HEARING_ENDED, Who.ABOVE_REVIEWER), Map.entry(EventType.REREVIEWED, Who.ABOVE_REVIEWER),
+            Map.entry(EventType.HEARING_SCHEDULED, Who.STAGE_HOLDER), Map.entry(EventType.HEARING_STARTED, Who.STAGE_HOLDER),
+            Map.entry(EventType.HEARING_ENDED, Who.STAGE_HOLDER), Map.entry(EventType.HEARING_RECORDED, Who.STAGE_HOLDER),
+            Map.entry(EventType.REREVIEWED, Who.ABOVE_REVIEWER),
             Map.entry(EventType.TERMINATED, Who.ABOVE_REVIEWER), Map.entry(EventType.SUPERVISED, Who.ABOVE_OWNER),
-            Map.entry(EventType.SUPERVISION_ANSWERED, Who.OWNER), Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE));
+            Map.entry(EventType.SUPERVISION_ANSWERED, Who.SUPERVISED),
+            Map.entry(EventType.SUPERVISION_ACCEPTED, Who.SUPERVISOR), Map.entry(EventType.SUPERVISION_RETURNED, Who.SUPERVISOR),
+            Map.entry(EventType.LEADER_TOOK, Who.OWNER_OR_ABOVE), Map.entry(EventType.LEADER_PROGRESS, Who.LEADER),
+            Map.entry(EventType.LEADER_CLOSED, Who.LEADER), Map.entry(EventType.MAJOR_FLAGGED, Who.OWNER_OR_ABOVE),
+            Map.entry(EventType.MAJOR_RECEIVED, Who.ABOVE_FLAGGER), Map.entry(EventType.MAJOR_ACKNOWLEDGED, Who.ABOVE_FLAGGER),
+            Map.entry(EventType.RESPONSE_OPENED, Who.AT_OR_ABOVE_FLAGGER), Map.entry(EventType.RESPONSE_MEETING, Who.RESPONDER),
+            Map.entry(EventType.RESPONSE_CLOSED, Who.RESPONDER),
+            Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE));
 
     private static final String ACCUSATION = "检举控告类事项由纪检监察机关或者有权处理的机关依规依纪依法处理，应导入纪检监察渠道"
             + "（《信访工作条例》第三十条） / an accusation goes to the discipline channel (R2022 Art. 30)";
@@ -150,9 +193,25 @@ public final class Authority {
                 case HEARING_STARTED -> s.inHearing() ? "听证进行中 / a hearing is in progress" : null;
                 case HEARING_ENDED -> s.inHearing() ? null : "没有进行中的听证 / no hearing is in progress";
                 case REREVIEWED -> s.inHearing() ? "听证进行中 / a hearing is in progress" : null;
-                case SUPERVISED -> s.openSupervision() != null ? "已有待答复的督办 / a supervision awaits its answer" : null;
-                case SUPERVISION_ANSWERED -> s.openSupervision() == null
+                case SUPERVISED -> s.openSupervision() != null ? "已有未办结的督办 / a supervision is still open" : null;
+                case SUPERVISION_ANSWERED -> s.openSupervision() == null || s.supervisionAnswered()
                         ? "没有待答复的督办 / no supervision awaits an answer" : null;
+                case SUPERVISION_ACCEPTED, SUPERVISION_RETURNED -> s.openSupervision() != null && s.supervisionAnswered()
+                        ? null : "没有待审核的督办答复 / no answer to supervision awaits review";
+                case LEADER_TOOK -> s.leader() != null && s.leader().open() ? "本件已由领导包案 / a leader already owns"
+                        + " this case" : null;
+                case LEADER_PROGRESS, LEADER_CLOSED -> s.leader() != null && s.leader().open() ? null
+                        : "本件没有进行中的领导包案 / no leader owns this case now";
+                case HEARING_SCHEDULED -> s.hearingPending() != null ? "已安排的听证尚未记录 / a scheduled hearing is not"
+                        + " recorded yet" : null;
+                case HEARING_RECORDED -> s.hearingPending() == null ? "没有已安排的听证 / no hearing is scheduled" : null;
+                case MAJOR_FLAGGED -> s.major() != null ? "本件已标记为重大紧急事项 / already flagged as major" : null;
+                case MAJOR_RECEIVED, MAJOR_ACKNOWLEDGED -> s.major() == null
+                        ? "本件不是重大紧急事项 / the case is not flagged as major" : null;
+                case RESPONSE_OPENED -> s.major() == null ? "应急联动、联席会议只适用于重大紧急事项 / a response is opened for a"
+                        + " major matter" : s.response() != null ? "已有进行中的应急联动或联席会议 / a response is already open" : null;
+                case RESPONSE_MEETING, RESPONSE_CLOSED -> s.response() == null
+                        ? "没有进行中的应急联动或联席会议 / no response is open" : null;
                 case RATED -> s.rateable() ? null : "没有待评价的处理结果 / there is no result to rate";
                 default -> null;
             };
@@ -187,7 +246,30 @@ public final class Authority {
             case OWNER_OR_ABOVE -> units.isWithin(owner, author);
             case ABOVE_OWNER -> units.isBelow(owner, author);
             case ABOVE_REVIEWER -> units.isBelow(s.reviewer() == null ? owner : s.reviewer(), author);
+            case STAGE_HOLDER -> switch (s.status()) {
+                case REVIEW_REQUESTED -> units.isBelow(owner, author);
+                case REREVIEW_REQUESTED -> units.isBelow(s.reviewer() == null ? owner : s.reviewer(), author);
+                default -> author.equals(owner);
+            };
+            case SUPERVISED -> author.equals(s.supervisedUnit() == null ? owner : s.supervisedUnit());
+            case SUPERVISOR -> s.openSupervision() != null && author.equals(s.openSupervision().unit());
+            case LEADER -> s.leader() != null && author.equals(s.leader().taken().unit());
+            case ABOVE_FLAGGER -> s.major() != null && units.isBelow(s.major().unit(), author);
+            case AT_OR_ABOVE_FLAGGER -> s.major() != null && units.isWithin(s.major().unit(), author);
+            case RESPONDER -> s.response() != null && author.equals(s.response().unit());
         };
+        if (!ok && EnumSet.of(Who.SUPERVISED, Who.SUPERVISOR, Who.LEADER, Who.ABOVE_FLAGGER, Who.AT_OR_ABOVE_FLAGGER,
+                Who.RESPONDER).contains(rule)) {
+            throw new ForbiddenActionException(switch (rule) {
+                case SUPERVISED -> "督办由被督办单位答复 / the supervised unit answers";
+                case SUPERVISOR -> "督办答复由督办单位审核 / the supervising unit reviews the answer";
+                case LEADER -> "包案进展和办结由包案领导所在单位记录 / the leader's unit records the 包案's progress";
+                case AT_OR_ABOVE_FLAGGER -> "应急联动、联席会议由上报单位或其上级启动 / the reporting unit or one above it opens"
+                        + " a response";
+                case RESPONDER -> "会议和结束由启动的单位记录 / the unit that opened the response records it";
+                default -> "重大紧急事项的报告由上报单位的上级接收 / the levels above the reporting unit receive the report";
+            });
+        }
         if (!ok) {
             String of = rule == Who.ABOVE_REVIEWER && s.reviewer() != null ? s.reviewer() : owner;
             throw new ForbiddenActionException(rule == Who.ABOVE_OWNER || rule == Who.ABOVE_REVIEWER
@@ -258,6 +340,47 @@ public final class Authority {
                 }
             }
             case DELIVERED -> checkDelivery(s, e);
+            case SUPERVISED -> {
+                String target = e.attrs().has(Attr.SUPERVISED_UNIT) ? e.attrs().get(Attr.SUPERVISED_UNIT) : owner;
+                if (!units.isBelow(target, author)) {
+                    throw new ValidationException("supervisedUnit", "not_below", "督办只能由被督办单位的上级机关作出"
+                            + " / supervision comes from an organ above the supervised unit");
+                }
+                if (!e.attrs().has(Attr.CLOCK) && !e.attrs().has(Attr.INSTRUCTIONS)) {
+                    throw new ValidationException("instructions", "required", "督办要求不能为空 / instructions are required");
+                }
+            }
+            case LEADER_TOOK -> {
+                String responsible = e.attrs().get(Attr.RESPONSIBLE_UNIT);
+                if (!units.isWithin(responsible, author)) {
+                    throw new ValidationException("responsibleUnit", "not_within", "责任单位须为包案领导所在单位或其下级单位"
+                            + " / the responsible unit is the leader's or one below it");
+                }
+                if (!e.actor().named()) {
+                    throw new ValidationException("leader", "signer_unknown", "包案领导须在本单位人员名册中登记姓名和职务"
+                            + " / the leader must be listed with name and title in the staff list");
+                }
+            }
+            case LEADER_PROGRESS, LEADER_CLOSED -> {
+                if (!s.leader().taken().actor().login().equals(e.actor().login())) {
+                    throw new ForbiddenActionException("包案进展和办结由包案领导本人记录（" + s.leader().taken().actor().display()
+                            + "） / only the leader who owns the case records its progress");
+                }
+            }
+            case MAJOR_RECEIVED -> {
+                if (s.majorReceivedBy().contains(author)) {
+                    throw new IllegalTransitionException(s.status(), null, "本级已收到该报告 / this level has the report");
+                }
+            }
+            case MAJOR_ACKNOWLEDGED -> {
+                if (s.majorAcknowledgedBy().contains(author)) {
+                    throw new IllegalTransitionException(s.status(), null, "本级已确认知悉 / this level acknowledged it");
+                }
+                if (!e.actor().named()) {
+                    throw new ValidationException("signOff", "signer_unknown", "确认知悉须由本单位人员名册中登记姓名和职务的人员作出"
+                            + " / the person acknowledging must be listed with name and title in the staff list");
+                }
+            }
             case REVIEW_REQUESTED, REREVIEW_REQUESTED -> {
                 LocalDate filed = e.attrs().get(Attr.FILED_ON);
                 CaseState.Document answer = s.documents().get(e.type() == EventType.REVIEW_REQUESTED

@@ -38,12 +38,34 @@ import org.xinfang.petition.Status;
  * @param awaitingReceipt whether the latest assignment has not been received (签收) by its unit yet
  * @param documents the latest document of each type owed to the petitioner: who issued it, when, and
  *     when it was delivered
+ * @param supervisionAnswered whether the open supervision (by hand) was answered and awaits the supervising
+ *     organ's acceptance
+ * @param leader the leader's 包案 (the latest), or null
+ * @param hearingPending the hearing scheduled and not yet recorded, or null
+ * @param major the flag of a major or urgent matter, or null
+ * @param majorReceivedBy the units above the flagging one whose nodes recorded the report's arrival
+ * @param majorAcknowledgedBy the units at which a named person acknowledged the report
+ * @param response the emergency response or joint conference opened for a major matter and not closed, or null
  */
 public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String objector,
         String reviewer,
         boolean extended, boolean inHearing, Event openSupervision, Set<String> supervisedLapses, boolean rateable,
         Set<String> unitsAssigned, int version, Kind kind, boolean awaitingReceipt,
-        Map<EventType, Document> documents) {
+        Map<EventType, Document> documents, boolean supervisionAnswered, LeaderCase leader, Event hearingPending,
+        Event major, Set<String> majorReceivedBy, Set<String> majorAcknowledgedBy, Event response) {
+
+    /**
+     * A leader's 包案 (四定: the leader, the measures, the deadline, the responsible unit).
+     *
+     * @param taken the LEADER_TOOK event (its actor is the leader, its unit the leader's)
+     * @param closed the LEADER_CLOSED event, or null while open
+     */
+    public record LeaderCase(Event taken, Event closed) {
+        /** Whether the 包案 is still open. */
+        public boolean open() {
+            return closed == null;
+        }
+    }
 
     /**
      * A document owed to the petitioner.
@@ -57,12 +79,28 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     /** States in which a case is closed: nothing but a rating or a supervision answer can follow. */
     public static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
-            Status.TERMINATED);
+            Status.TERMINATED, Status.REPLIED);
 
     public CaseState {
         supervisedLapses = Set.copyOf(supervisedLapses);
         unitsAssigned = Set.copyOf(unitsAssigned);
         documents = java.util.Collections.unmodifiableMap(copy(documents));
+        majorReceivedBy = Set.copyOf(majorReceivedBy);
+        majorAcknowledgedBy = Set.copyOf(majorAcknowledgedBy);
+    }
+
+    /** The unit that must answer the open supervision: the one it names, else the owner; null when none is open. */
+    public String supervisedUnit() {
+        if (openSupervision == null) {
+            return null;
+        }
+        return openSupervision.attrs().has(Attr.SUPERVISED_UNIT) ? openSupervision.attrs().get(Attr.SUPERVISED_UNIT)
+                : owner;
+    }
+
+    /** Whether a supervision raised by hand (not by the overdue scan): its answer is accepted or sent back. */
+    public static boolean byHand(Event supervised) {
+        return !supervised.attrs().has(Attr.CLOCK);
     }
 
     /** The state after every event of the case. */
@@ -77,7 +115,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     private static CaseState of(String registeredBy, Kind kind, List<Event> timeline, int count) {
         CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, null, false, false, null,
-                Set.of(), false, Set.of(), 0, kind, false, Map.of());
+                Set.of(), false, Set.of(), 0, kind, false, Map.of(), false, null, null, null, Set.of(), Set.of(), null);
         for (int i = 0; i < count; i++) {
             s = s.next(timeline.get(i));
         }
@@ -109,6 +147,13 @@ public record CaseState(Status status, String owner, String registeredBy, String
         boolean canRate = rateable;
         Set<String> assigned = unitsAssigned;
         boolean awaiting = awaitingReceipt;
+        boolean answered = supervisionAnswered;
+        LeaderCase lead = leader;
+        Event hearingNext = hearingPending;
+        Event flag = major;
+        Set<String> reported = majorReceivedBy;
+        Set<String> acknowledged = majorAcknowledgedBy;
+        Event joint = response;
         Map<EventType, Document> docs = documents;
         LocalDate day = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
         if (Documents.owedToPetitioner(type)) {
@@ -152,11 +197,32 @@ public record CaseState(Status status, String owner, String registeredBy, String
             case HEARING_ENDED -> hearing = false;
             case SUPERVISED -> {
                 supervision = e;
+                answered = false;
                 if (e.attrs().has(Attr.CLOCK) && e.attrs().has(Attr.DUE)) {
                     lapses = plus(lapses, e.attrs().get(Attr.CLOCK) + "@" + e.attrs().get(Attr.DUE));
                 }
             }
-            case SUPERVISION_ANSWERED -> supervision = null;
+            case SUPERVISION_ANSWERED -> {
+                if (supervision != null && byHand(supervision)) {
+                    answered = true; // the supervising organ accepts it or sends it back
+                } else {
+                    supervision = null;
+                }
+            }
+            case SUPERVISION_ACCEPTED -> {
+                supervision = null;
+                answered = false;
+            }
+            case SUPERVISION_RETURNED -> answered = false;
+            case LEADER_TOOK -> lead = new LeaderCase(e, null);
+            case LEADER_CLOSED -> lead = lead == null ? null : new LeaderCase(lead.taken(), e);
+            case HEARING_SCHEDULED -> hearingNext = e;
+            case HEARING_RECORDED -> hearingNext = null;
+            case MAJOR_FLAGGED -> flag = e;
+            case MAJOR_RECEIVED -> reported = plus(reported, e.unit());
+            case MAJOR_ACKNOWLEDGED -> acknowledged = plus(acknowledged, e.unit());
+            case RESPONSE_OPENED -> joint = e;
+            case RESPONSE_CLOSED -> joint = null;
             case RATED -> canRate = false;
             default -> {
                 // the state and owner follow from the type alone
@@ -169,7 +235,8 @@ public record CaseState(Status status, String owner, String registeredBy, String
             awaiting = false;
         }
         return new CaseState(nextStatus, nextOwner, registeredBy, assigner, objecting, nextReviewer, ext, hearing,
-                supervision, lapses, canRate, assigned, version + 1, kind, awaiting, docs);
+                supervision, lapses, canRate, assigned, version + 1, kind, awaiting, docs, answered, lead, hearingNext,
+                flag, reported, acknowledged, joint);
     }
 
     private static Map<EventType, Document> copy(Map<EventType, Document> map) {

@@ -185,6 +185,12 @@ public final class Deadlines {
                     clocks.put(Step.SUPERVISION, c);
                 }
                 case SUPERVISION_ANSWERED -> meet(clocks, Step.SUPERVISION, day);
+                case SUPERVISION_RETURNED -> {
+                    // the answer was not enough: a new one is due on the day the return states
+                    Clock c = new Clock(day);
+                    c.fixedDue = e.attrs().get(Attr.ANSWER_DUE);
+                    clocks.put(Step.SUPERVISION, c);
+                }
                 case TERMINATED -> clocks.values().forEach(c -> c.ended = c.met == null || c.ended);
                 default -> {
                     // events that move no clock

@@ -40,6 +40,15 @@ public interface SyncPolicy {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A step this node records at once after applying a child's steps to a case, in the same transaction:
+     * the arrival of the report of a major matter at this level (R2022 Art. 25), so that the record shows
+     * when each level learnt of it. Empty when the case calls for none.
+     */
+    default java.util.Optional<NewEvent> onApplied(Petition after) {
+        return java.util.Optional.empty();
+    }
+
     /** The children of this node that hold a copy of the case and get it again whenever it changes. */
     Set<String> holders(Petition petition);
 

@@ -62,10 +62,14 @@ class SyncIT {
     /** The township's unit head, named in its staff list: decisions and extensions are signed off by a person. */
     private static final String HEAD = "head";
     private static final String HEAD_PW = "Sync-test-head-pw-1";
+    /** A district leader, named: 包案 and acknowledgements name the person. */
+    private static final String LEADER = "leader";
+    private static final String LEADER_PW = "Sync-test-leader-pw-1";
 
     @BeforeAll
     void boot() throws Exception {
-        district = TierNode.unpack("district", "sync-district").start(PW);
+        district = TierNode.unpack("district", "sync-district").user(LEADER, LEADER_PW, "leader", "supervisor", "head")
+                .person(LEADER, "陈静", "青溪区副区长").start(PW);
         township = TierNode.unpack("township", "sync-township").childOf(district, townshipSecret)
                 .user(HEAD, HEAD_PW, "head", "handler").person(HEAD, "王芳", "清河镇信访办主任").start(PW);
         department = TierNode.unpack("department", "sync-department").childOf(district, departmentSecret).start(PW);
@@ -280,7 +284,7 @@ class SyncIT {
 
     @Test
     @Order(4)
-    void anOverdueVillageCaseIsSupervisedByTheTownshipAndStaysListedUntilAnswered() throws Exception {
+    void anOverdueVillageCaseIsSupervisedAtTheTownshipThatRoutesItAndStaysListedUntilAnswered() throws Exception {
         String old = petition("三十日前收到的来信").replace("2026-11-20", java.time.LocalDate.now(
                 java.time.ZoneId.of("Asia/Shanghai")).minusDays(30).toString());
         String id = json(village.postJson("/api/v1/petitions", old)).get("id").asText();
@@ -290,19 +294,37 @@ class SyncIT {
         HttpResponse<String> overdue = township.get("/api/v1/deadlines?filter=overdue&unit=" + VILLAGE);
         assertTrue(overdue.body().contains(id), overdue.body());
 
-        HttpResponse<String> scan = township.send(township.request("/api/v1/supervision/scan")
+        // routing it is the township's duty (the village committee has no step to take): the township's own
+        // scan does not supervise itself; the district's addresses the township
+        HttpResponse<String> own = township.send(township.request("/api/v1/supervision/scan")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, own.statusCode(), own.body());
+        assertFalse(json(own).get("supervised").toString().contains(id), own.body());
+        await("the case at the district", () -> district.get("/api/v1/petitions/" + id).statusCode() == 200);
+        HttpResponse<String> scan = district.send(district.request("/api/v1/supervision/scan")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
         assertEquals(200, scan.statusCode(), scan.body());
-        assertTrue(json(scan).get("supervised").toString().contains(id));
-        assertTrue(json(township.get("/api/v1/supervision")).toString().contains(id));
+        assertTrue(json(scan).get("supervised").toString().contains(id), scan.body());
+        JsonNode listed = null;
+        for (JsonNode item : json(district.get("/api/v1/supervision")).get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                listed = item;
+            }
+        }
+        assertEquals(TOWNSHIP, listed.get("supervisedUnit").asText(), listed.toString());
+        assertEquals("清河镇", listed.get("supervisedUnitName").asText());
 
+        await("the notice at the township", () -> json(township.get("/api/v1/petitions/" + id)).get("allowedActions")
+                .toString().contains("answer-supervision"));
         await("the notice at the village", () -> json(village.get("/api/v1/petitions/" + id)).get("timeline")
                 .toString().contains("SUPERVISED"));
-        HttpResponse<String> answer = village.postJson("/api/v1/petitions/" + id + "/actions/answer-supervision",
+        assertEquals(403, village.postJson("/api/v1/petitions/" + id + "/actions/answer-supervision",
+                "{\"reason\": \"村里无权分流\"}").statusCode(), "the village is not the one supervised");
+        HttpResponse<String> answer = asHead("/api/v1/petitions/" + id + "/actions/answer-supervision",
                 "{\"reason\": \"已转镇信访办分流\"}");
         assertEquals(200, answer.statusCode(), answer.body());
-        await("the answer at the township", () -> !json(township.get("/api/v1/supervision")).toString().contains(id));
-        assertTrue(json(township.get("/api/v1/supervision?open=false")).toString().contains("已转镇信访办分流"));
+        await("the answer at the district", () -> !json(district.get("/api/v1/supervision")).toString().contains(id));
+        assertTrue(json(district.get("/api/v1/supervision?open=false")).toString().contains("已转镇信访办分流"));
     }
 
     @Test
@@ -759,6 +781,86 @@ class SyncIT {
                         + " \"signOff\": true}");
         assertEquals(400, withDecision.statusCode(), withDecision.body());
         assertEquals("result", json(withDecision).get("field").asText());
+    }
+
+    /**
+     * The district's own tools across tiers (issue 12): a district leader's 包案 on a township case is seen
+     * at the township; a hearing recorded at the township is seen at the district; a village's urgent mass
+     * visit reaches the district with the time each level learnt of it and stays an alert there until a named
+     * person acknowledges it; a listed supervision by hand is answered below and accepted above.
+     */
+    @Test
+    @Order(18)
+    void theDistrictsToolsWorkAcrossTheTiers() throws Exception {
+        String id = assignedToTownship("欠薪包案与听证的事项");
+        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/accept", "{}").statusCode());
+        await("the acceptance at the district", () -> "ACCEPTED".equals(json(district.get("/api/v1/petitions/" + id))
+                .get("status").asText()));
+        String target = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(20).toString();
+        HttpResponse<String> taken = district.postJsonAs(LEADER, LEADER_PW, "/api/v1/petitions/" + id + "/actions/take-case",
+                "{\"measures\": \"每周调度一次\", \"targetDate\": \"" + target + "\", \"responsibleUnit\": \"" + TOWNSHIP + "\"}");
+        assertEquals(200, taken.statusCode(), taken.body());
+        await("the 包案 at the township", () -> !json(township.get("/api/v1/petitions/" + id)).get("leaderCase").isNull());
+        JsonNode lead = json(township.get("/api/v1/petitions/" + id)).get("leaderCase");
+        assertEquals(target, lead.get("targetDate").asText());
+        assertEquals("清河镇", lead.get("responsibleUnitName").asText());
+        assertEquals("陈静", lead.get("leader").get("name").asText());
+        assertEquals(List.of(id), ids(district.getAs(LEADER, LEADER_PW, "/api/v1/leader-cases?filter=open&mine=true")));
+
+        HttpResponse<String> scheduled = township.postJson("/api/v1/petitions/" + id + "/actions/schedule-hearing",
+                "{\"hearingOn\": \"" + target + "\", \"place\": \"清河镇会议室\", \"chair\": \"王芳\", \"panel\": \"人大代表李某、律师赵某\","
+                        + " \"openness\": \"PUBLIC\"}");
+        assertEquals(200, scheduled.statusCode(), scheduled.body());
+        assertEquals(200, township.postJson("/api/v1/petitions/" + id + "/actions/record-hearing",
+                "{\"attendance\": \"双方到场\", \"record\": \"双方陈述意见\", \"opinion\": \"建议支持合理诉求\"}").statusCode());
+        await("the hearing at the district", () -> json(district.get("/api/v1/petitions/" + id)).get("hearings").size() == 1
+                && json(district.get("/api/v1/petitions/" + id)).get("hearings").get(0).get("held").asBoolean());
+        assertEquals("建议支持合理诉求", json(district.get("/api/v1/petitions/" + id)).get("hearings").get(0).get("opinion").asText());
+
+        HttpResponse<String> supervised = district.postJson("/api/v1/supervision",
+                "{\"case\": \"" + id + "\", \"instructions\": \"请书面报告欠薪处置进展\", \"answerBy\": \"" + target
+                        + "\", \"listed\": true}");
+        assertEquals(200, supervised.statusCode(), supervised.body());
+        assertEquals(400, district.postJson("/api/v1/supervision", "{\"case\": \"" + id + "\", \"answerBy\": \"" + target
+                + "\"}").statusCode(), "instructions are required");
+        assertTrue(district.get("/api/v1/supervision?listed=true").body().contains(id), "on the board");
+        await("the supervision at the township", () -> json(township.get("/api/v1/petitions/" + id)).get("allowedActions")
+                .toString().contains("answer-supervision"));
+        assertEquals(200, asHead("/api/v1/petitions/" + id + "/actions/answer-supervision",
+                "{\"answer\": \"已约谈企业负责人，承诺月底前付清\"}").statusCode());
+        await("the answer at the district", () -> json(district.get("/api/v1/petitions/" + id)).get("allowedActions")
+                .toString().contains("accept-answer"));
+        assertEquals(200, district.postJson("/api/v1/petitions/" + id + "/actions/accept-answer", "{}").statusCode());
+        assertFalse(district.get("/api/v1/supervision?listed=true").body().contains(id), "closed, off the board");
+
+        // an urgent mass visit registered at the village, flagged with its registration
+        String visit = TierDistributionsIT.petition("三十余名村民聚集村委会").replace("\"headcount\": 12", "\"headcount\": 32")
+                .replaceFirst("\\{", "{\"major\": {\"reason\": \"三十余人聚集，情绪激动\"}, ");
+        HttpResponse<String> flagged = village.postJson("/api/v1/petitions", visit);
+        assertEquals(201, flagged.statusCode(), flagged.body());
+        String major = json(flagged).get("id").asText();
+        assertEquals("三十余人聚集，情绪激动", json(flagged).get("major").get("reason").asText());
+        await("the alert at the district", () -> ids(district.get("/api/v1/alerts")).contains(major));
+        JsonNode atDistrict = json(district.get("/api/v1/petitions/" + major)).get("major");
+        List<String> levels = new ArrayList<>();
+        atDistrict.get("reports").forEach(r -> levels.add(r.get("unit").asText() + ":" + !r.get("arrivedAt").isNull()));
+        assertEquals(List.of(TOWNSHIP + ":true", "510199:true"), levels, "each level records when it learnt of it");
+        assertTrue(json(township.get("/api/v1/alerts")).toString().contains(major), "the township is alerted too");
+        assertEquals(400, district.postJson("/api/v1/petitions/" + major + "/actions/acknowledge-major", "{}").statusCode(),
+                "an account the staff list does not name cannot acknowledge");
+        assertEquals(200, district.postJsonAs(LEADER, LEADER_PW, "/api/v1/petitions/" + major + "/actions/acknowledge-major",
+                "{}").statusCode());
+        assertFalse(ids(district.get("/api/v1/alerts")).contains(major));
+        JsonNode ack = json(district.get("/api/v1/petitions/" + major)).get("major").get("reports").get(1);
+        assertFalse(ack.get("acknowledgedBy").isNull(), ack.toString());
+        assertTrue(json(township.get("/api/v1/alerts")).toString().contains(major), "the township has not acknowledged");
+    }
+
+    private static List<String> ids(HttpResponse<String> list) throws Exception {
+        assertEquals(200, list.statusCode(), list.body());
+        List<String> ids = new ArrayList<>();
+        json(list).get("items").forEach(i -> ids.add(i.get("id").asText()));
+        return ids;
     }
 
     private String assignedToTownship(String subject) throws Exception {

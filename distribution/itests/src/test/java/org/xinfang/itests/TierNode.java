@@ -185,6 +185,12 @@ final class TierNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    /** A GET as another staff account of this node. */
+    HttpResponse<String> getAs(String login, String password, String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(login, password)).GET().build());
+    }
+
     /** A POST as another staff account of this node. */
     HttpResponse<String> postJsonAs(String login, String password, String path, String json)
             throws IOException, InterruptedException {

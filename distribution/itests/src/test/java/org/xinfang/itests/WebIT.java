@@ -59,11 +59,11 @@ class WebIT {
     }
 
     /**
-     * Every node has a clerk (登记员) and a unit head (负责人, who also handles and supervises); the staff
+     * Every node has a clerk (登记员) and a unit head (负责人, who also handles, supervises and leads); the staff
      * list names both (name and title), so that steps and sign-offs record people.
      */
     private static TierNode staff(TierNode node) throws IOException {
-        return node.user("clerk", STAFF_PW, "clerk").user("head", STAFF_PW, "head", "handler", "supervisor");
+        return node.user("clerk", STAFF_PW, "clerk").user("head", STAFF_PW, "head", "handler", "supervisor", "leader");
     }
 
     private static String secret() {

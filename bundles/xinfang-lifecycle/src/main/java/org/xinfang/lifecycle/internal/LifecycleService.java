@@ -49,6 +49,12 @@ public final class LifecycleService implements CaseService {
     static final Set<String> HANDLERS = Set.of("clerk", "handler", "head");
     /** Who records that a document reached the petitioner: the office's or the handling unit's staff. */
     static final Set<String> DELIVERERS = Set.of("clerk", "handler", "head", "leader");
+    /** Leaders (包案). */
+    static final Set<String> LEADERS = Set.of("leader");
+    /** Everyone on the staff (a major matter is everyone's to report and to read). */
+    static final Set<String> STAFF = Set.of("clerk", "handler", "head", "leader", "supervisor");
+    /** Who supervises (督查督办). */
+    static final Set<String> SUPERVISORS = Set.of("supervisor", "leader", "head");
     /** Who signs off and approves: the unit head (签批). */
     static final Set<String> HEAD = Set.of("head");
     private static final Set<Status> FINAL = CaseState.FINAL;
@@ -60,6 +66,8 @@ public final class LifecycleService implements CaseService {
 
     /** Days a supervised organ has to answer in writing (R2005 Art. 36; configurable). */
     private final int supervisionAnswerDays;
+    /** The node's way up, when it has one: a major matter is pushed at once. */
+    private final List<org.xinfang.sync.Outbound> outbound;
 
     public LifecycleService(PetitionStore store, NodeService node) {
         this(store, node, Step.SUPERVISION.length());
@@ -67,7 +75,13 @@ public final class LifecycleService implements CaseService {
 
     /** @param supervisionAnswerDays the term a supervision notice gives for the written answer */
     public LifecycleService(PetitionStore store, NodeService node, int supervisionAnswerDays) {
-        this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays);
+        this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays, List.of());
+    }
+
+    /** @param outbound the node's way up (none at the top): a major matter is pushed at once */
+    public LifecycleService(PetitionStore store, NodeService node, int supervisionAnswerDays,
+            List<org.xinfang.sync.Outbound> outbound) {
+        this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays, outbound);
     }
 
     LifecycleService(PetitionStore store, NodeService node, Clock clock) {
@@ -75,6 +89,11 @@ public final class LifecycleService implements CaseService {
     }
 
     LifecycleService(PetitionStore store, NodeService node, Clock clock, int supervisionAnswerDays) {
+        this(store, node, clock, supervisionAnswerDays, List.of());
+    }
+
+    LifecycleService(PetitionStore store, NodeService node, Clock clock, int supervisionAnswerDays,
+            List<org.xinfang.sync.Outbound> outbound) {
         if (supervisionAnswerDays < 1 || supervisionAnswerDays > 365) {
             throw new IllegalArgumentException("supervision.answer.days must be 1 to 365, not " + supervisionAnswerDays);
         }
@@ -82,6 +101,7 @@ public final class LifecycleService implements CaseService {
         this.node = node;
         this.clock = clock;
         this.supervisionAnswerDays = supervisionAnswerDays;
+        this.outbound = outbound;
     }
 
     private LocalDate today() {
@@ -112,7 +132,20 @@ public final class LifecycleService implements CaseService {
         Authority.checkFacts(state, event, node.units());
         Petition after = record(p, state, event);
         LOG.info("petition {}: {} by {} at {}", id, action, actor.user(), here);
+        if (action == Action.FLAG_MAJOR || action == Action.ACKNOWLEDGE_MAJOR) {
+            sendNow(); // R2022 Art. 25: reported up at once, not at the next scheduled sync
+        }
         return after;
+    }
+
+    private void sendNow() {
+        for (org.xinfang.sync.Outbound up : outbound) {
+            try {
+                up.sendNow();
+            } catch (RuntimeException e) {
+                LOG.warn("could not start the upward sync at once; it runs at its next interval", e);
+            }
+        }
     }
 
     /** Records the event against the version it was checked on; the holders of a copy get the case. */
@@ -173,7 +206,40 @@ public final class LifecycleService implements CaseService {
             }
             case ANSWER_SUPERVISION -> required(b, Attr.ANSWER, in.answer() != null ? in.answer() : in.reason(),
                     in.answer() != null ? "answer" : "reason");
-            case ACCEPT, START_HEARING, END_HEARING, TERMINATE -> {
+            case TAKE_CASE -> {
+                fields(b, in, Attr.MEASURES, Attr.RESPONSIBLE_UNIT);
+                notBefore(b, Attr.TARGET_DATE, in, today());
+            }
+            case LEADER_PROGRESS -> fields(b, in, Attr.PROGRESS);
+            case LEADER_CLOSE -> fields(b, in, Attr.SUMMARY);
+            case SCHEDULE_HEARING -> {
+                notBefore(b, Attr.HEARING_ON, in, today());
+                fields(b, in, Attr.PLACE, Attr.CHAIR, Attr.PANEL, Attr.OPENNESS);
+                optional(b, in, Attr.PETITIONER_SIDE, Attr.UNIT_SIDE);
+            }
+            case RECORD_HEARING -> fields(b, in, Attr.ATTENDANCE, Attr.RECORD, Attr.OPINION);
+            case FLAG_MAJOR -> required(b, Attr.REASON, in.reason(), "reason");
+            case OPEN_RESPONSE -> fields(b, in, Attr.RESPONSE, Attr.MEMBERS);
+            case RECORD_MEETING -> {
+                fields(b, in, Attr.ATTENDANCE, Attr.DECISIONS);
+                LocalDate on = Attr.MEETING_ON.parse(in.field("meetingOn"), "meetingOn");
+                if (on.isAfter(today())) {
+                    throw new ValidationException("meetingOn", "in_future", "会议日期不能晚于今天 / a meeting is recorded"
+                            + " once held");
+                }
+                b.put(Attr.MEETING_ON, on);
+            }
+            case CLOSE_RESPONSE -> fields(b, in, Attr.SUMMARY);
+            case RETURN_ANSWER -> {
+                required(b, Attr.REASON, in.reason(), "reason");
+                LocalDate by = Attr.ANSWER_DUE.parse(in.field("answerBy"), "answerBy");
+                if (!by.isAfter(today())) {
+                    throw new ValidationException("answerBy", "not_future", "答复期限须晚于今天 / the answer-by day must be"
+                            + " after today");
+                }
+                b.put(Attr.ANSWER_DUE, by);
+            }
+            case ACCEPT, START_HEARING, END_HEARING, TERMINATE, ACKNOWLEDGE_MAJOR, ACCEPT_ANSWER -> {
                 // the type says it all; a note may go with it
             }
             default -> throw new IllegalStateException("unhandled action " + action);
@@ -214,6 +280,32 @@ public final class LifecycleService implements CaseService {
 
     private static void required(Attributes.Builder b, Attr<?> attr, Object value, String field) {
         b.parse(attr, attr.parse(value, field), field);
+    }
+
+    /** Attributes given under their own names, each required. */
+    private static void fields(Attributes.Builder b, ActionInput in, Attr<?>... attrs) {
+        for (Attr<?> a : attrs) {
+            required(b, a, in.field(a.name()), a.name());
+        }
+    }
+
+    /** Attributes given under their own names, when given. */
+    private static void optional(Attributes.Builder b, ActionInput in, Attr<?>... attrs) {
+        for (Attr<?> a : attrs) {
+            Object v = in.field(a.name());
+            if (v != null && !(v instanceof String s && s.isBlank())) {
+                required(b, a, v, a.name());
+            }
+        }
+    }
+
+    /** A date given under its own name, not before {@code first}. */
+    private static void notBefore(Attributes.Builder b, Attr<LocalDate> attr, ActionInput in, LocalDate first) {
+        LocalDate day = attr.parse(in.field(attr.name()), attr.name());
+        if (day.isBefore(first)) {
+            throw new ValidationException(attr.name(), "in_past", attr.label() + "不能早于今天 / cannot be before today");
+        }
+        b.put(attr, day);
     }
 
     @Override
@@ -279,15 +371,20 @@ public final class LifecycleService implements CaseService {
                     || state.supervisedLapses().contains(d.step() + "@" + d.due())) {
                 continue; // nothing lapsed, or this lapse was supervised once already
             }
-            Attributes attrs = Attributes.builder().put(Attr.CLOCK, d.step()).put(Attr.DUE, d.due())
-                    .put(Attr.ANSWER_DUE, Periods.calendarDays(today(), supervisionAnswerDays, node.calendar()))
-                    .build();
+            Attributes.Builder b = Attributes.builder().put(Attr.CLOCK, d.step()).put(Attr.DUE, d.due())
+                    .put(Attr.ANSWER_DUE, Periods.calendarDays(today(), supervisionAnswerDays, node.calendar()));
+            String answerable = answerable(p, d.step());
+            if (!answerable.equals(p.owner())) {
+                b.put(Attr.SUPERVISED_UNIT, answerable);
+            }
+            Attributes attrs = b.build();
             NewEvent event = new NewEvent(EventType.SUPERVISED, actor.person(), here, self.nodeId(), clock.instant(), attrs,
                     null);
             try {
                 Authority.check(state, event, node.units());
                 record(p, state, event);
-            } catch (VersionConflictException | IllegalTransitionException | ForbiddenActionException moved) {
+            } catch (VersionConflictException | IllegalTransitionException | ForbiddenActionException
+                    | ValidationException moved) {
                 LOG.info("petition {} not supervised: {}", p.id(), moved.getMessage());
                 continue;
             }
@@ -297,39 +394,232 @@ public final class LifecycleService implements CaseService {
         return supervised;
     }
 
+    /**
+     * The unit that can act on a lapsed clock: the owner, except a case nobody routed that waits with a unit
+     * that is no organ and has none below it (a village committee records a matter; the office above routes
+     * it): then the unit above it.
+     */
+    private String answerable(Petition p, Step lapsed) {
+        String owner = p.owner();
+        if (lapsed == Step.TRIAGE && !node.units().competent(owner) && node.units().children(owner).isEmpty()) {
+            return node.units().get(owner).map(org.xinfang.node.Unit::parent).filter(x -> x != null && !x.isBlank())
+                    .orElse(owner);
+        }
+        return owner;
+    }
+
+    @Override
+    public Petition supervise(String id, String instructions, String answerBy, boolean listed, Integer version,
+            Actor actor) {
+        if (!actor.hasAny(SUPERVISORS)) {
+            throw new ForbiddenActionException("督办需要督查、领导或负责人角色 / supervision needs the supervisor, leader or"
+                    + " head role");
+        }
+        Petition p = store.get(id).orElseThrow(
+                () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
+        if (version != null && version != p.version()) {
+            throw new VersionConflictException(id, version, p.version());
+        }
+        Attributes.Builder b = Attributes.builder();
+        required(b, Attr.INSTRUCTIONS, instructions, "instructions");
+        LocalDate by = Attr.ANSWER_DUE.parse(answerBy, "answerBy");
+        if (!by.isAfter(today())) {
+            throw new ValidationException("answerBy", "not_future", "答复期限须晚于今天 / the answer-by day must be after"
+                    + " today");
+        }
+        b.put(Attr.ANSWER_DUE, by).put(Attr.LISTING, listed ? org.xinfang.petition.Listing.LISTED
+                : org.xinfang.petition.Listing.ORDINARY);
+        NodeInfo self = node.info();
+        NewEvent event = new NewEvent(EventType.SUPERVISED, actor.person(), self.unit().code(), self.nodeId(),
+                clock.instant(), b.build(), null);
+        CaseState state = CaseState.of(p);
+        Authority.check(state, event, node.units());
+        Petition after = record(p, state, event);
+        LOG.info("petition {} supervised by hand ({}) by {}", id, listed ? "listed" : "ordinary", actor.user());
+        return after;
+    }
+
+    @Override
+    public List<LeaderCase> leaderCases(String filter, String leader) {
+        String f = filter == null || filter.isBlank() ? "open" : filter.strip().toLowerCase(Locale.ROOT);
+        if (!Set.of("open", "overdue", "closed", "all").contains(f)) {
+            throw new ValidationException("filter", "invalid_value",
+                    "取值无效，可选：open, overdue, closed, all / must be open, overdue, closed or all");
+        }
+        String here = node.info().unit().code();
+        List<LeaderCase> list = new ArrayList<>();
+        for (Petition p : store.wholeWithEvent(EventType.LEADER_TOOK)) {
+            Event taken = null;
+            Event closed = null;
+            int entries = 0;
+            LocalDate last = null;
+            for (Event e : p.timeline()) {
+                switch (e.type()) {
+                    case LEADER_TOOK -> {
+                        taken = e;
+                        closed = null;
+                        entries = 0;
+                        last = null;
+                    }
+                    case LEADER_PROGRESS -> {
+                        entries++;
+                        last = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
+                    }
+                    case LEADER_CLOSED -> closed = e;
+                    default -> {
+                        // not the 包案's
+                    }
+                }
+            }
+            if (taken == null || !node.units().isWithin(taken.unit(), here)
+                    || leader != null && !leader.equals(taken.actor().login())) {
+                continue;
+            }
+            LocalDate target = taken.attrs().get(Attr.TARGET_DATE);
+            boolean overdue = closed == null && today().isAfter(target);
+            boolean keep = switch (f) {
+                case "overdue" -> overdue;
+                case "closed" -> closed != null;
+                case "all" -> true;
+                default -> closed == null;
+            };
+            if (keep) {
+                list.add(new LeaderCase(p.id(), p.subject(), p.owner(), p.status().name(), taken.actor(), taken.unit(),
+                        taken.attrs().get(Attr.MEASURES), target, taken.attrs().get(Attr.RESPONSIBLE_UNIT),
+                        LocalDate.ofInstant(taken.at(), Deadlines.ZONE), entries, last,
+                        closed == null ? null : LocalDate.ofInstant(closed.at(), Deadlines.ZONE), overdue));
+            }
+        }
+        list.sort(Comparator.comparing(LeaderCase::targetDate).thenComparing(LeaderCase::id));
+        return list;
+    }
+
+    @Override
+    public Workload workload(Actor actor) {
+        String here = node.info().unit().code();
+        int unrouted = 0;
+        int returned = 0;
+        int toAccept = 0;
+        int toDecide = 0;
+        int dueThisWeek = 0;
+        int overdue = 0;
+        int toAnswer = 0;
+        int overdueBelow = 0;
+        for (Petition p : openCases()) {
+            CaseState s = CaseState.of(p);
+            boolean mine = here.equals(s.owner());
+            if (mine && s.status() == Status.REGISTERED) {
+                unrouted++;
+            }
+            if (mine && s.status() == Status.OBJECTED) {
+                returned++;
+            }
+            if (mine && (s.status() == Status.TRIAGED || s.status() == Status.REGISTERED && node.units().competent(here))) {
+                toAccept++;
+            }
+            if (mine && s.status() == Status.ACCEPTED) {
+                toDecide++;
+            }
+            if (s.openSupervision() != null && !s.supervisionAnswered() && here.equals(s.supervisedUnit())) {
+                toAnswer++;
+            }
+            Deadline d = activeDeadline(p).orElse(null);
+            if (d != null && mine) {
+                if (d.daysRemaining() < 0) {
+                    overdue++;
+                } else if (d.daysRemaining() <= 7) {
+                    dueThisWeek++;
+                }
+            } else if (d != null && d.daysRemaining() < 0 && node.units().isBelow(s.owner(), here)) {
+                overdueBelow++;
+            }
+        }
+        List<LeaderCase> mineLed = leaderCases("open", actor.user());
+        List<Supervision> open = supervisions(true);
+        return new Workload(unrouted, returned, toAccept, toDecide, dueThisWeek, overdue, toAnswer, mineLed.size(),
+                (int) mineLed.stream().filter(LeaderCase::overdue).count(), alerts().size(),
+                (int) open.stream().filter(x -> x.listed() && here.equals(x.raisedBy())).count(),
+                (int) open.stream().filter(x -> "answered".equals(x.state()) && here.equals(x.raisedBy())).count(),
+                overdueBelow);
+    }
+
+    @Override
+    public List<Alert> alerts() {
+        String here = node.info().unit().code();
+        List<Alert> list = new ArrayList<>();
+        for (Petition p : store.wholeWithEvent(EventType.MAJOR_FLAGGED)) {
+            CaseState s = CaseState.of(p);
+            if (s.major() == null || s.majorAcknowledgedBy().contains(here) || !node.units().isBelow(s.major().unit(), here)) {
+                continue;
+            }
+            java.time.Instant arrived = p.timeline().stream().filter(e -> e.type() == EventType.MAJOR_RECEIVED
+                    && e.unit().equals(here)).map(Event::at).findFirst().orElse(null);
+            list.add(new Alert(p.id(), p.subject(), p.owner(), s.major().attrs().get(Attr.REASON), s.major().unit(),
+                    s.major().actor(), s.major().at(), arrived));
+        }
+        list.sort(Comparator.comparing(Alert::flaggedAt).reversed());
+        return list;
+    }
+
     @Override
     public List<Supervision> supervisions(boolean openOnly) {
         List<Supervision> list = new ArrayList<>();
         for (Petition p : store.wholeWithEvent(EventType.SUPERVISED)) {
             Event raised = null;
+            Event answer = null;
+            LocalDate due = null;
             for (Event e : p.timeline()) {
-                if (e.type() == EventType.SUPERVISED) {
-                    raised = e;
-                } else if (e.type() == EventType.SUPERVISION_ANSWERED && raised != null) {
-                    if (!openOnly) {
-                        list.add(supervision(p, raised, e));
+                switch (e.type()) {
+                    case SUPERVISED -> {
+                        raised = e;
+                        answer = null;
+                        due = e.attrs().has(Attr.ANSWER_DUE) ? e.attrs().get(Attr.ANSWER_DUE) : null;
                     }
-                    raised = null;
+                    case SUPERVISION_ANSWERED -> {
+                        if (raised != null && !CaseState.byHand(raised)) {
+                            if (!openOnly) {
+                                list.add(supervision(p, raised, e, due, "closed"));
+                            }
+                            raised = null;
+                        } else {
+                            answer = e;
+                        }
+                    }
+                    case SUPERVISION_RETURNED -> {
+                        answer = null;
+                        due = e.attrs().get(Attr.ANSWER_DUE);
+                    }
+                    case SUPERVISION_ACCEPTED -> {
+                        if (raised != null && !openOnly) {
+                            list.add(supervision(p, raised, answer, due, "closed"));
+                        }
+                        raised = null;
+                        answer = null;
+                    }
+                    default -> {
+                        // not the supervision's
+                    }
                 }
             }
             if (raised != null) {
-                list.add(supervision(p, raised, null));
+                list.add(supervision(p, raised, answer, due, answer == null ? "open" : "answered"));
             }
         }
         list.sort(Comparator.comparing(Supervision::answerDue).thenComparing(Supervision::id));
         return list;
     }
 
-    private Supervision supervision(Petition p, Event raised, Event answer) {
+    private Supervision supervision(Petition p, Event raised, Event answer, LocalDate answerDue, String state) {
         LocalDate on = LocalDate.ofInstant(raised.at(), Deadlines.ZONE);
-        LocalDate due = raised.attrs().has(Attr.ANSWER_DUE) ? raised.attrs().get(Attr.ANSWER_DUE)
-                : Periods.calendarDays(on, Step.SUPERVISION.length(), node.calendar());
+        LocalDate due = answerDue != null ? answerDue : Periods.calendarDays(on, Step.SUPERVISION.length(), node.calendar());
         String reason = Documents.forStaff(raised, this::unitName);
         String answered = answer == null ? null
                 : answer.attrs().has(Attr.ANSWER) ? answer.attrs().get(Attr.ANSWER) : answer.note();
         return new Supervision(p.id(), p.subject(), p.owner(), p.status().name(), raised.unit(), on,
                 reason == null ? raised.note() : reason, due, answer == null ? null
-                        : LocalDate.ofInstant(answer.at(), Deadlines.ZONE), answered);
+                        : LocalDate.ofInstant(answer.at(), Deadlines.ZONE), answered,
+                raised.attrs().get(Attr.LISTING) == org.xinfang.petition.Listing.LISTED,
+                raised.attrs().has(Attr.SUPERVISED_UNIT) ? raised.attrs().get(Attr.SUPERVISED_UNIT) : p.owner(), state);
     }
 
     private String unitName(String code) {
@@ -345,6 +635,11 @@ public final class LifecycleService implements CaseService {
         Set<String> roles = switch (action) {
             case REDIRECT, NOT_ACCEPT, LINK, DECLINE_OBJECTION -> OFFICE;
             case DELIVER -> DELIVERERS;
+            case TAKE_CASE, LEADER_PROGRESS, LEADER_CLOSE -> LEADERS;
+            case OPEN_RESPONSE, RECORD_MEETING, CLOSE_RESPONSE -> SUPERVISORS;
+            case SCHEDULE_HEARING, RECORD_HEARING -> HANDLERS;
+            case FLAG_MAJOR, ACKNOWLEDGE_MAJOR -> STAFF;
+            case ACCEPT_ANSWER, RETURN_ANSWER -> SUPERVISORS;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
             case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION, REPLY -> HEAD;
         };

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
 import org.xinfang.lifecycle.Actor;
+import org.xinfang.lifecycle.CaseService;
 import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.node.internal.ConfiguredNode;
@@ -69,7 +70,8 @@ class LifecycleServiceTest {
         store = new JdbcPetitionStore(ds);
         store.start();
         Path units = dir.resolve("units.csv");
-        Files.writeString(units, "510199,青溪区信访局,DISTRICT,\n510199101,清河镇,TOWNSHIP,510199\n");
+        Files.writeString(units, "510199,青溪区信访局,DISTRICT,\n510199101,清河镇,TOWNSHIP,510199\n"
+                + "510199101201,柳树村,VILLAGE,510199101\n");
         Path calendar = dir.resolve("calendar.csv");
         Files.writeString(calendar, "2026-10-01,HOLIDAY,国庆节\n");
         Clock clock = Clock.fixed(NOW, Deadlines.ZONE);
@@ -263,15 +265,17 @@ class LifecycleServiceTest {
     void allowedActionsAreTheStepsActWouldTake() {
         String id = caseIn(Status.TRIAGED);
         Petition triaged = store.get(id).orElseThrow();
-        assertEquals(List.of(Action.ACCEPT, Action.OBJECT), atTownship.allowedActions(triaged, HANDLER));
+        // anyone on the staff may report a major matter (R2022 Art. 25)
+        assertEquals(List.of(Action.ACCEPT, Action.OBJECT, Action.FLAG_MAJOR), atTownship.allowedActions(triaged, HANDLER));
         assertEquals(List.of(), atTownship.allowedActions(triaged, new Actor("nobody", Set.of())), "no role, no step");
-        assertEquals(List.of(), atDistrict.allowedActions(triaged, HANDLER), "the assigning district does not accept");
+        assertEquals(List.of(Action.FLAG_MAJOR), atDistrict.allowedActions(triaged, HANDLER),
+                "the assigning district does not accept (it may report a major matter)");
         Petition accepted = atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER);
         // the acceptance notice awaits its delivery record
-        assertEquals(List.of(Action.EXTEND, Action.DECIDE, Action.DELIVER, Action.MEDIATE),
-                atTownship.allowedActions(accepted, HEAD));
-        assertEquals(List.of(Action.DELIVER, Action.MEDIATE), atTownship.allowedActions(accepted, HANDLER),
-                "deciding needs the head");
+        assertEquals(List.of(Action.EXTEND, Action.DECIDE, Action.DELIVER, Action.MEDIATE, Action.SCHEDULE_HEARING,
+                Action.FLAG_MAJOR), atTownship.allowedActions(accepted, HEAD));
+        assertEquals(List.of(Action.DELIVER, Action.MEDIATE, Action.SCHEDULE_HEARING, Action.FLAG_MAJOR),
+                atTownship.allowedActions(accepted, HANDLER), "deciding needs the head");
         // every step listed passes the state and actor checks of act(): only its input may still be missing
         for (Action action : atTownship.allowedActions(accepted, HEAD)) {
             try {
@@ -603,7 +607,8 @@ class LifecycleServiceTest {
                 () -> daySix.act(late, Action.OBJECT, reason("属于区住建局职责"), HANDLER));
         assertTrue(closed.getMessage().contains("2026-11-30"), closed.getMessage());
         Petition p = store.get(late).orElseThrow();
-        assertEquals(List.of(Action.ACCEPT), daySix.allowedActions(p, HANDLER), "only accepting is left");
+        assertEquals(List.of(Action.ACCEPT, Action.FLAG_MAJOR), daySix.allowedActions(p, HANDLER),
+                "only accepting is left (and reporting a major matter, always)");
         Deadline window = daySix.deadlines(p).stream().filter(d -> d.step() == Step.OBJECTION).findFirst().orElseThrow();
         assertEquals(Deadline.State.CLOSED, window.state(), "a closed window, not an offence");
         assertEquals(Step.NOTICE, daySix.activeDeadline(p).orElseThrow().step(), "the unit still owes the acceptance notice");
@@ -626,8 +631,187 @@ class LifecycleServiceTest {
         assertEquals(Status.TRIAGED, declined.status());
         assertEquals(TOWNSHIP, declined.owner());
         assertEquals(Step.NOTICE, atTownship.activeDeadline(declined).orElseThrow().step());
-        assertEquals(List.of(Action.ACCEPT), atTownship.allowedActions(declined, HANDLER),
+        assertEquals(List.of(Action.ACCEPT, Action.FLAG_MAJOR), atTownship.allowedActions(declined, HANDLER),
                 "it accepts now; its window to object was used");
         assertEquals(Status.ACCEPTED, atTownship.act(id, Action.ACCEPT, ActionInput.none(), HANDLER).status());
+    }
+
+    static final Actor LEADER = new Actor(new Person("leader1", "张伟", "青溪区副区长"), Set.of("leader"));
+    static final Actor OTHER_LEADER = new Actor(new Person("leader2", "周敏", "青溪区信访局局长"), Set.of("leader"));
+    static final Actor SUPERVISOR = new Actor(new Person("sup1", "刘洋", "青溪区督查室主任"), Set.of("supervisor"));
+
+    private static ActionInput fields(String reason, Object... nameAndValue) {
+        java.util.Map<String, Object> more = new java.util.HashMap<>();
+        for (int i = 0; i < nameAndValue.length; i += 2) {
+            more.put((String) nameAndValue[i], nameAndValue[i + 1]);
+        }
+        return new ActionInput(reason, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, more);
+    }
+
+    /** 包案: a district leader takes a township case with the four fixes; only that leader records progress. */
+    @Test
+    void aLeaderTakesACaseWithItsFourFixesAndOnlyThatLeaderReportsOnIt() throws Exception {
+        String id = caseIn(Status.ACCEPTED);
+        ValidationException noMeasures = assertThrows(ValidationException.class, () -> atDistrict.act(id,
+                Action.TAKE_CASE, fields(null, "targetDate", "2026-12-20", "responsibleUnit", TOWNSHIP), LEADER));
+        assertEquals("measures", noMeasures.field());
+        ValidationException past = assertThrows(ValidationException.class, () -> atDistrict.act(id, Action.TAKE_CASE,
+                fields(null, "measures", "每周调度", "targetDate", "2026-11-01", "responsibleUnit", TOWNSHIP), LEADER));
+        assertEquals("targetDate", past.field());
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(id, Action.TAKE_CASE, fields(null,
+                "measures", "每周调度", "targetDate", "2026-12-20", "responsibleUnit", TOWNSHIP), HEAD), "leaders only");
+        Petition taken = atDistrict.act(id, Action.TAKE_CASE, fields(null, "measures", "每周调度一次，督促镇政府依法处理",
+                "targetDate", "2026-12-20", "responsibleUnit", TOWNSHIP), LEADER);
+        Event e = taken.timeline().get(taken.timeline().size() - 1);
+        assertEquals(EventType.LEADER_TOOK, e.type());
+        assertEquals(LEADER.person(), e.actor());
+        assertEquals(TOWNSHIP, e.attrs().get(Attr.RESPONSIBLE_UNIT));
+        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.TAKE_CASE, fields(null,
+                "measures", "再包", "targetDate", "2026-12-20", "responsibleUnit", TOWNSHIP), OTHER_LEADER), "one at a time");
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(id, Action.LEADER_PROGRESS,
+                fields(null, "progress", "已调度"), OTHER_LEADER), "another leader's case");
+        atDistrict.act(id, Action.LEADER_PROGRESS, fields(null, "progress", "已召开协调会"), LEADER);
+        assertEquals(List.of(id), atDistrict.leaderCases("open", "leader1").stream().map(c -> c.id()).toList());
+        assertEquals(1, atDistrict.leaderCases("open", null).get(0).progressEntries());
+        assertEquals(List.of(), atDistrict.leaderCases("open", "leader2"));
+        assertEquals(List.of(), atDistrict.leaderCases("overdue", null), "its deadline is 12-20");
+        LifecycleService later = new LifecycleService(store, new ConfiguredNode("", "district", DISTRICT, "青溪区信访局",
+                "DISTRICT", "", "", dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
+                Clock.fixed(Instant.parse("2026-12-22T02:00:00Z"), Deadlines.ZONE));
+        assertEquals(List.of(id), later.leaderCases("overdue", null).stream().map(c -> c.id()).toList());
+        later.act(id, Action.LEADER_CLOSE, fields(null, "summary", "欠款已付清，信访人息访"), LEADER);
+        assertEquals(List.of(), later.leaderCases("open", null));
+        assertEquals(List.of(id), later.leaderCases("closed", null).stream().map(c -> c.id()).toList());
+        assertThrows(ValidationException.class, () -> later.leaderCases("mine", null));
+    }
+
+    /** 听证 during handling: scheduled by the owner, recorded once; the handling clock is not paused by law. */
+    @Test
+    void aHearingIsScheduledAndRecordedDuringHandling() {
+        String id = caseIn(Status.ACCEPTED);
+        assertThrows(IllegalTransitionException.class, () -> atTownship.act(id, Action.RECORD_HEARING, fields(null,
+                "attendance", "到场", "record", "记录", "opinion", "意见"), HANDLER), "nothing scheduled");
+        ValidationException openness = assertThrows(ValidationException.class, () -> atTownship.act(id,
+                Action.SCHEDULE_HEARING, fields(null, "hearingOn", "2026-12-03", "place", "清河镇会议室", "chair", "王芳",
+                        "panel", "人大代表李某、律师赵某", "openness", "SOMETIMES"), HANDLER));
+        assertEquals("openness", openness.field());
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(id, Action.SCHEDULE_HEARING, fields(null,
+                "hearingOn", "2026-12-03", "place", "区信访局", "chair", "周敏", "panel", "听证员", "openness", "PUBLIC"),
+                HEAD), "the unit that holds the stage schedules it");
+        Petition scheduled = atTownship.act(id, Action.SCHEDULE_HEARING, fields(null, "hearingOn", "2026-12-03",
+                "place", "清河镇会议室", "chair", "王芳", "panel", "人大代表李某、律师赵某", "openness", "PUBLIC",
+                "petitionerSide", "信访人张三", "unitSide", "镇综治办赵强"), HANDLER);
+        assertEquals(org.xinfang.petition.Openness.PUBLIC, scheduled.timeline().get(scheduled.timeline().size() - 1)
+                .attrs().get(Attr.OPENNESS));
+        assertThrows(IllegalTransitionException.class, () -> atTownship.act(id, Action.SCHEDULE_HEARING, fields(null,
+                "hearingOn", "2026-12-04", "place", "会议室", "chair", "王芳", "panel", "听证员", "openness", "CLOSED"),
+                HANDLER), "one at a time");
+        Petition held = atTownship.act(id, Action.RECORD_HEARING, fields(null, "attendance", "信访人及镇综治办均到场",
+                "record", "双方陈述意见", "opinion", "建议支持信访人合理诉求"), HANDLER);
+        assertEquals(EventType.HEARING_RECORDED, held.timeline().get(held.timeline().size() - 1).type());
+        assertEquals(Step.HANDLING, atTownship.activeDeadline(held).orElseThrow().step());
+    }
+
+    /** 重大紧急: flagged at the township, pushed at once, an alert at the district until a named person reads it. */
+    @Test
+    void aMajorMatterIsPushedAtOnceAndAlertsTheLevelAboveUntilAcknowledged() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+        LifecycleService township = new LifecycleService(store, new ConfiguredNode("", "township", TOWNSHIP, "清河镇",
+                "TOWNSHIP", DISTRICT, "", dir.resolve("units.csv").toString(), dir.resolve("calendar.csv").toString()),
+                Clock.fixed(NOW, Deadlines.ZONE), 30, List.of(pushes::incrementAndGet));
+        String id = caseIn(Status.TRIAGED);
+        ValidationException noReason = assertThrows(ValidationException.class, () -> township.act(id, Action.FLAG_MAJOR,
+                ActionInput.none(), HANDLER));
+        assertEquals("reason", noReason.field());
+        assertEquals(0, pushes.get());
+        township.act(id, Action.FLAG_MAJOR, reason("30余名农民工聚集镇政府，情绪激动"), HANDLER);
+        assertEquals(1, pushes.get(), "pushed up at once");
+        assertThrows(IllegalTransitionException.class, () -> township.act(id, Action.FLAG_MAJOR, reason("再次"), HANDLER));
+        assertEquals(List.of(id), atDistrict.alerts().stream().map(a -> a.id()).toList());
+        assertEquals(List.of(), atTownship.alerts(), "the flagging unit knows");
+        ValidationException unnamed = assertThrows(ValidationException.class, () -> atDistrict.act(id,
+                Action.ACKNOWLEDGE_MAJOR, ActionInput.none(), new Actor("clerk9", Set.of("clerk"))));
+        assertEquals("signOff", unnamed.field());
+        assertThrows(ForbiddenActionException.class, () -> atTownship.act(id, Action.ACKNOWLEDGE_MAJOR,
+                ActionInput.none(), HEAD), "the levels above acknowledge");
+        atDistrict.act(id, Action.ACKNOWLEDGE_MAJOR, ActionInput.none(), LEADER);
+        assertEquals(List.of(), atDistrict.alerts());
+        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.ACKNOWLEDGE_MAJOR,
+                ActionInput.none(), OTHER_LEADER), "once per level");
+
+        // a joint conference for it: members, a meeting with its decisions, the close
+        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(caseIn(Status.TRIAGED), Action.OPEN_RESPONSE,
+                fields(null, "response", "EMERGENCY", "members", "区信访局"), LEADER), "for a major matter only");
+        ValidationException how = assertThrows(ValidationException.class, () -> atDistrict.act(id, Action.OPEN_RESPONSE,
+                fields(null, "members", "区信访局、区人社局、清河镇"), LEADER));
+        assertEquals("response", how.field());
+        atDistrict.act(id, Action.OPEN_RESPONSE, fields(null, "response", "JOINT_CONFERENCE", "members",
+                "区信访局、区人社局、清河镇"), LEADER);
+        assertThrows(ForbiddenActionException.class, () -> atTownship.act(id, Action.RECORD_MEETING, fields(null,
+                "meetingOn", "2026-11-26", "attendance", "三方", "decisions", "议定"), HEAD), "the opening unit records it");
+        ValidationException notYet = assertThrows(ValidationException.class, () -> atDistrict.act(id,
+                Action.RECORD_MEETING, fields(null, "meetingOn", "2026-12-30", "attendance", "三方", "decisions", "议定"),
+                LEADER));
+        assertEquals("meetingOn", notYet.field());
+        atDistrict.act(id, Action.RECORD_MEETING, fields(null, "meetingOn", "2026-11-26", "attendance",
+                "区信访局、区人社局、清河镇负责人到会", "decisions", "区人社局牵头，督促企业于12月3日前付清"), LEADER);
+        Petition closed = atDistrict.act(id, Action.CLOSE_RESPONSE, fields(null, "summary", "欠薪已付清，人员已疏散"), LEADER);
+        assertEquals(EventType.RESPONSE_CLOSED, closed.timeline().get(closed.timeline().size() - 1).type());
+        assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.RECORD_MEETING, fields(null,
+                "meetingOn", "2026-11-26", "attendance", "三方", "decisions", "议定"), LEADER), "closed");
+    }
+
+    /** 督办 by hand: listed, answered by the owner, sent back once, then accepted by the supervising unit. */
+    @Test
+    void aSupervisionByHandIsAnsweredSentBackAndAccepted() {
+        String id = caseIn(Status.ACCEPTED);
+        ValidationException noInstructions = assertThrows(ValidationException.class, () -> atDistrict.supervise(id, " ",
+                "2026-12-10", true, null, SUPERVISOR));
+        assertEquals("instructions", noInstructions.field());
+        ValidationException past = assertThrows(ValidationException.class, () -> atDistrict.supervise(id, "请加快办理",
+                "2026-11-20", true, null, SUPERVISOR));
+        assertEquals("answerBy", past.field());
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.supervise(id, "请加快办理", "2026-12-10", true, null,
+                HANDLER));
+        assertThrows(ForbiddenActionException.class, () -> atTownship.supervise(id, "请加快办理", "2026-12-10", true, null,
+                SUPERVISOR), "from above the owner only");
+        atDistrict.supervise(id, "请于12月10日前书面报告欠薪处置进展", "2026-12-10", true, null, SUPERVISOR);
+        CaseService.Supervision open = atDistrict.supervisions(true).get(0);
+        assertTrue(open.listed());
+        assertEquals("open", open.state());
+        assertEquals(LocalDate.of(2026, 12, 10), open.answerDue());
+        assertThrows(ForbiddenActionException.class, () -> atDistrict.act(id, Action.ANSWER_SUPERVISION, fields(null,
+                "answer", "x"), HEAD), "the supervised unit answers");
+        atTownship.act(id, Action.ANSWER_SUPERVISION, new ActionInput(null, null, null, null, null, null, null, null,
+                null, null, null, "已约谈企业负责人", null), HEAD);
+        assertEquals("answered", atDistrict.supervisions(true).get(0).state(), "it waits for the supervising unit");
+        assertThrows(ForbiddenActionException.class, () -> atTownship.act(id, Action.ACCEPT_ANSWER, ActionInput.none(),
+                HEAD), "the supervised unit does not accept its own answer");
+        ValidationException noDay = assertThrows(ValidationException.class, () -> atDistrict.act(id,
+                Action.RETURN_ANSWER, reason("未说明付款时间"), SUPERVISOR));
+        assertEquals("answerBy", noDay.field());
+        Petition returned = atDistrict.act(id, Action.RETURN_ANSWER, fields("未说明付款时间", "answerBy", "2026-12-05"),
+                SUPERVISOR);
+        assertEquals(LocalDate.of(2026, 12, 5), atDistrict.deadlines(returned).stream()
+                .filter(d -> d.step() == Step.SUPERVISION).findFirst().orElseThrow().due());
+        assertEquals("open", atDistrict.supervisions(true).get(0).state());
+        atTownship.act(id, Action.ANSWER_SUPERVISION, new ActionInput(null, null, null, null, null, null, null, null,
+                null, null, null, "企业承诺12月3日前付清", null), HEAD);
+        atDistrict.act(id, Action.ACCEPT_ANSWER, ActionInput.none(), SUPERVISOR);
+        assertEquals(List.of(), atDistrict.supervisions(true));
+        assertEquals("closed", atDistrict.supervisions(false).get(0).state());
+    }
+
+    /** The overdue scan addresses a village's unrouted case to the township that routes it, not the village. */
+    @Test
+    void theOverdueScanAddressesTheUnitThatCanActOnTheLapse() {
+        String id = caseWith(List.<Object[]>of(new Object[] {EventType.REGISTERED, "510199101201", Attributes.NONE}),
+                NOW.minusSeconds(86_400L * 30));
+        List<String> supervised = atDistrict.superviseOverdue(SUPERVISOR);
+        assertTrue(supervised.contains(id), supervised.toString());
+        Event notice = store.get(id).orElseThrow().timeline().get(1);
+        assertEquals(TOWNSHIP, notice.attrs().get(Attr.SUPERVISED_UNIT));
+        assertTrue(atTownship.allowedActions(store.get(id).orElseThrow(), HEAD).contains(Action.ANSWER_SUPERVISION));
     }
 }

@@ -82,6 +82,12 @@ public class PetitionResource {
             }
         });
         answer.put("undelivered", undelivered);
+        answer.put("major", views.major(p));
+        // R2022 Art. 25 speaks of mass visits (集体访, five people or more by custom): suggest the flag
+        answer.put("majorSuggested", p.headcount() >= 5 && answer.get("major") == null);
+        answer.put("leaderCase", views.leaderCase(p, java.time.LocalDate.now(org.xinfang.rules.Deadlines.ZONE)));
+        answer.put("hearings", views.hearings(p));
+        answer.put("openSupervision", org.xinfang.rules.CaseState.of(p).openSupervision() != null);
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", views.origin(o)));
@@ -99,8 +105,26 @@ public class PetitionResource {
         if (length != null && length > PetitionRequests.MAX_BODY_BYTES) {
             throw PetitionRequests.tooLarge();
         }
-        PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
+        byte[] bytes = PetitionRequests.readLimited(body);
+        PetitionDraft draft = requests.parse(bytes);
+        // 重大紧急 at registration: {"major": {"reason": "…"}}, checked before anything is written
+        com.fasterxml.jackson.databind.JsonNode major = requests.object(bytes).get("major");
+        String majorReason = null;
+        if (major != null && !major.isNull()) {
+            if (!major.isObject()) {
+                throw new org.xinfang.petition.ValidationException("major", "invalid_type",
+                        "应为对象 {\"reason\": …} / must be an object with a reason");
+            }
+            com.fasterxml.jackson.databind.JsonNode reason = major.get("reason");
+            majorReason = org.xinfang.petition.Attr.REASON.parse(reason == null || reason.isNull() ? null
+                    : reason.isTextual() ? reason.textValue() : reason.toString(), "major.reason");
+        }
         Registration r = petitions.register(draft, views.actor(security).person());
+        if (majorReason != null) {
+            Petition flagged = cases.act(r.petition().id(), org.xinfang.lifecycle.Action.FLAG_MAJOR, new ActionInput(
+                    majorReason, null, null, null, null, null, null, null, null), views.actor(security));
+            r = new Registration(flagged, r.verificationCode());
+        }
         Map<String, Object> answer = new LinkedHashMap<>(full(r.petition(), security));
         answer.put("verificationCode", r.verificationCode());
         URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();

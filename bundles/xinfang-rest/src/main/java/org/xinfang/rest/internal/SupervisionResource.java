@@ -13,10 +13,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.xinfang.lifecycle.CaseService;
+import org.xinfang.rest.support.PetitionRequests;
 import org.xinfang.rest.support.Roles;
 
 /**
- * 督办: {@code GET /api/v1/supervision?open=true} lists supervision notices (open ones until answered);
+ * 督办: {@code GET /api/v1/supervision?open=true&listed=true} lists supervision notices (open ones until
+ * answered, or for a notice raised by hand until its answer is accepted; only listed ones, the district's
+ * board, with {@code listed=true}); {@code POST /api/v1/supervision} raises one by hand;
  * {@code POST /api/v1/supervision/scan} runs the overdue scan now instead of waiting for the daily one.
  */
 @Path("/supervision")
@@ -24,6 +27,7 @@ import org.xinfang.rest.support.Roles;
 public class SupervisionResource {
     private final CaseService cases;
     private final Views views;
+    private final PetitionRequests requests = new PetitionRequests();
 
     public SupervisionResource(CaseService cases, Views views) {
         this.cases = cases;
@@ -31,10 +35,13 @@ public class SupervisionResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("open") String open, @Context SecurityContext security) {
+    public Map<String, Object> list(@QueryParam("open") String open, @QueryParam("listed") String listed,
+            @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
         boolean openOnly = open == null || !open.strip().equalsIgnoreCase("false");
-        List<Map<String, Object>> items = cases.supervisions(openOnly).stream().map(s -> {
+        boolean listedOnly = listed != null && listed.strip().equalsIgnoreCase("true");
+        List<Map<String, Object>> items = cases.supervisions(openOnly).stream().filter(s -> !listedOnly || s.listed())
+                .map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
             m.put("subject", s.subject());
@@ -48,9 +55,51 @@ public class SupervisionResource {
             m.put("answerDue", s.answerDue().toString());
             m.put("answeredOn", s.answeredOn() == null ? null : s.answeredOn().toString());
             m.put("answer", s.answer());
+            m.put("listed", s.listed());
+            m.put("supervisedUnit", s.supervisedUnit());
+            m.put("supervisedUnitName", views.unitName(s.supervisedUnit()));
+            // open: awaiting the answer; answered: awaiting the supervising unit's acceptance; closed
+            m.put("state", s.state());
             return m;
         }).toList();
         return Map.of("items", items, "total", items.size());
+    }
+
+    /**
+     * 督办 by hand: {@code {"case", "instructions", "answerBy", "listed", "version"}}. Answers the case;
+     * 400 naming {@code case}, {@code instructions} or {@code answerBy}; 403 when this node's unit is not
+     * above the owner or the user is not a supervisor, leader or head; 409 when a supervision is still open.
+     */
+    @POST
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, Object> supervise(java.io.InputStream body, @Context SecurityContext security)
+            throws java.io.IOException {
+        Roles.require(security, Set.of("admin", "supervisor", "leader", "head"));
+        com.fasterxml.jackson.databind.JsonNode root = requests.object(PetitionRequests.readLimited(body));
+        String id = text(root, "case");
+        if (id == null) {
+            throw new org.xinfang.petition.ValidationException("case", "required", "请指定案件 / the case is required");
+        }
+        com.fasterxml.jackson.databind.JsonNode listed = root.get("listed");
+        if (listed != null && !listed.isNull() && !listed.isBoolean()) {
+            throw new org.xinfang.petition.ValidationException("listed", "invalid_type", "应为布尔值 / must be a boolean");
+        }
+        com.fasterxml.jackson.databind.JsonNode version = root.get("version");
+        org.xinfang.petition.Petition p = cases.supervise(id, text(root, "instructions"), text(root, "answerBy"),
+                listed != null && listed.asBoolean(), version == null || !version.canConvertToInt() ? null : version.asInt(),
+                views.actor(security));
+        return views.petition(p);
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode root, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = root.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new org.xinfang.petition.ValidationException(field, "invalid_type", "应为文字 / must be text");
+        }
+        return v.textValue();
     }
 
     @POST

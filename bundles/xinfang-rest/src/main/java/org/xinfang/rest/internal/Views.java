@@ -251,4 +251,173 @@ public final class Views {
         m.put("childUnits", children);
         return m;
     }
+
+    /** A person as staff read them: name · title (never only a login). */
+    private static Map<String, Object> person(org.xinfang.petition.Person who) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", who.name());
+        m.put("title", who.title());
+        m.put("display", who.display());
+        return m;
+    }
+
+    /**
+     * 重大紧急: null, or the flag with the report to each level above the unit that flagged it: when it
+     * arrived there and who acknowledged it, and the delays the record shows (R2022 Art. 25, 46).
+     */
+    Map<String, Object> major(Petition p) {
+        org.xinfang.rules.CaseState s = org.xinfang.rules.CaseState.of(p);
+        Event flag = s.major();
+        if (flag == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("reason", flag.attrs().get(Attr.REASON));
+        m.put("flaggedAt", flag.at().toString());
+        m.put("flaggedBy", flag.unit());
+        m.put("flaggedByName", unitName(flag.unit()));
+        m.put("flaggedByPerson", person(flag.actor()));
+        m.put("receivedAt", p.receivedAt().toString());
+        m.put("registeredAt", p.timeline().get(0).at().toString());
+        // 缓报: the days from receipt to the flag, and the minutes from registration to the flag
+        m.put("daysFromReceipt", java.time.temporal.ChronoUnit.DAYS.between(p.receivedAt(),
+                java.time.LocalDate.ofInstant(flag.at(), org.xinfang.rules.Deadlines.ZONE)));
+        m.put("minutesFromRegistration", java.time.Duration.between(p.timeline().get(0).at(), flag.at()).toMinutes());
+        List<Map<String, Object>> reports = new java.util.ArrayList<>();
+        for (Unit level : node.units().ancestors(flag.unit())) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("unit", level.code());
+            r.put("unitName", level.name());
+            Event arrived = null;
+            Event acknowledged = null;
+            for (Event e : p.timeline()) {
+                if (e.unit().equals(level.code()) && e.type() == EventType.MAJOR_RECEIVED && arrived == null) {
+                    arrived = e;
+                } else if (e.unit().equals(level.code()) && e.type() == EventType.MAJOR_ACKNOWLEDGED && acknowledged == null) {
+                    acknowledged = e;
+                }
+            }
+            r.put("arrivedAt", arrived == null ? null : arrived.at().toString());
+            r.put("secondsAfterFlag", arrived == null ? null : java.time.Duration.between(flag.at(), arrived.at()).toSeconds());
+            r.put("acknowledgedAt", acknowledged == null ? null : acknowledged.at().toString());
+            r.put("acknowledgedBy", acknowledged == null ? null : person(acknowledged.actor()));
+            reports.add(r);
+        }
+        m.put("reports", reports);
+        // 应急联动、联席会议 opened for it: members, meetings, decisions
+        List<Map<String, Object>> responses = new java.util.ArrayList<>();
+        Map<String, Object> open = null;
+        for (Event e : p.timeline()) {
+            switch (e.type()) {
+                case RESPONSE_OPENED -> {
+                    open = new LinkedHashMap<>();
+                    open.put("response", e.attrs().get(Attr.RESPONSE).name());
+                    open.put("responseLabel", e.attrs().get(Attr.RESPONSE).label());
+                    open.put("members", e.attrs().get(Attr.MEMBERS));
+                    open.put("unit", e.unit());
+                    open.put("unitName", unitName(e.unit()));
+                    open.put("openedAt", e.at().toString());
+                    open.put("meetings", new java.util.ArrayList<Map<String, Object>>());
+                    open.put("closedAt", null);
+                    responses.add(open);
+                }
+                case RESPONSE_MEETING -> {
+                    if (open != null) {
+                        Map<String, Object> meeting = new LinkedHashMap<>();
+                        meeting.put("meetingOn", String.valueOf(e.attrs().get(Attr.MEETING_ON)));
+                        meeting.put("attendance", e.attrs().get(Attr.ATTENDANCE));
+                        meeting.put("decisions", e.attrs().get(Attr.DECISIONS));
+                        @SuppressWarnings("unchecked")
+                        List<Map<String, Object>> meetings = (List<Map<String, Object>>) open.get("meetings");
+                        meetings.add(meeting);
+                    }
+                }
+                case RESPONSE_CLOSED -> {
+                    if (open != null) {
+                        open.put("closedAt", e.at().toString());
+                        open.put("summary", e.attrs().get(Attr.SUMMARY));
+                        open = null;
+                    }
+                }
+                default -> {
+                    // not the response's
+                }
+            }
+        }
+        m.put("responses", responses);
+        return m;
+    }
+
+    /** 包案: null, or the latest leader's case with its four fixes, progress entries and closing. */
+    Map<String, Object> leaderCase(Petition p, java.time.LocalDate today) {
+        Event taken = null;
+        Event closed = null;
+        List<Map<String, Object>> progress = new java.util.ArrayList<>();
+        for (Event e : p.timeline()) {
+            switch (e.type()) {
+                case LEADER_TOOK -> {
+                    taken = e;
+                    closed = null;
+                    progress = new java.util.ArrayList<>();
+                }
+                case LEADER_PROGRESS -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("at", e.at().toString());
+                    entry.put("progress", e.attrs().get(Attr.PROGRESS));
+                    progress.add(entry);
+                }
+                case LEADER_CLOSED -> closed = e;
+                default -> {
+                    // not the 包案's
+                }
+            }
+        }
+        if (taken == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("leader", person(taken.actor()));
+        m.put("leaderUnit", taken.unit());
+        m.put("leaderUnitName", unitName(taken.unit()));
+        m.put("measures", taken.attrs().get(Attr.MEASURES));
+        m.put("targetDate", taken.attrs().get(Attr.TARGET_DATE).toString());
+        m.put("responsibleUnit", taken.attrs().get(Attr.RESPONSIBLE_UNIT));
+        m.put("responsibleUnitName", unitName(taken.attrs().get(Attr.RESPONSIBLE_UNIT)));
+        m.put("takenAt", taken.at().toString());
+        m.put("progress", progress);
+        m.put("closedAt", closed == null ? null : closed.at().toString());
+        m.put("summary", closed == null ? null : closed.attrs().get(Attr.SUMMARY));
+        m.put("overdue", closed == null && today.isAfter(taken.attrs().get(Attr.TARGET_DATE)));
+        return m;
+    }
+
+    /** 听证: each hearing scheduled on the case, with its record once held. */
+    List<Map<String, Object>> hearings(Petition p) {
+        List<Map<String, Object>> list = new java.util.ArrayList<>();
+        Map<String, Object> current = null;
+        for (Event e : p.timeline()) {
+            if (e.type() == EventType.HEARING_SCHEDULED) {
+                current = new LinkedHashMap<>();
+                current.put("scheduledAt", e.at().toString());
+                current.put("unit", e.unit());
+                current.put("unitName", unitName(e.unit()));
+                current.put("stage", org.xinfang.rules.CaseState.of(p, e.seq() - 1).status().name());
+                for (Attr<?> a : EventType.HEARING_SCHEDULED.attributes()) {
+                    if (e.attrs().has(a)) {
+                        current.put(a.name(), String.valueOf(e.attrs().get(a)));
+                    }
+                }
+                current.put("held", false);
+                list.add(current);
+            } else if (e.type() == EventType.HEARING_RECORDED && current != null) {
+                current.put("held", true);
+                current.put("recordedAt", e.at().toString());
+                for (Attr<?> a : EventType.HEARING_RECORDED.attributes()) {
+                    current.put(a.name(), String.valueOf(e.attrs().get(a)));
+                }
+                current = null;
+            }
+        }
+        return list;
+    }
 }

@@ -77,7 +77,23 @@ public final class PetitionRequests {
                 string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
                 string(root, "note"), string(root, "linkTo"), string(root, "agreement"), string(root, "answer"),
                 integer(root, "version"), string(root, "result"), string(root, "filedOn"), string(root, "document"),
-                string(root, "deliveredOn"), string(root, "way"));
+                string(root, "deliveredOn"), string(root, "way"), scalars(root));
+    }
+
+    /** Every field of a step's input that is a single value, by name (each is checked by its attribute). */
+    private static java.util.Map<String, Object> scalars(JsonNode root) {
+        java.util.Map<String, Object> fields = new java.util.HashMap<>();
+        root.fields().forEachRemaining(f -> {
+            JsonNode v = f.getValue();
+            if (v.isTextual()) {
+                fields.put(f.getKey(), v.textValue());
+            } else if (v.isNumber()) {
+                fields.put(f.getKey(), v.numberValue());
+            } else if (v.isBoolean()) {
+                fields.put(f.getKey(), v.booleanValue());
+            }
+        });
+        return fields;
     }
 
     /** A registration request; every failure names its field. */

@@ -225,7 +225,7 @@ public final class RegistrationService implements PetitionService {
 
     private PublicProgress progress(Petition p) {
         ZoneId zone = clock.getZone();
-        List<PublicProgress.Step> steps = p.timeline().stream()
+        List<PublicProgress.Step> steps = p.timeline().stream().filter(e -> publicLabel(e.type()) != null)
                 .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type().name(),
                         publicLabel(e.type()), Documents.forPetitioner(e, p.kind(), this::unitName)))
                 .toList();
@@ -237,7 +237,10 @@ public final class RegistrationService implements PetitionService {
         return node.units().get(code).map(Unit::name).orElse(code);
     }
 
-    /** What each step means to the petitioner, in Chinese only: the portal and notices are Chinese. */
+    /**
+     * What each step means to the petitioner, in Chinese only: the portal and notices are Chinese. Null for
+     * the office's internal steps, which the petitioner does not see.
+     */
     private static String publicLabel(EventType type) {
         return switch (type) {
             case REGISTERED -> "已登记";
@@ -264,6 +267,13 @@ public final class RegistrationService implements PetitionService {
             case RATED -> "信访人已评价";
             case SUPERVISED -> "上级机关已督办";
             case SUPERVISION_ANSWERED -> "承办单位已书面答复督办";
+            case LEADER_TOOK -> "已由领导包案办理";
+            case LEADER_CLOSED -> "领导包案已办结";
+            case HEARING_SCHEDULED -> "已安排听证";
+            case HEARING_RECORDED -> "听证已举行";
+            // the office's own management of the case: not the petitioner's business
+            case LEADER_PROGRESS, MAJOR_FLAGGED, MAJOR_RECEIVED, MAJOR_ACKNOWLEDGED, SUPERVISION_ACCEPTED,
+                    SUPERVISION_RETURNED, RESPONSE_OPENED, RESPONSE_MEETING, RESPONSE_CLOSED -> null;
         };
     }
 }

@@ -542,7 +542,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT DISTINCT "
                 + SUMMARY_COLUMNS + " FROM xf_petitioner q JOIN xf_petition p ON p.id = q.petition_id"
                 + " WHERE q.id_number IN (" + marks + ") AND p.id <> ? AND p.status NOT IN ('REDIRECTED',"
-                + " 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED') ORDER BY p.registered_at DESC, p.id DESC"
+                + " 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED') ORDER BY p.registered_at DESC, p.id DESC"
                 + " FETCH NEXT 20 ROWS ONLY")) {
             for (int i = 0; i < numbers.size(); i++) {
                 ps.setString(i + 1, numbers.get(i));

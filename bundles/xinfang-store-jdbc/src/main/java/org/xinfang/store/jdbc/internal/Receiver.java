@@ -168,11 +168,27 @@ final class Receiver {
             }
             rows.flush();
             journalAlarms();
+            Map<String, NewEvent> own = new java.util.TreeMap<>();
+            for (String id : changed) {
+                policy.onApplied(copy(id).petition()).ifPresent(ev -> own.put(id, ev));
+            }
+            if (!own.isEmpty()) {
+                // this node's own chain before the outbox: the order every writer takes them in
+                JdbcPetitionStore.increment(c, "journal:" + self, 0);
+            }
             long pos = Journal.reserve(c, accepted.size());
             for (Accepted a : accepted) {
                 rows.journal(a.entry(), pos++);
             }
             rows.flush();
+            for (Map.Entry<String, NewEvent> step : own.entrySet()) {
+                // after the relayed entries, so the level above gets the child's step first
+                Tracked t = copy(step.getKey());
+                Petition after = JdbcPetitionStore.appendLocked(c, t, step.getValue(), List.of());
+                copies.put(after.id(), new Tracked(after, t.verificationHash()));
+                backToSender.add(after.id());
+                LOG.info("case {}: {} recorded on arrival", after.id(), step.getValue().type());
+            }
         }
         for (String origin : advanced) {
             Journal.advance(c, origin, held.get(origin), lastHash.get(origin));

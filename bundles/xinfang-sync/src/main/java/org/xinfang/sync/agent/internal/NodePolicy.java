@@ -141,14 +141,33 @@ public final class NodePolicy implements SyncPolicy {
         if (!s.awaitingReceipt() || !here.equals(s.owner())) {
             return java.util.Optional.empty();
         }
-        NewEvent received = new NewEvent(EventType.RECEIVED, org.xinfang.petition.Person.SYSTEM, here, self(),
-                java.time.Instant.now(), org.xinfang.petition.Attributes.builder().build(), null);
+        return systemStep(EventType.RECEIVED, s, here);
+    }
+
+    /** A step the node itself records (系统) at this unit, if the authority table allows it on the case now. */
+    private java.util.Optional<NewEvent> systemStep(EventType type, CaseState s, String here) {
+        NewEvent step = new NewEvent(type, org.xinfang.petition.Person.SYSTEM, here, self(), java.time.Instant.now(),
+                org.xinfang.petition.Attributes.builder().build(), null);
         try {
-            Authority.check(s, received, node.units());
+            Authority.check(s, step, node.units());
         } catch (RuntimeException notNow) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(received);
+        return java.util.Optional.of(step);
+    }
+
+    /**
+     * The report of a major matter reached this level: its node records the arrival at once, so the record
+     * shows when each level learnt of it (R2022 Art. 25, 46: 缓报).
+     */
+    @Override
+    public java.util.Optional<NewEvent> onApplied(Petition p) {
+        String here = node.info().unit().code();
+        CaseState s = CaseState.of(p);
+        if (s.major() == null || s.majorReceivedBy().contains(here) || !node.units().isBelow(s.major().unit(), here)) {
+            return java.util.Optional.empty();
+        }
+        return systemStep(EventType.MAJOR_RECEIVED, s, here);
     }
 
     @Override

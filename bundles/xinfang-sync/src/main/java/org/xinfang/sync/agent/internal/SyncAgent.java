@@ -33,7 +33,7 @@ import org.xinfang.sync.SyncStore;
  * acknowledged mark moves only after the parent's answer; the pull cursor moves in the same
  * transaction as the message it covers.
  */
-public final class SyncAgent {
+public final class SyncAgent implements org.xinfang.sync.Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
     static final String PUSH_MARK = "push.acked";
     static final String PULL_CURSOR = "pull.cursor";
@@ -134,6 +134,11 @@ public final class SyncAgent {
      * ever one chain of ticks: a wake during a tick makes that tick schedule the next one at once; a wake
      * between ticks replaces the pending one, which then finds itself outdated and does nothing.
      */
+    @Override
+    public void sendNow() {
+        wake();
+    }
+
     public synchronized void wake() {
         if (executor == null || executor.isShutdown() || !configured()) {
             return;
