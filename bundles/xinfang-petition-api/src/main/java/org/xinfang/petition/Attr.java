@@ -66,6 +66,10 @@ public final class Attr<T> {
     public static final Attr<DeliveryWay> WAY = choice("way", "送达方式", DeliveryWay.class);
     /** 申请日期: the day the petitioner filed the request (not the day it was typed in). */
     public static final Attr<LocalDate> FILED_ON = date("filedOn", "申请日期");
+    /** 接访日: the leader reception session a walk-in was received in (its id, {@code <unit>-R<sequence>}). */
+    public static final Attr<String> RECEPTION_DAY = code("receptionDay", "领导接访日", 40);
+    /** 接访领导: the leader who received the visitor, name · title, as the session named them. */
+    public static final Attr<String> RECEPTION_LEADER = text("receptionLeader", "接访领导", 160);
 
     /** What kind of value an attribute holds. */
     public enum Kind {
