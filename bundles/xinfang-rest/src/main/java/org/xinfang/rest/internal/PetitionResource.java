@@ -99,8 +99,11 @@ public class PetitionResource {
         if (length != null && length > PetitionRequests.MAX_BODY_BYTES) {
             throw PetitionRequests.tooLarge();
         }
-        PetitionDraft draft = requests.parse(PetitionRequests.readLimited(body));
-        Registration r = petitions.register(draft, views.actor(security).person());
+        byte[] bytes = PetitionRequests.readLimited(body);
+        PetitionDraft draft = requests.parse(bytes);
+        // a walk-in received during a leader reception session (领导接访日) names the session
+        String receptionDay = requests.parseFlat(bytes, "receptionDay").get("receptionDay");
+        Registration r = petitions.register(draft, views.actor(security).person(), receptionDay);
         Map<String, Object> answer = new LinkedHashMap<>(full(r.petition(), security));
         answer.put("verificationCode", r.verificationCode());
         URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
