@@ -147,6 +147,40 @@ seed_month() {
   touch "$DEMO/.seeded"
 }
 
+reception_day() { # days-ahead start end leader place topics (a later day on a weekend moves to the Monday)
+  local day
+  day=$(TZ=Asia/Shanghai date -d "+$1 days" +%F)
+  while [ "$1" -gt 0 ] && [ "$(date -d "$day" +%u)" -gt 5 ]; do day=$(date -d "$day +1 day" +%F); done
+  printf '{"date":"%s","start":"%s","end":"%s","leader":"%s","place":"%s","topics":"%s"}' "$day" "$2" "$3" "$4" "$5" "$6"
+}
+
+# A month of leader reception days (领导接访日) at the district, the department and the township, published
+# on the district's portal once they have synced; the township's first one is today, so that a walk-in can
+# be registered in it. Seeded once: a node that already has a rota keeps it.
+load_reception() { # tier url password
+  local from to
+  from=$(TZ=Asia/Shanghai date +%F); to=$(TZ=Asia/Shanghai date -d '+40 days' +%F)
+  case "$(api GET "$2/api/v1/reception-days?from=$from&to=$to" "$3")" in *'"items":[]'*) ;; *) return 0 ;; esac
+  local d
+  case "$1" in
+    district)
+      for d in "2 09:00 12:00 leader" "9 09:00 12:00 head" "16 09:00 12:00 leader" "23 14:30 17:30 head"; do
+        set -- "$1" "$2" "$3" $d
+        api POST "$2/api/v1/reception-days" "$3" "$(reception_day "$4" "$5" "$6" "$7" '青溪区信访局一楼群众来访接待大厅' '征地拆迁、城乡建设、涉法涉诉以外的各类诉求')" >/dev/null
+      done ;;
+    department)
+      for d in "4 14:30 17:00 leader" "18 14:30 17:00 head"; do
+        set -- "$1" "$2" "$3" $d
+        api POST "$2/api/v1/reception-days" "$3" "$(reception_day "$4" "$5" "$6" "$7" '区人社局三楼信访接待室' '劳动报酬、社会保险待遇、工伤认定')" >/dev/null
+      done ;;
+    township)
+      for d in "0 09:00 11:30 leader" "7 09:00 11:30 head" "14 09:00 11:30 leader" "21 09:00 11:30 head" "28 09:00 11:30 leader"; do
+        set -- "$1" "$2" "$3" $d
+        api POST "$2/api/v1/reception-days" "$3" "$(reception_day "$4" "$5" "$6" "$7" '清河镇便民服务中心二楼接访室' '征地拆迁补偿、农民工工资、邻里纠纷')" >/dev/null
+      done ;;
+  esac
+}
+
 port_of() { # tier -> its HTTP port
   local wanted=$1 m
   for m in "${NODES[@]}"; do
@@ -177,6 +211,8 @@ link_child() { # child-tier child-unit parent-url parent-password
 
 # Two staff accounts per node for the web application, as an operator would add them to
 # etc/users.properties: a clerk (登记员) and a unit head (负责人, who also handles and supervises).
+# The staff list also names each unit's leader (领导) who receives visitors on reception days; a leader
+# need not log in to be on the rota.
 # One generated password for both, kept in etc/staff.password (owner only). Who they are (name and
 # title, recorded on every step and sign-off) goes to etc/xinfang-staff.csv beside it.
 add_staff() { # home tier
@@ -185,9 +221,9 @@ add_staff() { # home tier
   (umask 077 && printf '%s\n' "$pw" > "$1/etc/staff.password")
   printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$pw" "$pw" >> "$1/etc/users.properties"
   case "$2" in
-    district)   printf 'clerk,刘洋,青溪区信访局登记员\nhead,陈静,青溪区信访局局长\n' ;;
-    department) printf 'clerk,孙丽,区人社局信访科科员\nhead,吴刚,区人社局信访科科长\n' ;;
-    township)   printf 'clerk,李娜,清河镇信访办登记员\nhead,王芳,清河镇信访办主任\n' ;;
+    district)   printf 'clerk,刘洋,青溪区信访局登记员\nhead,陈静,青溪区信访局局长\nleader,黄志强,青溪区人民政府副区长\n' ;;
+    department) printf 'clerk,孙丽,区人社局信访科科员\nhead,吴刚,区人社局信访科科长\nleader,郑伟,区人力资源和社会保障局局长\n' ;;
+    township)   printf 'clerk,李娜,清河镇信访办登记员\nhead,王芳,清河镇信访办主任\nleader,何平,清河镇党委书记\n' ;;
     village)    printf 'clerk,张敏,柳树村村委会文书\nhead,赵建国,柳树村党支部书记\n' ;;
   esac >> "$1/etc/xinfang-staff.csv"
 }
@@ -219,6 +255,7 @@ start() {
     pw=$(cat "$home/etc/admin.password")
     wait_ready "$url" "$pw" "$tier"
     load_samples "$tier" "$url" "$pw"
+    load_reception "$tier" "$url" "$pw"
     local staff portal=null
     staff=$(cat "$home/etc/staff.password" 2>/dev/null || echo "")
     [ "$tier" = district ] && portal="\"$url/portal/\""
@@ -244,7 +281,8 @@ start() {
 
 Xinfang demo network is running on loopback (节点已启动).
   Staff app:  open <url>/ in a browser; log in as clerk (登记员) or head (负责人) with the password above
-  Portal:     http://127.0.0.1:8281/portal/   (public: online petitions, progress, rating; no login)
+  Portal:     http://127.0.0.1:8281/portal/   (public: online petitions, progress, rating, leader reception days; no login)
+  Rota:       <url>/#/reception — 接访日 at the district, department and township; <district>/api/v1/portal/reception-days (no login)
   API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)
   Public:     <url>/api/v1/public/petitions/<trackingCode>?code=<verificationCode>  (no login)
   Sync:       <url>/api/v1/sync/status — villages report to the township, townships and departments to the district

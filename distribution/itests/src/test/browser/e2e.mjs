@@ -373,6 +373,31 @@ try {
   const townshipPages = await navPages(township);
   check(townshipPages.includes('supervision') && !townshipPages.includes('portal-content'), 'the township has supervision, not the portal');
 
+  // ---------------------------------------------------------------- 接访日: the township's rota, published above
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86400000));
+  check(townshipPages.includes('reception') && !villagePages.includes('reception'), 'the township keeps a reception rota, the village none');
+  await township.click('nav a[data-page=reception]');
+  await township.waitForSelector('#reception-form');
+  await township.waitForFunction(() => document.querySelectorAll('#rd-leader option').length > 1);
+  check((await unlabelled(township)).length === 0, 'every field of the reception form has a label: ' + (await unlabelled(township)).join(','));
+  await township.fill('#rd-date', tomorrow);
+  await township.fill('#rd-start', '14:30');
+  await township.fill('#rd-end', '17:00');
+  await township.selectOption('#rd-leader', { label: TOWNSHIP_HEAD });
+  await township.fill('#rd-place', '清河镇便民服务中心二楼接访室');
+  await township.fill('#rd-topics', '征地拆迁、农民工工资');
+  await township.click('#rd-submit');
+  await township.waitForFunction(() => {
+    const r = document.querySelector('#reception-results table');
+    return r && r.textContent.includes('清河镇便民服务中心二楼接访室');
+  });
+  const rota = await township.textContent('#reception-results');
+  check(rota.includes(TOWNSHIP_HEAD) && rota.includes(tomorrow) && !LOGINS.test(rota), 'the rota lists the new session with the leader by name and title');
+  await shot(township, '07c-township-reception');
+  await township.click('#reception-results a');
+  await township.waitForSelector('#reception-cancel-form');
+  check((await unlabelled(township)).length === 0, 'every field of the session page has a label: ' + (await unlabelled(township)).join(','));
+
   // ---------------------------------------------------------------- portal: wrong codes, result, rating
   await until('the decision reaches the district', async () => {
     const r = await api(DISTRICT, '/petitions/' + caseId);
@@ -410,6 +435,16 @@ try {
   check((await unlabelled(portal)).length === 0, 'every field of the portal has a label: ' + (await unlabelled(portal)).join(','));
   await portal.waitForFunction(() => document.querySelector('#info').textContent.includes('接待'));
   await shot(portal, '08-portal-home');
+  await until('the township\'s reception day on the district\'s portal', async () => {
+    const r = await fetch(DISTRICT + '/api/v1/portal/reception-days');
+    return r.status === 200 && (await r.json()).items.some((i) => i.place === '清河镇便民服务中心二楼接访室');
+  });
+  await portal.reload();
+  await portal.waitForSelector('#info-reception-days table');
+  const published = await portal.textContent('#info-reception-days');
+  check(published.includes('王芳') && published.includes('清河镇信访办主任') && published.includes('清河镇便民服务中心二楼接访室')
+    && published.includes(tomorrow) && !LOGINS.test(published), 'the portal publishes the township\'s reception day by name and title, no login');
+  await shot(portal, '08b-portal-reception-days');
   await portal.fill('#q-tracking', tracking);
   await portal.fill('#q-code', code === '000000' ? '111111' : '000000');
   await portal.click('#q-submit');

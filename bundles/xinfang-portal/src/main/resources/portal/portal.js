@@ -19,6 +19,7 @@
 
   var state = {
     content: null,   // the published page
+    receptionDays: null, // the published leader reception rota (null: not served by this node)
     codes: null,     // the answer to the last online petition of this visit
     result: null,    // the last progress shown
     query: null      // {tracking, code} of the last successful query, for rating
@@ -110,7 +111,16 @@
     'info.phone': ['咨询投诉电话', 'Inquiries and complaints'],
     'info.email': ['电子邮箱', 'E-mail'],
     'info.updated': ['更新日期：', 'Updated: '],
-    'info.failed': ['信访须知暂时无法加载，请稍后刷新页面。', 'This information cannot be loaded just now; please reload the page later.']
+    'info.failed': ['信访须知暂时无法加载，请稍后刷新页面。', 'This information cannot be loaded just now; please reload the page later.'],
+    'rd.title': ['领导接访日安排', 'Leader reception days'],
+    'rd.intro': ['领导接访日当天，可到所列地点当面反映问题；请携带身份证件，多人反映同一问题的请推选不超过5名代表（《信访工作条例》第十八条、第二十条）。',
+      'On these days leaders receive visitors in person at the place listed. Please bring your identity card; several people with one matter elect at most 5 representatives (Regulations on Petition Work, Art. 18, 20).'],
+    'rd.none': ['近期暂无公布的领导接访安排。', 'No reception days are published for the coming weeks.'],
+    'rd.when': ['时间', 'When'],
+    'rd.unit': ['单位', 'Unit'],
+    'rd.leader': ['接访领导', 'Leader'],
+    'rd.place': ['地点', 'Place'],
+    'rd.topics': ['接访事项', 'Topics']
   };
 
   var STATUS_EN = {
@@ -661,6 +671,7 @@
         el('dt', { text: t('info.phone') }), el('dd', {}, el('a', { href: 'tel:' + office.phone.replace(/[^0-9+]/g, ''), text: office.phone })),
         el('dt', { text: t('info.email') }), el('dd', {}, el('a', { href: 'mailto:' + office.email, text: office.email }))));
     box.appendChild(contact);
+    if (state.receptionDays) { box.appendChild(receptionDays(state.receptionDays)); }
     var toc = el('ul', { class: 'toc' });
     var sections = [];
     Object.keys(c.sections || {}).forEach(function (id) {
@@ -681,7 +692,37 @@
     byId('foot-office').textContent = name + ' · ' + pick(office.address) + ' · ' + office.phone;
   }
 
+  /** The published rota (R2022 Art. 18): date, time, unit, leader by name and title, place, topics. */
+  function receptionDays(answer) {
+    var section = el('section', { class: 'info-section', id: 'info-reception-days', 'aria-labelledby': 'info-reception-days-title' },
+      el('h3', { id: 'info-reception-days-title', text: t('rd.title') }),
+      el('p', { class: 'muted', text: t('rd.intro') }));
+    if (!answer.items.length) {
+      section.appendChild(el('p', { text: t('rd.none') }));
+      return section;
+    }
+    var rows = answer.items.map(function (d) {
+      return el('tr', {},
+        el('td', { text: d.date + ' ' + d.weekday + ' ' + d.start + '–' + d.end }),
+        el('td', { text: d.unitName }),
+        el('td', { text: d.leaderName + ' · ' + d.leaderTitle }),
+        el('td', { text: d.place }),
+        el('td', { text: d.topics || '' }));
+    });
+    section.appendChild(el('div', { class: 'table-wrap' }, el('table', { class: 'reception-days' },
+      el('caption', { text: t('rd.title') }),
+      el('thead', {}, el('tr', {}, ['rd.when', 'rd.unit', 'rd.leader', 'rd.place', 'rd.topics'].map(function (k) {
+        return el('th', { scope: 'col', text: t(k) });
+      }))),
+      el('tbody', {}, rows))));
+    return section;
+  }
+
   function loadInfo() {
+    call('GET', '/api/v1/portal/reception-days').then(function (answer) {
+      state.receptionDays = answer;
+      renderInfo();
+    }, function () { /* a node without reception days publishes none */ });
     call('GET', '/api/v1/portal/content').then(function (content) {
       state.content = content;
       renderInfo();

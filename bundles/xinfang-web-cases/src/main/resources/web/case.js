@@ -148,11 +148,14 @@
     add('answer', '答复内容', 'Answer');
     add('level', '满意度', 'Rating', word(RATINGS, a.level));
     add('comment', '意见', 'Comment');
+    if (a.receptionDay) { add('receptionDay', '领导接访日', 'Reception session', X.el('a', { href: '#/reception/' + encodeURIComponent(a.receptionDay), text: a.receptionDay })); }
+    add('receptionLeader', '接访领导', 'Received by');
+    var knownReception = ['receptionDay', 'receptionLeader'];
     // anything a newer node records that this page does not know yet: shown under its own name
     var known = ['unit', 'channel', 'linkTo', 'days', 'reason', 'request', 'facts', 'outcome', 'basis', 'agreement', 'clock', 'due',
       'answerDue', 'instructions', 'answer', 'level', 'comment', 'result', 'adoption', 'reply', 'document', 'deliveredOn', 'way',
       'filedOn'];
-    Object.keys(a).filter(function (k) { return known.indexOf(k) < 0; }).forEach(function (k) { list.push([k, k, k, String(a[k])]); });
+    Object.keys(a).filter(function (k) { return known.indexOf(k) < 0 && knownReception.indexOf(k) < 0; }).forEach(function (k) { list.push([k, k, k, String(a[k])]); });
     return list;
   }
 

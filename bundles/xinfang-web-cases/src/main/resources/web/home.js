@@ -36,10 +36,16 @@
             tile('to-answer', w.supervisionToAnswer, '督办待答复', 'Supervision to answer', '#/supervision', true)]));
         }
         if (X.hasRole(['leader'])) {
-          main.appendChild(group('leader', '领导', 'Leader', [
+          var leader = group('leader', '领导', 'Leader', [
             tile('my-cases', w.myLeaderCases, '我包案的事项', 'My 包案 cases', '#/leader-cases', false),
             tile('my-overdue', w.myLeaderCasesOverdue, '包案超期', 'Past their deadline', '#/leader-cases', true),
-            tile('alerts', w.alerts, '重大紧急待确认', 'Major matters to acknowledge', '#/home', true)]));
+            tile('alerts', w.alerts, '重大紧急待确认', 'Major matters to acknowledge', '#/home', true)]);
+          main.appendChild(leader);
+          // my reception days of the coming month, where this node keeps a rota (not at a village)
+          X.api('GET', '/reception-days').then(function (r) {
+            var mine = (r.items || []).filter(function (d) { return d.status === 'SCHEDULED' && d.leader && d.leader.display === session.display; });
+            leader.querySelector('.tiles').appendChild(tile('my-reception', mine.length, '我的接访日', 'My reception days', '#/reception', false));
+          }, function () { /* no rota on this node */ });
         }
         if (X.hasRole(['supervisor'])) {
           main.appendChild(group('supervisor', '督查督办', 'Supervision', [

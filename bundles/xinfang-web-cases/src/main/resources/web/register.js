@@ -19,6 +19,11 @@
       var received = el('input', { name: 'receivedAt', type: 'date', max: X.today() });
       received.value = X.today();
       var headcount = el('input', { name: 'headcount', type: 'number', min: 1, max: 100000 });
+      // 领导接访日: a walk-in received during a leader reception session of this unit names the session
+      var receptionDay = el('select', { name: 'receptionDay' }, el('option', { value: '', text: t('不属于领导接访', 'Not in a reception session') }));
+      var receptionField = X.field('r-reception', t('领导接访日', 'Leader reception session'), receptionDay,
+        t('来访人在本单位领导接访时到访的，选择当日接访', 'the walk-in came to a leader reception session of this unit'));
+      receptionField.hidden = true;
       var people = el('div', { id: 'people' });
       var addPerson = el('button', { type: 'button', id: 'add-person', text: t('增加信访人', 'Add a petitioner') });
       var peopleHint = el('p', { class: 'hint', id: 'people-hint', text: t('多人反映共同事项的，推选不超过5名代表（《信访工作条例》第二十条）。',
@@ -31,6 +36,7 @@
           X.field('r-channel', t('信访渠道', 'Channel') + ' *', channel),
           X.field('r-received', t('收到日期', 'Received on'), received, t('期限自次日起算', 'clocks start the next day')),
           X.field('r-headcount', t('人数', 'Headcount'), headcount, t('默认为信访人数', 'default: number of petitioners'))),
+        receptionField,
         X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
         X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
         el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category),
@@ -138,9 +144,28 @@
         return {
           kind: kind.value, channel: channel.value, subject: subject.value.trim(), content: content.value.trim(),
           category: category.value.trim() || undefined, location: location.value.trim() || undefined,
-          receivedAt: received.value || undefined, headcount: headcount.value ? +headcount.value : undefined, petitioners: list
+          receivedAt: received.value || undefined, headcount: headcount.value ? +headcount.value : undefined, petitioners: list,
+          receptionDay: channel.value === 'WALK_IN' && receptionDay.value ? receptionDay.value : undefined
         };
       }
+
+      /** The sessions of this unit on the day received, offered when the channel is 来访 (nodes without a rota offer none). */
+      function offerSessions() {
+        var day = received.value || X.today();
+        var chosen = receptionDay.value;
+        while (receptionDay.options.length > 1) { receptionDay.remove(1); }
+        receptionField.hidden = true;
+        if (channel.value !== 'WALK_IN') { receptionDay.value = ''; return; }
+        X.api('GET', '/reception-days?from=' + day + '&to=' + day).then(function (answer) {
+          answer.items.filter(function (d) { return d.mine && d.status !== 'CANCELLED'; }).forEach(function (d) {
+            receptionDay.appendChild(el('option', { value: d.id, text: d.start + '–' + d.end + ' ' + d.leader.display + ' · ' + d.place }));
+          });
+          receptionDay.value = chosen && receptionDay.querySelector('option[value="' + chosen + '"]') ? chosen : '';
+          receptionField.hidden = receptionDay.options.length <= 1;
+        }, function () { /* a node without reception days: nothing to offer */ });
+      }
+      channel.addEventListener('change', offerSessions);
+      received.addEventListener('change', offerSessions);
 
       addPerson.addEventListener('click', function () { if (people.children.length < MAX_PEOPLE) { personBlock(); } });
       form.addEventListener('submit', function (ev) {
@@ -160,12 +185,14 @@
           if (p.possibleRepeats && p.possibleRepeats.length) { showRepeats(p.possibleRepeats); done.appendChild(repeats); }
           form.reset();
           received.value = X.today();
+          offerSessions();
           X.clear(people);
           personBlock();
           document.getElementById('registered-box').focus();
         }, function (e) { button.disabled = false; X.showError(form, e); });
       });
       personBlock();
+      offerSessions();
     }
   });
 }(window.Xinfang));

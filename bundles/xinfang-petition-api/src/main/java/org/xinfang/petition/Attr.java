@@ -108,6 +108,10 @@ public final class Attr<T> {
     public static final Attr<String> SUPERVISED_UNIT = code("supervisedUnit", "被督办单位", 20);
     /** 挂牌督办 or not. */
     public static final Attr<Listing> LISTING = choice("listing", "督办方式", Listing.class);
+    /** 接访日: the leader reception session a walk-in was received in (its id, {@code <unit>-R<sequence>}). */
+    public static final Attr<String> RECEPTION_DAY = code("receptionDay", "领导接访日", 40);
+    /** 接访领导: the leader who received the visitor, name · title, as the session named them. */
+    public static final Attr<String> RECEPTION_LEADER = text("receptionLeader", "接访领导", 160);
 
     /** What kind of value an attribute holds. */
     public enum Kind {

@@ -10,8 +10,11 @@ import java.util.Optional;
  * checks the same types; who may author each one at which stage is {@link org.xinfang.rules.Authority}.
  */
 public enum EventType {
-    /** 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). */
-    REGISTERED("登记", Status.REGISTERED, List.of(), List.of()),
+    /**
+     * 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). A walk-in received
+     * during a leader reception session names the session and the receiving leader (R2022 Art. 18).
+     */
+    REGISTERED("登记", Status.REGISTERED, List.of(), List.of(Attr.RECEPTION_DAY, Attr.RECEPTION_LEADER)),
     /** 交办/转送 to a unit below (R2022 Art. 22): that unit becomes the owner. */
     ASSIGNED("交办", Status.TRIAGED, List.of(Attr.UNIT), List.of()),
     /** 导入其他渠道 (R2022 Art. 22, 29-31). */

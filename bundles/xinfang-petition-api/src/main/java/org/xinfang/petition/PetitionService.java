@@ -16,6 +16,23 @@ public interface PetitionService {
     Registration register(PetitionDraft draft, Person actor);
 
     /**
+     * As {@link #register(PetitionDraft, Person)}, for a walk-in received during a leader reception session
+     * (领导接访日) of this node's unit: the registration names the session and its receiving leader. A node
+     * that keeps no reception days refuses a session.
+     *
+     * @param receptionDay the session's id, or null for an ordinary registration
+     * @throws ValidationException naming {@code receptionDay} when it is not a scheduled session of this
+     *     node's unit on the day the matter was received, or the petition is not a walk-in
+     */
+    default Registration register(PetitionDraft draft, Person actor, String receptionDay) {
+        if (receptionDay == null || receptionDay.isBlank()) {
+            return register(draft, actor);
+        }
+        throw new ValidationException("receptionDay", "unknown_reception_day",
+                "本节点没有领导接访日 / this node keeps no reception days");
+    }
+
+    /**
      * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline
      * records who assigned it where, and the case is sent down to the node of that unit.
      *

@@ -49,6 +49,16 @@ public interface SyncPolicy {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether {@code child} may change this leader reception session (领导接访日, journalled whole as
+     * {@code RECEPTION_DAY}): only a unit in the child's subtree keeps its own rota. By default the
+     * session's unit must lie in the child's subtree; a node's policy may ask more.
+     */
+    default Verdict receptionDay(String child, JournalEntry entry, org.xinfang.reception.ReceptionDay day) {
+        return originAllowed(child, day.unit()) ? Verdict.APPLY : Verdict.refuse("foreign_unit", "接访日 " + day.id()
+                + " 的单位 " + day.unit() + " 不在下级节点 " + child + " 的辖区内 / the reception day's unit is not below " + child);
+    }
+
     /** The children of this node that hold a copy of the case and get it again whenever it changes. */
     Set<String> holders(Petition petition);
 

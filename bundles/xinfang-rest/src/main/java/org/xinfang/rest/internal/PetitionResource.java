@@ -119,7 +119,9 @@ public class PetitionResource {
             majorReason = org.xinfang.petition.Attr.REASON.parse(reason == null || reason.isNull() ? null
                     : reason.isTextual() ? reason.textValue() : reason.toString(), "major.reason");
         }
-        Registration r = petitions.register(draft, views.actor(security).person());
+        // a walk-in received during a leader reception session (领导接访日) names the session
+        String receptionDay = requests.parseFlat(bytes, "receptionDay").get("receptionDay");
+        Registration r = petitions.register(draft, views.actor(security).person(), receptionDay);
         if (majorReason != null) {
             Petition flagged = cases.act(r.petition().id(), org.xinfang.lifecycle.Action.FLAG_MAJOR, new ActionInput(
                     majorReason, null, null, null, null, null, null, null, null), views.actor(security));

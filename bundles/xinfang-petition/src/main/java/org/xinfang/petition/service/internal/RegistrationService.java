@@ -31,6 +31,9 @@ import org.xinfang.petition.Rating;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.reception.ReceptionDay;
+import org.xinfang.reception.ReceptionStatus;
+import org.xinfang.reception.ReceptionStore;
 import org.xinfang.rules.Authority;
 import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Holders;
@@ -45,20 +48,72 @@ public final class RegistrationService implements PetitionService {
     private final PetitionStore store;
     private final NodeService node;
     private final Clock clock;
+    /** The reception days held here (领导接访日); null where none are kept. */
+    private final ReceptionStore receptions;
     private final Codes codes = new Codes();
 
     public RegistrationService(PetitionStore store, NodeService node, String zone) {
-        this(store, node, Clock.system(ZoneId.of(zone)));
+        this(store, node, Clock.system(ZoneId.of(zone)), null);
+    }
+
+    public RegistrationService(PetitionStore store, NodeService node, ReceptionStore receptions, String zone) {
+        this(store, node, Clock.system(ZoneId.of(zone)), receptions);
     }
 
     RegistrationService(PetitionStore store, NodeService node, Clock clock) {
+        this(store, node, clock, null);
+    }
+
+    RegistrationService(PetitionStore store, NodeService node, Clock clock, ReceptionStore receptions) {
         this.store = store;
         this.node = node;
         this.clock = clock;
+        this.receptions = receptions;
     }
 
     @Override
     public Registration register(PetitionDraft draft, Person actor) {
+        return register(draft, actor, Attributes.NONE);
+    }
+
+    @Override
+    public Registration register(PetitionDraft draft, Person actor, String receptionDay) {
+        if (receptionDay == null || receptionDay.isBlank()) {
+            return register(draft, actor, Attributes.NONE);
+        }
+        return register(draft, actor, receptionFacts(draft, receptionDay.strip()));
+    }
+
+    /**
+     * The facts a walk-in received during a leader reception session records: the session and the leader
+     * who received the visitor (R2022 Art. 18). The session must be one of this node's unit, not cancelled,
+     * on the day the matter was received.
+     */
+    private Attributes receptionFacts(PetitionDraft draft, String id) {
+        String unit = node.info().unit().code();
+        ReceptionDay day = receptions == null ? null : receptions.get(id).filter(d -> d.unit().equals(unit)).orElse(null);
+        if (day == null) {
+            throw new ValidationException("receptionDay", "unknown_reception_day",
+                    "不是本单位的领导接访日：" + id + " / not a reception day of this unit: " + id);
+        }
+        if (draft.channel() != org.xinfang.petition.Channel.WALK_IN) {
+            throw new ValidationException("receptionDay", "not_walk_in",
+                    "只有来访事项才能记入领导接访日 / only a walk-in is received in a reception session");
+        }
+        if (day.status() == ReceptionStatus.CANCELLED) {
+            throw new ValidationException("receptionDay", "cancelled",
+                    "该领导接访日已取消 / this reception session was cancelled");
+        }
+        LocalDate received = draft.receivedAt() == null ? LocalDate.now(clock) : draft.receivedAt();
+        if (!day.date().equals(received)) {
+            throw new ValidationException("receptionDay", "other_day", "该领导接访日在 " + day.date() + "，不是收到日期 "
+                    + received + " / the session is on " + day.date() + ", not on the day received (" + received + ")");
+        }
+        return Attributes.builder().put(Attr.RECEPTION_DAY, day.id()).put(Attr.RECEPTION_LEADER, day.leader().display())
+                .build();
+    }
+
+    private Registration register(PetitionDraft draft, Person actor, Attributes facts) {
         LocalDate today = LocalDate.now(clock);
         LocalDate received = draft.receivedAt() == null ? today : draft.receivedAt();
         if (received.isAfter(today)) {
@@ -74,14 +129,15 @@ public final class RegistrationService implements PetitionService {
             String verification = codes.verificationCode();
             Instant now = clock.instant();
             // 首问责任制: the registering clerk (the event's actor) is the first-contact owner until it is routed
-            Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, Attributes.NONE, null)
+            Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, facts, null)
                     .recorded(1, "new");
             Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
                     draft.content(), draft.category(), draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
                 Petition stored = store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
-                LOG.info("petition {} registered by {} ({} via {})", id, actor.login(), draft.kind(), draft.channel());
+                LOG.info("petition {} registered by {} ({} via {}{})", id, actor.login(), draft.kind(), draft.channel(),
+                        facts.has(Attr.RECEPTION_DAY) ? ", reception day " + facts.get(Attr.RECEPTION_DAY) : "");
                 return new Registration(stored, verification);
             } catch (PetitionStore.DuplicateException e) {
                 // a tracking code collided (about one in 10^14): draw again

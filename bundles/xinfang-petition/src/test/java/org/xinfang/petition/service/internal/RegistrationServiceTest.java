@@ -202,4 +202,47 @@ class RegistrationServiceTest {
         assertFalse(decided.notice().contains("王芳") || decided.notice().contains("head1"), decided.notice());
         assertFalse(decided.notice().matches("(?s).*[A-Za-z]{3,}.*"), "Chinese only: " + decided.notice());
     }
+    /** A township with a leader reception session today (2026-11-26 in Beijing) and one that was cancelled. */
+    @Test
+    void aWalkInDuringAReceptionSessionNamesTheSessionAndItsLeaderAndNothingElseMay() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("township").toString());
+        ds.setCreateDatabase("create");
+        JdbcPetitionStore townshipStore = new JdbcPetitionStore(ds);
+        townshipStore.start();
+        org.xinfang.store.jdbc.internal.JdbcReceptionStore rota = new org.xinfang.store.jdbc.internal.JdbcReceptionStore(ds);
+        ConfiguredNode township = new ConfiguredNode("", "township", "510199101", "清河镇", "TOWNSHIP", "", "",
+                dir.resolve("none.csv").toString());
+        RegistrationService atTownship = new RegistrationService(townshipStore, township, CLOCK, rota);
+        LocalDate today = LocalDate.of(2026, 11, 26);
+        Person leader = new Person("leader", "何平", "清河镇党委书记");
+        org.xinfang.reception.ReceptionDay session = rota.insert(new org.xinfang.reception.ReceptionDay(
+                "510199101-R0000001", "510199101", leader, today, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 30),
+                "清河镇便民服务中心", null, org.xinfang.reception.ReceptionStatus.SCHEDULED, null, null, null, null, null, CLERK,
+                CLOCK.instant(), 1), "510199101");
+        PetitionDraft walkIn = new PetitionDraft(Kind.CLAIM, Channel.WALK_IN, "拖欠工资", "来访反映", null, null, today, null,
+                List.of(new Petitioner("张三", null, null, null)));
+
+        Petition p = atTownship.register(walkIn, CLERK, session.id()).petition();
+        Attributes facts = p.timeline().get(0).attrs();
+        assertEquals(session.id(), facts.get(Attr.RECEPTION_DAY));
+        assertEquals("何平 · 清河镇党委书记", facts.get(Attr.RECEPTION_LEADER));
+        assertEquals(List.of(p.id()), rota.cases(List.of(session.id())).get(session.id()));
+
+        PetitionDraft letter = new PetitionDraft(Kind.CLAIM, Channel.LETTER, "拖欠工资", "来信", null, null, today, null,
+                List.of(new Petitioner("张三", null, null, null)));
+        PetitionDraft yesterday = new PetitionDraft(Kind.CLAIM, Channel.WALK_IN, "拖欠工资", "来访", null, null,
+                today.minusDays(1), null, List.of(new Petitioner("张三", null, null, null)));
+        for (Runnable refused : List.<Runnable>of(() -> atTownship.register(letter, CLERK, session.id()),
+                () -> atTownship.register(yesterday, CLERK, session.id()),
+                () -> atTownship.register(walkIn, CLERK, "510199101-R0000009"),
+                () -> service.register(walkIn, CLERK, session.id()))) {
+            assertEquals("receptionDay", assertThrows(ValidationException.class, refused::run).field());
+        }
+        rota.update(session.id(), d -> d.cancelled("改期", CLOCK.instant()), "510199101");
+        assertEquals("receptionDay", assertThrows(ValidationException.class,
+                () -> atTownship.register(walkIn, CLERK, session.id())).field(), "a cancelled session takes no walk-ins");
+        assertEquals(1, atTownship.find(org.xinfang.petition.PetitionQuery.all(10)).total(), "nothing refused was stored");
+        assertNull(atTownship.register(walkIn, CLERK, " ").petition().timeline().get(0).attrs().get(Attr.RECEPTION_DAY));
+    }
 }

@@ -71,6 +71,11 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public long nextSequence(String name) {
+        return nextSequence(dataSource, name);
+    }
+
+    /** Advances a node sequence in a transaction of its own; returns its new value. */
+    static long nextSequence(DataSource dataSource, String name) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -159,6 +159,14 @@ final class Receiver {
                 } else if (a.change() instanceof PetitionJson.Step step) {
                     rows.flush(); // a case registered earlier in this batch must be in its table first
                     applyStep(e, step);
+                } else if (a.change() instanceof org.xinfang.reception.ReceptionDay day) {
+                    // a unit's reception rota (领导接访日): kept whole, the newest version wins
+                    Verdict v = policy.receptionDay(from, e, day);
+                    if (v.apply()) {
+                        JdbcReceptionStore.receive(c, day);
+                    } else {
+                        refuse(e, null, v);
+                    }
                 } else if (a.change() instanceof String[] alarm) {
                     // an alarm raised below, travelling up: kept here as it was raised there
                     JdbcSyncStore.insertAlarm(c, alarm[0], alarm[1], alarm[2], e.origin(), e.atMillis());
@@ -204,6 +212,7 @@ final class Receiver {
                 case "CASE_EVENT" -> PetitionJson.readStep(e.payload());
                 case "CASE_UPDATED" -> legacyStep(e);
                 case "SYNC_ALARM" -> JdbcSyncStore.readAlarm(e.payload());
+                case ReceptionJson.ENTRY_TYPE -> ReceptionJson.read(e.payload());
                 default -> null;
             };
             return new Accepted(e, change, null);

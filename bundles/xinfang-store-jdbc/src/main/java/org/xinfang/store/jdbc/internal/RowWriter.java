@@ -24,6 +24,7 @@ final class RowWriter implements AutoCloseable {
     private PreparedStatement petitions;
     private PreparedStatement petitioners;
     private PreparedStatement events;
+    private PreparedStatement receptionCases;
 
     RowWriter(Connection c) {
         this.c = c;
@@ -92,6 +93,26 @@ final class RowWriter implements AutoCloseable {
         for (Event e : p.timeline()) {
             event(p.id(), e);
         }
+        receptionCase(p);
+    }
+
+    /** A walk-in registered during a leader reception session is listed with the session (领导接访日). */
+    private void receptionCase(Petition p) throws SQLException {
+        if (p.timeline().isEmpty()) {
+            return;
+        }
+        String day = p.timeline().get(0).attrs().get(org.xinfang.petition.Attr.RECEPTION_DAY);
+        if (day == null) {
+            return;
+        }
+        if (receptionCases == null) {
+            receptionCases = c.prepareStatement(
+                    "INSERT INTO xf_reception_case (day_id, petition_id, registered_at) VALUES (?, ?, ?)");
+        }
+        receptionCases.setString(1, day);
+        receptionCases.setString(2, p.id());
+        receptionCases.setLong(3, p.registeredAt().toEpochMilli());
+        receptionCases.addBatch();
     }
 
     private void petitioner(String petitionId, int pos, Petitioner person) throws SQLException {
@@ -134,7 +155,7 @@ final class RowWriter implements AutoCloseable {
 
     /** Sends what was added, cases before the rows that refer to them. */
     void flush() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases}) {
             if (ps != null) {
                 ps.executeBatch();
             }
@@ -144,7 +165,7 @@ final class RowWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases}) {
             try {
                 if (ps != null) {
                     ps.close();

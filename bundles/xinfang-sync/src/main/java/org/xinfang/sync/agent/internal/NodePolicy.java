@@ -112,6 +112,27 @@ public final class NodePolicy implements SyncPolicy {
         return Verdict.refuseAndCorrect("not_authorized", why);
     }
 
+    /**
+     * A unit's reception rota (领导接访日) is kept by that unit's own node: the session's unit lies in the
+     * child's subtree, is the node that journalled it (node ids are unit codes), issued its id, and is an
+     * organ that keeps a rota (not a village).
+     */
+    @Override
+    public Verdict receptionDay(String child, JournalEntry entry, org.xinfang.reception.ReceptionDay day) {
+        if (!node.units().isWithin(day.unit(), child)) {
+            return Verdict.refuse("foreign_unit", "接访日 " + day.id() + " 的单位 " + unitName(day.unit()) + " 不在下级节点 "
+                    + child + " 的辖区内 / the reception day of " + day.unit() + " is not below " + child);
+        }
+        if (!day.unit().equals(entry.origin()) || !day.id().equals(entry.entity())) {
+            return Verdict.refuse("foreign_node", "接访日 " + day.id() + " 只能由 " + unitName(day.unit()) + " 的节点安排 / only "
+                    + day.unit() + "'s node keeps its rota, not " + entry.origin());
+        }
+        if (node.units().get(day.unit()).map(u -> u.kind() == org.xinfang.node.UnitKind.VILLAGE).orElse(true)) {
+            return Verdict.refuse("not_authorized", "村（社区）及未知单位不安排领导接访日 / villages and unknown units keep no rota");
+        }
+        return Verdict.APPLY;
+    }
+
     /** Null when the table allows the event on this state, else why not. */
     private String allowed(CaseState s, NewEvent e) {
         try {

@@ -148,4 +148,27 @@ class NodePolicyTest {
                 .put(Attr.UNIT, DEPARTMENT).build()), DISTRICT + "#7");
         assertEquals(Set.of(TOWNSHIP, DEPARTMENT), district.holders(moved));
     }
+    private static org.xinfang.reception.ReceptionDay session(String unit) {
+        return new org.xinfang.reception.ReceptionDay(unit + "-R0000001", unit, new Person("leader", "何平", "党委书记"),
+                LocalDate.of(2026, 12, 3), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(11, 30), "接访室", null,
+                org.xinfang.reception.ReceptionStatus.SCHEDULED, null, null, null, null, null, CLERK, AT, 1);
+    }
+
+    @Test
+    void aUnitsReceptionRotaIsTakenOnlyFromItsOwnNodeBelow() {
+        org.xinfang.reception.ReceptionDay township = session(TOWNSHIP);
+        assertTrue(district.receptionDay(TOWNSHIP, entry(TOWNSHIP, township.id()), township).apply());
+        // the township's node may not keep the rota of the street beside it, nor speak for its village's
+        org.xinfang.reception.ReceptionDay other = session(OTHER_TOWNSHIP);
+        Verdict foreign = district.receptionDay(TOWNSHIP, entry(TOWNSHIP, other.id()), other);
+        assertFalse(foreign.apply());
+        assertEquals("foreign_unit", foreign.kind());
+        assertTrue(foreign.alarm());
+        org.xinfang.reception.ReceptionDay village = session(VILLAGE);
+        assertEquals("foreign_node", district.receptionDay(TOWNSHIP, entry(TOWNSHIP, village.id()), village).kind());
+        assertEquals("not_authorized", district.receptionDay(TOWNSHIP, entry(VILLAGE, village.id()), village).kind(),
+                "a village keeps no rota");
+        assertEquals("foreign_node", district.receptionDay(TOWNSHIP, entry(TOWNSHIP, TOWNSHIP + "-R0000002"), township)
+                .kind(), "the entry names the session it carries");
+    }
 }
