@@ -96,15 +96,17 @@ load_samples() { # tier url password
   esac
 }
 
-as_head() { # tier method path [body]: as the node's unit head (named in its staff list; also a leader and supervisor)
-  local url="http://127.0.0.1:$(port_of "$1")" pw
-  pw=$(cat "$DEMO/$1/etc/staff.password")
-  if [ $# -ge 4 ]; then
-    curl -s -u "head:$pw" -X "$2" -H 'Content-Type: application/json' --data-binary "$4" "$url$3"
+as_staff() { # login tier method path [body]: as a staff account of the node (named in its staff list)
+  local url="http://127.0.0.1:$(port_of "$2")" pw
+  pw=$(cat "$DEMO/$2/etc/staff.password")
+  if [ $# -ge 5 ]; then
+    curl -s -u "$1:$pw" -X "$3" -H 'Content-Type: application/json' --data-binary "$5" "$url$4"
   else
-    curl -s -u "head:$pw" -X "$2" "$url$3"
+    curl -s -u "$1:$pw" -X "$3" "$url$4"
   fi
 }
+
+as_head() { as_staff head "$@"; } # the unit head: also a leader and a supervisor
 
 first_id() { { grep -o '"id":"[^"]*"' || true; } | head -1 | cut -d'"' -f4; }
 
@@ -126,8 +128,9 @@ seed_month() {
   [ -f "$DEMO/.seeded" ] && return 0
   local in20 in10 in7 id visit
   in20=$(date -d '+20 days' +%F); in10=$(date -d '+10 days' +%F); in7=$(date -d '+7 days' +%F)
-  id=$(as_head district POST /api/v1/petitions "$(petition CLAIM WALK_IN '小区物业违规收费' '某小区业主反映物业公司擅自提高停车费并停水催缴，请求依法查处。' '城乡建设' 3 '[{"name":"黄丽","idNumber":"510199198207150026","phone":"13688880000","address":"青溪区清河镇"}]' 6)" | first_id)
-  as_head district POST "/api/v1/petitions/$id/assignments" '{"unit":"510199101","note":"请依法办理并反馈"}' >/dev/null
+  id=$(as_staff clerk district POST /api/v1/petitions "$(petition CLAIM WALK_IN '小区物业违规收费' '某小区业主反映物业公司擅自提高停车费并停水催缴，请求依法查处。' '城乡建设' 3 '[{"name":"黄丽","idNumber":"510199198207150027","phone":"13688880000","address":"青溪区清河镇"}]' 6)" | first_id)
+  [ -n "$id" ] || return 1
+  as_staff clerk district POST "/api/v1/petitions/$id/assignments" '{"unit":"510199101","note":"请依法办理并反馈"}' >/dev/null
   await_text township "/api/v1/petitions/$id" '"accept"'
   as_head township POST "/api/v1/petitions/$id/actions/accept" '{}' >/dev/null
   await_text district "/api/v1/petitions/$id" '"status":"ACCEPTED"'
@@ -201,7 +204,13 @@ link_child() { # child-tier child-unit parent-url parent-password
   if [ -z "$secret" ]; then
     secret=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 43)
   fi
-  answer=$(api POST "$3/api/v1/sync/children" "$4" "{\"node\":\"$2\",\"secret\":\"$secret\"}")
+  local i
+  # a parent just linked itself reloads its sync service for a moment: ask again until it answers
+  for i in $(seq 1 60); do
+    answer=$(api POST "$3/api/v1/sync/children" "$4" "{\"node\":\"$2\",\"secret\":\"$secret\"}")
+    case "$answer" in *'"secret"'*) break ;; esac
+    sleep 0.5
+  done
   case "$answer" in *'"secret"'*) ;; *) echo "demo.sh: registering $1 at its parent failed: $answer" >&2; return 1 ;; esac
   if ! grep -q "^secret = $secret\$" "$cfg"; then
     # the node picks the change up without a restart
