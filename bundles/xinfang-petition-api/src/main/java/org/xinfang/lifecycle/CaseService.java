@@ -79,6 +79,16 @@ public interface CaseService {
      */
     Workload workload(Actor actor);
 
+    /**
+     * Statistics of the cases received from {@code from} to {@code to} held here (this node's subtree), of
+     * {@code unit}'s subtree when given: counts by kind, status, channel, category, month and owning unit;
+     * mass visits, repeats, supervised and overdue cases; on-time rate per clock; satisfaction; and the
+     * total of the same period a year before. Every figure is counted from the cases' events.
+     *
+     * @throws org.xinfang.petition.ValidationException naming {@code from}, {@code to} or {@code unit}
+     */
+    java.util.Map<String, Object> statistics(java.time.LocalDate from, java.time.LocalDate to, String unit);
+
     /** Counts of the work waiting here. */
     record Workload(int unrouted, int returned, int toAccept, int toDecide, int dueThisWeek, int overdue,
             int supervisionToAnswer, int myLeaderCases, int myLeaderCasesOverdue, int alerts, int listedSupervision,

@@ -94,6 +94,9 @@ public interface PetitionStore {
     /** Every petition held here with at least one timeline event of this type, whole, as {@link #whole}. */
     java.util.List<Petition> wholeWithEvent(EventType eventType);
 
+    /** The cases received from {@code from} to {@code to} (both included), whole: what statistics count. */
+    java.util.List<Petition> wholeReceived(java.time.LocalDate from, java.time.LocalDate to);
+
     /** Petitions matching the query, newest registration first, and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);
 

@@ -856,6 +856,35 @@ class SyncIT {
         assertTrue(json(township.get("/api/v1/alerts")).toString().contains(major), "the township has not acknowledged");
     }
 
+    /** The district's statistics of all it holds equal a recount through the case list, status by status. */
+    @Test
+    @Order(30)
+    void theStatisticsEqualARecountOfTheCases() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String period = "from=2000-01-01&to=" + today;
+        HttpResponse<String> answer = district.get("/api/v1/statistics?" + period);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode stats = json(answer);
+        assertEquals(json(district.get("/api/v1/petitions?limit=1&" + period)).get("total").asInt(),
+                stats.get("total").asInt());
+        assertTrue(stats.get("total").asInt() > 10, stats.toString());
+        int sum = 0;
+        for (java.util.Iterator<String> it = stats.get("byStatus").fieldNames(); it.hasNext();) {
+            String status = it.next();
+            int n = stats.get("byStatus").get(status).asInt();
+            assertEquals(json(district.get("/api/v1/petitions?limit=1&status=" + status + "&" + period)).get("total")
+                    .asInt(), n, status);
+            sum += n;
+        }
+        assertEquals(stats.get("total").asInt(), sum);
+        assertEquals("清河镇", stats.get("unitNames").get(TOWNSHIP).asText());
+        HttpResponse<String> bad = district.get("/api/v1/statistics?from=2026-13-01");
+        assertEquals(400, bad.statusCode());
+        assertEquals("from", json(bad).get("field").asText());
+        assertEquals(401, district.send(HttpRequest.newBuilder(URI.create(district.baseUrl() + "/api/v1/statistics"))
+                .build()).statusCode(), "statistics are for staff");
+    }
+
     private static List<String> ids(HttpResponse<String> list) throws Exception {
         assertEquals(200, list.statusCode(), list.body());
         List<String> ids = new ArrayList<>();

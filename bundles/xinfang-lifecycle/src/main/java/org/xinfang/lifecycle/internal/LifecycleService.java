@@ -544,6 +544,112 @@ public final class LifecycleService implements CaseService {
     }
 
     @Override
+    public java.util.Map<String, Object> statistics(LocalDate from, LocalDate to, String unit) {
+        if (from == null || to == null) {
+            throw new ValidationException(from == null ? "from" : "to", "required", "请指定统计期间 / the period is required");
+        }
+        if (to.isBefore(from)) {
+            throw new ValidationException("to", "before_from", "截止日期不能早于起始日期 / to is before from");
+        }
+        if (from.plusYears(5).isBefore(to)) {
+            throw new ValidationException("to", "too_long", "统计期间不能超过5年 / at most 5 years");
+        }
+        String here = node.info().unit().code();
+        if (unit != null && (node.units().get(unit).isEmpty() || !node.units().isWithin(unit, here))) {
+            throw new ValidationException("unit", "unknown_unit", "本节点辖区内没有这个单位 / no such unit in this node's"
+                    + " subtree");
+        }
+        List<Petition> cases = within(store.wholeReceived(from, to), unit);
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("from", from.toString());
+        m.put("to", to.toString());
+        m.put("unit", unit);
+        m.put("total", cases.size());
+        m.put("byKind", count(cases, p -> p.kind().name()));
+        m.put("byStatus", count(cases, p -> p.status().name()));
+        m.put("byChannel", count(cases, p -> p.channel().name()));
+        m.put("byCategory", count(cases, p -> p.category() == null || p.category().isBlank() ? "未分类" : p.category()));
+        m.put("byMonth", count(cases, p -> p.receivedAt().toString().substring(0, 7)));
+        m.put("byUnit", count(cases, Petition::owner));
+        m.put("massVisits", cases.stream().filter(p -> p.headcount() >= 5).count());
+        long repeats = cases.stream().filter(p -> has(p, EventType.LINKED)).count();
+        m.put("repeats", repeats);
+        m.put("repeatRate", rate(repeats, cases.size()));
+        m.put("supervised", cases.stream().filter(p -> has(p, EventType.SUPERVISED)).count());
+        m.put("major", cases.stream().filter(p -> has(p, EventType.MAJOR_FLAGGED)).count());
+        m.put("overdue", cases.stream().filter(p -> activeDeadline(p).map(d -> d.daysRemaining() < 0).orElse(false))
+                .count());
+        // on time: each organ clock that ended (met in time or not) or lapsed while still open
+        java.util.Map<String, Object> onTime = new java.util.LinkedHashMap<>();
+        for (Step step : Step.values()) {
+            if (step.party() != Step.Party.ORGAN) {
+                continue;
+            }
+            long met = 0;
+            long missed = 0;
+            for (Petition p : cases) {
+                for (Deadline d : deadlines(p)) {
+                    if (d.step() == step && d.state() == Deadline.State.MET) {
+                        met++;
+                    } else if (d.step() == step && d.state() == Deadline.State.MISSED) {
+                        missed++;
+                    }
+                }
+            }
+            if (met + missed > 0) {
+                onTime.put(step.name(), java.util.Map.of("met", met, "missed", missed, "rate", rate(met, met + missed)));
+            }
+        }
+        m.put("onTime", onTime);
+        // satisfaction: each case's latest rating (R2022 Art. 21)
+        java.util.Map<String, Long> ratings = new java.util.TreeMap<>();
+        for (Petition p : cases) {
+            Event latest = null;
+            for (Event e : p.timeline()) {
+                if (e.type() == EventType.RATED && e.attrs().has(Attr.LEVEL)) {
+                    latest = e;
+                }
+            }
+            if (latest != null) {
+                ratings.merge(latest.attrs().get(Attr.LEVEL).name(), 1L, Long::sum);
+            }
+        }
+        long rated = ratings.values().stream().mapToLong(Long::longValue).sum();
+        long satisfied = ratings.getOrDefault("SATISFIED", 0L) + ratings.getOrDefault("BASICALLY_SATISFIED", 0L);
+        java.util.Map<String, Object> satisfaction = new java.util.LinkedHashMap<>();
+        satisfaction.put("byLevel", ratings);
+        satisfaction.put("rated", rated);
+        satisfaction.put("rate", rate(satisfied, rated)); // null when nobody rated
+        m.put("satisfaction", satisfaction);
+        m.put("sameTimeLastYear", within(store.wholeReceived(from.minusYears(1), to.minusYears(1)), unit).size());
+        return m;
+    }
+
+    private List<Petition> within(List<Petition> cases, String unit) {
+        if (unit == null) {
+            return cases;
+        }
+        return cases.stream().filter(p -> node.units().isWithin(p.owner(), unit)
+                || node.units().isWithin(p.registeredBy(), unit)).toList();
+    }
+
+    private static java.util.Map<String, Long> count(List<Petition> cases,
+            java.util.function.Function<Petition, String> key) {
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        cases.forEach(p -> m.merge(key.apply(p), 1L, Long::sum));
+        return m;
+    }
+
+    private static boolean has(Petition p, EventType type) {
+        return p.timeline().stream().anyMatch(e -> e.type() == type);
+    }
+
+    /** A share as a fraction with four decimals, null when there is nothing to divide. */
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    @Override
     public List<Alert> alerts() {
         String here = node.info().unit().code();
         List<Alert> list = new ArrayList<>();

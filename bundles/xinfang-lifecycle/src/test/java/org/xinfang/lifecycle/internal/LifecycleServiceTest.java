@@ -814,4 +814,48 @@ class LifecycleServiceTest {
         assertEquals(TOWNSHIP, notice.attrs().get(Attr.SUPERVISED_UNIT));
         assertTrue(atTownship.allowedActions(store.get(id).orElseThrow(), HEAD).contains(Action.ANSWER_SUPERVISION));
     }
+
+    /** Statistics are counted from the cases: they equal a recount, by kind, status, unit and clock. */
+    @Test
+    void statisticsEqualARecountOfTheCases() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (Status status : List.of(Status.REGISTERED, Status.TRIAGED, Status.ACCEPTED, Status.DECIDED, Status.REPLIED,
+                Status.NOT_ACCEPTED, Status.TRIAGED)) {
+            ids.add(caseIn(status));
+        }
+        LocalDate received = LocalDate.ofInstant(NOW.minusSeconds(86_400 * 3), Deadlines.ZONE).minusDays(3);
+        java.util.Map<String, Object> s = atDistrict.statistics(received.minusDays(1), received.plusDays(1), null);
+        List<Petition> all = ids.stream().map(id -> store.get(id).orElseThrow()).toList();
+        assertEquals(all.size(), ((Number) s.get("total")).intValue());
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        all.forEach(p -> byStatus.merge(p.status().name(), 1L, Long::sum));
+        assertEquals(byStatus, s.get("byStatus"));
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        all.forEach(p -> byKind.merge(p.kind().name(), 1L, Long::sum));
+        assertEquals(byKind, s.get("byKind"));
+        java.util.Map<String, Long> byUnit = new java.util.TreeMap<>();
+        all.forEach(p -> byUnit.merge(p.owner(), 1L, Long::sum));
+        assertEquals(byUnit, s.get("byUnit"));
+        // the acceptance notice, case by case: met in time wherever a case was accepted (or, received at the
+        // township directly, not accepted) on the day it arrived
+        long accepted = all.stream().filter(p -> atDistrict.deadlines(p).stream().anyMatch(d -> d.step() == Step.NOTICE
+                && d.state() == Deadline.State.MET)).count();
+        assertTrue(accepted >= 4, "accepted: " + accepted);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, java.util.Map<String, Object>> onTime = (java.util.Map<String, java.util.Map<String, Object>>) s
+                .get("onTime");
+        assertEquals(accepted, ((Number) onTime.get("NOTICE").get("met")).longValue());
+        // a period with none of them, and one unit's subtree
+        assertEquals(0, ((Number) atDistrict.statistics(received.plusDays(5), received.plusDays(6), null).get("total"))
+                .intValue());
+        assertEquals(all.stream().filter(p -> p.owner().equals(TOWNSHIP) || p.registeredBy().equals(TOWNSHIP)).count(),
+                ((Number) atDistrict.statistics(received.minusDays(1), received.plusDays(1), TOWNSHIP).get("total"))
+                        .longValue());
+        ValidationException backwards = assertThrows(ValidationException.class, () -> atDistrict.statistics(received,
+                received.minusDays(1), null));
+        assertEquals("to", backwards.field());
+        ValidationException foreign = assertThrows(ValidationException.class, () -> atTownship.statistics(received,
+                received, DISTRICT));
+        assertEquals("unit", foreign.field());
+    }
 }

@@ -475,6 +475,11 @@ public final class JdbcPetitionStore implements PetitionStore {
                 List.of(eventType.name()));
     }
 
+    @Override
+    public List<Petition> wholeReceived(java.time.LocalDate from, java.time.LocalDate to) {
+        return wholeWhere("p.received_on BETWEEN ? AND ?", List.of(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+    }
+
     /**
      * The petitions that satisfy {@code where} (on alias p), whole, in one transaction: one statement
      * for their petitioners, one for their timelines, one for the rows. A case registered between the
