@@ -21,16 +21,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.NotFoundException;
-import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.PetitionService;
-import org.xinfang.petition.PublicProgress;
 import org.xinfang.petition.Rating;
-import org.xinfang.petition.Registration;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.portal.OnlinePetitions;
+import org.xinfang.portal.OnlineReceipt;
 import org.xinfang.rest.support.ApiException;
 import org.xinfang.rest.support.PetitionRequests;
 import org.xinfang.rest.support.ProgressView;
@@ -46,20 +43,17 @@ import org.xinfang.rest.support.Roles;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class PortalResource {
-    private static final Logger LOG = LoggerFactory.getLogger(PortalResource.class);
     /** Who registers an online petition: the first-contact owner until the office routes it. */
-    static final org.xinfang.petition.Person ONLINE_ACTOR = new org.xinfang.petition.Person("online", "网上信访平台", null);
+    static final org.xinfang.petition.Person ONLINE_ACTOR = OnlineIntake.ONLINE_ACTOR;
     /** Who edits the published page: the district office's heads and leaders, and administrators. */
     static final Set<String> EDITORS = Set.of("head", "leader", "admin");
-    static final String TOO_MANY_PETITIONS = "提交过于频繁，请稍后再试，或通过来电、来信、来访反映。"
-            + " / Too many petitions from this address; please try again later, or call, write or visit us.";
     static final String NO_MATCH = "未查询到相符的信访事项，请核对查询码和验证码。 / No petition matches these codes; please check them.";
     static final String CODES_NOTICE = "请记下查询码和验证码：凭这两个码查询办理进展和结果。验证码只显示这一次，本系统不保存其明文，遗失后无法在网上找回。"
             + " / Write both codes down: you need them to check progress and the result. The verification code is shown"
             + " only this once and is not stored in readable form; it cannot be recovered online.";
     private final PetitionService petitions;
     private final ContentStore content;
-    private final RateLimiter limiter;
+    private final OnlinePetitions online;
     private final RateLimiter misses;
     private final PetitionRequests requests = new PetitionRequests();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -75,9 +69,15 @@ public class PortalResource {
     /** @param node who the staff are: the page names who saved it last by name and title, never by login */
     public PortalResource(PetitionService petitions, ContentStore content, RateLimiter limiter, RateLimiter misses,
             org.xinfang.node.NodeService node) {
+        this(petitions, content, new OnlineIntake(petitions, limiter), misses, node);
+    }
+
+    /** @param online the online petition's rules, shared with every other public channel (Open311) */
+    public PortalResource(PetitionService petitions, ContentStore content, OnlinePetitions online, RateLimiter misses,
+            org.xinfang.node.NodeService node) {
         this.petitions = petitions;
         this.content = content;
-        this.limiter = limiter;
+        this.online = online;
         this.misses = misses;
         this.node = node;
     }
@@ -103,27 +103,14 @@ public class PortalResource {
     }
 
     Map<String, Object> submit(byte[] body, String client) {
-        PetitionDraft draft = requests.parse(online(body));
-        if (!limiter.tryAcquire(client)) {
-            LOG.warn("online petition refused: {} reached the rate limit", client);
-            throw new TooManyRequests(TOO_MANY_PETITIONS, limiter.retryAfter(client).toSeconds());
-        }
-        Registration r;
-        try {
-            r = petitions.register(draft, ONLINE_ACTOR);
-        } catch (RuntimeException e) {
-            limiter.release(client);
-            throw e;
-        }
-        String tracking = r.petition().trackingCode();
-        PublicProgress progress = petitions.publicProgress(tracking, r.verificationCode()).orElse(null);
+        OnlineReceipt r = online.submit(requests.parse(online(body)), client);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("trackingCode", tracking);
+        answer.put("trackingCode", r.trackingCode());
         answer.put("verificationCode", r.verificationCode());
-        answer.put("receivedAt", r.petition().receivedAt().toString());
-        answer.put("status", r.petition().status().name());
-        answer.put("statusLabel", progress == null ? r.petition().status().label() : progress.statusLabel());
-        answer.put("ownerName", progress == null ? r.petition().owner() : progress.ownerName());
+        answer.put("receivedAt", r.receivedAt().toString());
+        answer.put("status", r.status().name());
+        answer.put("statusLabel", r.statusLabel());
+        answer.put("ownerName", r.ownerName());
         answer.put("message", CODES_NOTICE);
         return answer;
     }

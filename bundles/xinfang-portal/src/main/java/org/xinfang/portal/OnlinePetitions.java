@@ -1,0 +1,22 @@
+package org.xinfang.portal;
+
+import org.xinfang.petition.PetitionDraft;
+
+/**
+ * The online petition (网上信访) under the portal's rules, for every public channel that takes one (the portal's
+ * own form, Open311): registered as {@link org.xinfang.petition.Channel#ONLINE}, received today, counted by its
+ * petitioners, by the online platform as first contact, and limited per client address with one budget for all
+ * those channels. Published as an OSGi service by {@code xinfang-portal}.
+ */
+public interface OnlinePetitions {
+
+    /**
+     * Registers the petition. The draft's channel, receipt date and headcount are replaced by the online rules.
+     *
+     * @param client the client's address, which the rate limit counts
+     * @return the codes the petitioner is given, the only time the verification code is ever shown
+     * @throws org.xinfang.rest.support.TooManyRequests when this address has used up its online petitions for now
+     * @throws org.xinfang.petition.ValidationException when the petition breaks a rule of the model
+     */
+    OnlineReceipt submit(PetitionDraft draft, String client);
+}
