@@ -11,7 +11,7 @@
 // Each check throws with what it expected and what the page showed; the process exits non-zero on the
 // first failure, and WebIT fails with this output.
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const env = (name) => {
@@ -355,6 +355,24 @@ try {
   await district.goto(DISTRICT + '/#/cases');
   await district.waitForSelector('#cases-results table');
   check(await district.$('#major-alerts li') === null, 'acknowledged: the alert is gone');
+  // the list as a file: Excel and WPS need the BOM to read the Chinese
+  const [download] = await Promise.all([district.waitForEvent('download'), district.click('#f-export')]);
+  const csv = readFileSync(await download.path());
+  check(csv[0] === 0xEF && csv[1] === 0xBB && csv[2] === 0xBF && csv.toString('utf8').includes('编号,查询码,类别'),
+    'the export downloads as CSV with a BOM and Chinese headers (' + download.suggestedFilename() + ')');
+  // statistics of the district's subtree: the status counts open the list behind them
+  await district.click('nav a[data-page=statistics]');
+  await district.waitForSelector('#stats-total');
+  const fiveYearsAgo = new Date(Date.now() - 4 * 365 * 86400000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await district.fill('#s-from', fiveYearsAgo);
+  await district.click('#stats-form button[type=submit]');
+  await district.waitForFunction(() => { const e = document.querySelector('#stats-total'); return e && +e.textContent >= 1; });
+  const listed = (await api(DISTRICT, '/petitions?limit=1&from=' + fiveYearsAgo)).body.total;
+  check(+(await district.textContent('#stats-total')) === listed, 'the statistics count every case the list holds (' + listed + ')');
+  await shot(district, '07d-district-statistics');
+  await district.click('#stats-status a');
+  await district.waitForSelector('#cases-results');
+  check((await district.inputValue('#f-status')) !== '', 'a status count opens the case list filtered by it');
 
   // each person's first screen: what waits for them, by role; every count links to its list
   await township.click('nav a[data-page=home]');

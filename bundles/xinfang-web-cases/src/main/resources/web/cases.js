@@ -26,7 +26,13 @@
         X.field('f-status', t('状态', 'Status'), status), X.field('f-kind', t('类别', 'Kind'), kind),
         X.field('f-q', t('关键词', 'Words'), q), X.field('f-from', t('收到日期自', 'Received from'), from),
         X.field('f-to', t('至', 'to'), to),
-        el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', id: 'f-apply', text: t('查询', 'Search') })),
+        el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', id: 'f-apply', text: t('查询', 'Search') }), ' ',
+          el('button', { type: 'button', id: 'f-export', text: t('导出CSV', 'Export CSV'), onclick: function () {
+            var params = [];
+            ['status', 'kind', 'q', 'from', 'to'].forEach(function (k) { if (filters[k]) { params.push(k + '=' + encodeURIComponent(filters[k])); } });
+            X.download('/petitions/export.csv' + (params.length ? '?' + params.join('&') : ''), '信访事项.csv')
+              .catch(function (e) { X.toast(e.message, 'bad'); });
+          } })),
         el('p', { class: 'form-error', role: 'alert' }));
       var results = el('div', { id: 'cases-results' });
       var notices = el('div', { id: 'conflict-notices' });

@@ -58,6 +58,21 @@
     });
   }
 
+  /** Downloads a file of the API (an export) with the session's credentials, under the given name. */
+  function download(path, name) {
+    var headers = { 'X-Requested-With': 'XinfangWeb' };
+    if (session && session.auth) { headers.Authorization = 'Basic ' + session.auth; }
+    return fetch('/api/v1' + path, { headers: headers, credentials: 'omit', cache: 'no-store' }).then(function (r) {
+      if (!r.ok) { throw new ApiError(r.status, { message: t('导出失败', 'The export failed') + ' (' + r.status + ')' }); }
+      return r.blob();
+    }).then(function (blob) {
+      var a = el('a', { href: URL.createObjectURL(blob), download: name });
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  }
+
   function toast(text, kind) {
     var box = document.getElementById('toast');
     box.textContent = text;
@@ -522,7 +537,7 @@
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
     deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
-    person: person, conflictText: conflictText,
+    person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render
   };
 

@@ -62,6 +62,9 @@ class SyncIT {
     /** The township's unit head, named in its staff list: decisions and extensions are signed off by a person. */
     private static final String HEAD = "head";
     private static final String HEAD_PW = "Sync-test-head-pw-1";
+    /** The township's clerk: sees no personal data in exports. */
+    private static final String CLERK = "clerk";
+    private static final String CLERK_PW = "Sync-test-clerk-pw-1";
     /** A district leader, named: 包案 and acknowledgements name the person. */
     private static final String LEADER = "leader";
     private static final String LEADER_PW = "Sync-test-leader-pw-1";
@@ -71,7 +74,8 @@ class SyncIT {
         district = TierNode.unpack("district", "sync-district").user(LEADER, LEADER_PW, "leader", "supervisor", "head")
                 .person(LEADER, "陈静", "青溪区副区长").start(PW);
         township = TierNode.unpack("township", "sync-township").childOf(district, townshipSecret)
-                .user(HEAD, HEAD_PW, "head", "handler").person(HEAD, "王芳", "清河镇信访办主任").start(PW);
+                .user(HEAD, HEAD_PW, "head", "handler").person(HEAD, "王芳", "清河镇信访办主任")
+                .user(CLERK, CLERK_PW, "clerk").person(CLERK, "李娜", "清河镇信访办登记员").start(PW);
         department = TierNode.unpack("department", "sync-department").childOf(district, departmentSecret).start(PW);
         village = TierNode.unpack("village", "sync-village").childOf(township, villageSecret).start(PW);
         district.awaitReady();
@@ -860,8 +864,10 @@ class SyncIT {
     @Test
     @Order(30)
     void theStatisticsEqualARecountOfTheCases() throws Exception {
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-        String period = "from=2000-01-01&to=" + today;
+        java.time.LocalDate now = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String period = "from=" + now.minusYears(5) + "&to=" + now;
+        assertEquals(400, district.get("/api/v1/statistics?from=" + now.minusYears(5).minusDays(1) + "&to=" + now)
+                .statusCode(), "at most five years at once");
         HttpResponse<String> answer = district.get("/api/v1/statistics?" + period);
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode stats = json(answer);
@@ -883,6 +889,26 @@ class SyncIT {
         assertEquals("from", json(bad).get("field").asText());
         assertEquals(401, district.send(HttpRequest.newBuilder(URI.create(district.baseUrl() + "/api/v1/statistics"))
                 .build()).statusCode(), "statistics are for staff");
+
+        // the list as a file Excel and WPS open: a BOM, Chinese intact, one line per case; names whole for a head,
+        // the surname only for a clerk
+        HttpResponse<byte[]> file = township.send(HttpRequest.newBuilder(URI.create(township.baseUrl()
+                + "/api/v1/petitions/export.csv")).header("Authorization", TierNode.basic(HEAD, HEAD_PW)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        byte[] bytes = file.body();
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = text.split("\r\n");
+        assertTrue(lines[0].startsWith("编号,查询码,类别,渠道,事项"), lines[0]);
+        assertEquals(json(township.get("/api/v1/petitions?limit=1")).get("total").asInt(), lines.length - 1);
+        assertTrue(text.contains("张三"), "a head sees the names");
+        HttpResponse<String> masked = township.send(HttpRequest.newBuilder(URI.create(township.baseUrl()
+                + "/api/v1/petitions/export.csv")).header("Authorization", TierNode.basic(CLERK, CLERK_PW)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, masked.statusCode());
+        assertFalse(masked.body().contains("张三"), "a clerk's export masks the names");
+        assertTrue(masked.body().contains("张*"), masked.body().substring(0, Math.min(400, masked.body().length())));
     }
 
     private static List<String> ids(HttpResponse<String> list) throws Exception {

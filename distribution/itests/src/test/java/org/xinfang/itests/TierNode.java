@@ -203,6 +203,11 @@ final class TierNode implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException,
+            InterruptedException {
+        return http.send(request, body);
+    }
+
     /** Kills the node as a power cut would: SIGKILL, no shutdown hooks, Derby not closed. */
     void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
