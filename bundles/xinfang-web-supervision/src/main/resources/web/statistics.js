@@ -17,7 +17,11 @@
       var from = el('input', { type: 'date', name: 'from', value: period.from });
       var to = el('input', { type: 'date', name: 'to', value: period.to });
       var form = el('form', { class: 'filters', id: 'stats-form' }, X.field('s-from', t('收到日期自', 'Received from'), from),
-        X.field('s-to', t('至', 'to'), to), el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', text: t('统计', 'Count') })),
+        X.field('s-to', t('至', 'to'), to), el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', text: t('统计', 'Count') }), ' ',
+          el('button', { type: 'button', id: 's-export', text: t('导出CSV', 'Export CSV'), onclick: function () {
+            X.download('/statistics/export.csv?from=' + encodeURIComponent(period.from) + '&to=' + encodeURIComponent(period.to), '信访统计.csv')
+              .catch(function (e) { X.toast(e.message, 'bad'); });
+          } })),
         el('p', { class: 'form-error', role: 'alert' }));
       form.addEventListener('submit', function (ev) { ev.preventDefault(); period = { from: from.value, to: to.value }; X.rerender(); });
       var results = el('div', { id: 'stats-results' });

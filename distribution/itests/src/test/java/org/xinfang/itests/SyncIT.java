@@ -884,6 +884,13 @@ class SyncIT {
         }
         assertEquals(stats.get("total").asInt(), sum);
         assertEquals("清河镇", stats.get("unitNames").get(TOWNSHIP).asText());
+        HttpResponse<byte[]> figures = district.send(district.request("/api/v1/statistics/export.csv?" + period).GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, figures.statusCode());
+        assertEquals((byte) 0xEF, figures.body()[0], "UTF-8 BOM");
+        String sheet = new String(figures.body(), StandardCharsets.UTF_8);
+        assertTrue(sheet.contains("总计,总件数," + stats.get("total").asInt() + "\r\n"), sheet);
+        assertTrue(sheet.contains("责任单位,清河镇,"), "units by name");
         HttpResponse<String> bad = district.get("/api/v1/statistics?from=2026-13-01");
         assertEquals(400, bad.statusCode());
         assertEquals("from", json(bad).get("field").asText());

@@ -48,6 +48,58 @@ public class StatisticsResource {
         return answer;
     }
 
+    /**
+     * The same statistics as a CSV file Excel and WPS open (UTF-8 with a BOM): one line per figure,
+     * {@code 维度,项目,件数} (dimension, item, count), Chinese names for the codes.
+     */
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv;charset=UTF-8")
+    public javax.ws.rs.core.Response export(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("unit") String unit, @Context SecurityContext security) {
+        Map<String, Object> s = statistics(from, to, unit, security);
+        javax.ws.rs.core.StreamingOutput body = out -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+            w.write(org.xinfang.rest.support.Csv.BOM);
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("维度", "项目", "件数"));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("统计期间", s.get("from") + " 至 " + s.get("to"), ""));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "总件数", s.get("total")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "去年同期", s.get("sameTimeLastYear")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "集体访（5人以上）", s.get("massVisits")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "重复信访", s.get("repeats")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "督办", s.get("supervised")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "重大紧急", s.get("major")));
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of("总计", "超期未办", s.get("overdue")));
+            dimension(w, "类别", s.get("byKind"), k -> org.xinfang.petition.Kind.valueOf(k).label());
+            dimension(w, "状态", s.get("byStatus"), k -> org.xinfang.petition.Status.valueOf(k).label());
+            dimension(w, "渠道", s.get("byChannel"), k -> org.xinfang.petition.Channel.valueOf(k).label());
+            dimension(w, "问题分类", s.get("byCategory"), k -> k);
+            dimension(w, "月份", s.get("byMonth"), k -> k);
+            @SuppressWarnings("unchecked")
+            Map<String, String> names = (Map<String, String>) s.get("unitNames");
+            dimension(w, "责任单位", s.get("byUnit"), k -> names.getOrDefault(k, k));
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> onTime = (Map<String, Map<String, Object>>) s.get("onTime");
+            for (Map.Entry<String, Map<String, Object>> e : onTime.entrySet()) {
+                String step = org.xinfang.rules.Step.valueOf(e.getKey()).label();
+                org.xinfang.rest.support.Csv.line(w, java.util.List.of("按期", step + "按期", e.getValue().get("met")));
+                org.xinfang.rest.support.Csv.line(w, java.util.List.of("按期", step + "超期", e.getValue().get("missed")));
+            }
+            w.flush();
+        };
+        return javax.ws.rs.core.Response.ok(body).header("Content-Disposition",
+                "attachment; filename=\"statistics.csv\"; filename*=UTF-8''%E4%BF%A1%E8%AE%BF%E7%BB%9F%E8%AE%A1.csv").build();
+    }
+
+    private static void dimension(java.io.Writer w, String name, Object counts,
+            java.util.function.UnaryOperator<String> label) throws java.io.IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Long> m = (Map<String, Long>) counts;
+        for (Map.Entry<String, Long> e : m.entrySet()) {
+            org.xinfang.rest.support.Csv.line(w, java.util.List.of(name, label.apply(e.getKey()), e.getValue()));
+        }
+    }
+
     private static LocalDate date(String raw, String field, LocalDate otherwise) {
         if (raw == null || raw.isBlank()) {
             return otherwise;
