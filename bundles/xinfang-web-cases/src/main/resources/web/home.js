@@ -39,7 +39,7 @@
           var leader = group('leader', '领导', 'Leader', [
             tile('my-cases', w.myLeaderCases, '我包案的事项', 'My 包案 cases', '#/leader-cases', false),
             tile('my-overdue', w.myLeaderCasesOverdue, '包案超期', 'Past their deadline', '#/leader-cases', true),
-            tile('alerts', w.alerts, '重大紧急待确认', 'Major matters to acknowledge', '#/home', true)]);
+            tile('alerts', w.alerts, '重大紧急待确认', 'Major matters to acknowledge', '#/cases', true)]);
           main.appendChild(leader);
           // my reception days of the coming month, where this node keeps a rota (not at a village)
           X.api('GET', '/reception-days').then(function (r) {
