@@ -159,7 +159,8 @@ try {
   await village.selectOption('#r-channel', 'WALK_IN');
   await village.fill('#r-subject', '村道塌陷影响出行');
   await village.fill('#r-content', '柳树村3组村道雨后塌陷约5米，村民出行困难，请求尽快修复。');
-  await village.fill('#r-category', '城乡建设');
+  await village.waitForSelector('#r-category option[value="城乡建设"]', { state: 'attached' });
+  await village.selectOption('#r-category', '城乡建设');
   await village.fill('[name="petitioners[0].name"]', '王建国');
   await village.fill('[name="petitioners[0].idNumber"]', ID_OK);
   await village.fill('[name="petitioners[0].phone"]', '13881234567');
@@ -370,9 +371,18 @@ try {
   const listed = (await api(DISTRICT, '/petitions?limit=1&from=' + fiveYearsAgo)).body.total;
   check(+(await district.textContent('#stats-total')) === listed, 'the statistics count every case the list holds (' + listed + ')');
   await shot(district, '07d-district-statistics');
-  await district.click('#stats-status a');
-  await district.waitForSelector('#cases-results');
-  check((await district.inputValue('#f-status')) !== '', 'a status count opens the case list filtered by it');
+  // every count opens the cases behind it: the category count and its list agree
+  const categoryCount = await district.textContent('#stats-category tbody tr:first-child td:nth-child(2) a');
+  await district.click('#stats-category tbody tr:first-child td:nth-child(2) a');
+  await district.waitForSelector('#stats-cases table');
+  check(await district.getAttribute('#stats-cases-total', 'data-total') === categoryCount.trim()
+    && (await district.$$('#stats-cases tbody tr')).length === Math.min(50, +categoryCount),
+    'a category count (' + categoryCount + ') opens exactly the cases it counts');
+  await shot(district, '07e-district-statistics-cases');
+  await district.click('#stats-cases tbody tr:first-child a');
+  await district.waitForSelector('#case-title');
+  await district.goBack();
+  await district.waitForSelector('#stats-cases table');
 
   // each person's first screen: what waits for them, by role; every count links to its list
   await township.click('nav a[data-page=home]');

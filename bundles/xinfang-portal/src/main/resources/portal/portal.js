@@ -51,7 +51,7 @@
     'p.content.hint': ['写明您的请求，以及事情的经过、时间、地点和理由，不超过20000字。',
       'Say what you ask for, what happened, when and where, and why; at most 20,000 characters.'],
     'p.category': ['问题分类', 'Subject area'],
-    'p.category.hint': ['选填，例如：劳动社保、城乡建设、生态环境。', 'Optional, e.g. labour and social security, housing, environment.'],
+    'p.category.hint': ['选填，请从列表中选择，例如：劳动社保、城乡建设、生态环境。', 'Optional, chosen from the list, e.g. labour and social security, housing, environment.'],
     'p.people': ['信访人', 'Petitioners'],
     'p.people.hint': ['多人反映共同问题的，请推选代表，代表不超过5人（《信访工作条例》第二十条）。',
       'Several people with a common matter elect representatives, at most 5 (Regulations on Petition Work, Art. 20).'],

@@ -14,7 +14,13 @@
       var channel = X.select('channel', 'channel');
       var subject = el('input', { name: 'subject', maxlength: 200, required: true });
       var content = el('textarea', { name: 'content', maxlength: 20000, required: true, rows: 5 });
-      var category = el('input', { name: 'category', maxlength: 50, placeholder: t('如：劳动社保、征地拆迁', 'e.g. labour, land') });
+      // 问题分类: chosen from the managed list the district keeps (GET /categories), so cases can be counted by it
+      var category = el('select', { name: 'category' }, el('option', { value: '', text: t('未选择', 'Not chosen') }));
+      X.api('GET', '/categories').then(function (list) {
+        list.categories.filter(function (c) { return c.active; }).forEach(function (c) {
+          category.appendChild(el('option', { value: c.name, text: c.en ? t(c.name, c.en + ' ' + c.name) : c.name }));
+        });
+      }, function () { /* the field stays optional; the API names a wrong choice */ });
       var location = el('input', { name: 'location', inputmode: 'numeric', maxlength: 6, placeholder: '510199' });
       var received = el('input', { name: 'receivedAt', type: 'date', max: X.today() });
       received.value = X.today();
@@ -39,7 +45,7 @@
         receptionField,
         X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
         X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
-        el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category),
+        el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category, t('按区信访局统一的分类目录选择', 'from the district\'s list')),
           X.field('r-location', t('问题属地（行政区划代码）', 'Where (GB/T 2260 code)'), location)),
         el('fieldset', {}, el('legend', { text: t('信访人', 'Petitioners') }), peopleHint, people, addPerson,
           X.field('r-petitioners', '', el('input', { type: 'hidden', name: 'petitioners' }))),

@@ -89,6 +89,29 @@ public interface CaseService {
      */
     java.util.Map<String, Object> statistics(java.time.LocalDate from, java.time.LocalDate to, String unit);
 
+    /**
+     * The cases behind one figure of {@link #statistics}: counted by the same rule, newest first, a page at a
+     * time. {@code figure} is {@code total}, {@code kind}, {@code status}, {@code channel}, {@code category},
+     * {@code month}, {@code unit}, {@code massVisits}, {@code repeats}, {@code supervised}, {@code major},
+     * {@code overdue}, {@code onTime} (key {@code STEP:met} or {@code STEP:missed}) or {@code satisfaction}
+     * (key a level); {@code key} is the item within it, as the statistics name it; {@code owner}, when given,
+     * keeps only the cases that unit owns (what {@link #figuresByOwner} counts).
+     *
+     * @throws org.xinfang.petition.ValidationException naming the period, {@code unit}, {@code figure} or
+     *         {@code key}
+     */
+    org.xinfang.petition.Page<org.xinfang.petition.Petition> statisticsCases(java.time.LocalDate from,
+            java.time.LocalDate to, String unit, String owner, String figure, String key, int offset, int limit);
+
+    /**
+     * The figures a unit is assessed on, for the cases received in the period, by the unit that owns each
+     * case (its clocks are that unit's): {@code total}, {@code NOTICE.met}, {@code NOTICE.missed},
+     * {@code HANDLING.met}, {@code HANDLING.missed}, {@code SUPERVISION.met}, {@code SUPERVISION.missed},
+     * {@code repeats}, {@code rated}, {@code satisfied}. Each equals the total of
+     * {@link #statisticsCases} with that owner and the matching figure.
+     */
+    java.util.Map<String, java.util.Map<String, Long>> figuresByOwner(java.time.LocalDate from, java.time.LocalDate to);
+
     /** Counts of the work waiting here. */
     record Workload(int unrouted, int returned, int toAccept, int toDecide, int dueThisWeek, int overdue,
             int supervisionToAnswer, int myLeaderCases, int myLeaderCasesOverdue, int alerts, int listedSupervision,

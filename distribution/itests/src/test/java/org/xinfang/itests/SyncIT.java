@@ -365,6 +365,44 @@ class SyncIT {
                 .contains("测试用假日"), "the village's own file was replaced");
     }
 
+    private static HttpResponse<String> putCategories(TierNode node, String json) throws Exception {
+        return node.send(node.request("/api/v1/categories").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * 问题分类 is a managed list kept at the district and synced down as reference data: free text typed before is
+     * mapped by an alias; registration anywhere takes a category the list names, under its name.
+     */
+    @Test
+    @Order(19)
+    void theListOfCategoriesKeptAtTheDistrictReachesEveryNode() throws Exception {
+        JsonNode shipped = json(district.get("/api/v1/categories"));
+        assertEquals(0, shipped.get("version").asInt());
+        String list = "{\"version\": 0, \"categories\": [{\"name\": \"劳动社保\", \"aliases\": [\"欠薪\"]},"
+                + " {\"name\": \"城乡建设\", \"en\": \"Urban and rural construction\"}, {\"name\": \"测试分类\"}]}";
+        assertEquals(409, putCategories(township, list).statusCode(), "only the top of the network edits it");
+        HttpResponse<String> bad = putCategories(district, list.replace("\"测试分类\"", "\"\""));
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertEquals("categories[2].name", json(bad).get("field").asText());
+        HttpResponse<String> ok = putCategories(district, list);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals(1, json(ok).get("version").asInt());
+        assertEquals(409, putCategories(district, list).statusCode(), "an editor who read version 0 is told");
+        for (TierNode node : List.of(department, township, village)) {
+            await("the list at the " + node.tier, () -> json(node.get("/api/v1/categories")).get("version").asInt() == 1);
+        }
+        HttpResponse<String> mapped = village.postJson("/api/v1/petitions", petition("分类别名").replace("劳动社保", "欠薪"));
+        assertEquals(201, mapped.statusCode(), mapped.body());
+        String id = json(mapped).get("id").asText();
+        assertEquals("劳动社保", json(village.get("/api/v1/petitions/" + id)).get("category").asText());
+        HttpResponse<String> unknown = village.postJson("/api/v1/petitions", petition("未知分类").replace("劳动社保", "无此分类"));
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertEquals("category", json(unknown).get("field").asText());
+        assertEquals(201, village.postJson("/api/v1/petitions", petition("新分类").replace("劳动社保", "测试分类"))
+                .statusCode());
+    }
+
     private void registerAtVillage(int count, String subject) throws Exception {
         for (int i = 0; i < count; i++) {
             HttpResponse<String> r = village.postJson("/api/v1/petitions", petition(subject + i));
@@ -884,6 +922,18 @@ class SyncIT {
         }
         assertEquals(stats.get("total").asInt(), sum);
         assertEquals("清河镇", stats.get("unitNames").get(TOWNSHIP).asText());
+        // every figure opens the cases behind it, counted by the same rule
+        for (String dimension : List.of("byCategory", "byKind", "byChannel", "byUnit")) {
+            String figure = Character.toLowerCase(dimension.charAt(2)) + dimension.substring(3);
+            for (java.util.Iterator<String> it = stats.get(dimension).fieldNames(); it.hasNext();) {
+                String key = it.next();
+                JsonNode behind = json(district.get("/api/v1/statistics/cases?" + period + "&figure=" + figure + "&key="
+                        + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + "&limit=1"));
+                assertEquals(stats.get(dimension).get(key).asInt(), behind.get("total").asInt(), figure + " " + key);
+            }
+        }
+        assertTrue(stats.get("byCategory").has("劳动社保"), stats.get("byCategory").toString());
+        assertEquals(400, district.get("/api/v1/statistics/cases?" + period + "&figure=colour").statusCode());
         HttpResponse<byte[]> figures = district.send(district.request("/api/v1/statistics/export.csv?" + period).GET()
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, figures.statusCode());
@@ -916,6 +966,75 @@ class SyncIT {
         assertEquals(200, masked.statusCode());
         assertFalse(masked.body().contains("张三"), "a clerk's export masks the names");
         assertTrue(masked.body().contains("张*"), masked.body().substring(0, Math.min(400, masked.body().length())));
+    }
+
+    /**
+     * 目标考核: the district's yearly scores of the units below, each point lost traceable to the cases behind it;
+     * a closed year stays as closed when cases of that year are registered afterwards.
+     */
+    @Test
+    @Order(31)
+    void theAssessmentIsTraceableToItsCasesAndAClosedYearDoesNotChange() throws Exception {
+        // a letter the township received 40 days ago and accepts only now: its acceptance notice was late
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        HttpResponse<String> old = township.postJson("/api/v1/petitions", petition("迟到的受理")
+                .replace("2026-11-20", today.minusDays(40).toString()));
+        assertEquals(201, old.statusCode(), old.body());
+        String lateNotice = json(old).get("id").asText();
+        assertEquals(200, township.postJson("/api/v1/petitions/" + lateNotice + "/actions/accept", "{}").statusCode());
+        await("the late acceptance at the district", () -> "ACCEPTED".equals(json(district.get("/api/v1/petitions/"
+                + lateNotice)).get("status").asText()));
+        HttpResponse<String> answer = district.getAs(LEADER, LEADER_PW, "/api/v1/assessments?year="
+                + today.minusDays(40).getYear());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode a = json(answer);
+        assertFalse(a.get("closed").asBoolean());
+        assertTrue(a.toString().contains("NOTICE:missed"), a.toString());
+        List<String> names = new ArrayList<>();
+        int traced = 0;
+        for (JsonNode unit : a.get("units")) {
+            names.add(unit.get("unitName").asText());
+            for (JsonNode i : unit.get("indicators")) {
+                JsonNode c = i.get("casesLost");
+                if (c == null || i.get("lost").asInt() == 0) {
+                    continue;
+                }
+                JsonNode behind = json(district.get("/api/v1/statistics/cases?from=" + c.get("from").asText() + "&to="
+                        + c.get("to").asText() + "&owner=" + c.get("owner").asText() + "&figure=" + c.get("figure").asText()
+                        + (c.get("key").isNull() ? "" : "&key=" + java.net.URLEncoder.encode(c.get("key").asText(),
+                                StandardCharsets.UTF_8)) + "&limit=1"));
+                assertEquals(i.get("lost").asInt(), behind.get("total").asInt(), unit.get("unitName").asText() + " "
+                        + i.get("indicator").asText());
+                traced++;
+            }
+        }
+        assertTrue(names.contains("清河镇"), names.toString());
+        assertTrue(traced >= 1, "some points were lost and traced: " + a);
+        assertEquals(403, district.getAs(CLERK, CLERK_PW, "/api/v1/assessments").statusCode(), "for heads and leaders");
+        HttpResponse<String> badRules = district.send(district.request("/api/v1/assessments/rules")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"version\": 0, \"weights\": {\"REPEAT\": 200}}", StandardCharsets.UTF_8)).build());
+        assertEquals(400, badRules.statusCode(), badRules.body());
+        assertEquals("weights.REPEAT", json(badRules).get("field").asText());
+
+        int last = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        assertEquals(400, district.postJsonAs(LEADER, LEADER_PW, "/api/v1/assessments/" + (last + 1) + "/close", "")
+                .statusCode(), "a year that is not over cannot be closed");
+        HttpResponse<String> closed = district.postJsonAs(LEADER, LEADER_PW, "/api/v1/assessments/" + last + "/close", "");
+        assertEquals(200, closed.statusCode(), closed.body());
+        JsonNode before = json(closed);
+        assertEquals("陈静", before.get("closedBy").get("name").asText());
+        // a case of that year registered afterwards, at the township: the closed year stays as it was
+        HttpResponse<String> late = township.postJson("/api/v1/petitions", petition("补录上年案件")
+                .replace("2026-11-20", last + "-12-20"));
+        assertEquals(201, late.statusCode(), late.body());
+        String lateId = json(late).get("id").asText();
+        await("the late case at the district", () -> district.get("/api/v1/petitions/" + lateId).statusCode() == 200);
+        JsonNode after = json(district.getAs(LEADER, LEADER_PW, "/api/v1/assessments?year=" + last));
+        assertEquals(before.get("digest").asText(), after.get("digest").asText());
+        assertEquals(before.get("units").toString(), after.get("units").toString());
+        assertEquals(409, district.postJsonAs(LEADER, LEADER_PW, "/api/v1/assessments/" + last + "/close", "")
+                .statusCode(), "closed once");
     }
 
     private static List<String> ids(HttpResponse<String> list) throws Exception {

@@ -543,8 +543,25 @@ public final class LifecycleService implements CaseService {
                 overdueBelow);
     }
 
-    @Override
-    public java.util.Map<String, Object> statistics(LocalDate from, LocalDate to, String unit) {
+    /** The managed list of problem categories the statistics count by (the shipped list until one is set). */
+    private volatile org.xinfang.reference.CategoryService categories;
+
+    /** Blueprint: the node's list of problem categories. */
+    public void setCategories(org.xinfang.reference.CategoryService categories) {
+        this.categories = categories;
+    }
+
+    private org.xinfang.reference.CategoryList categoryList() {
+        org.xinfang.reference.CategoryService c = categories;
+        return c == null ? SHIPPED_CATEGORIES : c.list();
+    }
+
+    /** Used where no category service is wired (unit tests): every category counts as unmapped but blanks. */
+    private static final org.xinfang.reference.CategoryList SHIPPED_CATEGORIES = new org.xinfang.reference.CategoryList(0,
+            List.of(new org.xinfang.reference.Category("其他", "Other", List.of(), true)));
+
+    /** The cases a statistic counts: received in the period, held here, within {@code unit} when given. */
+    private List<Petition> counted(LocalDate from, LocalDate to, String unit) {
         if (from == null || to == null) {
             throw new ValidationException(from == null ? "from" : "to", "required", "请指定统计期间 / the period is required");
         }
@@ -559,7 +576,104 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("unit", "unknown_unit", "本节点辖区内没有这个单位 / no such unit in this node's"
                     + " subtree");
         }
-        List<Petition> cases = within(store.wholeReceived(from, to), unit);
+        return within(store.wholeReceived(from, to), unit);
+    }
+
+    /**
+     * Whether a case is counted in a figure: the one definition behind both the number shown and the list of
+     * cases it opens, so the two always agree. {@code figure} names the figure ({@code kind}, {@code status},
+     * {@code channel}, {@code category}, {@code month}, {@code unit}, {@code massVisits}, {@code repeats},
+     * {@code supervised}, {@code major}, {@code overdue}, {@code onTime}, {@code satisfaction}, {@code total})
+     * and {@code key} the item within it ({@code CLAIM}; {@code 2026-11}; {@code HANDLING:missed}; ...).
+     */
+    private java.util.function.Predicate<Petition> figure(String figure, String key,
+            org.xinfang.reference.CategoryList list) {
+        String k = key == null ? "" : key.strip();
+        return switch (figure == null ? "" : figure.strip()) {
+            case "total" -> p -> true;
+            case "kind" -> p -> p.kind().name().equals(k);
+            case "status" -> p -> p.status().name().equals(k);
+            case "channel" -> p -> p.channel().name().equals(k);
+            case "category" -> p -> list.countedAs(p.category()).equals(k);
+            case "month" -> p -> p.receivedAt().toString().startsWith(k + "-") && k.length() == 7;
+            case "unit" -> p -> p.owner().equals(k);
+            case "massVisits" -> p -> p.headcount() >= 5;
+            case "repeats" -> p -> has(p, EventType.LINKED);
+            case "supervised" -> p -> has(p, EventType.SUPERVISED);
+            case "major" -> p -> has(p, EventType.MAJOR_FLAGGED);
+            case "overdue" -> p -> activeDeadline(p).map(d -> d.daysRemaining() < 0).orElse(false);
+            case "onTime" -> {
+                String[] parts = k.split(":");
+                if (parts.length != 2 || !(parts[1].equals("met") || parts[1].equals("missed"))) {
+                    throw new ValidationException("key", "invalid_value", "应为 期限:met 或 期限:missed / must be"
+                            + " STEP:met or STEP:missed");
+                }
+                Deadline.State state = parts[1].equals("met") ? Deadline.State.MET : Deadline.State.MISSED;
+                yield p -> deadlines(p).stream().anyMatch(d -> d.step().name().equals(parts[0]) && d.state() == state);
+            }
+            case "satisfaction" -> p -> latestRating(p).map(l -> l.equals(k)).orElse(false);
+            default -> throw new ValidationException("figure", "invalid_value", "没有这项统计 / no such figure: " + figure);
+        };
+    }
+
+    private static java.util.Optional<String> latestRating(Petition p) {
+        Event latest = null;
+        for (Event e : p.timeline()) {
+            if (e.type() == EventType.RATED && e.attrs().has(Attr.LEVEL)) {
+                latest = e;
+            }
+        }
+        return latest == null ? java.util.Optional.empty() : java.util.Optional.of(latest.attrs().get(Attr.LEVEL).name());
+    }
+
+    @Override
+    public org.xinfang.petition.Page<Petition> statisticsCases(LocalDate from, LocalDate to, String unit, String owner,
+            String figure, String key, int offset, int limit) {
+        if (offset < 0) {
+            throw new ValidationException("offset", "out_of_range", "不能为负数 / must not be negative");
+        }
+        if (limit < 1 || limit > org.xinfang.petition.PetitionQuery.MAX_LIMIT) {
+            throw new ValidationException("limit", "out_of_range", "应在1到200之间 / must be between 1 and 200");
+        }
+        java.util.function.Predicate<Petition> in = figure(figure, key, categoryList());
+        List<Petition> all = counted(from, to, unit).stream().filter(in)
+                .filter(p -> owner == null || owner.isBlank() || p.owner().equals(owner.strip()))
+                .sorted(Comparator.comparing(Petition::receivedAt).reversed().thenComparing(Petition::id)).toList();
+        return new org.xinfang.petition.Page<>(all.subList(Math.min(offset, all.size()),
+                Math.min(offset + limit, all.size())), all.size(), offset, limit);
+    }
+
+    @Override
+    public java.util.Map<String, java.util.Map<String, Long>> figuresByOwner(LocalDate from, LocalDate to) {
+        java.util.Map<String, java.util.Map<String, Long>> byOwner = new java.util.TreeMap<>();
+        for (Petition p : counted(from, to, null)) {
+            java.util.Map<String, Long> f = byOwner.computeIfAbsent(p.owner(), k -> new java.util.TreeMap<>());
+            f.merge("total", 1L, Long::sum);
+            List<Deadline> clocks = deadlines(p);
+            for (Step step : List.of(Step.NOTICE, Step.HANDLING, Step.SUPERVISION)) {
+                for (Deadline.State state : List.of(Deadline.State.MET, Deadline.State.MISSED)) {
+                    if (clocks.stream().anyMatch(d -> d.step() == step && d.state() == state)) {
+                        f.merge(step.name() + "." + state.json(), 1L, Long::sum);
+                    }
+                }
+            }
+            if (has(p, EventType.LINKED)) {
+                f.merge("repeats", 1L, Long::sum);
+            }
+            latestRating(p).ifPresent(level -> {
+                f.merge("rated", 1L, Long::sum);
+                if (level.equals("SATISFIED") || level.equals("BASICALLY_SATISFIED")) {
+                    f.merge("satisfied", 1L, Long::sum);
+                }
+            });
+        }
+        return byOwner;
+    }
+
+    @Override
+    public java.util.Map<String, Object> statistics(LocalDate from, LocalDate to, String unit) {
+        List<Petition> cases = counted(from, to, unit);
+        org.xinfang.reference.CategoryList list = categoryList();
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("from", from.toString());
         m.put("to", to.toString());
@@ -568,17 +682,20 @@ public final class LifecycleService implements CaseService {
         m.put("byKind", count(cases, p -> p.kind().name()));
         m.put("byStatus", count(cases, p -> p.status().name()));
         m.put("byChannel", count(cases, p -> p.channel().name()));
-        m.put("byCategory", count(cases, p -> p.category() == null || p.category().isBlank() ? "未分类" : p.category()));
+        m.put("byCategory", count(cases, p -> list.countedAs(p.category())));
+        // the free texts registered before the list (or above a node with an older list) that no entry names yet
+        m.put("unmappedCategories", count(cases.stream().filter(p -> org.xinfang.reference.CategoryList.UNMAPPED
+                .equals(list.countedAs(p.category()))).toList(), Petition::category));
+        m.put("categoriesVersion", list.version());
         m.put("byMonth", count(cases, p -> p.receivedAt().toString().substring(0, 7)));
         m.put("byUnit", count(cases, Petition::owner));
-        m.put("massVisits", cases.stream().filter(p -> p.headcount() >= 5).count());
-        long repeats = cases.stream().filter(p -> has(p, EventType.LINKED)).count();
+        m.put("massVisits", cases.stream().filter(figure("massVisits", null, list)).count());
+        long repeats = cases.stream().filter(figure("repeats", null, list)).count();
         m.put("repeats", repeats);
         m.put("repeatRate", rate(repeats, cases.size()));
-        m.put("supervised", cases.stream().filter(p -> has(p, EventType.SUPERVISED)).count());
-        m.put("major", cases.stream().filter(p -> has(p, EventType.MAJOR_FLAGGED)).count());
-        m.put("overdue", cases.stream().filter(p -> activeDeadline(p).map(d -> d.daysRemaining() < 0).orElse(false))
-                .count());
+        m.put("supervised", cases.stream().filter(figure("supervised", null, list)).count());
+        m.put("major", cases.stream().filter(figure("major", null, list)).count());
+        m.put("overdue", cases.stream().filter(figure("overdue", null, list)).count());
         // on time: each organ clock that ended (met in time or not) or lapsed while still open
         java.util.Map<String, Object> onTime = new java.util.LinkedHashMap<>();
         for (Step step : Step.values()) {
@@ -604,15 +721,7 @@ public final class LifecycleService implements CaseService {
         // satisfaction: each case's latest rating (R2022 Art. 21)
         java.util.Map<String, Long> ratings = new java.util.TreeMap<>();
         for (Petition p : cases) {
-            Event latest = null;
-            for (Event e : p.timeline()) {
-                if (e.type() == EventType.RATED && e.attrs().has(Attr.LEVEL)) {
-                    latest = e;
-                }
-            }
-            if (latest != null) {
-                ratings.merge(latest.attrs().get(Attr.LEVEL).name(), 1L, Long::sum);
-            }
+            latestRating(p).ifPresent(level -> ratings.merge(level, 1L, Long::sum));
         }
         long rated = ratings.values().stream().mapToLong(Long::longValue).sum();
         long satisfied = ratings.getOrDefault("SATISFIED", 0L) + ratings.getOrDefault("BASICALLY_SATISFIED", 0L);

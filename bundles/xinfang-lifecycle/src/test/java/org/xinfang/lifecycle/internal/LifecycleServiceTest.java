@@ -858,4 +858,48 @@ class LifecycleServiceTest {
                 received, DISTRICT));
         assertEquals("unit", foreign.field());
     }
+
+    /** Every figure opens the cases behind it: the list has exactly as many cases as the figure counts. */
+    @Test
+    void everyFigureListsTheCasesItCounts() {
+        for (Status status : List.of(Status.REGISTERED, Status.TRIAGED, Status.ACCEPTED, Status.DECIDED, Status.REPLIED,
+                Status.NOT_ACCEPTED)) {
+            caseIn(status);
+        }
+        LocalDate received = LocalDate.ofInstant(NOW.minusSeconds(86_400 * 3), Deadlines.ZONE).minusDays(3);
+        LocalDate from = received.minusDays(1);
+        LocalDate to = received.plusDays(1);
+        java.util.Map<String, Object> s = atDistrict.statistics(from, to, null);
+        int checked = 0;
+        for (String dimension : List.of("byKind", "byStatus", "byChannel", "byCategory", "byMonth", "byUnit")) {
+            String figure = Character.toLowerCase(dimension.charAt(2)) + dimension.substring(3);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Long> counts = (java.util.Map<String, Long>) s.get(dimension);
+            for (var e : counts.entrySet()) {
+                var page = atDistrict.statisticsCases(from, to, null, null, figure, e.getKey(), 0, 200);
+                assertEquals(e.getValue().longValue(), page.total(), figure + " " + e.getKey());
+                assertEquals(page.total(), page.items().size());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 8, "figures checked: " + checked);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, java.util.Map<String, Object>> onTime = (java.util.Map<String, java.util.Map<String, Object>>) s
+                .get("onTime");
+        for (var e : onTime.entrySet()) {
+            assertEquals(((Number) e.getValue().get("met")).longValue(),
+                    atDistrict.statisticsCases(from, to, null, null, "onTime", e.getKey() + ":met", 0, 200).total(), e.getKey());
+        }
+        assertEquals(((Number) s.get("total")).longValue(), atDistrict.statisticsCases(from, to, null, null, "total", null, 0, 2)
+                .total());
+        assertEquals(2, atDistrict.statisticsCases(from, to, null, null, "total", null, 0, 2).items().size(), "a page at a time");
+        assertEquals(((Number) s.get("overdue")).longValue(),
+                atDistrict.statisticsCases(from, to, null, null, "overdue", null, 0, 200).total());
+        assertEquals("figure", assertThrows(ValidationException.class,
+                () -> atDistrict.statisticsCases(from, to, null, null, "colour", "red", 0, 10)).field());
+        assertEquals("key", assertThrows(ValidationException.class,
+                () -> atDistrict.statisticsCases(from, to, null, null, "onTime", "NOTICE", 0, 10)).field());
+        assertEquals("limit", assertThrows(ValidationException.class,
+                () -> atDistrict.statisticsCases(from, to, null, null, "total", null, 0, 0)).field());
+    }
 }

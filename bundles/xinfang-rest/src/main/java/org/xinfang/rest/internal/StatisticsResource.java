@@ -49,6 +49,46 @@ public class StatisticsResource {
     }
 
     /**
+     * {@code GET /api/v1/statistics/cases?from=&to=&unit=&figure=&key=&offset=&limit=}: the cases behind one
+     * figure, counted by the same rule as the figure itself, newest first ({@code items}, {@code total}); only
+     * the cases {@code owner} owns when given (what an assessment counts for that unit).
+     */
+    @GET
+    @Path("/cases")
+    public Map<String, Object> cases(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("unit") String unit, @QueryParam("owner") String owner, @QueryParam("figure") String figure,
+            @QueryParam("key") String key,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        LocalDate today = LocalDate.now(org.xinfang.rules.Deadlines.ZONE);
+        var page = cases.statisticsCases(date(from, "from", today.withDayOfMonth(1)), date(to, "to", today),
+                unit == null || unit.isBlank() ? null : unit.strip(), owner, figure, key, number(offset, "offset", 0),
+                number(limit, "limit", 50));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("figure", figure);
+        answer.put("key", key);
+        answer.put("items", page.items().stream().map(p -> views.summary(new org.xinfang.petition.PetitionSummary(
+                p.id(), p.trackingCode(), p.kind(), p.channel(), p.subject(), p.category(), p.receivedAt(),
+                p.registeredBy(), p.owner(), p.status(), p.registeredAt(),
+                p.petitioners().isEmpty() ? null : p.petitioners().get(0).name()))).toList());
+        answer.put("total", page.total());
+        answer.put("offset", page.offset());
+        answer.put("limit", page.limit());
+        return answer;
+    }
+
+    private static int number(String raw, String field, int otherwise) {
+        if (raw == null || raw.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field, "invalid_type", "应为整数 / must be an integer");
+        }
+    }
+
+    /**
      * The same statistics as a CSV file Excel and WPS open (UTF-8 with a BOM): one line per figure,
      * {@code 维度,项目,件数} (dimension, item, count), Chinese names for the codes.
      */

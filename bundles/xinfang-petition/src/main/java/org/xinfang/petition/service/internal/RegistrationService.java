@@ -34,6 +34,8 @@ import org.xinfang.petition.ValidationException;
 import org.xinfang.reception.ReceptionDay;
 import org.xinfang.reception.ReceptionStatus;
 import org.xinfang.reception.ReceptionStore;
+import org.xinfang.reference.CategoryList;
+import org.xinfang.reference.CategoryService;
 import org.xinfang.rules.Authority;
 import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Holders;
@@ -51,6 +53,8 @@ public final class RegistrationService implements PetitionService {
     /** The reception days held here (领导接访日); null where none are kept. */
     private final ReceptionStore receptions;
     private final Codes codes = new Codes();
+    /** The managed list of problem categories a case is registered under; the shipped one where none is kept. */
+    private final CategoryService categories;
 
     public RegistrationService(PetitionStore store, NodeService node, String zone) {
         this(store, node, Clock.system(ZoneId.of(zone)), null);
@@ -60,15 +64,35 @@ public final class RegistrationService implements PetitionService {
         this(store, node, Clock.system(ZoneId.of(zone)), receptions);
     }
 
+    public RegistrationService(PetitionStore store, NodeService node, ReceptionStore receptions,
+            CategoryService categories, String zone) {
+        this(store, node, Clock.system(ZoneId.of(zone)), receptions, categories);
+    }
+
     RegistrationService(PetitionStore store, NodeService node, Clock clock) {
         this(store, node, clock, null);
     }
 
     RegistrationService(PetitionStore store, NodeService node, Clock clock, ReceptionStore receptions) {
+        this(store, node, clock, receptions, null);
+    }
+
+    RegistrationService(PetitionStore store, NodeService node, Clock clock, ReceptionStore receptions,
+            CategoryService categories) {
         this.store = store;
         this.node = node;
         this.clock = clock;
         this.receptions = receptions;
+        this.categories = categories;
+    }
+
+    /** The category a new case is registered under: the name of the managed list's entry the draft names. */
+    private String category(PetitionDraft draft) {
+        if (draft.category() == null) {
+            return null;
+        }
+        CategoryList list = categories == null ? CategoryRegistry.shippedList() : categories.list();
+        return list.registeredAs(draft.category());
     }
 
     @Override
@@ -120,6 +144,7 @@ public final class RegistrationService implements PetitionService {
             throw new ValidationException("receivedAt", "in_future",
                     "收到日期不能晚于今天（" + today + "） / must not be after today (" + today + ")");
         }
+        String category = category(draft);
         NodeInfo self = node.info();
         String unit = self.unit().code();
         for (int attempt = 1; ; attempt++) {
@@ -132,7 +157,7 @@ public final class RegistrationService implements PetitionService {
             Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, facts, null)
                     .recorded(1, "new");
             Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
-                    draft.content(), draft.category(), draft.location(), received, draft.headcount(),
+                    draft.content(), category, draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
                 Petition stored = store.insert(petition, Codes.hash(tracking, verification), self.nodeId());

@@ -268,6 +268,8 @@ public final class JdbcSyncStore implements SyncStore {
         applyOnce(m, cursorKey, c -> {
             if ("CASE".equals(m.type())) {
                 Copies.apply(c, m, policy);
+            } else if (org.xinfang.reference.ReferenceStore.MESSAGE_TYPE.equals(m.type())) {
+                JdbcReferenceStore.apply(c, m);
             } else {
                 String nextHop = policy.nextHop(m.recipient());
                 if (nextHop != null) {
@@ -390,6 +392,8 @@ public final class JdbcSyncStore implements SyncStore {
                 ins.setLong(3, System.currentTimeMillis());
                 ins.executeUpdate();
             }
+            // a new child gets the reference data held here with its registration
+            JdbcReferenceStore.queueHeldFor(c, node);
             return null;
         });
     }
