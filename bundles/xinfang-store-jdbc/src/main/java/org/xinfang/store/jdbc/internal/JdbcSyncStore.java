@@ -268,6 +268,8 @@ public final class JdbcSyncStore implements SyncStore {
         applyOnce(m, cursorKey, c -> {
             if ("CASE".equals(m.type())) {
                 Copies.apply(c, m, policy);
+            } else if (JdbcScreeningStore.handles(m.type())) {
+                JdbcScreeningStore.onMessage(c, m, policy);
             } else {
                 String nextHop = policy.nextHop(m.recipient());
                 if (nextHop != null) {
