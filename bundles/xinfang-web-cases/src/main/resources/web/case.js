@@ -150,7 +150,13 @@
     add('comment', '意见', 'Comment');
     if (a.receptionDay) { add('receptionDay', '领导接访日', 'Reception session', X.el('a', { href: '#/reception/' + encodeURIComponent(a.receptionDay), text: a.receptionDay })); }
     add('receptionLeader', '接访领导', 'Received by');
-    var knownReception = ['receptionDay', 'receptionLeader'];
+    // 来源：矛盾纠纷排查 — the item of a unit's monthly screening report (<unit>-S<yyyyMM>-<n>) the case came from
+    if (a.screeningItem) {
+      var si = /^(.+)-S(\d{4})(\d{2})-(\d+)$/.exec(a.screeningItem);
+      add('screeningItem', '来源：矛盾纠纷排查', 'Source: screening of conflicts', si ? X.el('a', { href: '#/screening/' + encodeURIComponent(si[1]) + '/' + si[2] + '-' + si[3],
+        text: a.screeningItem }) : a.screeningItem);
+    }
+    var knownReception = ['receptionDay', 'receptionLeader', 'screeningItem'];
     // anything a newer node records that this page does not know yet: shown under its own name
     var known = ['unit', 'channel', 'linkTo', 'days', 'reason', 'request', 'facts', 'outcome', 'basis', 'agreement', 'clock', 'due',
       'answerDue', 'instructions', 'answer', 'level', 'comment', 'result', 'adoption', 'reply', 'document', 'deliveredOn', 'way',

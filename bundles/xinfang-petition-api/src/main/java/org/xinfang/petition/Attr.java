@@ -112,6 +112,11 @@ public final class Attr<T> {
     public static final Attr<String> RECEPTION_DAY = code("receptionDay", "领导接访日", 40);
     /** 接访领导: the leader who received the visitor, name · title, as the session named them. */
     public static final Attr<String> RECEPTION_LEADER = text("receptionLeader", "接访领导", 160);
+    /**
+     * 矛盾纠纷排查事项: the item of a unit's monthly screening report a case was registered from, {@code
+     * <unit>-S<yyyyMM>-<n>} (the report's id and the item's number from 1).
+     */
+    public static final Attr<String> SCREENING_ITEM = code("screeningItem", "矛盾纠纷排查事项", 40);
 
     /** What kind of value an attribute holds. */
     public enum Kind {

@@ -12,9 +12,11 @@ import java.util.Optional;
 public enum EventType {
     /**
      * 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). A walk-in received
-     * during a leader reception session names the session and the receiving leader (R2022 Art. 18).
+     * during a leader reception session names the session and the receiving leader (R2022 Art. 18); a matter found
+     * by the monthly screening names the item of the screening report it came from.
      */
-    REGISTERED("登记", Status.REGISTERED, List.of(), List.of(Attr.RECEPTION_DAY, Attr.RECEPTION_LEADER)),
+    REGISTERED("登记", Status.REGISTERED, List.of(), List.of(Attr.RECEPTION_DAY, Attr.RECEPTION_LEADER,
+            Attr.SCREENING_ITEM)),
     /** 交办/转送 to a unit below (R2022 Art. 22): that unit becomes the owner. */
     ASSIGNED("交办", Status.TRIAGED, List.of(Attr.UNIT), List.of()),
     /** 导入其他渠道 (R2022 Art. 22, 29-31). */

@@ -33,6 +33,19 @@ public interface PetitionService {
     }
 
     /**
+     * As {@link #register(PetitionDraft, Person)}, for a matter found by the monthly screening of conflicts (矛盾纠纷排查):
+     * the registration names the item of the screening report it came from, so the case and the report show each
+     * other on every node. The caller (the screening capability) has checked that the item exists and has no case.
+     *
+     * @param screeningItem the item's id, {@code <unit>-S<yyyyMM>-<n>}
+     * @throws ValidationException naming {@code screeningItem} when it is not an item id
+     */
+    default Registration registerScreened(PetitionDraft draft, Person actor, String screeningItem) {
+        throw new ValidationException("screeningItem", "not_supported",
+                "本节点不能从矛盾纠纷排查事项登记 / this node registers no screening items");
+    }
+
+    /**
      * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline
      * records who assigned it where, and the case is sent down to the node of that unit.
      *

@@ -59,6 +59,17 @@ public interface SyncPolicy {
                 + " 的单位 " + day.unit() + " 不在下级节点 " + child + " 的辖区内 / the reception day's unit is not below " + child);
     }
 
+    /**
+     * Whether {@code child} may change this monthly screening report (矛盾纠纷排查, journalled whole as
+     * {@code SCREENING_REPORT}): only a report of a unit in the child's subtree. By default the report's unit must lie
+     * in the child's subtree; a node's policy may ask more.
+     */
+    default Verdict screeningReport(String child, JournalEntry entry, org.xinfang.screening.ScreeningReport report) {
+        return originAllowed(child, report.unit()) ? Verdict.APPLY : Verdict.refuse("foreign_unit", "矛盾纠纷排查报表 "
+                + report.id() + " 的单位 " + report.unit() + " 不在下级节点 " + child + " 的辖区内 / the report's unit is not below "
+                + child);
+    }
+
     /** The children of this node that hold a copy of the case and get it again whenever it changes. */
     Set<String> holders(Petition petition);
 

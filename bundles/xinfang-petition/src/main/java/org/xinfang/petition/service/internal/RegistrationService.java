@@ -108,6 +108,15 @@ public final class RegistrationService implements PetitionService {
         return register(draft, actor, receptionFacts(draft, receptionDay.strip()));
     }
 
+    @Override
+    public Registration registerScreened(PetitionDraft draft, Person actor, String screeningItem) {
+        if (!org.xinfang.screening.ScreeningReport.isItemId(screeningItem)) {
+            throw new ValidationException("screeningItem", "invalid_value",
+                    "不是矛盾纠纷排查事项编号：" + screeningItem + " / not a screening item id");
+        }
+        return register(draft, actor, Attributes.builder().put(Attr.SCREENING_ITEM, screeningItem).build());
+    }
+
     /**
      * The facts a walk-in received during a leader reception session records: the session and the leader
      * who received the visitor (R2022 Art. 18). The session must be one of this node's unit, not cancelled,

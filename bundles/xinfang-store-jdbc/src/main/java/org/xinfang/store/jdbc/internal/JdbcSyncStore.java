@@ -270,6 +270,8 @@ public final class JdbcSyncStore implements SyncStore {
                 Copies.apply(c, m, policy);
             } else if (org.xinfang.reference.ReferenceStore.MESSAGE_TYPE.equals(m.type())) {
                 JdbcReferenceStore.apply(c, m);
+            } else if (JdbcScreeningStore.handles(m.type())) {
+                JdbcScreeningStore.onMessage(c, m, policy);
             } else {
                 String nextHop = policy.nextHop(m.recipient());
                 if (nextHop != null) {

@@ -167,6 +167,14 @@ final class Receiver {
                     } else {
                         refuse(e, null, v);
                     }
+                } else if (a.change() instanceof org.xinfang.screening.ScreeningReport report) {
+                    // a unit's monthly screening report (矛盾纠纷排查): kept whole, the newest version wins
+                    Verdict v = policy.screeningReport(from, e, report);
+                    if (v.apply()) {
+                        JdbcScreeningStore.receive(c, report);
+                    } else {
+                        refuse(e, null, v);
+                    }
                 } else if (a.change() instanceof String[] alarm) {
                     // an alarm raised below, travelling up: kept here as it was raised there
                     JdbcSyncStore.insertAlarm(c, alarm[0], alarm[1], alarm[2], e.origin(), e.atMillis());
@@ -213,6 +221,7 @@ final class Receiver {
                 case "CASE_UPDATED" -> legacyStep(e);
                 case "SYNC_ALARM" -> JdbcSyncStore.readAlarm(e.payload());
                 case ReceptionJson.ENTRY_TYPE -> ReceptionJson.read(e.payload());
+                case ScreeningJson.ENTRY_TYPE -> ScreeningJson.read(e.payload());
                 default -> null;
             };
             return new Accepted(e, change, null);

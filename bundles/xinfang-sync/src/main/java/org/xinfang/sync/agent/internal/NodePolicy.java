@@ -133,6 +133,30 @@ public final class NodePolicy implements SyncPolicy {
         return Verdict.APPLY;
     }
 
+    /**
+     * A unit's monthly screening report (矛盾纠纷排查) is written by that unit's own node and changed above it only by
+     * the units above (sent back, an item registered as a case): the report's unit lies in the child's subtree, the
+     * node that journalled the change is the unit's or one above it (node ids are unit codes), the entry names the
+     * report it carries, and the unit is one that files (a department or a township).
+     */
+    @Override
+    public Verdict screeningReport(String child, JournalEntry entry, org.xinfang.screening.ScreeningReport report) {
+        if (!node.units().isWithin(report.unit(), child)) {
+            return Verdict.refuse("foreign_unit", "矛盾纠纷排查报表 " + report.id() + " 的单位 " + unitName(report.unit())
+                    + " 不在下级节点 " + child + " 的辖区内 / the screening report of " + report.unit() + " is not below " + child);
+        }
+        if (!node.units().isWithin(report.unit(), entry.origin()) || !report.id().equals(entry.entity())) {
+            return Verdict.refuse("foreign_node", "矛盾纠纷排查报表 " + report.id() + " 只能由 " + unitName(report.unit())
+                    + " 或其上级的节点修改 / only " + report.unit() + "'s node or one above it changes its report, not "
+                    + entry.origin());
+        }
+        if (!node.units().competent(report.unit())) {
+            return Verdict.refuse("not_authorized", "只有区级部门和乡镇（街道）报送矛盾纠纷排查报表 / only departments and"
+                    + " townships file screening reports");
+        }
+        return Verdict.APPLY;
+    }
+
     /** Null when the table allows the event on this state, else why not. */
     private String allowed(CaseState s, NewEvent e) {
         try {

@@ -171,4 +171,25 @@ class NodePolicyTest {
         assertEquals("foreign_node", district.receptionDay(TOWNSHIP, entry(TOWNSHIP, TOWNSHIP + "-R0000002"), township)
                 .kind(), "the entry names the session it carries");
     }
+
+    private static org.xinfang.screening.ScreeningReport report(String unit) {
+        return org.xinfang.screening.ScreeningReport.draft(unit, java.time.YearMonth.of(2026, 11), List.of(), true, CLERK, AT);
+    }
+
+    @Test
+    void aUnitsScreeningReportIsTakenFromItsOwnNodeOrOneAboveItBelowTheChild() {
+        org.xinfang.screening.ScreeningReport township = report(TOWNSHIP);
+        assertTrue(district.screeningReport(TOWNSHIP, entry(TOWNSHIP, township.id()), township).apply());
+        Verdict foreign = district.screeningReport(TOWNSHIP, entry(TOWNSHIP, report(OTHER_TOWNSHIP).id()),
+                report(OTHER_TOWNSHIP));
+        assertFalse(foreign.apply());
+        assertEquals("foreign_unit", foreign.kind());
+        assertTrue(foreign.alarm());
+        assertEquals("foreign_node", district.screeningReport(TOWNSHIP, entry(VILLAGE, township.id()), township).kind(),
+                "a village's node does not change its township's report");
+        assertEquals("not_authorized", district.screeningReport(TOWNSHIP, entry(VILLAGE, report(VILLAGE).id()),
+                report(VILLAGE)).kind(), "a village files no screening report");
+        assertEquals("foreign_node", district.screeningReport(TOWNSHIP, entry(TOWNSHIP, TOWNSHIP + "-S202610"), township)
+                .kind(), "the entry names the report it carries");
+    }
 }
