@@ -184,6 +184,17 @@ class DigestServiceTest {
         }
 
         @Override
+        public org.xinfang.petition.Page<Petition> statisticsCases(LocalDate from, LocalDate to, String unit,
+                String owner, String figure, String key, int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> figuresByOwner(LocalDate from, LocalDate to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Action> allowedActions(Petition petition, Actor actor) {
             throw new UnsupportedOperationException();
         }
