@@ -43,6 +43,10 @@
             } else {
               cell.appendChild(document.createTextNode(pct(i.rate) + ' · ' + i.points + '/' + i.weight));
             }
+            if (i.indicator === 'SCREENING' && i.lost > 0) {
+              cell.appendChild(document.createTextNode(' '));
+              cell.appendChild(el('a', { class: 'lost', href: '#/screening', text: t('迟报或未报' + i.lost + '个月', i.lost + ' months late') }));
+            }
             if (i.casesLost && i.lost > 0) {
               var c = i.casesLost;
               cell.appendChild(document.createTextNode(' '));

@@ -39,6 +39,13 @@ public final class AssessmentService {
     private final ReferenceStore references;
     private final AssessmentStore store;
     private final Clock clock;
+    /** How each unit kept to the monthly screening, where the screening capability is installed. */
+    private volatile List<org.xinfang.screening.ScreeningRecord> screening = List.of();
+
+    /** Blueprint: the screening capability, when installed (none or one). */
+    public void setScreening(List<org.xinfang.screening.ScreeningRecord> screening) {
+        this.screening = screening == null ? List.of() : screening;
+    }
 
     public AssessmentService(CaseService cases, NodeService node, ReferenceStore references, AssessmentStore store,
             String zone) {
@@ -216,10 +223,11 @@ public final class AssessmentService {
                     bad = all - good;
                 }
                 case SCREENING -> {
-                    // counted once the screening capability reports the months filed on time
-                    good = 0;
-                    all = 0;
-                    bad = 0;
+                    // the months whose report was due in the year (to date) and how many were filed in time
+                    var record = screening.isEmpty() ? null : screening.get(0).onTime(u.code(), from.getYear());
+                    good = record == null ? 0 : record.filedOnTime();
+                    all = record == null ? 0 : record.due();
+                    bad = all - good;
                 }
                 default -> {
                     good = f.getOrDefault(i.counted, 0L);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.xinfang.lifecycle.CaseService;
 import org.xinfang.node.internal.ConfiguredNode;
 import org.xinfang.petition.Person;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.screening.ScreeningRecord;
 import org.xinfang.store.jdbc.internal.JdbcAssessmentStore;
 import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
 import org.xinfang.store.jdbc.internal.JdbcReferenceStore;
@@ -119,6 +121,18 @@ class AssessmentServiceTest {
         assertEquals("onTime", lost.get("casesLost").get("figure").asText());
         assertEquals("NOTICE:missed", lost.get("casesLost").get("key").asText());
         assertEquals("510199101", lost.get("casesLost").get("owner").asText());
+    }
+
+    @Test
+    void screeningReportsFiledOnTimeCountWhereTheScreeningIsKept() {
+        service.setScreening(List.of((unit, y) -> unit.equals("510199101") ? new ScreeningRecord.OnTime(8, 10)
+                : new ScreeningRecord.OnTime(0, 0)));
+        figures.put("510199101", Map.of("total", 1L, "NOTICE.met", 1L));
+        JsonNode q = unit(service.assessment(2026), "510199101");
+        JsonNode screening = indicator(q, "SCREENING");
+        assertEquals(8.0, screening.get("points").asDouble(), "10 x 8/10");
+        assertEquals(2, screening.get("lost").asInt(), "two months late or missing");
+        assertEquals(43.0 * 100 / 45, q.get("score").asDouble(), 0.01, "(20 + 15 + 8) / (20 + 15 + 10)");
     }
 
     @Test

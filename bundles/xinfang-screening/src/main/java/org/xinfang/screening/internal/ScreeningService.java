@@ -41,7 +41,7 @@ import org.xinfang.screening.ScreeningStore;
  * returned); once filed, only the units above act on it (send it back with comments, register an item as a case), and
  * their change travels down to the unit's node.
  */
-public final class ScreeningService {
+public final class ScreeningService implements org.xinfang.screening.ScreeningRecord {
     private static final Logger LOG = LoggerFactory.getLogger(ScreeningService.class);
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** How many past reports of a unit one list shows. */
@@ -205,6 +205,27 @@ public final class ScreeningService {
     /** Whether this node's unit files a report itself (a department or a township). */
     public boolean files() {
         return node.info().unit().kind().competent();
+    }
+
+    /** The months of {@code year} whose due day has passed, and how many of them {@code unit} filed in time. */
+    @Override
+    public OnTime onTime(String unit, int year) {
+        int due = 0;
+        int inTime = 0;
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            LocalDate dueDate = form().dueDate(month);
+            if (!today().isAfter(dueDate)) {
+                continue;
+            }
+            due++;
+            ScreeningReport r = store.get(unit, month).orElse(null);
+            if (r != null && r.state() == ReportState.FILED
+                    && !LocalDate.ofInstant(r.filedAt(), clock.getZone()).isAfter(dueDate)) {
+                inTime++;
+            }
+        }
+        return new OnTime(inTime, due);
     }
 
     /** Every unit below that files, with its report of the month as held here and how it stands. */
