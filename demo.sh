@@ -147,6 +147,13 @@ seed_month() {
   else
     echo "demo.sh: the township's sample case was not found; the month is seeded without it" >&2
   fi
+  # 矛盾纠纷排查: the township files last month's screening report (the department has not: it shows as late);
+  # the district drafts last month's digest (信访摘报) for the office to write its highlights and a leader to sign
+  local last
+  last=$(TZ=Asia/Shanghai date -d "$(date +%Y-%m-01) -1 day" +%Y-%m)
+  as_head township PUT "/api/v1/screening/510199101/$last" '{"version":0,"nothingToReport":false,"items":[{"kind":"HIDDEN_CONFLICT","summary":"某建筑工地拖欠农民工工资，工人多次聚集讨薪","place":"清河镇工业园区","peopleCount":32,"peopleDescription":"外地务工人员，推选代表3名","risk":"HIGH","measures":"镇劳动保障所约谈总包企业，督促限期支付；派出所做好现场秩序维护","responsibleName":"何平","responsibleTitle":"清河镇党委书记"},{"kind":"HOT_ISSUE","summary":"柳树村村道路灯损坏，村民多次反映夜间出行不便","place":"柳树村主干道","peopleCount":12,"peopleDescription":"柳树村5组村民","risk":"LOW","measures":"村委会已报修，纳入本月民生实事","responsibleName":"王芳","responsibleTitle":"清河镇信访办主任"}]}' >/dev/null
+  as_head township POST "/api/v1/screening/510199101/$last/file" '{"version":1}' >/dev/null
+  as_staff clerk district POST /api/v1/digests "{\"month\":\"$last\"}" >/dev/null
   touch "$DEMO/.seeded"
 }
 

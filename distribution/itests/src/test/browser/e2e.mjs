@@ -384,7 +384,39 @@ try {
   await district.goBack();
   await district.waitForSelector('#stats-cases table');
 
+  // 目标考核 and 问题分类 at the district, as its head: the ranked units, each lost point opening its cases;
+  // the list of categories editable at the top of the network and read-only below it
+  const districtHead = await newPage();
+  await login(districtHead, DISTRICT, 'head');
+  await districtHead.goto(DISTRICT + '/#/assessment');
+  await districtHead.waitForSelector('#a-table tbody tr');
+  const ranked = await districtHead.textContent('#a-table tbody');
+  check(ranked.includes('清河镇') && /^\d+$/.test((await districtHead.textContent('#a-table tbody tr:first-child td.rank')).trim()),
+    'the assessment ranks the units below by name: ' + ranked.trim().substring(0, 120));
+  await shot(districtHead, '07f-district-assessment');
+  const [sheet] = await Promise.all([districtHead.waitForEvent('download'), districtHead.click('#a-export')]);
+  const sheetBytes = readFileSync(await sheet.path());
+  check(sheetBytes[0] === 0xEF && sheetBytes[1] === 0xBB && sheetBytes[2] === 0xBF && sheetBytes.toString('utf8').includes('"清河镇"')
+    && sheetBytes.toString('utf8').includes('\r\n'), 'the assessment exports as CSV with a BOM, CRLF lines and units by name');
+  const lost = await districtHead.$('#a-table a.lost[href^="#/statistics/cases/"]');
+  if (lost) {
+    const n = (await lost.textContent()).replace(/\D/g, '');
+    await lost.click();
+    await districtHead.waitForSelector('#stats-cases-total');
+    check(await districtHead.getAttribute('#stats-cases-total', 'data-total') === n, 'the points lost open exactly their ' + n + ' cases');
+  }
+  await districtHead.goto(DISTRICT + '/#/categories');
+  await districtHead.waitForSelector('#cat-table tbody tr');
+  check((await districtHead.$$('#cat-table tbody tr')).length >= 10 && await districtHead.$('#cat-save') !== null,
+    'the district keeps the list of categories and may edit it');
+  await shot(districtHead, '07g-district-categories');
+  await districtHead.context().close();
+
   // each person's first screen: what waits for them, by role; every count links to its list
+  await township.goto(TOWNSHIP + '/#/categories');
+  await township.waitForSelector('#cat-table tbody tr');
+  check(await township.$('#cat-save') === null && (await township.textContent('#cat-version')).includes('上级'),
+    'below the district the list of categories is shown as it arrived, not edited');
   await township.click('nav a[data-page=home]');
   await township.waitForSelector('#home-handler');
   check(await township.$('#home-leader') !== null && await township.$('#home-supervisor') !== null && await township.$('#home-clerk') === null,

@@ -38,7 +38,7 @@
         { key: 'topics', label: t('接访事项', 'Topics'), sortable: false },
         { key: 'status', label: t('状态', 'Status'), render: status },
         { key: 'cases', label: t('来访登记', 'Walk-ins'), render: function (d) { return String(d.cases.length); }, sort: function (d) { return d.cases.length; } }
-      ], answer.items, t('领导接访日安排', 'Reception rota')));
+      ], answer.items, t('领导接访日安排', 'Reception rota'), t('领导接访日', 'reception-days')));
     });
   }
 

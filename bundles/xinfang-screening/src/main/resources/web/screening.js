@@ -49,7 +49,7 @@
           { key: 'filedBy', label: t('报送人', 'Filed by'), render: function (u) { return u.filedBy || ''; } },
           { key: 'items', label: t('事项数', 'Items'), render: function (u) { return u.nothingToReport ? t('本月无矛盾纠纷', 'Nothing to report') : String(u.items); } },
           { key: 'highRisk', label: t('高风险', 'High risk'), render: function (u) { return String(u.highRisk); } }
-        ], a.units, t('各单位报送情况', 'Reports of the units below')));
+        ], a.units, t('各单位报送情况', 'Reports of the units below'), t('矛盾纠纷排查报送情况', 'screening')));
       }
       if (a.files) {
         var past = el('section', { class: 'card', id: 'screening-history' }, el('h2', { text: t('本单位历次报表', 'Past reports of this unit') }));

@@ -28,7 +28,7 @@
           { key: 'due', label: t('截止', 'Due'), render: function (r) { return r.deadline ? X.dueText(r.deadline) : ''; }, sort: function (r) { return r.deadline && r.deadline.due; } },
           { key: 'days', label: t('剩余', 'Left'), render: function (r) { return X.deadlineBadge(r.deadline); },
             sort: function (r) { return r.deadline ? r.deadline.daysRemaining : null; } }
-        ], items));
+        ], items, null, t('期限预警', 'deadlines')));
       });
     }
   });

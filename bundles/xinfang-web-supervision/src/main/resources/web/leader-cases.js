@@ -40,7 +40,7 @@
             return r.progressEntries + t('次', '') + (r.lastProgressOn ? t('，最近 ', ', last ') + r.lastProgressOn : '');
           } },
           { key: 'closedOn', label: t('办结', 'Closed') }
-        ], answer.items));
+        ], answer.items, null, t('领导包案', 'leader-cases')));
       });
     }
   });

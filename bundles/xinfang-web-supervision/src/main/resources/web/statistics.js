@@ -44,7 +44,7 @@
         { key: 'receivedAt', label: t('收到日期', 'Received') },
         { key: 'ownerName', label: t('责任单位', 'Unit') },
         { key: 'status', label: t('状态', 'Status'), render: function (r) { return X.label('status', r.status); } }
-      ], page.items)));
+      ], page.items, null, t('统计明细', 'statistics-cases'))));
       var base = '#/statistics/cases/' + [from, to, figure, key || '-'].map(encodeURIComponent).join('/') + '/';
       var tail = owner ? '/' + encodeURIComponent(owner) : '';
       var pager = el('p', { class: 'pager' });

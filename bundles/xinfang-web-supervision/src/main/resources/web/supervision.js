@@ -50,7 +50,7 @@
             }
             return el('span', { class: 'badge ' + (r.answerDue < X.today() ? 'red' : 'amber'), text: t('待答复', 'awaiting') });
           }, sort: function (r) { return r.answeredOn; } }
-        ], answer.items));
+        ], answer.items, null, t('督办', 'supervision')));
       });
     }
   });

@@ -171,7 +171,31 @@
   }
 
   /** A table whose header buttons sort its rows; columns: {key, label, render(row), sort(row)}. */
-  function sortableTable(columns, rows, caption) {
+  /**
+   * Saves a table as CSV: UTF-8 with a byte-order mark and CRLF lines (Excel and WPS read the Chinese), every
+   * field quoted, a field a spreadsheet would take for a formula prefixed with '. It holds what the user sees on
+   * the screen and nothing more, so personal data is masked exactly as there.
+   */
+  function exportTable(table, name) {
+    function field(text) {
+      var v = (text || '').replace(/\s+/g, ' ').trim();
+      if (/^[=+\-@\t\r]/.test(v)) { v = "'" + v; }
+      return '"' + v.replace(/"/g, '""') + '"';
+    }
+    var lines = [];
+    table.querySelectorAll('tr').forEach(function (tr) {
+      var cells = tr.querySelectorAll('th, td');
+      if (cells.length === 1 && cells[0].classList.contains('muted')) { return; }
+      lines.push(Array.prototype.map.call(cells, function (c) { return field(c.textContent); }).join(','));
+    });
+    var blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+    var a = el('a', { href: URL.createObjectURL(blob), download: name + '.csv' });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  function sortableTable(columns, rows, caption, exportName) {
     var state = { key: null, dir: 1 };
     var tbody = el('tbody');
     var headRow = el('tr');
@@ -215,6 +239,12 @@
       headRow.appendChild(th);
     });
     fill();
+    if (exportName) {
+      // the list as a file Excel and WPS open: what the table shows, in its order (see exportTable)
+      var button = el('button', { type: 'button', class: 'export', 'data-export': exportName, text: t('导出CSV', 'Export CSV'),
+        onclick: function () { exportTable(table, exportName); } });
+      return el('div', { class: 'exportable' }, el('p', { class: 'actions' }, button), table);
+    }
     return table;
   }
 
@@ -535,7 +565,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, exportTable: exportTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render
