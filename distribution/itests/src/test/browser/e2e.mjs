@@ -417,6 +417,22 @@ try {
   await township.waitForSelector('#cat-table tbody tr');
   check(await township.$('#cat-save') === null && (await township.textContent('#cat-version')).includes('上级'),
     'below the district the list of categories is shown as it arrived, not edited');
+  // 矛盾纠纷排查: the township files this month's report (nothing to report); the district sees it filed
+  await township.goto(TOWNSHIP + '/#/screening');
+  await township.waitForSelector('#screening-form');
+  await township.check('#screening-form input[name=nothingToReport]');
+  await township.click('#sc-file');
+  await township.waitForFunction(() => !document.querySelector('#sc-file'), null, { timeout: 30000 });
+  await shot(township, '07h-township-screening-filed');
+  let filedAbove = false;
+  for (let i = 0; i < 30 && !filedAbove; i++) {
+    await district.goto(DISTRICT + '/#/screening');
+    await district.waitForSelector('#screening-counts');
+    filedAbove = (await district.textContent('#screening-counts')).includes('已报 1');
+    if (!filedAbove) { await district.waitForTimeout(1000); }
+  }
+  check(filedAbove, 'the township\'s report reaches the district, which lists it as filed: ' + await district.textContent('#screening-counts'));
+  await shot(district, '07i-district-screening');
   await township.click('nav a[data-page=home]');
   await township.waitForSelector('#home-handler');
   check(await township.$('#home-leader') !== null && await township.$('#home-supervisor') !== null && await township.$('#home-clerk') === null,

@@ -72,6 +72,7 @@ class SyncIT {
     @BeforeAll
     void boot() throws Exception {
         district = TierNode.unpack("district", "sync-district").user(LEADER, LEADER_PW, "leader", "supervisor", "head")
+                .user(CLERK, CLERK_PW, "clerk")
                 .person(LEADER, "陈静", "青溪区副区长").start(PW);
         township = TierNode.unpack("township", "sync-township").childOf(district, townshipSecret)
                 .user(HEAD, HEAD_PW, "head", "handler").person(HEAD, "王芳", "清河镇信访办主任")
