@@ -36,6 +36,20 @@ public interface PetitionStore {
      */
     Petition append(String id, int basedOn, NewEvent event, java.util.Collection<String> copyTo);
 
+    /**
+     * Stores a case imported from the office's old register, closed: as {@link #insert}, and in the same
+     * transaction the import's key (the registration's {@link Attr#IMPORTED_FROM} and {@link Attr#SOURCE_NUMBER},
+     * unique in the database) and the {@code closing} event with its own journal entry.
+     *
+     * @return the petition as stored, with both events
+     * @throws HistoricRegister.AlreadyImportedException if the key is taken (nothing is stored)
+     * @throws DuplicateException if the id or the tracking code is taken
+     */
+    Petition insertImported(Petition petition, String verificationHash, String node, NewEvent closing);
+
+    /** Of these source numbers of {@code source}, the ones imported here, with the id of their case. */
+    java.util.Map<String, String> importedIds(String source, java.util.Collection<String> sourceNumbers);
+
     /** Where a petition came from: origin node, origin journal sequence, the nodes it passed. */
     Optional<Provenance> provenance(String id);
 

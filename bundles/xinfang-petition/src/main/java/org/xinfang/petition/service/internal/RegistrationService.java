@@ -15,6 +15,8 @@ import org.xinfang.petition.Attr;
 import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.HistoricCase;
+import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Person;
@@ -39,7 +41,7 @@ import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Holders;
 
 /** Registers petitions at this node and answers questions about them. */
-public final class RegistrationService implements PetitionService {
+public final class RegistrationService implements PetitionService, HistoricRegister {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
     /** The per-node sequence that numbers this node's petitions. */
     static final String PETITION_SEQUENCE = "petition";
@@ -147,6 +149,62 @@ public final class RegistrationService implements PetitionService {
                 LOG.warn("petition {} collided with a stored id or tracking code; retrying", id);
             }
         }
+    }
+
+    @Override
+    public Registration importClosed(PetitionDraft draft, HistoricCase facts, Person actor) {
+        LocalDate today = LocalDate.now(clock);
+        if (draft.receivedAt() == null) {
+            throw new ValidationException("receivedAt", "required", "历史事项须有登记日期 / a historic case needs its receipt day");
+        }
+        if (draft.receivedAt().isAfter(today)) {
+            throw new ValidationException("receivedAt", "in_future",
+                    "登记日期不能晚于今天（" + today + "） / must not be after today (" + today + ")");
+        }
+        if (facts.closedOn().isBefore(draft.receivedAt())) {
+            throw new ValidationException("closedOn", "before_received", "办结日期不能早于登记日期（" + draft.receivedAt()
+                    + "） / the closing day cannot precede the receipt (" + draft.receivedAt() + ")");
+        }
+        NodeInfo self = node.info();
+        String unit = self.unit().code();
+        if (facts.responsibleUnit() != null && !node.units().isWithin(facts.responsibleUnit(), unit)) {
+            throw new ValidationException("responsibleUnit", "not_within", "责任单位须为本单位或其下级单位：" + facts.responsibleUnit()
+                    + " / the responsible unit must be this unit or one below it");
+        }
+        for (int attempt = 1; ; attempt++) {
+            String id = unit + "-" + String.format("%07d", store.nextSequence(PETITION_SEQUENCE));
+            String tracking = codes.trackingCode();
+            String verification = codes.verificationCode();
+            Instant now = clock.instant();
+            Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now,
+                    facts.registrationFacts(), null).recorded(1, "new");
+            Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
+                    draft.content(), draft.category(), draft.location(), draft.receivedAt(), draft.headcount(),
+                    draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
+            NewEvent closing = new NewEvent(EventType.ARCHIVED, actor, unit, self.nodeId(), now, facts.closingFacts(),
+                    null);
+            // the same table every node applies: only an imported case, closed right after its registration
+            Authority.check(CaseState.of(petition), closing, node.units());
+            try {
+                Petition stored = store.insertImported(petition, Codes.hash(tracking, verification), self.nodeId(),
+                        closing);
+                LOG.debug("petition {} imported from {} #{} by {}", id, facts.source(), facts.sourceNumber(),
+                        actor.login());
+                return new Registration(stored, verification);
+            } catch (AlreadyImportedException e) {
+                throw e;
+            } catch (PetitionStore.DuplicateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("imported petition {} collided with a stored id or tracking code; retrying", id);
+            }
+        }
+    }
+
+    @Override
+    public java.util.Map<String, String> importedIds(String source, java.util.Collection<String> sourceNumbers) {
+        return store.importedIds(source, sourceNumbers);
     }
 
     @Override

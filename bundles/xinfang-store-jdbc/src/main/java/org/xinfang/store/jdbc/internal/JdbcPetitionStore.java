@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.NewEvent;
@@ -142,6 +143,81 @@ public final class JdbcPetitionStore implements PetitionStore {
                 throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
             }
             throw new StoreException("cannot store petition " + given.id(), e);
+        }
+    }
+
+    @Override
+    public Petition insertImported(Petition given, String verificationHash, String node, NewEvent closing) {
+        Event registered = given.timeline().get(0);
+        String source = registered.attrs().get(org.xinfang.petition.Attr.IMPORTED_FROM);
+        String number = registered.attrs().get(org.xinfang.petition.Attr.SOURCE_NUMBER);
+        if (source == null || number == null || given.timeline().size() != 1) {
+            throw new IllegalArgumentException("an imported case is registered naming its source and source number");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // the key first: a second import of the same row waits here for the first and is refused
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_import_key (source_name, source_number,"
+                        + " petition_id, imported_at) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, source);
+                    ps.setString(2, number);
+                    ps.setString(3, given.id());
+                    ps.setLong(4, given.registeredAt().toEpochMilli());
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new HistoricRegister.AlreadyImportedException(source, number, e);
+                    }
+                    throw e;
+                }
+                long seq = Journal.nextOwn(c, node);
+                Petition p = withEventIds(given, Journal.eventId(node, seq));
+                Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
+                        p.registeredAt().toEpochMilli());
+                insertRows(c, p, verificationHash, node, seq, node);
+                // closed at once, as a step of its own: a registration carries nothing but itself (docs/sync.md)
+                Petition closed = appendLocked(c, new Tracked(p, verificationHash), closing, List.of());
+                c.commit();
+                return closed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
+            }
+            throw new StoreException("cannot store imported petition " + given.id(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> importedIds(String source, Collection<String> sourceNumbers) {
+        Map<String, String> found = new HashMap<>();
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(sourceNumbers));
+        int chunk = Math.min(STORED_CHUNK, all.size());
+        if (chunk == 0) {
+            return found;
+        }
+        String marks = String.join(", ", Collections.nCopies(chunk, "?"));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT source_number, petition_id FROM xf_import_key"
+                        + " WHERE source_name = ? AND source_number IN (" + marks + ")")) {
+            ps.setString(1, source);
+            for (int from = 0; from < all.size(); from += chunk) {
+                for (int i = 0; i < chunk; i++) {
+                    ps.setString(i + 2, all.get(Math.min(from + i, all.size() - 1)));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the import keys of " + source, e);
         }
     }
 

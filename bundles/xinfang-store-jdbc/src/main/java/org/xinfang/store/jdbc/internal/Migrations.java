@@ -29,7 +29,8 @@ final class Migrations {
     /** Every migration, in order. Add new ones at the end. */
     static final List<String> SCRIPTS = List.of("V1__petitions.sql", "V2__sync.sql", "V3__repeat_index.sql",
             "V4__drop_redundant_index.sql", "V5__chain_heads.sql", "V6__journal_payload_utf8",
-            "V7__child_rows_without_foreign_keys.sql", "V8__typed_events", "V9__reception_days.sql");
+            "V7__child_rows_without_foreign_keys.sql", "V8__typed_events", "V9__reception_days.sql",
+            "V12__import_keys.sql");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
