@@ -40,6 +40,7 @@ public final class Importer {
     private final ExecutorService worker;
     private final Map<String, Job> jobs = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicLong sequence = new AtomicLong();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     public Importer(HistoricRegister register, NodeService node, String zone) {
         this(register, node, Clock.system(ZoneId.of(zone)));
@@ -107,7 +108,8 @@ public final class Importer {
     public Job start(byte[] file, String source, Person actor) {
         String name = source(source);
         Rows.Read read = rows(name).read(file);
-        String id = node.info().unit().code() + "-I" + clock.millis() + "-" + sequence.incrementAndGet();
+        String id = node.info().unit().code() + "-I" + clock.millis() + "-" + sequence.incrementAndGet()
+                + Integer.toString(RANDOM.nextInt(36 * 36 * 36), 36);
         Job job = new Job(id, name, actor, read, clock.instant());
         synchronized (jobs) {
             jobs.put(id, job);
@@ -159,10 +161,13 @@ public final class Importer {
             job.done();
             LOG.info("import {} of {} done: {} imported, {} already imported, {} refused", job.id, job.source,
                     job.imported.get(), job.skipped(), job.failedCount());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.error("import {} stopped", job.id, e);
             job.stopped("导入意外中止，请重新导入（已导入的行不会重复） / the import stopped; run it again (rows imported stay"
                     + " once)");
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
     }
 

@@ -49,7 +49,7 @@ final class Vocabulary {
         words(RESULTS, HistoricResult.MEDIATED, "调解", "和解", "调处");
         words(RESULTS, HistoricResult.NOT_ACCEPTED, "不受理");
         words(RESULTS, HistoricResult.REDIRECTED, "转办", "转送", "导入其他法定途径", "转其他渠道", "导入司法程序");
-        words(RESULTS, HistoricResult.REPLIED, "回复", "答复", "已答复");
+        words(RESULTS, HistoricResult.REPLIED, "回复", "答复", "已答复", "采纳", "部分采纳", "未予采纳", "未采纳");
         words(RESULTS, HistoricResult.TERMINATED, "已终结");
         words(RESULTS, HistoricResult.CONCLUDED, "已办结", "结案", "已结案", "完结", "办结归档");
     }

@@ -77,18 +77,24 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     /** Advances a node sequence in a transaction of its own; returns its new value. */
     static long nextSequence(DataSource dataSource, String name) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long value = increment(c, name);
-                c.commit();
-                return value;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long value = increment(c, name);
+                    c.commit();
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // two first uses at once both find no row and insert it: the second takes the row the first made
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue;
+                }
+                throw new StoreException("cannot advance sequence " + name, e);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot advance sequence " + name, e);
         }
     }
 
