@@ -3,7 +3,6 @@ package org.xinfang.imports.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 import org.xinfang.node.NodeService;
 import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.ValidationException;
@@ -51,7 +51,7 @@ public class ImportResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response upload(@QueryParam("source") String source, @QueryParam("dryRun") String dryRun,
-            InputStream body, @Context SecurityContext security) throws IOException {
+            InputStream body, @Context SecurityContext security, @Context UriInfo uri) throws IOException {
         Roles.require(security, IMPORTERS);
         String name = Importer.source(source);
         byte[] file = read(body);
@@ -60,7 +60,8 @@ public class ImportResource {
                 return Response.ok(importer.dryRun(file, name).view()).build();
             }
             Importer.Job job = importer.start(file, name, node.person(security.getUserPrincipal().getName()));
-            return Response.status(202).location(URI.create("/api/v1/imports/" + job.id())).entity(job.view()).build();
+            return Response.status(202).location(uri.getBaseUriBuilder().path(job.id()).build()).entity(job.view())
+                    .build();
         } catch (ValidationException e) {
             if ("file".equals(e.field())) {
                 // the file as a whole: its own reason (encoding, quotes, columns) is the error
