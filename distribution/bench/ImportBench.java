@@ -79,7 +79,7 @@ public class ImportBench {
                     rate(rows, dryS), dryS, counts(dry.body(), "valid", "invalid", "duplicates"));
 
             double importS = importOnce(base, source, file, rows, true);
-            System.out.printf("import (one transaction per row, with its two journal entries): %s rows/s (%.1f s)%n",
+            System.out.printf("import (batches of 100 rows per transaction, each row with its two journal entries): %s rows/s (%.1f s)%n",
                     rate(rows, importS), importS);
             double againS = importOnce(base, source, file, rows, false);
             System.out.printf("the same file again (each row found by its key, nothing stored): %s rows/s (%.1f s)%n",

@@ -23,6 +23,26 @@ public interface HistoricRegister {
      */
     Registration importClosed(PetitionDraft draft, HistoricCase facts, Person actor);
 
+    /**
+     * As {@link #importClosed(PetitionDraft, HistoricCase, Person)} for a batch of cases, stored together in
+     * one transaction when none is refused (the cost of an import is its commits); a case refused or imported
+     * already meanwhile is answered as such and the others are stored one by one.
+     *
+     * @return one result per case, in the order given
+     */
+    java.util.List<Result> importClosed(java.util.List<Item> batch, Person actor);
+
+    /** A case to import: the petition and its history. */
+    record Item(PetitionDraft draft, HistoricCase facts) {
+    }
+
+    /**
+     * What became of one case of a batch: registered, imported already (as the case {@code alreadyAs}), or
+     * refused with the reason.
+     */
+    record Result(Registration registration, String alreadyAs, ValidationException refused) {
+    }
+
     /** Of these source numbers of {@code source}, the ones imported already, with the id of their case. */
     Map<String, String> importedIds(String source, Collection<String> sourceNumbers);
 

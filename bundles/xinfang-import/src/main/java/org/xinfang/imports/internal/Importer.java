@@ -33,6 +33,8 @@ public final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
     /** Finished jobs kept for their reports; the oldest is dropped beyond this. */
     static final int KEPT_JOBS = 20;
+    /** Rows stored in one transaction: an import's cost is its commits, and a batch is lost whole at most. */
+    static final int BATCH = 100;
 
     private final HistoricRegister register;
     private final NodeService node;
@@ -135,28 +137,29 @@ public final class Importer {
     private void run(Job job) {
         job.started();
         try {
-            for (Rows.Good g : job.read.good()) {
+            List<Rows.Good> good = job.read.good();
+            // rows imported before are found by their keys in one pass; the key in the database still decides
+            Map<String, String> before = register.importedIds(job.source, good.stream()
+                    .map(g -> g.facts().sourceNumber()).toList());
+            List<Rows.Good> todo = new ArrayList<>();
+            for (Rows.Good g : good) {
+                String id = before.get(g.facts().sourceNumber());
+                if (id == null) {
+                    todo.add(g);
+                } else {
+                    job.duplicate(new Report.Duplicate(g.row(), g.facts().sourceNumber(), id));
+                    job.processed.incrementAndGet();
+                }
+            }
+            for (int from = 0; from < todo.size(); from += BATCH) {
                 if (Thread.currentThread().isInterrupted()) {
-                    job.stopped("导入被中止（节点停止） / the import was stopped (the node stopped)");
+                    job.stopped("导入被中止（节点停止），请重新导入（已导入的行不会重复） / the import was stopped (the node"
+                            + " stopped); run it again (rows imported stay once)");
                     return;
                 }
-                try {
-                    register.importClosed(g.draft(), g.facts(), job.actor);
-                    job.imported.incrementAndGet();
-                } catch (HistoricRegister.AlreadyImportedException e) {
-                    String id = register.importedIds(job.source, List.of(g.facts().sourceNumber()))
-                            .get(g.facts().sourceNumber());
-                    job.duplicate(new Report.Duplicate(g.row(), g.facts().sourceNumber(), id));
-                } catch (ValidationException e) {
-                    job.failed(new Rows.RowError(g.row(), e.field(), null, e.code(), e.getMessage(),
-                            g.facts().sourceNumber()));
-                } catch (RuntimeException e) {
-                    LOG.error("import {}: row {} ({}) could not be stored", job.id, g.row(), g.facts().sourceNumber(), e);
-                    job.failed(new Rows.RowError(g.row(), null, null, "not_stored", "该行未能保存，请稍后重新导入（已导入的行不会"
-                            + "重复） / the row could not be stored; import the file again later (rows imported stay once)",
-                            g.facts().sourceNumber()));
-                }
-                job.processed.incrementAndGet();
+                List<Rows.Good> batch = todo.subList(from, Math.min(from + BATCH, todo.size()));
+                store(job, batch);
+                job.processed.addAndGet(batch.size());
             }
             job.done();
             LOG.info("import {} of {} done: {} imported, {} already imported, {} refused", job.id, job.source,
@@ -167,6 +170,36 @@ public final class Importer {
                     + " once)");
             if (e instanceof Error error) {
                 throw error;
+            }
+        }
+    }
+
+    /** One batch, in one transaction when nothing in it is refused; each row's outcome counted. */
+    private void store(Job job, List<Rows.Good> batch) {
+        List<HistoricRegister.Result> results;
+        try {
+            results = register.importClosed(batch.stream().map(g -> new HistoricRegister.Item(g.draft(), g.facts()))
+                    .toList(), job.actor);
+        } catch (RuntimeException e) {
+            LOG.error("import {}: rows {} to {} could not be stored", job.id, batch.get(0).row(),
+                    batch.get(batch.size() - 1).row(), e);
+            for (Rows.Good g : batch) {
+                job.failed(new Rows.RowError(g.row(), null, null, "not_stored", "该行未能保存，请稍后重新导入（已导入的行不会"
+                        + "重复） / the row could not be stored; import the file again later (rows imported stay once)",
+                        g.facts().sourceNumber()));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Rows.Good g = batch.get(i);
+            HistoricRegister.Result r = results.get(i);
+            if (r.registration() != null) {
+                job.imported.incrementAndGet();
+            } else if (r.alreadyAs() != null) {
+                job.duplicate(new Report.Duplicate(g.row(), g.facts().sourceNumber(), r.alreadyAs()));
+            } else {
+                ValidationException e = r.refused();
+                job.failed(new Rows.RowError(g.row(), e.field(), null, e.code(), e.getMessage(), g.facts().sourceNumber()));
             }
         }
     }

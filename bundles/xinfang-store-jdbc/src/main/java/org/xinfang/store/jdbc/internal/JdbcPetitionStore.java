@@ -153,48 +153,79 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
-    public Petition insertImported(Petition given, String verificationHash, String node, NewEvent closing) {
-        Event registered = given.timeline().get(0);
-        String source = registered.attrs().get(org.xinfang.petition.Attr.IMPORTED_FROM);
-        String number = registered.attrs().get(org.xinfang.petition.Attr.SOURCE_NUMBER);
-        if (source == null || number == null || given.timeline().size() != 1) {
-            throw new IllegalArgumentException("an imported case is registered naming its source and source number");
-        }
+    public List<Petition> insertImported(List<Imported> cases, String node) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                // the key first: a second import of the same row waits here for the first and is refused
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_import_key (source_name, source_number,"
-                        + " petition_id, imported_at) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, source);
-                    ps.setString(2, number);
-                    ps.setString(3, given.id());
-                    ps.setLong(4, given.registeredAt().toEpochMilli());
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw new HistoricRegister.AlreadyImportedException(source, number, e);
-                    }
-                    throw e;
+                List<Petition> stored = new ArrayList<>();
+                for (Imported i : cases) {
+                    stored.add(insertImported(c, i, node));
                 }
-                long seq = Journal.nextOwn(c, node);
-                Petition p = withEventIds(given, Journal.eventId(node, seq));
-                Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
-                        p.registeredAt().toEpochMilli());
-                insertRows(c, p, verificationHash, node, seq, node);
-                // closed at once, as a step of its own: a registration carries nothing but itself (docs/sync.md)
-                Petition closed = appendLocked(c, new Tracked(p, verificationHash), closing, List.of());
                 c.commit();
-                return closed;
+                return stored;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
+                throw new DuplicateException("a petition id or tracking code of the batch is already stored", e);
             }
-            throw new StoreException("cannot store imported petition " + given.id(), e);
+            throw new StoreException("cannot store imported petitions", e);
+        }
+    }
+
+    /** One historic case in the caller's transaction: its key first, then the case and both journal entries. */
+    private static Petition insertImported(Connection c, Imported i, String node) throws SQLException {
+        Petition given = i.petition();
+        Event registered = given.timeline().get(0);
+        String source = registered.attrs().get(org.xinfang.petition.Attr.IMPORTED_FROM);
+        String number = registered.attrs().get(org.xinfang.petition.Attr.SOURCE_NUMBER);
+        if (source == null || number == null || given.timeline().size() != 1) {
+            throw new IllegalArgumentException("an imported case is registered naming its source and source number");
+        }
+        // the key first: a second import of the same row waits here for the first and is refused
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_import_key (source_name, source_number,"
+                + " petition_id, imported_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, source);
+            ps.setString(2, number);
+            ps.setString(3, given.id());
+            ps.setLong(4, given.registeredAt().toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new HistoricRegister.AlreadyImportedException(source, number, e);
+            }
+            throw e;
+        }
+        long seq = Journal.nextOwn(c, node);
+        Petition p = withEventIds(given, Journal.eventId(node, seq));
+        Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, i.verificationHash()),
+                p.registeredAt().toEpochMilli());
+        insertRows(c, p, i.verificationHash(), node, seq, node);
+        // closed at once, as a step of its own: a registration carries nothing but itself (docs/sync.md)
+        return appendLocked(c, new Tracked(p, i.verificationHash()), i.closing(), List.of());
+    }
+
+    @Override
+    public long nextSequences(String name, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long last = increment(c, name, count);
+                    c.commit();
+                    return last - count + 1;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue;
+                }
+                throw new StoreException("cannot advance sequence " + name, e);
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.HistoricResult;
 import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.Status;
 import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Deadlines;
@@ -66,6 +67,10 @@ class ImportedCasesTest {
                         .put(Attr.CLOSED_ON, LocalDate.of(2019, 4, 1)).build(), null);
     }
 
+    private Petition one(Petition p) {
+        return store.insertImported(List.of(new PetitionStore.Imported(p, "h", closing())), "D1").get(0);
+    }
+
     private int count(String sql, String arg) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, arg);
@@ -78,7 +83,7 @@ class ImportedCasesTest {
 
     @Test
     void anImportedCaseIsStoredClosedWithBothStepsJournalledAndNoClocks() throws Exception {
-        Petition stored = store.insertImported(imported("D1-0000001", "台账2019", "2019-001"), "h", "D1", closing());
+        Petition stored = one(imported("D1-0000001", "台账2019", "2019-001"));
         assertEquals(Status.ARCHIVED, stored.status());
         assertEquals(List.of(EventType.REGISTERED, EventType.ARCHIVED),
                 stored.timeline().stream().map(Event::type).toList());
@@ -107,15 +112,32 @@ class ImportedCasesTest {
 
     @Test
     void theSameSourceNumberIsRefusedAndLeavesNothingBehind() throws Exception {
-        store.insertImported(imported("D1-0000001", "台账2019", "2019-001"), "h", "D1", closing());
+        one(imported("D1-0000001", "台账2019", "2019-001"));
         HistoricRegister.AlreadyImportedException again = assertThrows(HistoricRegister.AlreadyImportedException.class,
-                () -> store.insertImported(imported("D1-0000002", "台账2019", "2019-001"), "h", "D1", closing()));
+                () -> one(imported("D1-0000002", "台账2019", "2019-001")));
         assertEquals("2019-001", again.sourceNumber());
         assertTrue(store.get("D1-0000002").isEmpty());
         assertEquals(0, count("SELECT COUNT(*) FROM xf_journal WHERE entity_id = ?", "D1-0000002"));
         // the same number from another source is another case
-        store.insertImported(imported("D1-0000003", "台账2020", "2019-001"), "h", "D1", closing());
+        one(imported("D1-0000003", "台账2020", "2019-001"));
         assertEquals(2, count("SELECT COUNT(*) FROM xf_import_key WHERE source_number = ?", "2019-001"));
+    }
+
+    @Test
+    void aBatchIsStoredWholeOrNotAtAll() throws Exception {
+        one(imported("D1-0000001", "台账2019", "2019-003"));
+        List<PetitionStore.Imported> batch = List.of(
+                new PetitionStore.Imported(imported("D1-0000002", "台账2019", "2019-001"), "h", closing()),
+                new PetitionStore.Imported(imported("D1-0000003", "台账2019", "2019-002"), "h", closing()),
+                new PetitionStore.Imported(imported("D1-0000004", "台账2019", "2019-003"), "h", closing()));
+        assertThrows(HistoricRegister.AlreadyImportedException.class, () -> store.insertImported(batch, "D1"));
+        assertEquals(0, count("SELECT COUNT(*) FROM xf_petition WHERE id <> ?", "D1-0000001"));
+        assertEquals(1, count("SELECT COUNT(*) FROM xf_import_key WHERE source_name = ?", "台账2019"));
+        List<Petition> stored = store.insertImported(batch.subList(0, 2), "D1");
+        assertEquals(List.of(Status.ARCHIVED, Status.ARCHIVED), stored.stream().map(Petition::status).toList());
+        assertEquals(6, count("SELECT COUNT(*) FROM xf_journal WHERE entity_id LIKE ?", "D1-%"));
+        long first = store.nextSequences("petition", 100);
+        assertEquals(first + 100, store.nextSequence("petition"), "a block of 100 is reserved at once");
     }
 
     @Test
@@ -128,7 +150,7 @@ class ImportedCasesTest {
             Callable<Boolean> task = () -> {
                 go.await();
                 try {
-                    store.insertImported(imported(id, "台账2019", "2019-007"), "h", "D1", closing());
+                    one(imported(id, "台账2019", "2019-007"));
                     return true;
                 } catch (HistoricRegister.AlreadyImportedException refused) {
                     return false;
