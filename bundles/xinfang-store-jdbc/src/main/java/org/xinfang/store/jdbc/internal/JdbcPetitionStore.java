@@ -232,23 +232,16 @@ public final class JdbcPetitionStore implements PetitionStore {
     @Override
     public Map<String, String> importedIds(String source, Collection<String> sourceNumbers) {
         Map<String, String> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(sourceNumbers));
-        int chunk = Math.min(STORED_CHUNK, all.size());
-        if (chunk == 0) {
-            return found;
-        }
-        String marks = String.join(", ", Collections.nCopies(chunk, "?"));
+        // one key at a time: an IN list made Derby scan the whole key table for every chunk (minutes at 100,000)
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT source_number, petition_id FROM xf_import_key"
-                        + " WHERE source_name = ? AND source_number IN (" + marks + ")")) {
+                PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_import_key"
+                        + " WHERE source_name = ? AND source_number = ?")) {
             ps.setString(1, source);
-            for (int from = 0; from < all.size(); from += chunk) {
-                for (int i = 0; i < chunk; i++) {
-                    ps.setString(i + 2, all.get(Math.min(from + i, all.size() - 1)));
-                }
+            for (String number : new LinkedHashSet<>(sourceNumbers)) {
+                ps.setString(2, number);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), rs.getString(2));
+                    if (rs.next()) {
+                        found.put(number, rs.getString(1));
                     }
                 }
             }
