@@ -93,6 +93,9 @@
   var RESULTS = { UPHOLD: ['维持原处理意见', 'Upheld'], VARY: ['变更原处理意见', 'Varied'],
     REVOKE: ['撤销原处理意见，责令重新办理', 'Revoked, to be handled again'] };
   var ADOPTIONS = { ADOPTED: ['采纳', 'Adopted'], PARTLY_ADOPTED: ['部分采纳', 'Partly adopted'], NOT_ADOPTED: ['未予采纳', 'Not adopted'] };
+  var HISTORIC = { SUPPORTED: ['支持', 'Supported'], EXPLAINED: ['解释说明', 'Explained'], REJECTED: ['不支持', 'Rejected'],
+    MEDIATED: ['调解结案', 'Mediated'], NOT_ACCEPTED: ['不予受理', 'Not accepted'], REDIRECTED: ['导入其他渠道', 'Redirected'],
+    REPLIED: ['已回复', 'Answered'], TERMINATED: ['终结', 'Concluded'], CONCLUDED: ['办结', 'Closed'] };
   var WAYS = { IN_PERSON: ['直接送达', 'In person'], POST: ['邮寄送达', 'By post'], ONLINE: ['网上送达', 'Online'] };
   var RATINGS = { SATISFIED: ['满意', 'Satisfied'], BASICALLY_SATISFIED: ['基本满意', 'Basically satisfied'],
     DISSATISFIED: ['不满意', 'Dissatisfied'] };
@@ -156,7 +159,14 @@
       add('screeningItem', '来源：矛盾纠纷排查', 'Source: screening of conflicts', si ? X.el('a', { href: '#/screening/' + encodeURIComponent(si[1]) + '/' + si[2] + '-' + si[3],
         text: a.screeningItem }) : a.screeningItem);
     }
-    var knownReception = ['receptionDay', 'receptionLeader', 'screeningItem'];
+    add('importedFrom', '导入来源', 'Imported from');
+    add('sourceNumber', '原编号', 'Number there');
+    add('historicResult', '办理结果', 'Result', word(HISTORIC, a.historicResult));
+    add('closedOn', '办结日期', 'Closed on');
+    add('responsibleUnit', '责任单位', 'Responsible unit', names(a.responsibleUnit));
+    add('summary', '办理情况', 'Handling');
+    var knownReception = ['receptionDay', 'receptionLeader', 'screeningItem', 'importedFrom', 'sourceNumber', 'historicResult', 'closedOn',
+      'responsibleUnit', 'summary'];
     // anything a newer node records that this page does not know yet: shown under its own name
     var known = ['unit', 'channel', 'linkTo', 'days', 'reason', 'request', 'facts', 'outcome', 'basis', 'agreement', 'clock', 'due',
       'answerDue', 'instructions', 'answer', 'level', 'comment', 'result', 'adoption', 'reply', 'document', 'deliveredOn', 'way',
@@ -425,6 +435,12 @@
       // the node it was registered on, then the nodes it passed on its way here
       var route = [p.origin.node].concat(p.origin.path || []).filter(function (n, i, all) { return i === 0 || n !== all[i - 1]; });
       fact(t('来源', 'Came from'), route.map(names).join(' → '), 'case-origin');
+    }
+    var registration = (p.timeline && p.timeline[0] && p.timeline[0].attrs) || {};
+    if (registration.importedFrom) {
+      // a case handled before this system: no clocks were kept here, its result is the old register's
+      fact(t('来源', 'Source'), t('历史数据导入：', 'Imported from the old register: ') + registration.importedFrom
+        + t('，原编号 ', ', number ') + registration.sourceNumber, 'case-imported');
     }
     fact(t('内容', 'Content'), p.content);
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));

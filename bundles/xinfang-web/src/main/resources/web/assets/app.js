@@ -259,7 +259,7 @@
       ['REVIEW_REQUESTED', '已申请复查', 'Review requested'], ['REVIEWED', '已复查', 'Reviewed'],
       ['REREVIEW_REQUESTED', '已申请复核', 'Re-review requested'], ['REREVIEWED', '已复核', 'Re-reviewed'],
       ['TERMINATED', '已终结', 'Concluded'], ['REDIRECTED', '已导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted'],
-      ['REPLIED', '已回复', 'Suggestion answered']],
+      ['REPLIED', '已回复', 'Suggestion answered'], ['ARCHIVED', '历史办结', 'Closed (historic)']],
     // what can happen to a case (the API's EventType; its typeLabel is Chinese only)
     event: [['REGISTERED', '登记', 'Registered'], ['ASSIGNED', '交办', 'Assigned'], ['RECEIVED', '签收', 'Received'],
       ['ACCEPTED', '受理', 'Accepted'], ['REPLIED', '回复建议意见', 'Suggestion answered'], ['DELIVERED', '送达', 'Delivered'],
@@ -270,7 +270,7 @@
       ['HEARING_ENDED', '听证结束', 'Hearing ended'], ['REREVIEWED', '出具复核意见', 'Re-reviewed'], ['TERMINATED', '终结', 'Concluded'],
       ['REDIRECTED', '导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted'], ['LINKED', '重复信访并案', 'Linked'],
       ['SUPERVISED', '督办', 'Supervised'], ['SUPERVISION_ANSWERED', '书面答复督办', 'Supervision answered'],
-      ['RATED', '信访人评价', 'Rated by the petitioner']],
+      ['RATED', '信访人评价', 'Rated by the petitioner'], ['ARCHIVED', '历史办结', 'Closed (historic)']],
     role: [['clerk', '登记员', 'Clerk'], ['handler', '承办人', 'Handler'], ['head', '负责人', 'Unit head'], ['leader', '领导', 'Leader'],
       ['supervisor', '督查', 'Supervisor'], ['admin', '系统管理员', 'Administrator']]
   };

@@ -118,6 +118,15 @@ public final class Attr<T> {
      */
     public static final Attr<String> SCREENING_ITEM = code("screeningItem", "矛盾纠纷排查事项", 40);
 
+    /** 导入来源: the import a historic case came from (the source register's name, e.g. the file imported). */
+    public static final Attr<String> IMPORTED_FROM = text("importedFrom", "导入来源", 100);
+    /** 原编号: the case's number in the source register; with the source, the key that imports it once. */
+    public static final Attr<String> SOURCE_NUMBER = text("sourceNumber", "原编号", 60);
+    /** 办理结果: how a historic case ended, as its source register says. */
+    public static final Attr<HistoricResult> HISTORIC_RESULT = choice("historicResult", "办理结果", HistoricResult.class);
+    /** 办结日期: the day a historic case was closed. */
+    public static final Attr<LocalDate> CLOSED_ON = date("closedOn", "办结日期");
+
     /** What kind of value an attribute holds. */
     public enum Kind {
         TEXT, NUMBER, CHOICE, DATE, CODE

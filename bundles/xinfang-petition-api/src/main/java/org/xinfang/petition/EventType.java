@@ -13,10 +13,11 @@ public enum EventType {
     /**
      * 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). A walk-in received
      * during a leader reception session names the session and the receiving leader (R2022 Art. 18); a matter found
-     * by the monthly screening names the item of the screening report it came from.
+     * by the monthly screening names the item of the screening report it came from. A case imported from the
+     * office's old register names the import and its number there (历史数据导入).
      */
     REGISTERED("登记", Status.REGISTERED, List.of(), List.of(Attr.RECEPTION_DAY, Attr.RECEPTION_LEADER,
-            Attr.SCREENING_ITEM)),
+            Attr.SCREENING_ITEM, Attr.IMPORTED_FROM, Attr.SOURCE_NUMBER)),
     /** 交办/转送 to a unit below (R2022 Art. 22): that unit becomes the owner. */
     ASSIGNED("交办", Status.TRIAGED, List.of(Attr.UNIT), List.of()),
     /** 导入其他渠道 (R2022 Art. 22, 29-31). */
@@ -112,7 +113,13 @@ public enum EventType {
     /** The response ends, with what it achieved. */
     RESPONSE_CLOSED("结束应急联动/联席会议", null, List.of(Attr.SUMMARY), List.of()),
     /** 满意度评价 by the petitioner (R2022 Art. 21). */
-    RATED("信访人评价", null, List.of(Attr.LEVEL), List.of(Attr.COMMENT));
+    RATED("信访人评价", null, List.of(Attr.LEVEL), List.of(Attr.COMMENT)),
+    /**
+     * 历史办结: a case handled before this system, imported closed with the outcome and closing day its old
+     * register gives; recorded by the importing unit right after the imported registration, never later.
+     */
+    ARCHIVED("历史办结", Status.ARCHIVED, List.of(Attr.HISTORIC_RESULT, Attr.CLOSED_ON),
+            List.of(Attr.RESPONSIBLE_UNIT, Attr.SUMMARY));
 
     private final String label;
     private final Status to;

@@ -36,6 +36,37 @@ public interface PetitionStore {
      */
     Petition append(String id, int basedOn, NewEvent event, java.util.Collection<String> copyTo);
 
+    /**
+     * Stores cases imported from the office's old register, closed, in one transaction: for each, as
+     * {@link #insert}, the import's key (the registration's {@link Attr#IMPORTED_FROM} and
+     * {@link Attr#SOURCE_NUMBER}, unique in the database) and its closing event with its own journal entry.
+     * All or nothing: one key taken stores none of them.
+     *
+     * @return the petitions as stored, with both events, in the order given
+     * @throws HistoricRegister.AlreadyImportedException if a key is taken (nothing is stored)
+     * @throws DuplicateException if an id or a tracking code is taken (nothing is stored)
+     */
+    java.util.List<Petition> insertImported(java.util.List<Imported> cases, String node);
+
+    /** A historic case to store: the case as registered, the hash of its verification code, its closing event. */
+    record Imported(Petition petition, String verificationHash, NewEvent closing) {
+    }
+
+    /**
+     * Reserves {@code count} consecutive numbers of the named per-node sequence at once; returns the first.
+     * Numbers of a block that are not used stay unused (a gap), as after any failed registration.
+     */
+    default long nextSequences(String name, int count) {
+        long first = nextSequence(name);
+        for (int i = 1; i < count; i++) {
+            nextSequence(name);
+        }
+        return first;
+    }
+
+    /** Of these source numbers of {@code source}, the ones imported here, with the id of their case. */
+    java.util.Map<String, String> importedIds(String source, java.util.Collection<String> sourceNumbers);
+
     /** Where a petition came from: origin node, origin journal sequence, the nodes it passed. */
     Optional<Provenance> provenance(String id);
 

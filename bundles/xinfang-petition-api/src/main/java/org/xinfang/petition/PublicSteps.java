@@ -42,6 +42,7 @@ public final class PublicSteps {
             case LEADER_CLOSED -> "领导包案已办结";
             case HEARING_SCHEDULED -> "已安排听证";
             case HEARING_RECORDED -> "听证已举行";
+            case ARCHIVED -> "已办结（历史记录）";
             // the office's own management of the case: not the petitioner's business
             case LEADER_PROGRESS, MAJOR_FLAGGED, MAJOR_RECEIVED, MAJOR_ACKNOWLEDGED, SUPERVISION_ACCEPTED,
                     SUPERVISION_RETURNED, RESPONSE_OPENED, RESPONSE_MEETING, RESPONSE_CLOSED -> null;

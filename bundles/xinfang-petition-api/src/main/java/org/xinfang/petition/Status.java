@@ -20,7 +20,12 @@ public enum Status {
     TERMINATED("已终结"),
     MEDIATED("调解结案"),
     /** A suggestion answered (R2022 Art. 29): closed, with no review path. */
-    REPLIED("已回复");
+    REPLIED("已回复"),
+    /**
+     * A case handled before this system and imported from the office's old register, with its historic
+     * outcome and closing day (历史数据导入): closed, with no statutory clocks kept here.
+     */
+    ARCHIVED("历史办结");
 
     private final String label;
 

@@ -61,6 +61,8 @@ import org.xinfang.petition.ValidationException;
  *     flagged it; an acknowledgement by a named person</td></tr>
  * <tr><td>RATED</td><td>a written result not yet rated</td><td>the petitioner, at the owner or a unit above it</td></tr>
  * <tr><td>REGISTERED</td><td>a new case</td><td>the registering unit (checked by the sync judge)</td></tr>
+ * <tr><td>ARCHIVED (历史办结)</td><td>REGISTERED, an imported case, right after its registration (version 1)</td>
+ *     <td>the owner, which is the importing unit; closed on a day not after the recording</td></tr>
  * </table>
  * The written opinions and the extension are signed off: their author must be a person the staff list
  * names (name and title).
@@ -110,7 +112,8 @@ public final class Authority {
             Map.entry(EventType.TERMINATED, EnumSet.of(Status.REREVIEWED)),
             Map.entry(EventType.SUPERVISED, OPEN),
             Map.entry(EventType.SUPERVISION_ANSWERED, EnumSet.allOf(Status.class)),
-            Map.entry(EventType.RATED, EnumSet.allOf(Status.class)));
+            Map.entry(EventType.RATED, EnumSet.allOf(Status.class)),
+            Map.entry(EventType.ARCHIVED, EnumSet.of(Status.REGISTERED)));
 
     /** Which unit authors each event, relative to the case. */
     private enum Who {
@@ -140,7 +143,7 @@ public final class Authority {
             Map.entry(EventType.MAJOR_RECEIVED, Who.ABOVE_FLAGGER), Map.entry(EventType.MAJOR_ACKNOWLEDGED, Who.ABOVE_FLAGGER),
             Map.entry(EventType.RESPONSE_OPENED, Who.AT_OR_ABOVE_FLAGGER), Map.entry(EventType.RESPONSE_MEETING, Who.RESPONDER),
             Map.entry(EventType.RESPONSE_CLOSED, Who.RESPONDER),
-            Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE));
+            Map.entry(EventType.RATED, Who.OWNER_OR_ABOVE), Map.entry(EventType.ARCHIVED, Who.OWNER));
 
     private static final String ACCUSATION = "检举控告类事项由纪检监察机关或者有权处理的机关依规依纪依法处理，应导入纪检监察渠道"
             + "（《信访工作条例》第三十条） / an accusation goes to the discipline channel (R2022 Art. 30)";
@@ -213,6 +216,10 @@ public final class Authority {
                 case RESPONSE_MEETING, RESPONSE_CLOSED -> s.response() == null
                         ? "没有进行中的应急联动或联席会议 / no response is open" : null;
                 case RATED -> s.rateable() ? null : "没有待评价的处理结果 / there is no result to rate";
+                // a historic case is closed as it is imported, in the same transaction; never a live case
+                case ARCHIVED -> s.imported() && s.version() == 1 ? null
+                        : "只有历史导入的案件在导入时按历史办结记录 / only an imported case is closed as history, as it is"
+                        + " imported";
                 default -> null;
             };
         }
@@ -392,6 +399,13 @@ public final class Authority {
                 if (filed != null && answer != null && filed.isBefore(answer.issuedOn())) {
                     throw new ValidationException("filedOn", "before_answer", "申请日期不能早于被申请的意见书出具之日（"
                             + answer.issuedOn() + "） / a request cannot be filed before the answer was issued");
+                }
+            }
+            case ARCHIVED -> {
+                LocalDate closed = e.attrs().get(Attr.CLOSED_ON);
+                if (closed != null && closed.isAfter(LocalDate.ofInstant(e.at(), Deadlines.ZONE))) {
+                    throw new ValidationException("closedOn", "in_future", "办结日期不能晚于今天 / the closing day cannot be"
+                            + " later than today");
                 }
             }
             case RATED -> {

@@ -46,13 +46,16 @@ import org.xinfang.petition.Status;
  * @param majorReceivedBy the units above the flagging one whose nodes recorded the report's arrival
  * @param majorAcknowledgedBy the units at which a named person acknowledged the report
  * @param response the emergency response or joint conference opened for a major matter and not closed, or null
+ * @param imported whether the case was imported from the office's old register (its registration names the
+ *     import): such a case keeps no statutory clocks here
  */
 public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String objector,
         String reviewer,
         boolean extended, boolean inHearing, Event openSupervision, Set<String> supervisedLapses, boolean rateable,
         Set<String> unitsAssigned, int version, Kind kind, boolean awaitingReceipt,
         Map<EventType, Document> documents, boolean supervisionAnswered, LeaderCase leader, Event hearingPending,
-        Event major, Set<String> majorReceivedBy, Set<String> majorAcknowledgedBy, Event response) {
+        Event major, Set<String> majorReceivedBy, Set<String> majorAcknowledgedBy, Event response,
+        boolean imported) {
 
     /**
      * A leader's 包案 (四定: the leader, the measures, the deadline, the responsible unit).
@@ -79,7 +82,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     /** States in which a case is closed: nothing but a rating or a supervision answer can follow. */
     public static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
-            Status.TERMINATED, Status.REPLIED);
+            Status.TERMINATED, Status.REPLIED, Status.ARCHIVED);
 
     public CaseState {
         supervisedLapses = Set.copyOf(supervisedLapses);
@@ -115,7 +118,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     private static CaseState of(String registeredBy, Kind kind, List<Event> timeline, int count) {
         CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, null, false, false, null,
-                Set.of(), false, Set.of(), 0, kind, false, Map.of(), false, null, null, null, Set.of(), Set.of(), null);
+                Set.of(), false, Set.of(), 0, kind, false, Map.of(), false, null, null, null, Set.of(), Set.of(), null, false);
         for (int i = 0; i < count; i++) {
             s = s.next(timeline.get(i));
         }
@@ -154,6 +157,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         Set<String> reported = majorReceivedBy;
         Set<String> acknowledged = majorAcknowledgedBy;
         Event joint = response;
+        boolean historic = imported;
         Map<EventType, Document> docs = documents;
         LocalDate day = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
         if (Documents.owedToPetitioner(type)) {
@@ -161,7 +165,10 @@ public record CaseState(Status status, String owner, String registeredBy, String
             docs.put(type, new Document(e.unit(), day, null));
         }
         switch (type) {
-            case REGISTERED -> nextOwner = registeredBy;
+            case REGISTERED -> {
+                nextOwner = registeredBy;
+                historic = e.attrs().has(Attr.IMPORTED_FROM);
+            }
             case ASSIGNED -> {
                 String unit = e.attrs().get(Attr.UNIT);
                 if (unit != null) {
@@ -236,7 +243,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         }
         return new CaseState(nextStatus, nextOwner, registeredBy, assigner, objecting, nextReviewer, ext, hearing,
                 supervision, lapses, canRate, assigned, version + 1, kind, awaiting, docs, answered, lead, hearingNext,
-                flag, reported, acknowledged, joint);
+                flag, reported, acknowledged, joint, historic);
     }
 
     private static Map<EventType, Document> copy(Map<EventType, Document> map) {

@@ -37,6 +37,8 @@ import org.xinfang.petition.Petition;
  *       lengthen it.</li>
  *   <li>SUPERVISION starts at SUPERVISED (the latest), due on the day the notice states, met by
  *       SUPERVISION_ANSWERED.</li>
+ *   <li>A case imported from the office's old register (its REGISTERED names the import) has no clocks: it
+ *       was handled under clocks this system never kept, and is closed as it is imported.</li>
  * </ul>
  */
 public final class Deadlines {
@@ -44,6 +46,11 @@ public final class Deadlines {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private Deadlines() {
+    }
+
+    /** Whether the case was imported from the office's old register: it has no clocks here. */
+    public static boolean imported(Petition p) {
+        return !p.timeline().isEmpty() && p.timeline().get(0).attrs().has(Attr.IMPORTED_FROM);
     }
 
     private static final class Clock {
@@ -86,6 +93,10 @@ public final class Deadlines {
 
     /** Every clock the case has started, in statutory order; {@code units} says who is competent. */
     public static List<Deadline> of(Petition p, HolidayCalendar calendar, LocalDate today, Hierarchy units) {
+        if (imported(p)) {
+            // handled before this system under its own clocks: nothing here can say when they ran
+            return List.of();
+        }
         Map<Step, Clock> clocks = new EnumMap<>(Step.class);
         // R2022 Art. 22 binds the petition office (信访部门); Art. 23 the organ competent to decide
         clocks.put(units.competent(p.registeredBy()) ? Step.NOTICE : Step.TRIAGE, new Clock(p.receivedAt()));

@@ -101,9 +101,16 @@ class LifecycleServiceTest {
     private static List<Object[]> pathTo(Status status) {
         List<Object[]> path = new java.util.ArrayList<>();
         java.util.function.BiConsumer<EventType, Object[]> add = (t, x) -> path.add(new Object[] {t, x[0], x[1]});
-        boolean local = EnumSet.of(Status.REGISTERED, Status.REDIRECTED, Status.NOT_ACCEPTED).contains(status);
-        add.accept(EventType.REGISTERED, new Object[] {local ? TOWNSHIP : DISTRICT, Attributes.NONE});
+        boolean local = EnumSet.of(Status.REGISTERED, Status.REDIRECTED, Status.NOT_ACCEPTED, Status.ARCHIVED)
+                .contains(status);
+        // a historic case (历史办结) is imported at its unit and closed at once
+        Attributes imported = status == Status.ARCHIVED ? Attributes.builder().put(Attr.IMPORTED_FROM, "台账")
+                .put(Attr.SOURCE_NUMBER, "1").build() : Attributes.NONE;
+        add.accept(EventType.REGISTERED, new Object[] {local ? TOWNSHIP : DISTRICT, imported});
         switch (status) {
+            case ARCHIVED -> add.accept(EventType.ARCHIVED, new Object[] {TOWNSHIP, Attributes.builder()
+                    .put(Attr.HISTORIC_RESULT, org.xinfang.petition.HistoricResult.CONCLUDED)
+                    .put(Attr.CLOSED_ON, java.time.LocalDate.of(2019, 1, 1)).build()});
             case REDIRECTED -> add.accept(EventType.REDIRECTED, new Object[] {TOWNSHIP, Attributes.builder()
                     .put(Attr.CHANNEL, org.xinfang.petition.RedirectChannel.LEGAL).put(Attr.REASON, "涉诉").build()});
             case NOT_ACCEPTED -> add.accept(EventType.NOT_ACCEPTED, new Object[] {TOWNSHIP, because()});

@@ -32,12 +32,13 @@ final class Open311Mapping {
      * what the procedure asks of it: redirected or not accepted (R2022 Art. 22, 23), answered with a written
      * decision, review or re-review (Art. 32, 35, 36), mediated, replied to (suggestions, Art. 29), terminated.
      * A request for review opens it again (Art. 35): the review window runs from the day the petitioner
-     * received the answer, which the register does not always know, so it cannot be what closes a case.
+     * received the answer, which the register does not always know, so it cannot be what closes a case. A case
+     * imported closed from the office's old register (历史办结) is closed.
      */
     static String status(Status status) {
         return switch (status) {
             case REGISTERED, TRIAGED, ACCEPTED, OBJECTED, HANDLING, REVIEW_REQUESTED, REREVIEW_REQUESTED -> "open";
-            case REDIRECTED, NOT_ACCEPTED, DECIDED, REVIEWED, REREVIEWED, TERMINATED, MEDIATED, REPLIED -> "closed";
+            case REDIRECTED, NOT_ACCEPTED, DECIDED, REVIEWED, REREVIEWED, TERMINATED, MEDIATED, REPLIED, ARCHIVED -> "closed";
         };
     }
 

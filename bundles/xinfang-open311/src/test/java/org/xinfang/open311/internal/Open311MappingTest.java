@@ -23,7 +23,7 @@ class Open311MappingTest {
     @Test
     void closedIsWhereTheOrganHoldingTheCaseHasDoneItsPartAndAReviewRequestOpensItAgain() {
         Set<Status> closed = EnumSet.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.DECIDED, Status.REVIEWED,
-                Status.REREVIEWED, Status.TERMINATED, Status.MEDIATED, Status.REPLIED);
+                Status.REREVIEWED, Status.TERMINATED, Status.MEDIATED, Status.REPLIED, Status.ARCHIVED);
         for (Status s : Status.values()) {
             assertEquals(closed.contains(s) ? "closed" : "open", Open311Mapping.status(s), s.name());
         }

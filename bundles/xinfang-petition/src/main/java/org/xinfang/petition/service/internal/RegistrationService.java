@@ -15,6 +15,8 @@ import org.xinfang.petition.Attr;
 import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.HistoricCase;
+import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Person;
@@ -41,7 +43,7 @@ import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Holders;
 
 /** Registers petitions at this node and answers questions about them. */
-public final class RegistrationService implements PetitionService {
+public final class RegistrationService implements PetitionService, HistoricRegister {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
     /** The per-node sequence that numbers this node's petitions. */
     static final String PETITION_SEQUENCE = "petition";
@@ -181,6 +183,135 @@ public final class RegistrationService implements PetitionService {
                 LOG.warn("petition {} collided with a stored id or tracking code; retrying", id);
             }
         }
+    }
+
+    @Override
+    public Registration importClosed(PetitionDraft draft, HistoricCase facts, Person actor) {
+        HistoricRegister.Result r = importClosed(List.of(new HistoricRegister.Item(draft, facts)), actor).get(0);
+        if (r.refused() != null) {
+            throw r.refused();
+        }
+        if (r.alreadyAs() != null) {
+            throw new AlreadyImportedException(facts.source(), facts.sourceNumber(), null);
+        }
+        return r.registration();
+    }
+
+    @Override
+    public List<HistoricRegister.Result> importClosed(List<HistoricRegister.Item> batch, Person actor) {
+        NodeInfo self = node.info();
+        String unit = self.unit().code();
+        HistoricRegister.Result[] results = new HistoricRegister.Result[batch.size()];
+        List<Integer> pending = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                checkHistoric(batch.get(i), unit);
+                pending.add(i);
+            } catch (ValidationException refused) {
+                results[i] = new HistoricRegister.Result(null, null, refused);
+            }
+        }
+        if (pending.isEmpty()) {
+            return List.of(results);
+        }
+        // one block of ids and one transaction for the batch: an import's cost is its commits
+        long first = store.nextSequences(PETITION_SEQUENCE, pending.size());
+        Instant now = clock.instant();
+        List<PetitionStore.Imported> cases = new java.util.ArrayList<>();
+        List<String> verifications = new java.util.ArrayList<>();
+        for (int k = 0; k < pending.size(); k++) {
+            String verification = codes.verificationCode();
+            verifications.add(verification);
+            cases.add(historic(batch.get(pending.get(k)), unit + "-" + String.format("%07d", first + k), verification,
+                    actor, self, now));
+        }
+        try {
+            List<Petition> stored = store.insertImported(cases, self.nodeId());
+            for (int k = 0; k < pending.size(); k++) {
+                results[pending.get(k)] = new HistoricRegister.Result(new Registration(stored.get(k), verifications.get(k)),
+                        null, null);
+            }
+            LOG.debug("{} historic cases imported by {}", stored.size(), actor.login());
+            return List.of(results);
+        } catch (PetitionStore.DuplicateException someTaken) {
+            // a row imported meanwhile (or a tracking code drawn twice): each on its own, keeping its id
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            PetitionStore.Imported one = cases.get(k);
+            String verification = verifications.get(k);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Petition stored = store.insertImported(List.of(one), self.nodeId()).get(0);
+                    results[i] = new HistoricRegister.Result(new Registration(stored, verification), null, null);
+                    break;
+                } catch (AlreadyImportedException e) {
+                    HistoricCase facts = batch.get(i).facts();
+                    results[i] = new HistoricRegister.Result(null, store.importedIds(facts.source(),
+                            List.of(facts.sourceNumber())).get(facts.sourceNumber()), null);
+                    break;
+                } catch (PetitionStore.DuplicateException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                    verification = codes.verificationCode();
+                    String id = unit + "-" + String.format("%07d", store.nextSequence(PETITION_SEQUENCE));
+                    one = historic(batch.get(i), id, verification, actor, self, now);
+                    LOG.warn("imported petition {} collided with a stored id or tracking code; retrying", id);
+                }
+            }
+        }
+        return List.of(results);
+    }
+
+    /** What a historic case must meet that needs this node: days not after today, in order; a unit within. */
+    private void checkHistoric(HistoricRegister.Item item, String unit) {
+        PetitionDraft draft = item.draft();
+        HistoricCase facts = item.facts();
+        LocalDate today = LocalDate.now(clock);
+        if (draft.receivedAt() == null) {
+            throw new ValidationException("receivedAt", "required", "历史事项须有登记日期 / a historic case needs its receipt day");
+        }
+        if (draft.receivedAt().isAfter(today)) {
+            throw new ValidationException("receivedAt", "in_future",
+                    "登记日期不能晚于今天（" + today + "） / must not be after today (" + today + ")");
+        }
+        if (facts.closedOn().isBefore(draft.receivedAt())) {
+            throw new ValidationException("closedOn", "before_received", "办结日期不能早于登记日期（" + draft.receivedAt()
+                    + "） / the closing day cannot precede the receipt (" + draft.receivedAt() + ")");
+        }
+        if (facts.responsibleUnit() != null && !node.units().isWithin(facts.responsibleUnit(), unit)) {
+            throw new ValidationException("responsibleUnit", "not_within", "责任单位须为本单位或其下级单位：" + facts.responsibleUnit()
+                    + " / the responsible unit must be this unit or one below it");
+        }
+    }
+
+    /** A historic case as registered and closed at this node, checked against the authority table. */
+    private PetitionStore.Imported historic(HistoricRegister.Item item, String id, String verification, Person actor,
+            NodeInfo self, Instant now) {
+        PetitionDraft draft = item.draft();
+        HistoricCase facts = item.facts();
+        String unit = self.unit().code();
+        String tracking = codes.trackingCode();
+        Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now,
+                facts.registrationFacts(), null).recorded(1, "new");
+        // an old register's category is kept under the list's name when the list names it (retired ones too), else
+        // as written: statistics count it as unmapped until the district makes it an alias
+        String category = draft.category() == null ? null
+                : (categories == null ? CategoryRegistry.shippedList() : categories.list()).find(draft.category())
+                        .map(org.xinfang.reference.Category::name).orElse(draft.category());
+        Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(), draft.content(),
+                category, draft.location(), draft.receivedAt(), draft.headcount(), draft.petitioners(), unit, unit,
+                Status.REGISTERED, now, List.of(registered));
+        NewEvent closing = new NewEvent(EventType.ARCHIVED, actor, unit, self.nodeId(), now, facts.closingFacts(), null);
+        // the same table every node applies: only an imported case, closed right after its registration
+        Authority.check(CaseState.of(petition), closing, node.units());
+        return new PetitionStore.Imported(petition, Codes.hash(tracking, verification), closing);
+    }
+
+    @Override
+    public java.util.Map<String, String> importedIds(String source, java.util.Collection<String> sourceNumbers) {
+        return store.importedIds(source, sourceNumbers);
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
+import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.NewEvent;
@@ -76,18 +77,24 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     /** Advances a node sequence in a transaction of its own; returns its new value. */
     static long nextSequence(DataSource dataSource, String name) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long value = increment(c, name);
-                c.commit();
-                return value;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long value = increment(c, name);
+                    c.commit();
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // two first uses at once both find no row and insert it: the second takes the row the first made
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue;
+                }
+                throw new StoreException("cannot advance sequence " + name, e);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot advance sequence " + name, e);
         }
     }
 
@@ -142,6 +149,105 @@ public final class JdbcPetitionStore implements PetitionStore {
                 throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
             }
             throw new StoreException("cannot store petition " + given.id(), e);
+        }
+    }
+
+    @Override
+    public List<Petition> insertImported(List<Imported> cases, String node) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Petition> stored = new ArrayList<>();
+                for (Imported i : cases) {
+                    stored.add(insertImported(c, i, node));
+                }
+                c.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new DuplicateException("a petition id or tracking code of the batch is already stored", e);
+            }
+            throw new StoreException("cannot store imported petitions", e);
+        }
+    }
+
+    /** One historic case in the caller's transaction: its key first, then the case and both journal entries. */
+    private static Petition insertImported(Connection c, Imported i, String node) throws SQLException {
+        Petition given = i.petition();
+        Event registered = given.timeline().get(0);
+        String source = registered.attrs().get(org.xinfang.petition.Attr.IMPORTED_FROM);
+        String number = registered.attrs().get(org.xinfang.petition.Attr.SOURCE_NUMBER);
+        if (source == null || number == null || given.timeline().size() != 1) {
+            throw new IllegalArgumentException("an imported case is registered naming its source and source number");
+        }
+        // the key first: a second import of the same row waits here for the first and is refused
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_import_key (source_name, source_number,"
+                + " petition_id, imported_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, source);
+            ps.setString(2, number);
+            ps.setString(3, given.id());
+            ps.setLong(4, given.registeredAt().toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new HistoricRegister.AlreadyImportedException(source, number, e);
+            }
+            throw e;
+        }
+        long seq = Journal.nextOwn(c, node);
+        Petition p = withEventIds(given, Journal.eventId(node, seq));
+        Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, i.verificationHash()),
+                p.registeredAt().toEpochMilli());
+        insertRows(c, p, i.verificationHash(), node, seq, node);
+        // closed at once, as a step of its own: a registration carries nothing but itself (docs/sync.md)
+        return appendLocked(c, new Tracked(p, i.verificationHash()), i.closing(), List.of());
+    }
+
+    @Override
+    public long nextSequences(String name, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long last = increment(c, name, count);
+                    c.commit();
+                    return last - count + 1;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue;
+                }
+                throw new StoreException("cannot advance sequence " + name, e);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> importedIds(String source, Collection<String> sourceNumbers) {
+        Map<String, String> found = new HashMap<>();
+        // one key at a time: an IN list made Derby scan the whole key table for every chunk (minutes at 100,000)
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_import_key"
+                        + " WHERE source_name = ? AND source_number = ?")) {
+            ps.setString(1, source);
+            for (String number : new LinkedHashSet<>(sourceNumbers)) {
+                ps.setString(2, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.put(number, rs.getString(1));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the import keys of " + source, e);
         }
     }
 

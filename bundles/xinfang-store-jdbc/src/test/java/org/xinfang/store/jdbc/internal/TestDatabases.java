@@ -43,7 +43,7 @@ final class TestDatabases {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String table : new String[] {"xf_conflict", "xf_refused_entry", "xf_receipt", "xf_consistency",
                 "xf_chain_head", "xf_journal", "xf_downbox", "xf_applied_message", "xf_sync_child",
-                "xf_sync_nonce", "xf_sync_alarm", "xf_sync_state", "xf_event", "xf_petitioner", "xf_petition", "xf_sequence",
+                "xf_import_key", "xf_sync_nonce", "xf_sync_alarm", "xf_sync_state", "xf_event", "xf_petitioner", "xf_petition", "xf_sequence",
                 "xf_schema_version"}) {
                 st.execute("DROP TABLE IF EXISTS " + table);
             }
