@@ -106,13 +106,7 @@ public final class JdbcReferenceStore implements ReferenceStore {
         n.put("name", d.name());
         n.put("version", d.version());
         n.put("document", d.payload());
-        String digest;
-        try {
-            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(d.payload().getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String digest = JdbcDigestStore.sha256(d.payload().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         return new Message(0, "reference:" + d.name() + "@" + d.version() + ":" + digest, "*", MESSAGE_TYPE,
                 n.toString(), System.currentTimeMillis());
     }
