@@ -440,7 +440,7 @@ try {
   await township.waitForFunction(() => !document.querySelector('#sc-file'), null, { timeout: 30000 });
   await shot(township, '07h-township-screening-filed');
   let filedAbove = false;
-  for (let i = 0; i < 30 && !filedAbove; i++) {
+  for (let i = 0; i < 90 && !filedAbove; i++) {
     await district.goto(DISTRICT + '/#/screening');
     await district.waitForSelector('#screening-counts');
     filedAbove = (await district.textContent('#screening-counts')).includes('已报 1');

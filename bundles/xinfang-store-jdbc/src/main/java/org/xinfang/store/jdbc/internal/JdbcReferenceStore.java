@@ -49,6 +49,8 @@ public final class JdbcReferenceStore implements ReferenceStore {
             try {
                 Document next = new Document(name, expectedVersion + 1, payload);
                 if (!write(c, next, expectedVersion)) {
+                    // end the failed transaction first: PostgreSQL answers nothing more inside it
+                    c.rollback();
                     long current = held(c, name).map(Document::version).orElse(0L);
                     throw new StaleException(name, expectedVersion, current);
                 }
@@ -150,6 +152,9 @@ public final class JdbcReferenceStore implements ReferenceStore {
                 ps.setLong(5, over);
                 return ps.executeUpdate() == 1;
             }
+        }
+        if (held(c, d.name()).isPresent()) {
+            return false; // someone wrote the first version already
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO xf_reference (name, doc_version, payload_utf8, updated_at) VALUES (?, ?, ?, ?)")) {
