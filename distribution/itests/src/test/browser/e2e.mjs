@@ -139,7 +139,7 @@ try {
   await tab2.goto(VILLAGE + '/#/cases');
   await tab2.waitForSelector('nav a[data-page]');
   check((await tab2.textContent('#who')).includes(VILLAGE_CLERK), 'a second tab of the app is logged in without the password');
-  check(await tab2.evaluate(() => sessionStorage.length === 0 && localStorage.getItem('xinfang.auth') !== null),
+  check(await tab2.evaluate(() => sessionStorage.getItem('xinfang.auth') === null && localStorage.getItem('xinfang.auth') !== null),
     'the login is kept once for the browser (this origin\'s localStorage), not per tab');
   await tab2.click('#logout');
   await village.waitForSelector('#login-user');
