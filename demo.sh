@@ -7,6 +7,11 @@
 #   ./demo.sh stop     stop them
 #   ./demo.sh status   show which are running
 #
+# Quiet on success: the build's output goes to target/demo/build.log and is shown only if it fails; the
+# nodes keep none of the caller's output open, so `./demo.sh start | tee start.log` returns.
+# XINFANG_DEMO_PORT moves the network (default 8281): HTTP on it and the next three ports, SSH 80 below each,
+# e.g. for a second checkout on the same machine. It applies when a node is first unpacked.
+#
 # The same facts go to target/demo/nodes.json for scripts:
 #   [{"tier", "unit", "url", "user", "password", "home", "web", "portal", "staff": [{"user", "password", "roles"}]}, ...]
 # "url" (and "web") opens the node's staff application; "portal" the district's public portal.
@@ -15,12 +20,14 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 DEMO="$ROOT/target/demo"
 VERSION="0.1.0-SNAPSHOT"
-# tier  http-port  unit-code
+BASE_PORT="${XINFANG_DEMO_PORT:-8281}"
+case "$BASE_PORT" in ''|*[!0-9]*) echo "demo.sh: XINFANG_DEMO_PORT must be a port number" >&2; exit 2 ;; esac
+# tier  http-port  unit-code (SSH listens 80 below the HTTP port)
 NODES=(
-  "district   8281 510199"
-  "department 8282 510199D01"
-  "township   8283 510199101"
-  "village    8284 510199101201"
+  "district   $((BASE_PORT)) 510199"
+  "department $((BASE_PORT + 1)) 510199D01"
+  "township   $((BASE_PORT + 2)) 510199101"
+  "village    $((BASE_PORT + 3)) 510199101201"
 )
 
 need() {
@@ -36,9 +43,18 @@ build_if_missing() {
     [ -f "$(archive "$1")" ] || missing=1
   done
   if [ "$missing" = 1 ]; then
-    echo "Building the tier distributions (first time only)..."
-    # offline when the local repository already has everything, online otherwise
-    (cd "$ROOT" && { mvn -q -o -B install -DskipTests 2>/dev/null || mvn -q -B install -DskipTests; })
+    echo "Building the tier distributions (first time only; log in target/demo/build.log)..."
+    mkdir -p "$DEMO"
+    local log="$DEMO/build.log"
+    # offline when the local repository already has everything, online otherwise; Maven reports its errors on
+    # stdout, so both attempts write to the log, and only a failed online build shows it
+    if ! (cd "$ROOT" && mvn -q -o -B install -DskipTests) >"$log" 2>&1; then
+      if ! (cd "$ROOT" && mvn -q -B install -DskipTests) >"$log" 2>&1; then
+        tail -n 60 "$log" >&2
+        echo "demo.sh: the build failed; the whole log is in $log" >&2
+        exit 1
+      fi
+    fi
   fi
 }
 
@@ -191,6 +207,16 @@ load_reception() { # tier url password
   esac
 }
 
+move_ports() { # home tier http-port: the distribution's ports (and its parent's) as this network has them
+  local parent
+  parent=$(parent_of "$2")
+  sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $3/" "$1/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort *=.*/sshPort = $(($3 - 80))/" "$1/etc/org.apache.karaf.shell.cfg"
+  if [ -n "$parent" ]; then
+    sed -i "s|^parent.url *=.*|parent.url = http://127.0.0.1:$(port_of "$parent")|" "$1/etc/org.xinfang.node.cfg"
+  fi
+}
+
 port_of() { # tier -> its HTTP port
   local wanted=$1 m
   for m in "${NODES[@]}"; do
@@ -257,10 +283,13 @@ start() {
     if [ ! -d "$home" ]; then
       mkdir -p "$home"
       tar xzf "$(archive "$tier")" -C "$home" --strip-components=1
+      move_ports "$home" "$tier" "$port"
       add_staff "$home" "$tier"
     fi
-    # each node generates its own admin password at first start (etc/admin.password)
-    (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server >"$home/console.log" 2>&1 &) >/dev/null 2>&1
+    # each node generates its own admin password at first start (etc/admin.password); it holds none of the
+    # caller's descriptors (stdin included), so a pipe such as `./demo.sh start | tee start.log` ends
+    (cd "$home" && env -u XINFANG_ADMIN_PASSWORD nohup bin/karaf server </dev/null >"$home/console.log" 2>&1 &) \
+      </dev/null >/dev/null 2>&1
   done
   local json="[" sep=""
   printf '\n%-11s %-13s %-26s %-22s %-22s\n' "层级 tier" "单位 unit" "地址 url" "admin 密码 password" "clerk/head 密码 password"
@@ -297,7 +326,7 @@ start() {
 
 Xinfang demo network is running on loopback (节点已启动).
   Staff app:  open <url>/ in a browser; log in as clerk (登记员) or head (负责人) with the password above
-  Portal:     http://127.0.0.1:8281/portal/   (public: online petitions, progress, rating, leader reception days; no login)
+  Portal:     http://127.0.0.1:$BASE_PORT/portal/   (public: online petitions, progress, rating, leader reception days; no login)
   Rota:       <url>/#/reception — 接访日 at the district, department and township; <district>/api/v1/portal/reception-days (no login)
   API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)
   Public:     <url>/api/v1/public/petitions/<trackingCode>?code=<verificationCode>  (no login)

@@ -134,6 +134,33 @@ try {
   await login(village, VILLAGE, 'clerk');
   check((await village.textContent('#who')).includes(VILLAGE_CLERK) && !LOGINS.test(await village.textContent('header')),
     'the header names the person logged in, not the login: ' + (await village.textContent('#who')));
+  // one login per browser: a new tab is logged in without the password; logging out in one tab ends every tab
+  const tab2 = await village.context().newPage();
+  await tab2.goto(VILLAGE + '/#/cases');
+  await tab2.waitForSelector('nav a[data-page]');
+  check((await tab2.textContent('#who')).includes(VILLAGE_CLERK), 'a second tab of the app is logged in without the password');
+  check(await tab2.evaluate(() => sessionStorage.getItem('xinfang.auth') === null && localStorage.getItem('xinfang.auth') !== null),
+    'the login is kept once for the browser (this origin\'s localStorage), not per tab');
+  await tab2.click('#logout');
+  await village.waitForSelector('#login-user');
+  check(true, 'logging out in the second tab ends the login in the first');
+  // and it ends after the configured time without use (/config.json, 30 minutes unless etc/org.xinfang.web.cfg says)
+  check((await tab2.evaluate(() => fetch('/config.json').then((r) => r.json()))).idleMinutes === 30, 'the node serves the idle time: 30 minutes');
+  await login(tab2, VILLAGE, 'clerk');
+  await village.waitForSelector('nav a[data-page]');
+  check(true, 'logging in in one tab logs in the other, which showed the login form');
+  await tab2.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('xinfang.auth'));
+    s.seen = Date.now() - 31 * 60000;
+    localStorage.setItem('xinfang.auth', JSON.stringify(s));
+  });
+  await tab2.reload();
+  await tab2.waitForSelector('#login-user');
+  await village.waitForSelector('#login-user');
+  check(await tab2.evaluate(() => localStorage.getItem('xinfang.auth')) === null,
+    'a login unused for 31 minutes is forgotten: every tab asks for the password again');
+  await tab2.close();
+  await login(village, VILLAGE, 'clerk');
   const villagePages = await navPages(village);
   check(villagePages.includes('register') && villagePages.includes('cases') && villagePages.includes('sync'),
     'the village shows registration, its cases and sync: ' + villagePages.join(','));
@@ -147,6 +174,27 @@ try {
   await village.waitForSelector('[data-field=kind] .error:not(:empty)');
   check((await village.textContent('[data-field=subject] .error')).length > 0, 'a missing subject is shown next to the field');
   check((await village.textContent('[data-field="petitioners[0].name"] .error')).length > 0, 'a missing name is shown next to the field');
+  const shownAtOnce = await village.$$eval('#register-form .error', (es) => es.filter((e) => e.textContent.trim()).map((e) => e.closest('[data-field]').dataset.field));
+  check(['kind', 'subject', 'content', 'petitioners[0].name'].every((f) => shownAtOnce.includes(f)),
+    'one submit shows every missing field at once: ' + shownAtOnce.join(', '));
+  // 问题属地 is picked from the district's divisions, this node's first; a typed code only for elsewhere
+  check(await village.inputValue('#r-region') === '510199' && await village.isHidden('#r-location'),
+    'where the matter arose is picked (青溪区, 510199), not typed: ' + await village.textContent('#r-region option:checked'));
+  await village.selectOption('#r-region', 'OTHER');
+  check(await village.isVisible('#r-location'), 'a matter from elsewhere takes a typed division code');
+  await village.selectOption('#r-region', '510199');
+  // 集访: five or more people, who elect at most five representatives (R2022 Art. 20)
+  await village.selectOption('#r-visit', 'GROUP');
+  await village.fill('#r-headcount', '3');
+  await village.click('#r-submit');
+  await village.waitForSelector('[data-field=headcount] .error:not(:empty)');
+  check((await village.textContent('[data-field=headcount] .error')).includes('5人及以上'), 'a group of 3 is refused: a group is 5 or more people');
+  await village.selectOption('#r-visit', 'INDIVIDUAL');
+  await village.fill('#r-headcount', '6');
+  await village.click('#r-submit');
+  await village.waitForSelector('[data-field=headcount] .error:not(:empty)');
+  check((await village.textContent('[data-field=headcount] .error')).includes('集访'), 'six people are not an individual visit');
+  await village.fill('#r-headcount', '');
   await village.fill('[name="petitioners[0].idNumber"]', ID_BAD);
   await village.click('#r-submit');
   await village.waitForSelector('[data-field="petitioners[0].idNumber"] .error:not(:empty)');
@@ -171,6 +219,7 @@ try {
   tracking = (await village.textContent('#registered-tracking')).trim();
   code = (await village.textContent('#registered-code')).trim();
   check(/^510199101201-\d{7}$/.test(caseId), 'the village issued the case id ' + caseId);
+  check((await api(VILLAGE, '/petitions/' + caseId)).body.location === '510199', 'the picked division is recorded as the location');
   check(/^[A-Z0-9]{10}$/.test(tracking) && /^\d{6}$/.test(code), 'the clerk sees the tracking and verification codes');
   await shot(village, '03-village-registered');
 
@@ -289,10 +338,29 @@ try {
   const badge = await township.textContent('#case-title .badge');
   check(handling.provisional === badge.includes('暂定'), 'the clock badge says 暂定 exactly when the due day is provisional ('
     + handling.due + ', provisional ' + handling.provisional + '): ' + badge);
+  // 延长办理期限: offered once; both problems of the form shown at once; not offered after the extension
+  check((await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step))).includes('extend'),
+    'the head may extend the handling period of an accepted claim');
+  await township.click('#case-actions button[data-step=extend]');
+  await township.fill('#a-days', '40');
+  await township.click('#step-submit');
+  await township.waitForSelector('[data-field=reason] .error:not(:empty)');
+  check((await township.textContent('[data-field=days] .error')).includes('1至30日') && (await township.textContent('[data-field=reason] .error')).includes('理由'),
+    'too many days and the missing reason are shown together, before anything is sent');
+  await township.fill('#a-days', '15');
+  await township.fill('#a-reason', '需会同交通运输部门现场核查，30日内无法办结');
+  await township.click('#step-submit');
+  await township.waitForFunction(() => Array.from(document.querySelectorAll('#timeline td[data-col=type]')).some((td) => td.textContent === '延长办理期限'));
+  const afterExtension = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
+  check(!afterExtension.includes('extend') && afterExtension.includes('decide'),
+    'after the one extension it is no longer offered (R2022 Art. 34): ' + afterExtension.join(','));
   await township.click('#case-actions button[data-step=decide]');
-  await township.click('#step-submit'); // nothing filled in: the API names the first missing field
-  await township.waitForSelector('#step-form .error:not(:empty), #step-form .form-error:not(:empty)');
-  check(true, 'a decision without its fields is refused with a message on the form');
+  await township.click('#step-submit'); // nothing filled in: every missing field is named at once
+  await township.waitForSelector('#step-form [data-field=signOff] .error:not(:empty)');
+  const decisionErrors = await township.$$eval('#step-form .error', (es) => es.filter((e) => e.textContent.trim()).map((e) => e.closest('[data-field]').dataset.field));
+  check(['request', 'facts', 'decision', 'basis', 'signOff'].every((f) => decisionErrors.includes(f)),
+    'a decision without its fields shows all five problems at once, each on its field: ' + decisionErrors.join(', '));
+  await shot(township, '06c-township-decision-errors');
   check((await unlabelled(township)).length === 0, 'every field of the decision form has a label: ' + (await unlabelled(township)).join(','));
   check((await township.textContent('[data-field=signOff] .hint')).includes(TOWNSHIP_HEAD), 'the sign-off names the person signing');
   await township.fill('#a-request', '修复塌陷村道');

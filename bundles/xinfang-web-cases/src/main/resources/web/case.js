@@ -311,6 +311,38 @@
    * The form of one step. It sends the version of the case the page shows; {@code done(after)} gets the
    * case after the step, {@code moved()} is called when someone else acted first (409 version_conflict).
    */
+  /**
+   * Every required field (its label ends in *) is filled in and the days are 1 to 30: all problems are shown
+   * at once, each on its field, before anything is sent; the API's own answer still lands on its field.
+   */
+  function complete(form) {
+    var t = X.t, first = null;
+    form.querySelectorAll('[data-field]').forEach(function (box) {
+      var label = box.querySelector('label');
+      var c = box.querySelector('input, select, textarea');
+      if (!label || !c || c.type === 'hidden') { return; }
+      var text = label.textContent.trim();
+      var why = null;
+      if (/\*$/.test(text)) {
+        var name = text.replace(/\s*\*$/, '');
+        if (c.type === 'checkbox' && !c.checked) {
+          why = t('须经本单位负责人签批后才能出具', 'The unit head must sign it off');
+        } else if (c.type !== 'checkbox' && !c.value.trim()) {
+          why = c.tagName === 'SELECT' ? t('请选择' + name, 'Choose: ' + name) : t('请填写' + name, 'Fill in: ' + name);
+        }
+      }
+      if (!why && c.name === 'days' && c.value.trim() && !(+c.value >= 1 && +c.value <= 30 && /^\d+$/.test(c.value.trim()))) {
+        why = t('延长天数应为1至30日', 'Between 1 and 30 days');
+      }
+      if (why) {
+        X.fieldError(form, box.getAttribute('data-field'), why);
+        first = first || c;
+      }
+    });
+    if (first) { first.focus(); }
+    return first === null;
+  }
+
   function stepForm(step, p, session, done, moved) {
     var t = X.t, el = X.el;
     var spec = STEPS[step];
@@ -324,6 +356,7 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       X.clearErrors(form);
+      if (!complete(form)) { return; }
       var body = { version: p.version };
       form.querySelectorAll('input, select, textarea').forEach(function (c) {
         if (c.type === 'checkbox') { body[c.name] = c.checked; return; }

@@ -6,6 +6,7 @@
 (function (X) {
   'use strict';
   var MAX_PEOPLE = 5; // R2022 Art. 20: several people elect at most 5 representatives
+  var GROUP = 5;      // 集体访: five or more people with a common matter (their headcount is recorded)
 
   X.page('register', {
     render: function (main) {
@@ -21,10 +22,40 @@
           category.appendChild(el('option', { value: c.name, text: c.en ? t(c.name, c.en + ' ' + c.name) : c.name }));
         });
       }, function () { /* the field stays optional; the API names a wrong choice */ });
+      // 问题属地: picked from the divisions of the organisation tree (GET /me: node.divisions, this node's first);
+      // a matter that arose elsewhere takes a typed GB/T 2260 code
+      var OTHER = 'OTHER';
+      var region = el('select', { name: 'region' }, el('option', { value: '', text: t('未选择', 'Not chosen') }));
+      ((X.session() && X.session().node.divisions) || []).forEach(function (d) {
+        region.appendChild(el('option', { value: d.code, text: t(d.name + '辖区（' + d.code + '）', 'Area of ' + d.name + ' (' + d.code + ')') }));
+      });
+      region.appendChild(el('option', { value: OTHER, text: t('其他地区（填写行政区划代码）', 'Elsewhere (type the division code)') }));
+      if (region.options.length > 2) { region.selectedIndex = 1; }
       var location = el('input', { name: 'location', inputmode: 'numeric', maxlength: 6, placeholder: '510199' });
+      var locationField = X.field('r-location', t('其他地区的行政区划代码', 'Division code elsewhere') + ' *', location,
+        t('6位数字（GB/T 2260）', '6 digits (GB/T 2260)'));
+      function showRegion() { locationField.hidden = region.value !== OTHER; }
+      region.addEventListener('change', showRegion);
+      showRegion();
       var received = el('input', { name: 'receivedAt', type: 'date', max: X.today() });
       received.value = X.today();
       var headcount = el('input', { name: 'headcount', type: 'number', min: 1, max: 100000 });
+      // 个访/集访: a group (5 or more) gives its headcount and elects at most 5 representatives (R2022 Art. 20)
+      var visit = el('select', { name: 'visit' },
+        el('option', { value: 'INDIVIDUAL', text: t('个访（少于5人）', 'Individual (fewer than 5 people)') }),
+        el('option', { value: 'GROUP', text: t('集访（5人及以上）', 'Group (5 or more people)') }));
+      var headcountField = X.field('r-headcount', t('人数', 'Headcount'), headcount, t('默认为信访人数', 'default: number of petitioners'));
+      function showVisit() {
+        var group = visit.value === 'GROUP';
+        headcountField.querySelector('label').textContent = t('人数', 'Headcount') + (group ? ' *' : '');
+        headcountField.querySelector('.hint').textContent = group ? t('集访须填写到场或联名的总人数（5人及以上）', 'everyone who came or signed: 5 or more')
+          : t('默认为信访人数', 'default: number of petitioners');
+        peopleHint.textContent = group ? t('集访由群众推选不超过5名代表，在此登记代表（《信访工作条例》第二十条）。',
+          'A group elects at most 5 representatives; register them here (R2022 Art. 20).')
+          : t('多人反映共同事项的，推选不超过5名代表（《信访工作条例》第二十条）。',
+            'Several people with a common matter elect at most 5 representatives (R2022 Art. 20).');
+      }
+      visit.addEventListener('change', showVisit);
       // 领导接访日: a walk-in received during a leader reception session of this unit names the session
       var receptionDay = el('select', { name: 'receptionDay' }, el('option', { value: '', text: t('不属于领导接访', 'Not in a reception session') }));
       var receptionField = X.field('r-reception', t('领导接访日', 'Leader reception session'), receptionDay,
@@ -41,12 +72,13 @@
           X.field('r-kind', t('信访类别', 'Kind') + ' *', kind, t('建议意见、检举控告或申诉求决（第十七条）', 'R2022 Art. 17')),
           X.field('r-channel', t('信访渠道', 'Channel') + ' *', channel),
           X.field('r-received', t('收到日期', 'Received on'), received, t('期限自次日起算', 'clocks start the next day')),
-          X.field('r-headcount', t('人数', 'Headcount'), headcount, t('默认为信访人数', 'default: number of petitioners'))),
+          X.field('r-visit', t('个访/集访', 'Individual or group'), visit, t('5人及以上为集访', '5 or more people: a group')),
+          headcountField),
         receptionField,
         X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
         X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
         el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category, t('按区信访局统一的分类目录选择', 'from the district\'s list')),
-          X.field('r-location', t('问题属地（行政区划代码）', 'Where (GB/T 2260 code)'), location)),
+          X.field('r-region', t('问题属地', 'Where the matter arose'), region), locationField),
         el('fieldset', {}, el('legend', { text: t('信访人', 'Petitioners') }), peopleHint, people, addPerson,
           X.field('r-petitioners', '', el('input', { type: 'hidden', name: 'petitioners' }))),
         repeats,
@@ -124,7 +156,7 @@
         if (!kind.value) { bad('kind', t('请选择信访类别', 'Choose the kind')); }
         if (!subject.value.trim()) { bad('subject', t('请填写事项摘要', 'The subject is required')); }
         if (!content.value.trim()) { bad('content', t('请填写主要内容', 'The content is required')); }
-        if (location.value.trim() && !/^\d{6}$/.test(location.value.trim())) { bad('location', t('行政区划代码应为6位数字', 'a 6-digit code')); }
+        if (region.value === OTHER && !/^\d{6}$/.test(location.value.trim())) { bad('location', t('行政区划代码应为6位数字', 'a 6-digit code')); }
         if (received.value && received.value > X.today()) { bad('receivedAt', t('收到日期不能晚于今天', 'must not be after today')); }
         Array.prototype.forEach.call(people.children, function (block, i) {
           var p = 'petitioners[' + i + ']';
@@ -135,7 +167,11 @@
           if (id.value.trim()) { var why = X.idProblem(id.value); if (why) { bad(p + '.idNumber', why); } }
           if (phone.value.trim()) { var pw = X.phoneProblem(phone.value); if (pw) { bad(p + '.phone', pw); } }
         });
-        if (headcount.value && +headcount.value < people.children.length) {
+        if (visit.value === 'GROUP' && !(+headcount.value >= GROUP)) {
+          bad('headcount', t('集访人数应为5人及以上', 'a group is 5 or more people'));
+        } else if (visit.value === 'INDIVIDUAL' && +headcount.value >= GROUP) {
+          bad('headcount', t('5人及以上请选择集访', '5 or more people: choose group'));
+        } else if (headcount.value && +headcount.value < people.children.length) {
           bad('headcount', t('人数不能少于信访人数', 'not fewer than the petitioners'));
         }
         return ok;
@@ -149,7 +185,8 @@
         });
         return {
           kind: kind.value, channel: channel.value, subject: subject.value.trim(), content: content.value.trim(),
-          category: category.value.trim() || undefined, location: location.value.trim() || undefined,
+          category: category.value.trim() || undefined,
+          location: region.value === OTHER ? location.value.trim() || undefined : region.value || undefined,
           receivedAt: received.value || undefined, headcount: headcount.value ? +headcount.value : undefined, petitioners: list,
           receptionDay: channel.value === 'WALK_IN' && receptionDay.value ? receptionDay.value : undefined
         };
@@ -190,12 +227,20 @@
               el('strong', { id: 'registered-code', text: p.verificationCode }))));
           if (p.possibleRepeats && p.possibleRepeats.length) { showRepeats(p.possibleRepeats); done.appendChild(repeats); }
           form.reset();
+          showVisit();
+          if (region.options.length > 2) { region.selectedIndex = 1; }
+          showRegion();
           received.value = X.today();
           offerSessions();
           X.clear(people);
           personBlock();
           document.getElementById('registered-box').focus();
-        }, function (e) { button.disabled = false; X.showError(form, e); });
+        }, function (e) {
+          button.disabled = false;
+          // a picked division the API refuses is shown on the picker, the typed code's field being hidden
+          if (e.body && e.body.field === 'location' && region.value !== OTHER) { e.body.field = 'region'; }
+          X.showError(form, e);
+        });
       });
       personBlock();
       offerSessions();

@@ -16,6 +16,45 @@
   var current = null;      // the route being shown
   var LANG_KEY = 'xinfang.lang';
   var AUTH_KEY = 'xinfang.auth';
+  /*
+   * One login per browser: the credentials the API is called with are kept in this origin's localStorage
+   * (scripts of other origins cannot read it) as {auth, seen}, so that every tab of the app shares them.
+   * They are wiped on logout, which every other tab follows (storage event), and after idleMinutes without
+   * use (/config.json, etc/org.xinfang.web.cfg session.idle.minutes), whichever tab notices first.
+   */
+  var idleMinutes = 30;
+  var TOUCH_EVERY_MS = 15000; // how often use is written down
+
+  function stored() {
+    try {
+      var s = JSON.parse(localStorage.getItem(AUTH_KEY) || 'null');
+      return s && typeof s.auth === 'string' && typeof s.seen === 'number' ? s : null;
+    } catch (e) { return null; }
+  }
+
+  function idle(s) { return Date.now() - s.seen > idleMinutes * 60000; }
+
+  function remember(auth) { localStorage.setItem(AUTH_KEY, JSON.stringify({ auth: auth, seen: Date.now() })); }
+
+  function forget() { localStorage.removeItem(AUTH_KEY); }
+
+  /** The person is using the app: the login stays (written at most every TOUCH_EVERY_MS). */
+  function touch() {
+    if (!session) { return; }
+    var s = stored();
+    if (s && s.auth === session.auth && !idle(s) && Date.now() - s.seen > TOUCH_EVERY_MS) { remember(session.auth); }
+  }
+
+  /** Ends this tab's login when another tab logged out, or when the browser's login went unused too long. */
+  function checkSession() {
+    if (!session) { return; }
+    var s = stored();
+    if (!s || s.auth !== session.auth) {
+      logout(t('已在其他标签页退出登录', 'You logged out in another tab'), true);
+    } else if (idle(s)) {
+      logout(t('长时间未操作，已自动退出登录', 'You were logged out after a while without use'));
+    }
+  }
 
   function lang() { return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; }
 
@@ -480,7 +519,7 @@
       var auth = basic(user.value.trim(), password.value);
       api('GET', '/me', undefined, auth).then(function (me) {
         session = sessionOf(me, auth);
-        sessionStorage.setItem(AUTH_KEY, auth);
+        remember(auth);
         started();
       }, function (e) {
         form.querySelector('.form-error').textContent = e.status === 401
@@ -518,9 +557,12 @@
     render();
   }
 
-  function logout(reason) {
+  /** Ends the login in this tab, and (unless another tab ended it already) in every tab of the browser. */
+  function logout(reason, elsewhere) {
+    var was = session;
     session = null;
-    sessionStorage.removeItem(AUTH_KEY);
+    var s = stored();
+    if (!elsewhere && (!s || !was || s.auth === was.auth)) { forget(); }
     document.getElementById('node-name').textContent = '';
     location.hash = '';
     render();
@@ -548,18 +590,48 @@
       render();
     });
     document.getElementById('logout').addEventListener('click', function () { logout(); });
+    ['click', 'keydown', 'input'].forEach(function (type) { document.addEventListener(type, touch, true); });
+    // another tab logged in or out: follow it
+    window.addEventListener('storage', function (ev) {
+      if (ev.key !== AUTH_KEY && ev.key !== null) { return; }
+      var s = stored();
+      if (session) { checkSession(); }
+      if (!session && s && !idle(s)) { resume(s.auth); }
+    });
+    setInterval(checkSession, 15000);
+    document.addEventListener('visibilitychange', function () { if (!document.hidden) { checkSession(); } });
     window.addEventListener('hashchange', function () {
       render();
       document.getElementById('main').focus();
     });
-    loadPages().then(function () {
-      var saved = sessionStorage.getItem(AUTH_KEY);
-      if (!saved) { render(); return; }
-      api('GET', '/me', undefined, saved).then(function (me) {
-        session = sessionOf(me, saved);
-        started();
-      }, function () { sessionStorage.removeItem(AUTH_KEY); render(); });
+    sessionStorage.removeItem(AUTH_KEY); // where an older version kept the login, per tab
+    Promise.all([loadPages(), loadConfig()]).then(function () {
+      var s = stored();
+      if (s && idle(s)) { forget(); s = null; }
+      if (!s) { render(); return; }
+      resume(s.auth);
     });
+  }
+
+  /** Logs this tab in with the browser's login (another tab's), if the node still takes it. */
+  function resume(auth) {
+    return api('GET', '/me', undefined, auth).then(function (me) {
+      var s = stored();
+      if (!s || s.auth !== auth) { render(); return; } // logged out meanwhile
+      session = sessionOf(me, auth);
+      remember(auth);
+      started();
+    }, function (e) {
+      if (e.status === 401 || e.status === 403) { forget(); }
+      render();
+    });
+  }
+
+  /** The app's settings from the node (how long a login lasts unused); the defaults when unreadable. */
+  function loadConfig() {
+    return fetch('/config.json', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (c) {
+      if (c && c.idleMinutes > 0) { idleMinutes = c.idleMinutes; }
+    }, function () { /* keep the default */ });
   }
 
   window.Xinfang = {

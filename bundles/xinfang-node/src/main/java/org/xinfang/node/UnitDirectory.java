@@ -36,6 +36,28 @@ public interface UnitDirectory extends org.xinfang.rules.Hierarchy {
         return step;
     }
 
+    /**
+     * 问题属地: the GB/T 2260 divisions (six digits) this tree's units lie in, by code, each named by the unit
+     * whose code it is or else by the highest unit within it; a registration offers them instead of a typed
+     * code. A unit whose code does not start with six digits names none.
+     */
+    default java.util.SortedMap<String, String> divisions() {
+        java.util.SortedMap<String, String> divisions = new java.util.TreeMap<>();
+        for (Unit u : all()) {
+            String code = u.code();
+            if (code.length() < 6 || !code.substring(0, 6).chars().allMatch(c -> c >= '0' && c <= '9')) {
+                continue;
+            }
+            String division = code.substring(0, 6);
+            if (code.equals(division)) {
+                divisions.put(division, u.name());
+            } else {
+                divisions.putIfAbsent(division, u.name());
+            }
+        }
+        return divisions;
+    }
+
     /** Whether {@code code} is {@code ancestor} or lies anywhere below it. */
     @Override
     boolean isWithin(String code, String ancestor);

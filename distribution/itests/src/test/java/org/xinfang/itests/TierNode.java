@@ -93,16 +93,80 @@ final class TierNode implements AutoCloseable {
         Files.writeString(cfg, replaced, StandardCharsets.ISO_8859_1);
     }
 
-    /** Ports handed out in this run: a node still booting has not bound its port yet, so the OS may offer it again. */
+    /** Ports handed out in this run: a node still booting has not bound its port yet, so it must not be offered again. */
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** The lowest port handed out: above the well-known and the usual service ports (the demo's 82xx included). */
+    static final int LOWEST = 10000;
+
+    /**
+     * A loopback port that is free now and outside the kernel's ephemeral range: a port from
+     * {@code new ServerSocket(0)} lies inside it, where any outgoing connection (a node's own sync client
+     * included) may take it before the node binds it. Picked at random, so that two test runs on one machine
+     * rarely meet.
+     */
     static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                if (HANDED_OUT.add(socket.getLocalPort())) {
-                    return socket.getLocalPort();
+        int[] ephemeral = ephemeralRange(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+        return freePort(ephemeral[0], ephemeral[1], java.util.concurrent.ThreadLocalRandom.current());
+    }
+
+    static int freePort(int ephemeralLow, int ephemeralHigh, java.util.Random random) throws IOException {
+        return freePort(outside(ephemeralLow, ephemeralHigh), random);
+    }
+
+    /** The spans of ports from {@link #LOWEST} to 65535 that lie outside [low, high]. */
+    static java.util.List<int[]> outside(int low, int high) {
+        java.util.List<int[]> spans = new java.util.ArrayList<>();
+        if (low - 1 >= LOWEST) {
+            spans.add(new int[] {LOWEST, low - 1});
+        }
+        if (high + 1 <= 65535) {
+            spans.add(new int[] {Math.max(LOWEST, high + 1), 65535});
+        }
+        return spans;
+    }
+
+    /** A random port of the spans that is bindable on loopback now and not yet handed out. */
+    static int freePort(java.util.List<int[]> spans, java.util.Random random) throws IOException {
+        int size = spans.stream().mapToInt(s -> s[1] - s[0] + 1).sum();
+        if (size <= 0) {
+            throw new IOException("no port to choose from");
+        }
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int n = random.nextInt(size);
+            int port = -1;
+            for (int[] span : spans) {
+                int width = span[1] - span[0] + 1;
+                if (n < width) {
+                    port = span[0] + n;
+                    break;
                 }
+                n -= width;
             }
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port in " + size + " candidates");
+    }
+
+    /** The kernel's ephemeral range; Linux's default where the file is missing (another OS, a container). */
+    static int[] ephemeralRange(Path file) {
+        try {
+            String[] parts = Files.readString(file).trim().split("\\s+");
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        } catch (IOException | RuntimeException unreadable) {
+            return new int[] {32768, 60999};
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 

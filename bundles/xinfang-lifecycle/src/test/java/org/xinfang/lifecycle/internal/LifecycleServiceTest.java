@@ -1,6 +1,7 @@
 package org.xinfang.lifecycle.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -250,6 +251,9 @@ class LifecycleServiceTest {
         IllegalTransitionException twice = assertThrows(IllegalTransitionException.class,
                 () -> atTownship.act(id, Action.EXTEND, extend(5), HEAD));
         assertTrue(twice.getMessage().contains("R2022 Art. 34"));
+        assertTrue(atTownship.allowedActions(accepted, HEAD).contains(Action.EXTEND), "offered before the extension");
+        assertFalse(atTownship.allowedActions(extended, HEAD).contains(Action.EXTEND), "not offered after it");
+        assertTrue(atTownship.allowedActions(extended, HEAD).contains(Action.DECIDE));
 
         // a decision needs every part and the head's sign-off
         ValidationException unsigned = assertThrows(ValidationException.class,

@@ -33,6 +33,19 @@ class TreeDirectoryTest {
     }
 
     @Test
+    void theDivisionsAreTheSixDigitCodesOfTheTreeNamedByTheirUnit() throws Exception {
+        TreeDirectory tree = TreeDirectory.parse(new StringReader(CSV));
+        assertEquals(java.util.Map.of("510100", "示范市信访局", "510199", "青溪区信访局"), tree.divisions());
+        // a township listed before (or without) the unit of its division names it; a non-numeric code none
+        TreeDirectory partial = TreeDirectory.parse(new StringReader("""
+                code,name,kind,parent
+                X1,某单位,DISTRICT,
+                510188101,白鹭镇,TOWNSHIP,X1
+                """));
+        assertEquals(java.util.Map.of("510188", "白鹭镇"), partial.divisions());
+    }
+
+    @Test
     void refusesUnknownParentsAndCycles() {
         assertThrows(IllegalArgumentException.class,
                 () -> TreeDirectory.parse(new StringReader("A1,甲,VILLAGE,B1\n")));

@@ -249,6 +249,16 @@ public final class Views {
             return c;
         }).toList();
         m.put("childUnits", children);
+        // 问题属地 is picked from these, this node's own first
+        String own = info.unit().code().length() >= 6 ? info.unit().code().substring(0, 6) : "";
+        List<Map<String, Object>> divisions = new java.util.ArrayList<>();
+        node.units().divisions().forEach((code, name) -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("code", code);
+            d.put("name", name);
+            divisions.add(code.equals(own) ? 0 : divisions.size(), d);
+        });
+        m.put("divisions", divisions);
         return m;
     }
 

@@ -14,18 +14,26 @@ import org.xinfang.web.WebPage;
 /**
  * The staff application at {@code /}: the page shell and its assets from this bundle, the list of
  * installed pages ({@code /pages.json}) and each page's files from the bundle that contributed it
- * ({@code /pages/<id>/<file>}). Serves no data: every piece of data comes from {@code /api/v1}, which
- * checks the login on every call.
+ * ({@code /pages/<id>/<file>}), and the application's settings ({@code /config.json}: how long a login
+ * lasts without use). Serves no data: every piece of data comes from {@code /api/v1}, which checks the
+ * login on every call.
  */
 public final class StaffAppServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient PageRegistry pages;
     private final transient Bundle own;
+    private final int idleMinutes;
 
     public StaffAppServlet(PageRegistry pages, Bundle own) {
+        this(pages, own, WebApp.DEFAULT_IDLE_MINUTES);
+    }
+
+    /** @param idleMinutes minutes without use after which the browser forgets the login */
+    public StaffAppServlet(PageRegistry pages, Bundle own, int idleMinutes) {
         this.pages = pages;
         this.own = own;
+        this.idleMinutes = idleMinutes;
     }
 
     @Override
@@ -38,6 +46,11 @@ public final class StaffAppServlet extends HttpServlet {
             response.setHeader("Cache-Control", "no-cache");
             response.setContentType("application/json; charset=UTF-8");
             response.getOutputStream().write(pagesJson().getBytes(StandardCharsets.UTF_8));
+        } else if (path.equals("config.json")) {
+            StaticFiles.secure(response);
+            response.setHeader("Cache-Control", "no-cache");
+            response.setContentType("application/json; charset=UTF-8");
+            response.getOutputStream().write(configJson().getBytes(StandardCharsets.UTF_8));
         } else if (path.startsWith("assets/") && WebPage.isServableFile(path.substring(7))) {
             StaticFiles.send(request, response, own, "web/" + path);
         } else if (path.startsWith("pages/")) {
@@ -64,6 +77,11 @@ public final class StaffAppServlet extends HttpServlet {
         String info = request.getPathInfo();
         String path = info == null ? request.getServletPath() : info;
         return path == null ? "" : path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** The application's settings: {@code idleMinutes}, after which an unused login is forgotten. */
+    String configJson() {
+        return "{\"idleMinutes\":" + idleMinutes + "}";
     }
 
     /** The installed pages: id, order, titles, script URL, roles, whether they are in the navigation. */

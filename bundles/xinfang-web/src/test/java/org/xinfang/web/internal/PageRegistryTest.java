@@ -1,6 +1,7 @@
 package org.xinfang.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -40,5 +41,12 @@ class PageRegistryTest {
         assertEquals("[{\"id\":\"register\",\"order\":20,\"title\":{\"zh\":\"登记\\\"\\u003c/script>\",\"en\":\"Register\"},"
                 + "\"script\":\"/pages/register/register.js\",\"roles\":[\"admin\",\"clerk\"],\"navigation\":true}]", json);
         assertTrue(registry.find("nothing").isEmpty());
+    }
+
+    @Test
+    void theServletTellsThePageHowLongALoginLastsUnused() {
+        assertEquals("{\"idleMinutes\":30}", new StaffAppServlet(new PageRegistry(), null).configJson());
+        assertEquals("{\"idleMinutes\":5}", new StaffAppServlet(new PageRegistry(), null, 5).configJson());
+        assertThrows(IllegalArgumentException.class, () -> new WebApp(null, new PageRegistry(), null, 0));
     }
 }
