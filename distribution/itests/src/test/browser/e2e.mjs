@@ -508,8 +508,10 @@ try {
   await township.waitForFunction(() => !document.querySelector('#sc-file'), null, { timeout: 30000 });
   await shot(township, '07h-township-screening-filed');
   let filedAbove = false;
+  await district.goto(DISTRICT + '/#/screening');
   for (let i = 0; i < 90 && !filedAbove; i++) {
-    await district.goto(DISTRICT + '/#/screening');
+    // the same address again is no navigation at all: reload to read the list anew
+    if (i > 0) { await district.reload(); }
     await district.waitForSelector('#screening-counts');
     filedAbove = (await district.textContent('#screening-counts')).includes('已报 1');
     if (!filedAbove) { await district.waitForTimeout(1000); }
