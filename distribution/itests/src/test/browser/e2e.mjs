@@ -256,6 +256,11 @@ try {
   await district.goBack();
   await district.waitForFunction((f) => { const r = document.querySelector('#cases-table tbody tr[data-case]'); return r && r.dataset.case === f && !location.hash.includes('offset='); }, first[0]);
   check(true, 'back returns to the first page of the same sorted list');
+  await district.click(`#cases-table a[href="#/case/${first[0]}"]`);
+  await district.waitForSelector('#back-to-cases');
+  await district.click('#back-to-cases');
+  await district.waitForFunction((f) => { const r = document.querySelector('#cases-table tbody tr[data-case]'); return r && r.dataset.case === f; }, first[0]);
+  check(district.url().includes('sort=subject') && district.url().includes('limit=1'), 'the case page links back to the same list: ' + district.url());
   await district.goto(DISTRICT + '/#/cases');
   await district.waitForSelector(`#cases-results a[href="#/case/${caseId}"]`);
   await shot(district, '05-district-inbox');

@@ -53,6 +53,8 @@
     render: function (main, ctx) {
       var t = X.t, el = X.el;
       var state = stateOf(ctx);
+      // the case page links back to this very list (search, order and page), not to a fresh one
+      sessionStorage.setItem('xinfang.cases', address(state));
       var limit = Math.max(1, Math.min(200, parseInt(state.limit, 10) || PAGE));
       var offset = Math.max(0, parseInt(state.offset, 10) || 0);
       var session = X.session();
