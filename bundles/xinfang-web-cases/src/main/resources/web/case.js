@@ -399,7 +399,7 @@
     var t = X.t, el = X.el, session = X.session();
     var names = namesOf(p, session);
     X.clear(main);
-    main.appendChild(el('p', {}, el('a', { href: '#/cases', text: t('← 返回案件列表', '← Back to cases') })));
+    main.appendChild(el('p', {}, el('a', { href: sessionStorage.getItem('xinfang.cases') || '#/cases', id: 'back-to-cases', text: t('← 返回案件列表', '← Back to cases') })));
     main.appendChild(el('h1', { id: 'case-title', 'data-version': p.version }, p.subject, ' ', el('span', { class: 'status', id: 'case-status',
       'data-status': p.status, text: X.label('status', p.status) }), ' ', X.deadlineBadge(p.activeDeadline)));
     if (notice) {

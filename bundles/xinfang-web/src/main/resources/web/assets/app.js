@@ -387,10 +387,20 @@
 
   // ---------------------------------------------------------------- navigation and pages
 
+  /**
+   * The page and its parameters from the address: #/<page>/<params...>?<name>=<value>&... — the path params as
+   * ctx.params, the query (a list's filters and page, kept so a list can be bookmarked) as ctx.query.
+   */
   function route() {
     var hash = location.hash.replace(/^#\/?/, '');
+    var query = {};
+    var mark = hash.indexOf('?');
+    if (mark >= 0) {
+      new URLSearchParams(hash.substring(mark + 1)).forEach(function (value, name) { query[name] = value; });
+      hash = hash.substring(0, mark);
+    }
     var parts = hash.split('/').filter(function (p) { return p.length > 0; }).map(decodeURIComponent);
-    return { id: parts[0] || '', params: parts.slice(1) };
+    return { id: parts[0] || '', params: parts.slice(1), query: query };
   }
 
   function go(hash) { if (location.hash === hash) { render(); } else { location.hash = hash; } }
@@ -492,7 +502,7 @@
   }
 
   function context(r) {
-    return { params: r.params, user: session, api: api, t: t, msg: msg, el: el, go: go, toast: toast };
+    return { params: r.params, query: r.query || {}, user: session, api: api, t: t, msg: msg, el: el, go: go, toast: toast };
   }
 
   // ---------------------------------------------------------------- login

@@ -90,7 +90,13 @@ public interface PetitionService {
     /** The petition with its timeline, if this node holds it. */
     Optional<Petition> get(String id);
 
-    /** Petitions matching the query, newest registration first. */
+    /**
+     * Petitions matching the query, in its order (newest registration first by default). A category of the
+     * query names a category of the managed list: it finds the cases registered under its name, English name or
+     * any alias.
+     *
+     * @throws ValidationException {@code category} when the list has no such category
+     */
     Page<PetitionSummary> find(PetitionQuery query);
 
     /**

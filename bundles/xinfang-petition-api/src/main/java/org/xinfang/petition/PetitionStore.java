@@ -128,7 +128,7 @@ public interface PetitionStore {
     /** The cases received from {@code from} to {@code to} (both included), whole: what statistics count. */
     java.util.List<Petition> wholeReceived(java.time.LocalDate from, java.time.LocalDate to);
 
-    /** Petitions matching the query, newest registration first, and the count of all matches. */
+    /** Petitions matching the query, in its order (newest registration first by default), and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);
 
     /** A petition found by its tracking code, with the hash its verification code must match. */

@@ -216,6 +216,7 @@ public final class Views {
         m.put("category", s.category());
         m.put("receivedAt", s.receivedAt().toString());
         m.put("registeredBy", s.registeredBy());
+        m.put("registeredByName", unitName(s.registeredBy()));
         m.put("owner", s.owner());
         m.put("ownerName", unitName(s.owner()));
         m.put("status", s.status().name());

@@ -9,6 +9,11 @@ public final class Roles {
     public static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor");
     /** Who may register a petition. */
     public static final Set<String> REGISTER = Set.of("admin", "clerk");
+    /**
+     * Who may find a case by a petitioner's ID number: the staff who work a case through (handler, head) and the
+     * administrator; clerks, leaders and supervisors find cases by name, number and 查询码.
+     */
+    public static final Set<String> PERSONAL_DATA = Set.of("admin", "handler", "head");
 
     private Roles() {
     }

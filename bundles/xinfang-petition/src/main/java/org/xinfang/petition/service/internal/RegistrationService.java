@@ -380,7 +380,22 @@ public final class RegistrationService implements PetitionService, HistoricRegis
 
     @Override
     public Page<PetitionSummary> find(PetitionQuery query) {
-        return store.find(query);
+        if (query.categories() == null) {
+            return store.find(query);
+        }
+        // a category of the managed list finds the cases registered under its name, its English name or an alias
+        CategoryList list = categories == null ? CategoryRegistry.shippedList() : categories.list();
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String name : query.categories()) {
+            org.xinfang.reference.Category c = list.find(name).orElseThrow(() -> new ValidationException("category",
+                    "unknown_category", "「" + name + "」不在问题分类目录中 / not in the list of categories"));
+            words.add(c.name());
+            if (c.en() != null) {
+                words.add(c.en());
+            }
+            words.addAll(c.aliases());
+        }
+        return store.find(query.withCategories(words));
     }
 
     @Override

@@ -92,6 +92,27 @@ class RegistrationServiceTest {
     }
 
     @Test
+    void aCategoryFindsTheCasesRegisteredUnderItsNameOrAnAlias() {
+        PetitionDraft d = draft(LocalDate.of(2026, 11, 20));
+        String registered = service.register(new PetitionDraft(d.kind(), d.channel(), d.subject(), d.content(), "劳动社保",
+                d.location(), d.receivedAt(), d.headcount(), d.petitioners()), CLERK).petition().id();
+        // a case from before the list, under a word the list later made an alias
+        Instant at = Instant.parse("2026-11-01T02:00:00Z");
+        store.insert(new Petition("OLD-1", "TRKOLD1", Kind.CLAIM, Channel.LETTER, "欠薪", "欠薪三个月", "拖欠工资", null,
+                LocalDate.of(2026, 11, 1), 1, d.petitioners(), "510199101201", "510199101201", Status.REGISTERED, at,
+                List.of(new Event(1, "OLD-1#1", at, EventType.REGISTERED, CLERK, "510199101201", "510199101201",
+                        Attributes.NONE, null))), "h", "N1");
+        org.xinfang.petition.PetitionQuery all = org.xinfang.petition.PetitionQuery.all(10);
+        assertEquals(List.of(registered, "OLD-1"), service.find(all.withCategories(java.util.Set.of("劳动社保"))).items()
+                .stream().map(PetitionSummary::id).toList());
+        assertEquals(2, service.find(all.withCategories(java.util.Set.of("labour and social security"))).total(),
+                "the English name, in either case");
+        assertEquals(0, service.find(all.withCategories(java.util.Set.of("农村农业"))).total());
+        assertEquals("category", assertThrows(ValidationException.class,
+                () -> service.find(all.withCategories(java.util.Set.of("无此分类")))).field());
+    }
+
+    @Test
     void aReceiptDateInTheFutureIsRefused() {
         ValidationException e = assertThrows(ValidationException.class,
                 () -> service.register(draft(LocalDate.of(2026, 11, 27)), CLERK));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -757,6 +758,9 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public Page<PetitionSummary> find(PetitionQuery q) {
+        if (q.ids() != null && q.ids().isEmpty() || q.categories() != null && q.categories().isEmpty()) {
+            return new Page<>(List.of(), 0, q.offset(), q.limit());
+        }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.status() != null) {
@@ -766,6 +770,10 @@ public final class JdbcPetitionStore implements PetitionStore {
         if (q.kind() != null) {
             where.append(" AND p.kind = ?");
             args.add(q.kind().name());
+        }
+        if (q.channel() != null) {
+            where.append(" AND p.channel = ?");
+            args.add(q.channel().name());
         }
         if (q.unit() != null) {
             where.append(" AND (p.registered_by = ? OR p.owner_unit = ?)");
@@ -780,14 +788,37 @@ public final class JdbcPetitionStore implements PetitionStore {
             where.append(" AND p.received_on <= ?");
             args.add(Date.valueOf(q.to()));
         }
-        if (q.text() != null) {
-            String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (p.subject LIKE ? ESCAPE '\\' OR p.content LIKE ? ESCAPE '\\'"
-                    + " OR p.category LIKE ? ESCAPE '\\')");
-            args.add(pattern);
-            args.add(pattern);
-            args.add(pattern);
+        if (q.categories() != null) {
+            where.append(" AND LOWER(p.category) IN (").append(marks(q.categories().size())).append(")");
+            q.categories().stream().sorted().forEach(c -> args.add(c.toLowerCase(Locale.ROOT)));
         }
+        if (q.ids() != null) {
+            where.append(" AND p.id IN (").append(marks(q.ids().size())).append(")");
+            q.ids().stream().sorted().forEach(args::add);
+        }
+        for (String word : q.words()) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            String contained = "%" + escapeLike(lower) + "%";
+            boolean idNumber = q.personalData() && ID_NUMBER.matcher(word).matches();
+            // a case's id whole or its beginning, its tracking code, a petitioner, or the words of the matter
+            where.append(" AND (LOWER(p.id) LIKE ? ESCAPE '\\' OR LOWER(p.tracking_code) = ?"
+                    + " OR EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id"
+                    + " AND (LOWER(r.person_name) LIKE ? ESCAPE '\\'" + (idNumber ? " OR r.id_number = ?" : "") + "))"
+                    + " OR LOWER(p.subject) LIKE ? ESCAPE '\\' OR LOWER(p.content) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(p.category) LIKE ? ESCAPE '\\')");
+            args.add(escapeLike(lower) + "%");
+            args.add(lower);
+            args.add(contained);
+            if (idNumber) {
+                args.add(word.toUpperCase(Locale.ROOT));
+            }
+            args.add(contained);
+            args.add(contained);
+            args.add(contained);
+        }
+        String direction = q.ascending() ? " ASC" : " DESC";
+        String order = q.sort() == PetitionQuery.Sort.ID ? " ORDER BY p.id" + direction
+                : " ORDER BY " + sortColumn(q.sort()) + direction + ", p.id" + direction;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long total;
@@ -800,7 +831,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             }
             List<PetitionSummary> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
-                    + where + " ORDER BY p.registered_at DESC, p.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                 List<Object> paged = new ArrayList<>(args);
                 paged.add(q.offset());
                 paged.add(q.limit());
@@ -816,6 +847,36 @@ public final class JdbcPetitionStore implements PetitionStore {
         } catch (SQLException e) {
             throw new StoreException("cannot list petitions", e);
         }
+    }
+
+    /** A resident identity card number (GB 11643): 17 digits and a check digit or X. */
+    private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]");
+
+    /** The column a list is ordered by before its id; statuses in the order a case passes them. */
+    private static String sortColumn(PetitionQuery.Sort sort) {
+        return switch (sort) {
+            case RECEIVED_AT -> "p.received_on";
+            case REGISTERED_AT -> "p.registered_at";
+            case ID -> "p.id";
+            case OWNER -> "p.owner_unit";
+            case SUBJECT -> "p.subject";
+            case STATUS -> {
+                StringBuilder b = new StringBuilder("CASE p.status");
+                for (Status s : Status.values()) {
+                    b.append(" WHEN '").append(s.name()).append("' THEN ").append(s.ordinal());
+                }
+                yield b.append(" END").toString();
+            }
+        };
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** {@code text} for a LIKE pattern with {@code ESCAPE '\'}: its wildcards taken literally. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
