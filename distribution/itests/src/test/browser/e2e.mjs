@@ -352,13 +352,13 @@ try {
     await sheet.close();
     return text;
   }
-  const fileCopy = await printed('file', '11-decision-file-copy');
+  const fileCopy = await printed('file', '07-decision-file-copy');
   check(fileCopy.includes(opinion.number) && fileCopy.includes('签发人：' + TOWNSHIP_HEAD)
     && fileCopy.includes('自收到本意见书之日起30日内') && fileCopy.includes('复查') && fileCopy.includes(ID_OK),
     'the printed 信访处理意见书 (file copy) shows its 文号, the signer, the right to a review within 30 days and the facts as typed');
   const latin = (t) => t.split(caseId).join('').split(tracking).join('').split(ID_OK).join('').replace(/\d{4}\*+\d{4}/g, '');
   check(!/[A-Za-z]/.test(latin(fileCopy)), 'the document has no English word: ' + latin(fileCopy).match(/[A-Za-z]+/));
-  const publicCopy = await printed('public', '12-decision-petitioner-copy');
+  const publicCopy = await printed('public', '07-decision-petitioner-copy');
   check(publicCopy.includes(opinion.number) && publicCopy.includes('自收到本意见书之日起30日内') && publicCopy.includes('复查')
     && !publicCopy.includes(ID_OK) && !publicCopy.includes('13881234567') && !publicCopy.includes('王芳') && !/[A-Za-z]/.test(latin(publicCopy)),
     'the petitioner\'s copy shows the 文号 and the review right, masks the ID number and phone typed into the facts and names no staff');

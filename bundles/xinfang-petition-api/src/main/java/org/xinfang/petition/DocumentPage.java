@@ -50,7 +50,7 @@ public final class DocumentPage {
         if (d.trackingCode() != null) {
             h.append("　查询码：").append(esc(d.trackingCode()));
         }
-        h.append("</p>\n<p>").append(d.publicCopy() ? "信访人联（个人信息已隐去）" : "存档联").append("</p>\n</footer>\n")
+        h.append("　").append(d.publicCopy() ? "信访人联（个人信息已隐去）" : "存档联").append("</p>\n</footer>\n")
                 .append("</article>\n</body>\n</html>\n");
         return h.toString();
     }
