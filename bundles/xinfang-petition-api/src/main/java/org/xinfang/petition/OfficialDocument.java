@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xinfang.rules.Deadlines;
@@ -81,12 +83,12 @@ public record OfficialDocument(DocumentType type, int event, String eventId, Str
     }
 
     /** The document the event at {@code seq} issued, if it issued one. */
-    public static java.util.Optional<OfficialDocument> at(Petition p, int seq, Units units) {
+    public static Optional<OfficialDocument> at(Petition p, int seq, Units units) {
         if (seq < 1 || seq > p.timeline().size()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Event e = p.timeline().get(seq - 1);
-        return issues(p, e) ? java.util.Optional.of(of(p, e, units)) : java.util.Optional.empty();
+        return issues(p, e) ? Optional.of(of(p, e, units)) : Optional.empty();
     }
 
     /**
@@ -301,7 +303,7 @@ public record OfficialDocument(DocumentType type, int event, String eventId, Str
         });
     }
 
-    private static String replace(Pattern p, String text, java.util.function.UnaryOperator<String> f) {
+    private static String replace(Pattern p, String text, UnaryOperator<String> f) {
         Matcher m = p.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
