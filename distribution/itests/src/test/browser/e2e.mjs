@@ -414,7 +414,8 @@ try {
   check((await unlabelled(township)).length === 0, 'every field of the decision form has a label: ' + (await unlabelled(township)).join(','));
   check((await township.textContent('[data-field=signOff] .hint')).includes(TOWNSHIP_HEAD), 'the sign-off names the person signing');
   await township.fill('#a-request', '修复塌陷村道');
-  await township.fill('#a-facts', '经现场核查，村道塌陷属实，长约5米。');
+  // an ID number and a phone typed into the facts: the file copy keeps them, every public copy masks them
+  await township.fill('#a-facts', '经现场核查，村道塌陷属实，长约5米（信访人身份证号' + ID_OK + '，联系电话13881234567）。');
   await township.selectOption('#a-decision', 'SUPPORT');
   await township.fill('#a-basis', '《农村公路条例》');
   await township.check('#a-signoff');
@@ -449,6 +450,37 @@ try {
   const windowRow = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.deadlines
     .filter((d) => d.step === 'REVIEW_REQUEST')[0];
   check(windowRow && windowRow.start === deliveredOn, 'the review window starts on the day of delivery: ' + JSON.stringify(windowRow));
+  // ---------------------------------------------------------------- 文书: the 信访处理意见书 printed on A4
+  const documents = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId) + '/documents')).body.items;
+  const opinion = documents.filter((d) => d.type === 'DECISION')[0];
+  check(opinion && /^清河镇信处〔20\d\d〕\d+号$/.test(opinion.number) && opinion.signer === TOWNSHIP_HEAD
+    && opinion.issuedBy === '清河镇' && /^\/api\/v1\/petitions\/.+\/documents\/\d+$/.test(opinion.href),
+    'the 信访处理意见书 is listed with its 文号, issuing unit, signer and printable page: ' + JSON.stringify(opinion));
+  await township.waitForSelector('#official-documents button[data-print=DECISION][data-copy=file]');
+  check((await township.textContent('#official-documents')).includes(opinion.number), 'the case page lists the 文号');
+  async function printed(copy, name) {
+    const [sheet] = await Promise.all([township.context().waitForEvent('page'),
+      township.click(`#official-documents button[data-print=DECISION][data-copy=${copy}]`)]);
+    await sheet.waitForSelector('#document-number');
+    await sheet.waitForFunction(() => getComputedStyle(document.querySelector('.gw-issuer')).color === 'rgb(204, 0, 0)');
+    await sheet.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true });
+    await sheet.pdf({ path: join(SHOTS, name + '.pdf'), preferCSSPageSize: true, printBackground: true });
+    log('screenshot and PDF', name);
+    const text = await sheet.textContent('body');
+    await sheet.close();
+    return text;
+  }
+  const fileCopy = await printed('file', '07-decision-file-copy');
+  check(fileCopy.includes(opinion.number) && fileCopy.includes('签发人：' + TOWNSHIP_HEAD)
+    && fileCopy.includes('自收到本意见书之日起30日内') && fileCopy.includes('复查') && fileCopy.includes(ID_OK),
+    'the printed 信访处理意见书 (file copy) shows its 文号, the signer, the right to a review within 30 days and the facts as typed');
+  const latin = (t) => t.split(caseId).join('').split(tracking).join('').split(ID_OK).join('').replace(/\d{4}\*+\d{4}/g, '');
+  check(!/[A-Za-z]/.test(latin(fileCopy)), 'the document has no English word: ' + latin(fileCopy).match(/[A-Za-z]+/));
+  const publicCopy = await printed('public', '07-decision-petitioner-copy');
+  check(publicCopy.includes(opinion.number) && publicCopy.includes('自收到本意见书之日起30日内') && publicCopy.includes('复查')
+    && !publicCopy.includes(ID_OK) && !publicCopy.includes('13881234567') && !publicCopy.includes('王芳') && !/[A-Za-z]/.test(latin(publicCopy)),
+    'the petitioner\'s copy shows the 文号 and the review right, masks the ID number and phone typed into the facts and names no staff');
+
   // a major matter: flagged at the township on the case page, an alert on every district page until a named
   // person there acknowledges it (R2022 Art. 25)
   await township.click('#case-actions button[data-step=flag-major]');
@@ -679,6 +711,15 @@ try {
   check((await portal.textContent('#rate-done')).includes('满意'), 'the citizen rated the result');
   check(!(await portal.isVisible('#rate-submit')), 'the result can be rated once');
   await shot(portal, '10-portal-rated');
+  // the petitioner's copy of the decision, from the portal: masked, with its 文号
+  const portalDoc = await portal.getAttribute('#q-documents li[data-type=DECISION] a', 'href');
+  const portalSheet = await newPage();
+  await portalSheet.goto(DISTRICT + portalDoc);
+  await portalSheet.waitForSelector('#document-number');
+  const portalText = await portalSheet.textContent('body');
+  check(/清河镇信处〔20\d\d〕\d+号/.test(portalText) && !portalText.includes(ID_OK) && !portalText.includes('13881234567')
+    && portalText.includes('30日内'), 'the portal opens the petitioner\'s copy of the 信访处理意见书, ID number and phone masked');
+  await portalSheet.context().close();
 
   // an unknown portal page answers 404 and leads back to the portal, not to the staff login
   const missing = await fetch(DISTRICT + '/portal/no-such-page.html');

@@ -94,6 +94,8 @@
     'r.owner': ['办理单位', 'Unit in charge'],
     'r.steps': ['办理过程', 'Steps so far'],
     'r.notice': ['告知内容', 'Notice'],
+    'r.documents': ['文书', 'Documents'],
+    'r.open': ['查看、打印', 'View and print'],
     'rate.title': ['满意度评价', 'Rate the handling'],
     'rate.hint': ['请对本次处理意见的办理情况作出评价，每份处理意见可评价一次。', 'Tell us how the matter was handled; each decision can be rated once.'],
     'rate.comment': ['评价意见', 'Comment'],
@@ -558,6 +560,7 @@
         el('dt', { text: t('r.owner') }), owner),
       el('h4', { text: t('r.steps') }),
       steps,
+      documentsPart(r),
       ratingPart(r)
     ]);
     if (keep.rating) {
@@ -566,6 +569,23 @@
     }
     if (keep.comment && byId('rate-comment')) { byId('rate-comment').value = keep.comment; }
     box.hidden = false;
+  }
+
+  /**
+   * The petitioner's copies of the numbered documents (ID numbers and phones masked), each opening as a printable
+   * A4 page in a new tab, read with the codes of this query.
+   */
+  function documentsPart(r) {
+    if (!r.documents || !r.documents.length || !state.query) { return null; }
+    var list = el('ul', { class: 'documents', id: 'q-documents' });
+    r.documents.forEach(function (d) {
+      list.appendChild(el('li', { 'data-type': d.type },
+        el('strong', { lang: 'zh-CN', text: d.title }), ' ', el('span', { lang: 'zh-CN', text: d.number }), ' ',
+        el('time', { datetime: d.issuedOn, text: d.issuedOn }), ' ',
+        el('a', { href: d.href + '?code=' + encodeURIComponent(state.query.code), target: '_blank', rel: 'noopener noreferrer',
+          text: t('r.open') })));
+    });
+    return el('div', {}, el('h4', { text: t('r.documents') }), list);
   }
 
   function ratingPart(r) {

@@ -510,7 +510,9 @@
         { key: 'details', label: t('办理内容', 'Details'), sortable: false, render: function (e) { return details(e, names); } }
       ], p.timeline || [])));
 
-    var docs = el('section', { class: 'card', id: 'documents' }, el('h2', { text: t('文书', 'Documents') }));
+    main.appendChild(officialDocuments(p));
+
+    var docs = el('section', { class: 'card', id: 'documents' }, el('h2', { text: t('文书摘要与送达', 'Document texts and delivery') }));
     if (!p.documents || !p.documents.length) { docs.appendChild(el('p', { class: 'muted', text: t('尚无文书', 'No documents yet') })); }
     (p.documents || []).forEach(function (d) {
       docs.appendChild(el('article', { 'data-type': d.type },
@@ -526,6 +528,55 @@
     var lead = leaderBox(p);
     if (lead) { main.appendChild(lead); }
     if (p.hearings && p.hearings.length) { main.appendChild(hearingBox(p)); }
+  }
+
+  /**
+   * 文书: the case's numbered documents (docs/documents.md), each with its 文号, issuing unit, signer and day, and
+   * buttons that open its printable A4 page in a new tab: the file copy (存档联) and, for what the petitioner is
+   * owed, the petitioner's copy (信访人联, personal numbers masked). The page is fetched with the session's
+   * credentials and written into the new tab unchanged, so what prints is the node's bytes.
+   */
+  function officialDocuments(p) {
+    var t = X.t, el = X.el;
+    var box = el('section', { class: 'card', id: 'official-documents' }, el('h2', { text: t('文书', 'Documents') }));
+    var body = el('div', {}, el('p', { class: 'muted', text: t('正在读取文书……', 'Loading the documents…') }));
+    box.appendChild(body);
+    X.api('GET', '/petitions/' + encodeURIComponent(p.id) + '/documents').then(function (list) {
+      X.clear(body);
+      if (!list.items.length) { body.appendChild(el('p', { class: 'muted', text: t('尚无文书', 'No documents yet') })); return; }
+      body.appendChild(X.sortableTable([
+        { key: 'title', label: t('文书', 'Document') },
+        { key: 'number', label: t('文号', 'Number'), render: function (d) { return el('span', { class: 'doc-number', text: d.number }); } },
+        { key: 'issuedBy', label: t('出具单位', 'Issued by') },
+        { key: 'signer', label: t('签发人', 'Signed by'), render: function (d) { return X.person(d.signer); } },
+        { key: 'issuedOn', label: t('日期', 'Date') },
+        { key: 'href', label: t('打印', 'Print'), sortable: false, render: function (d) {
+          return el('span', { class: 'doc-print' },
+            el('button', { type: 'button', 'data-print': d.type, 'data-copy': 'file', text: t('打印（存档联）', 'Print (file copy)'),
+              onclick: function () { openPrintable(d.href); } }),
+            d.publicHref ? el('button', { type: 'button', 'data-print': d.type, 'data-copy': 'public', text: t('打印（信访人联）', 'Print (petitioner\'s copy)'),
+              onclick: function () { openPrintable(d.publicHref); } }) : null);
+        } }
+      ], list.items));
+    }, function (e) { X.clear(body).appendChild(el('p', { class: 'bad', text: e.message })); });
+    return box;
+  }
+
+  /** Opens a printable page in a new tab: the window first (a click may open one), then the page written into it. */
+  function openPrintable(href) {
+    var w = window.open('', '_blank');
+    if (!w) { X.toast(X.t('浏览器阻止了新标签页，请允许本站弹出窗口', 'The browser blocked the new tab; allow pop-ups for this site'), 'bad'); return; }
+    var s = X.session(), headers = { 'X-Requested-With': 'XinfangWeb', Accept: 'text/html' };
+    if (s && s.auth) { headers.Authorization = 'Basic ' + s.auth; }
+    fetch(href, { headers: headers, credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (!r.ok) { throw new Error(X.t('读取文书失败', 'Could not load the document') + ' (' + r.status + ')'); }
+      return r.text();
+    }).then(function (html) {
+      w.document.open();
+      w.document.write(html);
+      w.document.close();
+      w.focus();
+    }, function (e) { w.close(); X.toast(e.message, 'bad'); });
   }
 
   /**

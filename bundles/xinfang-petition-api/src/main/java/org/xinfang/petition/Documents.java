@@ -57,7 +57,8 @@ public final class Documents {
 
     /** The document's text as the petitioner receives it, worded for the case's kind of matter. */
     public static String forPetitioner(Event e, Kind kind, UnaryOperator<String> unitName) {
-        return owedToPetitioner(e.type()) ? body(e, kind, unitName) : null;
+        // whatever staff typed into the facts, the petitioner's version shows no ID number or phone
+        return owedToPetitioner(e.type()) ? OfficialDocument.mask(body(e, kind, unitName)) : null;
     }
 
     /**

@@ -183,7 +183,7 @@ class PortalResourceTest {
         assertEquals(Rating.BASICALLY_SATISFIED, petitions.rating);
         assertEquals("办得好", petitions.comment);
         assertEquals(List.of("trackingCode", "kind", "kindLabel", "subject", "receivedAt", "status", "statusLabel",
-                "ownerName", "steps", "rating", "ratingLabel", "canRate"), List.copyOf(answer.keySet()));
+                "ownerName", "steps", "rating", "ratingLabel", "canRate", "documents"), List.copyOf(answer.keySet()));
         assertEquals("BASICALLY_SATISFIED", answer.get("rating"));
         assertEquals("基本满意", answer.get("ratingLabel"));
         assertEquals(false, answer.get("canRate"));

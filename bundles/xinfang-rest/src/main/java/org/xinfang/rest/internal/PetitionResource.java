@@ -142,6 +142,55 @@ public class PetitionResource {
     }
 
     /**
+     * The numbered documents of a case (回执, 受理告知书 … 信访处理意见书, 督办函), in the order they were issued, each
+     * with its 文号, issuing unit, signer and the path of its printable page ({@code href}) and, for those the
+     * petitioner is owed, of the petitioner's copy ({@code publicHref}). docs/documents.md.
+     */
+    @GET
+    @Path("/{id}/documents")
+    public Map<String, Object> documents(@PathParam("id") String id, @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", p.id());
+        answer.put("items", org.xinfang.petition.OfficialDocument.all(p, views.units()).stream()
+                .map(d -> views.document(d, "/api/v1/petitions/" + p.id() + "/documents/" + d.event())).toList());
+        return answer;
+    }
+
+    /**
+     * The printable page of the document issued by the event at position {@code n}: the same bytes every
+     * time and on every node (the SHA-256 in {@code X-Content-SHA256}); {@code ?copy=public} gives the
+     * petitioner's copy, with ID numbers and phones masked and no staff names.
+     */
+    @GET
+    @Path("/{id}/documents/{n}")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public Response document(@PathParam("id") String id, @PathParam("n") String n, @QueryParam("copy") String copy,
+            @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
+        if (copy != null && !"public".equals(copy)) {
+            throw new ValidationException("copy", "invalid_value", "只能为 public（信访人联）/ must be public or absent");
+        }
+        int seq = n.matches("[0-9]{1,6}") ? Integer.parseInt(n) : 0;
+        org.xinfang.petition.OfficialDocument d = org.xinfang.petition.OfficialDocument.at(p, seq, views.units())
+                .orElseThrow(() -> new ApiException(404, "not_found", "该案件第 " + n + " 项记录没有出具文书 / event " + n
+                        + " of " + id + " issues no document", "n"));
+        if (copy != null) {
+            if (!d.type().toPetitioner()) {
+                throw new ApiException(404, "not_found", "该文书不送达信访人，没有信访人联 / this document has no public copy", "copy");
+            }
+            d = d.publicVersion();
+        }
+        return Views.page(org.xinfang.petition.DocumentPage.bytes(d, org.xinfang.petition.DocumentPage.STAFF_STYLESHEET));
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(404, "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id");
+    }
+
+    /**
      * 交办/转送: body {"unit": code, "note": text, "version": the case version the person saw, optional};
      * answers with the case after the change.
      */

@@ -31,6 +31,61 @@ public final class Views {
         return code == null ? null : node.units().get(code).map(Unit::name).orElse(code);
     }
 
+    /** The units documents name: by name, and the unit above each (where a review is asked for). */
+    org.xinfang.petition.OfficialDocument.Units units() {
+        return new org.xinfang.petition.OfficialDocument.Units() {
+            @Override
+            public String name(String code) {
+                return unitName(code);
+            }
+
+            @Override
+            public String parent(String code) {
+                return node.units().get(code).map(Unit::parent).orElse(null);
+            }
+        };
+    }
+
+    /** A numbered document in a list: what it is, its 文号, who issued and signed it, where to print it. */
+    Map<String, Object> document(org.xinfang.petition.OfficialDocument d, String href) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", d.type().name());
+        m.put("title", d.title());
+        m.put("number", d.number());
+        m.put("issuedAt", d.issuedAt().toString());
+        m.put("issuedOn", d.issuedOn().toString());
+        m.put("issuedBy", d.issuer());
+        m.put("signer", d.signer());
+        m.put("addressee", d.addressee());
+        m.put("event", d.event());
+        m.put("eventId", d.eventId());
+        m.put("toPetitioner", d.type().toPetitioner());
+        m.put("href", href);
+        m.put("publicHref", d.type().toPetitioner() ? href + "?copy=public" : null);
+        return m;
+    }
+
+    /**
+     * A printable page: HTML as UTF-8, never sniffed, under the web application's CSP (no script; the style
+     * is the stylesheet it links), not cached (it holds personal data), with its SHA-256.
+     */
+    static javax.ws.rs.core.Response page(byte[] html) {
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(html));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        return javax.ws.rs.core.Response.ok(html, "text/html; charset=UTF-8")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                        + "script-src 'none'; connect-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-SHA256", sha256)
+                .build();
+    }
+
     /** The person behind a login, as the staff list names them. */
     org.xinfang.petition.Person person(String login) {
         return node.person(login);

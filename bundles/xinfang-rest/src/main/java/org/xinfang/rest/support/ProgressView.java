@@ -33,6 +33,19 @@ public final class ProgressView {
         m.put("rating", p.rating() == null ? null : p.rating().name());
         m.put("ratingLabel", p.rating() == null ? null : p.rating().label());
         m.put("canRate", p.canRate());
+        // the petitioner's copies; the page is read with the verification code, like the progress itself
+        m.put("documents", p.documents().stream().map(d -> {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("type", d.type().name());
+            doc.put("title", d.title());
+            doc.put("number", d.number());
+            doc.put("issuedAt", d.issuedAt().toString());
+            doc.put("issuedOn", d.issuedOn().toString());
+            doc.put("issuedBy", d.issuer());
+            doc.put("event", d.event());
+            doc.put("href", "/api/v1/public/petitions/" + p.trackingCode() + "/documents/" + d.event());
+            return doc;
+        }).toList());
         return m;
     }
 }

@@ -466,7 +466,18 @@ public final class RegistrationService implements PetitionService, HistoricRegis
                         publicLabel(e.type()), Documents.forPetitioner(e, p.kind(), this::unitName)))
                 .toList();
         return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
-                p.status(), p.status().label(), unitName(p.owner()), steps, latestRating(p), CaseState.of(p).rateable());
+                p.status(), p.status().label(), unitName(p.owner()), steps, latestRating(p), CaseState.of(p).rateable(),
+                org.xinfang.petition.OfficialDocument.forPublic(p, new org.xinfang.petition.OfficialDocument.Units() {
+                    @Override
+                    public String name(String code) {
+                        return unitName(code);
+                    }
+
+                    @Override
+                    public String parent(String code) {
+                        return node.units().get(code).map(Unit::parent).orElse(null);
+                    }
+                }));
     }
 
     private String unitName(String code) {
