@@ -983,8 +983,10 @@ class SyncIT {
         assertEquals(201, old.statusCode(), old.body());
         String lateNotice = json(old).get("id").asText();
         assertEquals(200, township.postJson("/api/v1/petitions/" + lateNotice + "/actions/accept", "{}").statusCode());
-        await("the late acceptance at the district", () -> "ACCEPTED".equals(json(district.get("/api/v1/petitions/"
-                + lateNotice)).get("status").asText()));
+        await("the late acceptance at the district", () -> {
+            HttpResponse<String> atDistrict = district.get("/api/v1/petitions/" + lateNotice);
+            return atDistrict.statusCode() == 200 && "ACCEPTED".equals(json(atDistrict).path("status").asText());
+        });
         HttpResponse<String> answer = district.getAs(LEADER, LEADER_PW, "/api/v1/assessments?year="
                 + today.minusDays(40).getYear());
         assertEquals(200, answer.statusCode(), answer.body());
