@@ -1,12 +1,13 @@
 package org.xinfang.node;
 
 /** This node's identity and its view of the organisation tree. Published as an OSGi service. */
-public interface NodeService {
+public interface NodeService extends org.xinfang.rules.ClockRules {
 
     /** Who this node is. */
     NodeInfo info();
 
     /** The organisation tree. */
+    @Override
     UnitDirectory units();
 
     /**
@@ -20,6 +21,7 @@ public interface NodeService {
     java.util.List<org.xinfang.petition.Person> staff();
 
     /** Working days and holidays, from etc/xinfang-calendar.csv; weekends only when there is none. */
+    @Override
     org.xinfang.rules.HolidayCalendar calendar();
 
     /**

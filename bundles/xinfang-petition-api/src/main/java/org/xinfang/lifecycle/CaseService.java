@@ -90,6 +90,13 @@ public interface CaseService {
     java.util.Map<String, Object> statistics(java.time.LocalDate from, java.time.LocalDate to, String unit);
 
     /**
+     * How many cases were received each month ({@code yyyy-MM}) from {@code from} to {@code to}, within
+     * {@code unit} when given, as {@link #statistics} counts them in {@code byMonth}; without a unit it is
+     * counted from the index alone (a digest's two-year trend).
+     */
+    java.util.Map<String, Long> receivedByMonth(java.time.LocalDate from, java.time.LocalDate to, String unit);
+
+    /**
      * The cases behind one figure of {@link #statistics}: counted by the same rule, newest first, a page at a
      * time. {@code figure} is {@code total}, {@code kind}, {@code status}, {@code channel}, {@code category},
      * {@code month}, {@code unit}, {@code massVisits}, {@code repeats}, {@code supervised}, {@code major},

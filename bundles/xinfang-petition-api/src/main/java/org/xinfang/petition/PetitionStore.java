@@ -125,8 +125,32 @@ public interface PetitionStore {
     /** Every petition held here with at least one timeline event of this type, whole, as {@link #whole}. */
     java.util.List<Petition> wholeWithEvent(EventType eventType);
 
-    /** The cases received from {@code from} to {@code to} (both included), whole: what statistics count. */
+    /**
+     * The cases received from {@code from} to {@code to} (both included), whole. Statistics count the facts
+     * ({@link #eachFact}); this is the recount they must always equal.
+     */
     java.util.List<Petition> wholeReceived(java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
+     * Hands {@code each} the facts of every case received from {@code from} to {@code to} (both included),
+     * one narrow row per case, streamed: nothing is held. The facts are written with every change to a case
+     * ({@link org.xinfang.rules.CaseFact}); what statistics count.
+     */
+    void eachFact(java.time.LocalDate from, java.time.LocalDate to,
+            java.util.function.Consumer<org.xinfang.rules.CaseFact> each);
+
+    /** How many cases were received on each day from {@code from} to {@code to}, from the index alone. */
+    java.util.Map<java.time.LocalDate, Long> receivedPerDay(java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
+     * The facts of the cases waiting on an organ clock due from {@code from} to {@code to} (both included;
+     * null for an open end), earliest due first: found through the due day's index, however large the
+     * register.
+     */
+    java.util.List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to);
+
+    /** The cases with these ids, whole, in this order; an id not held here is left out. */
+    java.util.List<Petition> wholeByIds(java.util.List<String> ids);
 
     /** Petitions matching the query, in its order (newest registration first by default), and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);

@@ -48,9 +48,8 @@ final class DigestFigures {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Map<String, Object> s = cases.statistics(from, to, null);
-        // one call for the 12 months up to this one and the 12 before them: the trend and its comparison
-        Map<String, Object> years = cases.statistics(month.minusMonths(23).atDay(1), to, null);
-        Map<String, Long> byMonth = counts(years.get("byMonth"));
+        // the 12 months up to this one and the 12 before them: the trend and its comparison
+        Map<String, Long> byMonth = cases.receivedByMonth(month.minusMonths(23).atDay(1), to, null);
 
         Map<String, Object> f = new LinkedHashMap<>();
         Map<String, Object> period = new LinkedHashMap<>();

@@ -161,6 +161,11 @@ class DigestServiceTest {
             return m;
         }
 
+        @Override
+        public Map<String, Long> receivedByMonth(LocalDate from, LocalDate to, String unit) {
+            return count(within(from, to), c -> c.received().toString().substring(0, 7));
+        }
+
         private List<FakeCase> within(LocalDate from, LocalDate to) {
             return cases.stream().filter(c -> !c.received().isBefore(from) && !c.received().isAfter(to)).toList();
         }

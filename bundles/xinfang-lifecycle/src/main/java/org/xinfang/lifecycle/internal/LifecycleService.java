@@ -32,6 +32,7 @@ import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.petition.VersionConflictException;
 import org.xinfang.rules.Authority;
+import org.xinfang.rules.CaseFact;
 import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.Deadlines;
@@ -560,8 +561,8 @@ public final class LifecycleService implements CaseService {
     private static final org.xinfang.reference.CategoryList SHIPPED_CATEGORIES = new org.xinfang.reference.CategoryList(0,
             List.of(new org.xinfang.reference.Category("其他", "Other", List.of(), true)));
 
-    /** The cases a statistic counts: received in the period, held here, within {@code unit} when given. */
-    private List<Petition> counted(LocalDate from, LocalDate to, String unit) {
+    /** Checks a statistics period and unit: what every figure and its list of cases take. */
+    private void checkPeriod(LocalDate from, LocalDate to, String unit) {
         if (from == null || to == null) {
             throw new ValidationException(from == null ? "from" : "to", "required", "请指定统计期间 / the period is required");
         }
@@ -576,7 +577,19 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("unit", "unknown_unit", "本节点辖区内没有这个单位 / no such unit in this node's"
                     + " subtree");
         }
-        return within(store.wholeReceived(from, to), unit);
+    }
+
+    /**
+     * Hands {@code each} the facts of the cases a statistic counts: received in the period, held here, within
+     * {@code unit} when given (owned or registered there). One narrow row per case, streamed from the store.
+     */
+    private void eachCounted(LocalDate from, LocalDate to, String unit, java.util.function.Consumer<CaseFact> each) {
+        checkPeriod(from, to, unit);
+        store.eachFact(from, to, f -> {
+            if (unit == null || node.units().isWithin(f.owner(), unit) || node.units().isWithin(f.registeredBy(), unit)) {
+                each.accept(f);
+            }
+        });
     }
 
     /**
@@ -586,44 +599,43 @@ public final class LifecycleService implements CaseService {
      * {@code supervised}, {@code major}, {@code overdue}, {@code onTime}, {@code satisfaction}, {@code total})
      * and {@code key} the item within it ({@code CLAIM}; {@code 2026-11}; {@code HANDLING:missed}; ...).
      */
-    private java.util.function.Predicate<Petition> figure(String figure, String key,
-            org.xinfang.reference.CategoryList list) {
+    private java.util.function.Predicate<CaseFact> figure(String figure, String key,
+            org.xinfang.reference.CategoryList list, LocalDate today) {
         String k = key == null ? "" : key.strip();
         return switch (figure == null ? "" : figure.strip()) {
-            case "total" -> p -> true;
-            case "kind" -> p -> p.kind().name().equals(k);
-            case "status" -> p -> p.status().name().equals(k);
-            case "channel" -> p -> p.channel().name().equals(k);
-            case "category" -> p -> list.countedAs(p.category()).equals(k);
-            case "month" -> p -> p.receivedAt().toString().startsWith(k + "-") && k.length() == 7;
-            case "unit" -> p -> p.owner().equals(k);
-            case "massVisits" -> p -> p.headcount() >= 5;
-            case "repeats" -> p -> has(p, EventType.LINKED);
-            case "supervised" -> p -> has(p, EventType.SUPERVISED);
-            case "major" -> p -> has(p, EventType.MAJOR_FLAGGED);
-            case "overdue" -> p -> activeDeadline(p).map(d -> d.daysRemaining() < 0).orElse(false);
+            case "total" -> f -> true;
+            case "kind" -> f -> f.kind().name().equals(k);
+            case "status" -> f -> f.status().name().equals(k);
+            case "channel" -> f -> f.channel().name().equals(k);
+            case "category" -> f -> list.countedAs(f.category()).equals(k);
+            case "month" -> f -> k.length() == 7 && f.receivedOn().toString().startsWith(k + "-");
+            case "unit" -> f -> f.owner().equals(k);
+            case "massVisits" -> CaseFact::massVisit;
+            case "repeats" -> CaseFact::repeated;
+            case "supervised" -> CaseFact::supervised;
+            case "major" -> CaseFact::major;
+            case "overdue" -> f -> f.overdue(today);
             case "onTime" -> {
                 String[] parts = k.split(":");
-                if (parts.length != 2 || !(parts[1].equals("met") || parts[1].equals("missed"))) {
+                Step step = parts.length == 2 ? stepOrNull(parts[0]) : null;
+                if (step == null || !(parts[1].equals("met") || parts[1].equals("missed"))) {
                     throw new ValidationException("key", "invalid_value", "应为 期限:met 或 期限:missed / must be"
                             + " STEP:met or STEP:missed");
                 }
-                Deadline.State state = parts[1].equals("met") ? Deadline.State.MET : Deadline.State.MISSED;
-                yield p -> deadlines(p).stream().anyMatch(d -> d.step().name().equals(parts[0]) && d.state() == state);
+                yield parts[1].equals("met") ? f -> f.met(step) : f -> f.missed(step, today);
             }
-            case "satisfaction" -> p -> latestRating(p).map(l -> l.equals(k)).orElse(false);
+            case "satisfaction" -> f -> k.equals(f.rating());
             default -> throw new ValidationException("figure", "invalid_value", "没有这项统计 / no such figure: " + figure);
         };
     }
 
-    private static java.util.Optional<String> latestRating(Petition p) {
-        Event latest = null;
-        for (Event e : p.timeline()) {
-            if (e.type() == EventType.RATED && e.attrs().has(Attr.LEVEL)) {
-                latest = e;
+    private static Step stepOrNull(String name) {
+        for (Step s : Step.values()) {
+            if (s.name().equals(name)) {
+                return s;
             }
         }
-        return latest == null ? java.util.Optional.empty() : java.util.Optional.of(latest.attrs().get(Attr.LEVEL).name());
+        return null;
     }
 
     @Override
@@ -635,94 +647,142 @@ public final class LifecycleService implements CaseService {
         if (limit < 1 || limit > org.xinfang.petition.PetitionQuery.MAX_LIMIT) {
             throw new ValidationException("limit", "out_of_range", "应在1到200之间 / must be between 1 and 200");
         }
-        java.util.function.Predicate<Petition> in = figure(figure, key, categoryList());
-        List<Petition> all = counted(from, to, unit).stream().filter(in)
-                .filter(p -> owner == null || owner.isBlank() || p.owner().equals(owner.strip()))
-                .sorted(Comparator.comparing(Petition::receivedAt).reversed().thenComparing(Petition::id)).toList();
-        return new org.xinfang.petition.Page<>(all.subList(Math.min(offset, all.size()),
-                Math.min(offset + limit, all.size())), all.size(), offset, limit);
+        java.util.function.Predicate<CaseFact> in = figure(figure, key, categoryList(), today());
+        String ownedBy = owner == null || owner.isBlank() ? null : owner.strip();
+        // only the matches' day and id are held while counting: a figure of a million cases stays small
+        record Match(LocalDate receivedOn, String id) {
+        }
+        List<Match> all = new ArrayList<>();
+        eachCounted(from, to, unit, f -> {
+            if (in.test(f) && (ownedBy == null || f.owner().equals(ownedBy))) {
+                all.add(new Match(f.receivedOn(), f.id()));
+            }
+        });
+        all.sort(Comparator.comparing(Match::receivedOn).reversed().thenComparing(Match::id));
+        List<String> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())).stream()
+                .map(Match::id).toList();
+        return new org.xinfang.petition.Page<>(store.wholeByIds(page), all.size(), offset, limit);
     }
 
     @Override
     public java.util.Map<String, java.util.Map<String, Long>> figuresByOwner(LocalDate from, LocalDate to) {
+        LocalDate today = today();
         java.util.Map<String, java.util.Map<String, Long>> byOwner = new java.util.TreeMap<>();
-        for (Petition p : counted(from, to, null)) {
-            java.util.Map<String, Long> f = byOwner.computeIfAbsent(p.owner(), k -> new java.util.TreeMap<>());
+        eachCounted(from, to, null, c -> {
+            java.util.Map<String, Long> f = byOwner.computeIfAbsent(c.owner(), k -> new java.util.TreeMap<>());
             f.merge("total", 1L, Long::sum);
-            List<Deadline> clocks = deadlines(p);
             for (Step step : List.of(Step.NOTICE, Step.HANDLING, Step.SUPERVISION)) {
-                for (Deadline.State state : List.of(Deadline.State.MET, Deadline.State.MISSED)) {
-                    if (clocks.stream().anyMatch(d -> d.step() == step && d.state() == state)) {
-                        f.merge(step.name() + "." + state.json(), 1L, Long::sum);
-                    }
+                if (c.met(step)) {
+                    f.merge(step.name() + "." + Deadline.State.MET.json(), 1L, Long::sum);
+                } else if (c.missed(step, today)) {
+                    f.merge(step.name() + "." + Deadline.State.MISSED.json(), 1L, Long::sum);
                 }
             }
-            if (has(p, EventType.LINKED)) {
+            if (c.repeated()) {
                 f.merge("repeats", 1L, Long::sum);
             }
-            latestRating(p).ifPresent(level -> {
+            if (c.rating() != null) {
                 f.merge("rated", 1L, Long::sum);
-                if (level.equals("SATISFIED") || level.equals("BASICALLY_SATISFIED")) {
+                if (c.rating().equals("SATISFIED") || c.rating().equals("BASICALLY_SATISFIED")) {
                     f.merge("satisfied", 1L, Long::sum);
                 }
-            });
-        }
+            }
+        });
         return byOwner;
     }
 
     @Override
+    public java.util.Map<String, Long> receivedByMonth(LocalDate from, LocalDate to, String unit) {
+        java.util.Map<String, Long> byMonth = new java.util.TreeMap<>();
+        if (unit == null) {
+            checkPeriod(from, to, null);
+            // the whole node: counted from the index of the day of receipt alone
+            store.receivedPerDay(from, to).forEach((day, n) -> byMonth.merge(day.toString().substring(0, 7), n,
+                    Long::sum));
+        } else {
+            eachCounted(from, to, unit, f -> byMonth.merge(f.receivedOn().toString().substring(0, 7), 1L, Long::sum));
+        }
+        return byMonth;
+    }
+
+    @Override
     public java.util.Map<String, Object> statistics(LocalDate from, LocalDate to, String unit) {
-        List<Petition> cases = counted(from, to, unit);
         org.xinfang.reference.CategoryList list = categoryList();
+        LocalDate today = today();
+        List<Step> organ = CaseFact.organSteps();
+        long[] total = new long[1];
+        long[] flags = new long[5]; // mass visits, repeats, supervised, major, overdue
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        java.util.Map<String, Long> byChannel = new java.util.TreeMap<>();
+        java.util.Map<String, Long> byRawCategory = new java.util.HashMap<>();
+        java.util.Map<String, Long> byMonth = new java.util.TreeMap<>();
+        java.util.Map<String, Long> byUnit = new java.util.TreeMap<>();
+        java.util.Map<Step, long[]> clocks = new java.util.EnumMap<>(Step.class);
+        java.util.Map<String, Long> ratings = new java.util.TreeMap<>();
+        eachCounted(from, to, unit, f -> {
+            total[0]++;
+            byKind.merge(f.kind().name(), 1L, Long::sum);
+            byStatus.merge(f.status().name(), 1L, Long::sum);
+            byChannel.merge(f.channel().name(), 1L, Long::sum);
+            byRawCategory.merge(f.category() == null ? "" : f.category(), 1L, Long::sum);
+            byMonth.merge(f.receivedOn().toString().substring(0, 7), 1L, Long::sum);
+            byUnit.merge(f.owner(), 1L, Long::sum);
+            flags[0] += f.massVisit() ? 1 : 0;
+            flags[1] += f.repeated() ? 1 : 0;
+            flags[2] += f.supervised() ? 1 : 0;
+            flags[3] += f.major() ? 1 : 0;
+            flags[4] += f.overdue(today) ? 1 : 0;
+            for (Step step : organ) {
+                if (f.met(step)) {
+                    clocks.computeIfAbsent(step, s -> new long[2])[0]++;
+                } else if (f.missed(step, today)) {
+                    clocks.computeIfAbsent(step, s -> new long[2])[1]++;
+                }
+            }
+            if (f.rating() != null) {
+                ratings.merge(f.rating(), 1L, Long::sum); // each case's latest rating (R2022 Art. 21)
+            }
+        });
+        java.util.Map<String, Long> byCategory = new java.util.TreeMap<>();
+        java.util.Map<String, Long> unmapped = new java.util.TreeMap<>();
+        byRawCategory.forEach((raw, n) -> {
+            String category = raw.isEmpty() ? null : raw;
+            String counted = list.countedAs(category);
+            byCategory.merge(counted, n, Long::sum);
+            // the free texts registered before the list (or above a node with an older list) no entry names yet
+            if (org.xinfang.reference.CategoryList.UNMAPPED.equals(counted)) {
+                unmapped.merge(String.valueOf(category), n, Long::sum);
+            }
+        });
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("from", from.toString());
         m.put("to", to.toString());
         m.put("unit", unit);
-        m.put("total", cases.size());
-        m.put("byKind", count(cases, p -> p.kind().name()));
-        m.put("byStatus", count(cases, p -> p.status().name()));
-        m.put("byChannel", count(cases, p -> p.channel().name()));
-        m.put("byCategory", count(cases, p -> list.countedAs(p.category())));
-        // the free texts registered before the list (or above a node with an older list) that no entry names yet
-        m.put("unmappedCategories", count(cases.stream().filter(p -> org.xinfang.reference.CategoryList.UNMAPPED
-                .equals(list.countedAs(p.category()))).toList(), Petition::category));
+        m.put("total", total[0]);
+        m.put("byKind", byKind);
+        m.put("byStatus", byStatus);
+        m.put("byChannel", byChannel);
+        m.put("byCategory", byCategory);
+        m.put("unmappedCategories", unmapped);
         m.put("categoriesVersion", list.version());
-        m.put("byMonth", count(cases, p -> p.receivedAt().toString().substring(0, 7)));
-        m.put("byUnit", count(cases, Petition::owner));
-        m.put("massVisits", cases.stream().filter(figure("massVisits", null, list)).count());
-        long repeats = cases.stream().filter(figure("repeats", null, list)).count();
-        m.put("repeats", repeats);
-        m.put("repeatRate", rate(repeats, cases.size()));
-        m.put("supervised", cases.stream().filter(figure("supervised", null, list)).count());
-        m.put("major", cases.stream().filter(figure("major", null, list)).count());
-        m.put("overdue", cases.stream().filter(figure("overdue", null, list)).count());
+        m.put("byMonth", byMonth);
+        m.put("byUnit", byUnit);
+        m.put("massVisits", flags[0]);
+        m.put("repeats", flags[1]);
+        m.put("repeatRate", rate(flags[1], total[0]));
+        m.put("supervised", flags[2]);
+        m.put("major", flags[3]);
+        m.put("overdue", flags[4]);
         // on time: each organ clock that ended (met in time or not) or lapsed while still open
         java.util.Map<String, Object> onTime = new java.util.LinkedHashMap<>();
-        for (Step step : Step.values()) {
-            if (step.party() != Step.Party.ORGAN) {
-                continue;
-            }
-            long met = 0;
-            long missed = 0;
-            for (Petition p : cases) {
-                for (Deadline d : deadlines(p)) {
-                    if (d.step() == step && d.state() == Deadline.State.MET) {
-                        met++;
-                    } else if (d.step() == step && d.state() == Deadline.State.MISSED) {
-                        missed++;
-                    }
-                }
-            }
-            if (met + missed > 0) {
-                onTime.put(step.name(), java.util.Map.of("met", met, "missed", missed, "rate", rate(met, met + missed)));
+        for (Step step : organ) {
+            long[] mm = clocks.get(step);
+            if (mm != null && mm[0] + mm[1] > 0) {
+                onTime.put(step.name(), java.util.Map.of("met", mm[0], "missed", mm[1], "rate", rate(mm[0], mm[0] + mm[1])));
             }
         }
         m.put("onTime", onTime);
-        // satisfaction: each case's latest rating (R2022 Art. 21)
-        java.util.Map<String, Long> ratings = new java.util.TreeMap<>();
-        for (Petition p : cases) {
-            latestRating(p).ifPresent(level -> ratings.merge(level, 1L, Long::sum));
-        }
         long rated = ratings.values().stream().mapToLong(Long::longValue).sum();
         long satisfied = ratings.getOrDefault("SATISFIED", 0L) + ratings.getOrDefault("BASICALLY_SATISFIED", 0L);
         java.util.Map<String, Object> satisfaction = new java.util.LinkedHashMap<>();
@@ -730,27 +790,9 @@ public final class LifecycleService implements CaseService {
         satisfaction.put("rated", rated);
         satisfaction.put("rate", rate(satisfied, rated)); // null when nobody rated
         m.put("satisfaction", satisfaction);
-        m.put("sameTimeLastYear", within(store.wholeReceived(from.minusYears(1), to.minusYears(1)), unit).size());
+        m.put("sameTimeLastYear", receivedByMonth(from.minusYears(1), to.minusYears(1), unit).values().stream()
+                .mapToLong(Long::longValue).sum());
         return m;
-    }
-
-    private List<Petition> within(List<Petition> cases, String unit) {
-        if (unit == null) {
-            return cases;
-        }
-        return cases.stream().filter(p -> node.units().isWithin(p.owner(), unit)
-                || node.units().isWithin(p.registeredBy(), unit)).toList();
-    }
-
-    private static java.util.Map<String, Long> count(List<Petition> cases,
-            java.util.function.Function<Petition, String> key) {
-        java.util.Map<String, Long> m = new java.util.TreeMap<>();
-        cases.forEach(p -> m.merge(key.apply(p), 1L, Long::sum));
-        return m;
-    }
-
-    private static boolean has(Petition p, EventType type) {
-        return p.timeline().stream().anyMatch(e -> e.type() == type);
     }
 
     /** A share as a fraction with four decimals, null when there is nothing to divide. */
@@ -841,6 +883,12 @@ public final class LifecycleService implements CaseService {
         return node.units().get(code).map(org.xinfang.node.Unit::name).orElse(code);
     }
 
+    /** The cases of these facts (owned by {@code unit} when given), whole. */
+    private List<Petition> byFacts(List<CaseFact> facts, String unit) {
+        return store.wholeByIds(facts.stream().filter(x -> unit == null || unit.equals(x.owner())).map(CaseFact::id)
+                .toList());
+    }
+
     /** The cases held here that are not closed, whole; the clocks and overdue lists concern only these. */
     private List<Petition> openCases() {
         return store.whole(OPEN);
@@ -885,7 +933,15 @@ public final class LifecycleService implements CaseService {
             throw new ValidationException("days", "out_of_range", "应在0到365之间 / must be between 0 and 365");
         }
         List<CaseDeadline> list = new ArrayList<>();
-        for (Petition p : openCases()) {
+        LocalDate today = today();
+        // overdue and approaching cases are found by the due day kept with each case (indexed), not by
+        // counting the clocks of every open case; the clocks of those found are then counted as always
+        List<Petition> candidates = switch (f) {
+            case "overdue" -> byFacts(store.factsDue(null, today.minusDays(1)), unit);
+            case "approaching" -> byFacts(store.factsDue(today, today.plusDays(days)), unit);
+            default -> openCases();
+        };
+        for (Petition p : candidates) {
             if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {
                 continue;
             }

@@ -78,9 +78,14 @@ class LifecycleServiceTest {
         Clock clock = Clock.fixed(NOW, Deadlines.ZONE);
         atTownship = new LifecycleService(store, new ConfiguredNode("", "township", TOWNSHIP, "清河镇", "TOWNSHIP",
                 DISTRICT, "", units.toString(), calendar.toString()), clock);
-        atDistrict = new LifecycleService(store, new ConfiguredNode("", "district", DISTRICT, "青溪区信访局",
-                "DISTRICT", "", "", units.toString(), calendar.toString()), clock);
+        districtNode = new ConfiguredNode("", "district", DISTRICT, "青溪区信访局", "DISTRICT", "", "",
+                units.toString(), calendar.toString());
+        atDistrict = new LifecycleService(store, districtNode, clock);
+        // both nodes count on the same tree and calendar: the store derives each case's clocks on them
+        store.setClockRules(districtNode);
     }
+
+    ConfiguredNode districtNode;
 
     private static final String CITY = "510100";
 
@@ -868,6 +873,116 @@ class LifecycleServiceTest {
         ValidationException foreign = assertThrows(ValidationException.class, () -> atTownship.statistics(received,
                 received, DISTRICT));
         assertEquals("unit", foreign.field());
+    }
+
+    /**
+     * The statistics read the facts kept with each case as it is written; they must always equal a recount
+     * of the cases themselves, clock by clock, on the day counted, and follow a change of the calendar.
+     */
+    @Test
+    void statisticsFromTheKeptFactsEqualARecountOfTheWholeCases() throws Exception {
+        List<String> old = new java.util.ArrayList<>();
+        for (long age : new long[] {3, 30, 90, 200}) {
+            for (Status status : Status.values()) {
+                String id = caseWith(pathTo(status), NOW.minusSeconds(86_400 * age));
+                if (status == Status.ACCEPTED && age >= 90) {
+                    old.add(id);
+                }
+            }
+        }
+        // decided today, long after the 60 days: the handling clock met late (超期), kept so in the facts
+        for (String id : old) {
+            atTownship.act(id, Action.DECIDE, opinion(true), HEAD);
+        }
+        LocalDate today = LocalDate.ofInstant(NOW, Deadlines.ZONE);
+        LocalDate from = today.minusYears(1);
+        java.util.Map<String, Object> s = atDistrict.statistics(from, today, null);
+        java.util.Map<String, Object> recount = recount(from, today, today);
+        for (String figure : recount.keySet()) {
+            assertEquals(recount.get(figure), normalised(s.get(figure)), figure);
+        }
+        assertTrue(((Number) recount.get("overdue")).longValue() > 0, "some cases are overdue today");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, java.util.Map<String, Long>> onTime = (java.util.Map<String, java.util.Map<String, Long>>)
+                recount.get("onTime");
+        assertTrue(onTime.get("HANDLING").get("missed") >= old.size(), "handling missed: " + onTime);
+        // the overdue list finds its cases by the due day kept with them: the same as the recount
+        assertEquals(((Number) recount.get("overdue")).longValue(), atDistrict.deadlineList("overdue", null, 0).size());
+
+        // the office loads a calendar in which every day of the last year is a holiday: due days roll over
+        // past today (民法典 Art. 203), nothing is overdue, and the facts follow without a write to any case
+        StringBuilder rest = new StringBuilder();
+        for (LocalDate d = today.minusDays(400); !d.isAfter(today.plusDays(3)); d = d.plusDays(1)) {
+            rest.append(d).append(",HOLIDAY,测试假日\n");
+        }
+        Path calendar = dir.resolve("calendar.csv");
+        Files.writeString(calendar, rest);
+        Files.setLastModifiedTime(calendar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        java.util.Map<String, Object> after = atDistrict.statistics(from, today, null);
+        java.util.Map<String, Object> recountAfter = recount(from, today, today);
+        assertEquals(0L, recountAfter.get("overdue"));
+        for (String figure : recountAfter.keySet()) {
+            assertEquals(recountAfter.get(figure), normalised(after.get(figure)), "after the calendar changed: " + figure);
+        }
+    }
+
+    /** Figures as plain maps of longs, so a count kept as int or long compares as the same number. */
+    private static Object normalised(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.util.Map<?, ?> m) {
+            java.util.Map<String, Object> copy = new java.util.TreeMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), normalised(v)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** The figures counted again from the whole cases, clock by clock, as a person would with the case files. */
+    private java.util.Map<String, Object> recount(LocalDate from, LocalDate to, LocalDate today) {
+        List<Petition> all = store.wholeReceived(from, to);
+        java.util.Map<String, Object> m = new java.util.TreeMap<>();
+        java.util.function.BiFunction<List<Petition>, java.util.function.Function<Petition, String>, Object> by =
+                (list, key) -> {
+                    java.util.Map<String, Object> c = new java.util.TreeMap<>();
+                    list.forEach(p -> c.merge(key.apply(p), 1L, (a, b) -> (Long) a + (Long) b));
+                    return c;
+                };
+        m.put("total", (long) all.size());
+        m.put("byKind", by.apply(all, p -> p.kind().name()));
+        m.put("byStatus", by.apply(all, p -> p.status().name()));
+        m.put("byChannel", by.apply(all, p -> p.channel().name()));
+        m.put("byMonth", by.apply(all, p -> p.receivedAt().toString().substring(0, 7)));
+        m.put("byUnit", by.apply(all, Petition::owner));
+        m.put("massVisits", all.stream().filter(p -> p.headcount() >= 5).count());
+        m.put("repeats", all.stream().filter(p -> p.timeline().stream().anyMatch(e -> e.type() == EventType.LINKED)).count());
+        m.put("supervised", all.stream().filter(p -> p.timeline().stream().anyMatch(e -> e.type() == EventType.SUPERVISED))
+                .count());
+        m.put("major", all.stream().filter(p -> p.timeline().stream().anyMatch(e -> e.type() == EventType.MAJOR_FLAGGED))
+                .count());
+        m.put("overdue", all.stream().filter(p -> atDistrict.activeDeadline(p).map(d -> d.due().isBefore(today))
+                .orElse(false)).count());
+        java.util.Map<String, Object> onTime = new java.util.TreeMap<>();
+        for (Step step : Step.values()) {
+            long met = 0;
+            long missed = 0;
+            for (Petition p : all) {
+                for (Deadline d : atDistrict.deadlines(p)) {
+                    met += d.step() == step && d.state() == Deadline.State.MET ? 1 : 0;
+                    missed += d.step() == step && d.state() == Deadline.State.MISSED ? 1 : 0;
+                }
+            }
+            if (step.party() == Step.Party.ORGAN && met + missed > 0) {
+                java.util.Map<String, Object> c = new java.util.TreeMap<>();
+                c.put("met", met);
+                c.put("missed", missed);
+                c.put("rate", Math.round(met * 10000.0 / (met + missed)) / 10000.0);
+                onTime.put(step.name(), c);
+            }
+        }
+        m.put("onTime", onTime);
+        return m;
     }
 
     /** Every figure opens the cases behind it: the list has exactly as many cases as the figure counts. */

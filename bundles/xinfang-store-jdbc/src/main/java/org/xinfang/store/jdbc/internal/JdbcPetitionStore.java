@@ -63,12 +63,255 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     public JdbcPetitionStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        // a node runs one store; until it is given the node's rules (Blueprint, tests) it counts on plain ones
+        Facts.use(org.xinfang.rules.ClockRules.PLAIN);
+    }
+
+    /** Blueprint: the calendar and tree each case's clocks are counted on (the node's). */
+    public void setClockRules(org.xinfang.rules.ClockRules rules) {
+        Facts.use(rules);
     }
 
     /** Brings the schema up to date; called once when the store starts. */
     public void start() {
         int version = Migrations.apply(dataSource);
+        int derived = deriveMissingFacts();
+        if (derived > 0) {
+            LOG.info("derived the statistics facts of {} cases stored before them", derived);
+        }
+        checkCalendar();
         LOG.info("petition store ready, schema version {}", version);
+    }
+
+    /** How many cases {@link #deriveMissingFacts} and {@link #checkCalendar} read whole at a time. */
+    private static final int FACT_CHUNK = 500;
+
+    /** The calendar the stored facts were last checked against (identity: the node keeps one until it changes). */
+    private volatile org.xinfang.rules.HolidayCalendar checkedCalendar;
+
+    /** Derives the facts of every case that has none (stored before schema 15), a chunk per transaction. */
+    int deriveMissingFacts() {
+        // every writer of cases keeps the facts from schema 15 on: once all were derived, none can be missing
+        if ("complete".equals(factState("facts"))) {
+            return 0;
+        }
+        int done = 0;
+        while (true) {
+            List<String> ids = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT p.id FROM xf_petition p LEFT JOIN xf_case_fact f"
+                            + " ON f.case_id = p.id WHERE f.case_id IS NULL")) {
+                ps.setMaxRows(FACT_CHUNK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot find the cases without statistics facts", e);
+            }
+            if (!ids.isEmpty()) {
+                done += rewriteFacts(ids);
+            }
+            if (ids.size() < FACT_CHUNK) {
+                setFactState("facts", "complete");
+                return done;
+            }
+        }
+    }
+
+    private String factState(String name) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT state_value FROM xf_fact_state WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the state of the statistics facts", e);
+        }
+    }
+
+    private void setFactState(String name, String value) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM xf_fact_state WHERE name = ?");
+                    PreparedStatement ins = c.prepareStatement(
+                            "INSERT INTO xf_fact_state (name, state_value) VALUES (?, ?)")) {
+                del.setString(1, name);
+                del.executeUpdate();
+                ins.setString(1, name);
+                ins.setString(2, value);
+                ins.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record the state of the statistics facts", e);
+        }
+    }
+
+    /**
+     * Derives the facts of these cases again, each under its row lock so that a step applied meanwhile
+     * is not overwritten with what was read before it; returns how many were written.
+     */
+    private int rewriteFacts(List<String> ids) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                int n = 0;
+                for (String id : ids) {
+                    if (lock(c, id)) {
+                        Optional<Tracked> t = load(c, "id", id);
+                        if (t.isPresent()) {
+                            Facts.write(c, t.get().petition());
+                            n++;
+                        }
+                    }
+                }
+                c.commit();
+                return n;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot derive the statistics facts of " + ids.size() + " cases", e);
+        }
+    }
+
+    /**
+     * The due days of the facts were counted on a calendar: when the node's calendar changed since (a year's
+     * State Council notice loaded, a day corrected), the facts of the cases whose clocks may run through a
+     * changed year are derived again before anything is counted.
+     */
+    private synchronized void checkCalendar() {
+        org.xinfang.rules.HolidayCalendar calendar = Facts.rules().calendar();
+        if (calendar == checkedCalendar) {
+            return;
+        }
+        String now = Facts.fingerprint(calendar);
+        String before = factState("calendar");
+        Integer changed = before == null ? null : Facts.firstChangedYear(before, now);
+        if (changed != null) {
+            java.time.LocalDate from = Facts.receivedFromForYear(changed);
+            List<String> ids = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("SELECT case_id FROM xf_case_fact WHERE received_on >= ?"
+                            + " ORDER BY case_id")) {
+                ps.setDate(1, java.sql.Date.valueOf(from));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot list the cases to count again", e);
+            }
+            for (int i = 0; i < ids.size(); i += FACT_CHUNK) {
+                rewriteFacts(ids.subList(i, Math.min(ids.size(), i + FACT_CHUNK)));
+            }
+            LOG.info("the calendar changed from {}: counted the clocks of {} cases received since {} again", changed,
+                    ids.size(), from);
+        }
+        if (!now.equals(before)) {
+            setFactState("calendar", now);
+        }
+        checkedCalendar = calendar;
+    }
+
+    @Override
+    public void eachFact(java.time.LocalDate from, java.time.LocalDate to,
+            java.util.function.Consumer<org.xinfang.rules.CaseFact> each) {
+        checkCalendar();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS
+                    + " FROM xf_case_fact WHERE received_on BETWEEN ? AND ?")) {
+                ps.setFetchSize(1000);
+                ps.setDate(1, java.sql.Date.valueOf(from));
+                ps.setDate(2, java.sql.Date.valueOf(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(Facts.read(rs));
+                    }
+                }
+            } finally {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the statistics facts from " + from + " to " + to, e);
+        }
+    }
+
+    @Override
+    public Map<java.time.LocalDate, Long> receivedPerDay(java.time.LocalDate from, java.time.LocalDate to) {
+        Map<java.time.LocalDate, Long> days = new TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT received_on, COUNT(*) FROM xf_case_fact"
+                        + " WHERE received_on BETWEEN ? AND ? GROUP BY received_on")) {
+            ps.setDate(1, java.sql.Date.valueOf(from));
+            ps.setDate(2, java.sql.Date.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the cases received from " + from + " to " + to, e);
+        }
+    }
+
+    @Override
+    public List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to) {
+        checkCalendar();
+        List<org.xinfang.rules.CaseFact> list = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("active_due IS NOT NULL");
+        if (from != null) {
+            where.append(" AND active_due >= ?");
+            args.add(java.sql.Date.valueOf(from));
+        }
+        if (to != null) {
+            where.append(" AND active_due <= ?");
+            args.add(java.sql.Date.valueOf(to));
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS + " FROM xf_case_fact WHERE "
+                        + where + " ORDER BY active_due, case_id")) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(Facts.read(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the cases by due day", e);
+        }
+    }
+
+    @Override
+    public List<Petition> wholeByIds(List<String> ids) {
+        Map<String, Petition> found = new HashMap<>();
+        int chunk = 100;
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<Object> part = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + chunk)));
+            for (Petition p : wholeWhere("p.id IN (" + marks(part.size()) + ")", part)) {
+                found.put(p.id(), p);
+            }
+        }
+        List<Petition> ordered = new ArrayList<>();
+        for (String id : ids) {
+            Petition p = found.get(id);
+            if (p != null) {
+                ordered.add(p);
+            }
+        }
+        return ordered;
     }
 
     @Override
@@ -340,6 +583,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             }
             rows.flush();
         }
+        Facts.write(c, derived);
     }
 
     /**
@@ -368,6 +612,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             rows.event(before.id(), after.timeline().get(after.version() - 1));
             rows.flush();
         }
+        Facts.write(c, after);
         return after;
     }
 

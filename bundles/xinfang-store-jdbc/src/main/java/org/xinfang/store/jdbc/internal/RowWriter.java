@@ -25,6 +25,7 @@ final class RowWriter implements AutoCloseable {
     private PreparedStatement petitioners;
     private PreparedStatement events;
     private PreparedStatement receptionCases;
+    private PreparedStatement facts;
 
     RowWriter(Connection c) {
         this.c = c;
@@ -94,6 +95,11 @@ final class RowWriter implements AutoCloseable {
             event(p.id(), e);
         }
         receptionCase(p);
+        if (facts == null) {
+            facts = Facts.prepareInsert(c);
+        }
+        Facts.bindInsert(facts, Facts.of(p));
+        facts.addBatch();
     }
 
     /** A walk-in registered during a leader reception session is listed with the session (领导接访日). */
@@ -155,7 +161,7 @@ final class RowWriter implements AutoCloseable {
 
     /** Sends what was added, cases before the rows that refer to them. */
     void flush() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts}) {
             if (ps != null) {
                 ps.executeBatch();
             }
@@ -165,7 +171,7 @@ final class RowWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts}) {
             try {
                 if (ps != null) {
                     ps.close();
