@@ -100,6 +100,12 @@ public interface PetitionService {
     Page<PetitionSummary> find(PetitionQuery query);
 
     /**
+     * Every case {@link #find} would list with this query, in its order, handed to {@code each} as it is read:
+     * what an export streams, however many there are.
+     */
+    void eachSummary(PetitionQuery query, java.util.function.Consumer<PetitionSummary> each);
+
+    /**
      * Progress for the petitioner: only when both codes match. A wrong code and an unknown tracking
      * code give the same empty answer, so the query cannot be used to probe for codes.
      */

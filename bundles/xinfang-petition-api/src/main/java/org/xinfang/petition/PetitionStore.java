@@ -155,6 +155,12 @@ public interface PetitionStore {
     /** Petitions matching the query, in its order (newest registration first by default), and the count of all matches. */
     Page<PetitionSummary> find(PetitionQuery query);
 
+    /**
+     * Every petition matching the query's filters, in its order, handed to {@code each} as it is read (its
+     * offset and limit ignored): an export of any size streams through without being held.
+     */
+    void eachSummary(PetitionQuery query, java.util.function.Consumer<PetitionSummary> each);
+
     /** A petition found by its tracking code, with the hash its verification code must match. */
     record Tracked(Petition petition, String verificationHash) {
     }

@@ -28,7 +28,7 @@ import org.xinfang.rules.Step;
  * they are when counted, so that a signed digest reads the same whatever is renamed later. The answer is a
  * JSON object, always written in the same order.
  */
-final class DigestFigures {
+public final class DigestFigures {
     /** How many categories and units the hot issues name. */
     static final int HOT = 5;
     /** Longest overdue list shown (the total is given beside it). */
@@ -38,13 +38,13 @@ final class DigestFigures {
     private final CaseService cases;
     private final NodeService node;
 
-    DigestFigures(CaseService cases, NodeService node) {
+    public DigestFigures(CaseService cases, NodeService node) {
         this.cases = cases;
         this.node = node;
     }
 
     /** The figures of {@code month} as counted on {@code today}, as a JSON object. */
-    String count(YearMonth month, LocalDate today) {
+    public String count(YearMonth month, LocalDate today) {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Map<String, Object> s = cases.statistics(from, to, null);

@@ -124,6 +124,11 @@ final class FakePetitions implements PetitionService {
     }
 
     @Override
+    public void eachSummary(PetitionQuery query, java.util.function.Consumer<PetitionSummary> each) {
+        find(query).items().forEach(each);
+    }
+
+    @Override
     public Page<PetitionSummary> find(PetitionQuery query) {
         throw new UnsupportedOperationException();
     }

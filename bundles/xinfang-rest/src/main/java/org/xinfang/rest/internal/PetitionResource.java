@@ -302,21 +302,21 @@ public class PetitionResource {
             w.write(org.xinfang.rest.support.Csv.BOM);
             org.xinfang.rest.support.Csv.line(w, List.of("编号", "查询码", "类别", "渠道", "事项", "问题分类", "收到日期",
                     "登记单位", "责任单位", "状态", "信访人"));
-            int offset = 0;
-            while (true) {
-                Page<PetitionSummary> page = petitions.find(first.page(offset, PetitionQuery.MAX_LIMIT));
-                for (PetitionSummary s : page.items()) {
-                    org.xinfang.rest.support.Csv.line(w, List.of(s.id(), s.trackingCode(), s.kind().label(),
-                            s.channel().label(), s.subject(), s.category() == null ? "" : s.category(),
-                            s.receivedAt().toString(), views.unitName(s.registeredBy()), views.unitName(s.owner()),
-                            s.status().label(), whole ? nullToEmpty(s.firstPetitioner())
-                                    : org.xinfang.rest.support.Csv.maskName(s.firstPetitioner())));
-                }
-                offset += page.items().size();
-                if (page.items().isEmpty() || offset >= page.total()) {
-                    break;
-                }
-                w.flush();
+            // one statement streamed row by row: nothing held, however many cases match
+            try {
+                petitions.eachSummary(first, s -> {
+                    try {
+                        org.xinfang.rest.support.Csv.line(w, List.of(s.id(), s.trackingCode(), s.kind().label(),
+                                s.channel().label(), s.subject(), s.category() == null ? "" : s.category(),
+                                s.receivedAt().toString(), views.unitName(s.registeredBy()), views.unitName(s.owner()),
+                                s.status().label(), whole ? nullToEmpty(s.firstPetitioner())
+                                        : org.xinfang.rest.support.Csv.maskName(s.firstPetitioner())));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e); // the client went away: read no further rows
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
             w.flush();
         };

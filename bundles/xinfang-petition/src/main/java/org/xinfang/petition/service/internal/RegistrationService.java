@@ -380,8 +380,17 @@ public final class RegistrationService implements PetitionService, HistoricRegis
 
     @Override
     public Page<PetitionSummary> find(PetitionQuery query) {
+        return store.find(withCategoryWords(query));
+    }
+
+    @Override
+    public void eachSummary(PetitionQuery query, java.util.function.Consumer<PetitionSummary> each) {
+        store.eachSummary(withCategoryWords(query), each);
+    }
+
+    private PetitionQuery withCategoryWords(PetitionQuery query) {
         if (query.categories() == null) {
-            return store.find(query);
+            return query;
         }
         // a category of the managed list finds the cases registered under its name, its English name or an alias
         CategoryList list = categories == null ? CategoryRegistry.shippedList() : categories.list();
@@ -395,7 +404,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
             }
             words.addAll(c.aliases());
         }
-        return store.find(query.withCategories(words));
+        return query.withCategories(words);
     }
 
     @Override

@@ -297,12 +297,65 @@ public final class JdbcPetitionStore implements PetitionStore {
     @Override
     public List<Petition> wholeByIds(List<String> ids) {
         Map<String, Petition> found = new HashMap<>();
+        // each table probed by its own key (petition_id leads the children's keys), never through a join:
+        // Derby would scan every petitioner of the register to join it to a handful of cases
         int chunk = 100;
-        for (int from = 0; from < ids.size(); from += chunk) {
-            List<Object> part = new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + chunk)));
-            for (Petition p : wholeWhere("p.id IN (" + marks(part.size()) + ")", part)) {
-                found.put(p.id(), p);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (int from = 0; from < ids.size(); from += chunk) {
+                    List<Object> part = new ArrayList<>(new LinkedHashSet<>(ids.subList(from,
+                            Math.min(ids.size(), from + chunk))));
+                    String in = " IN (" + marks(part.size()) + ")";
+                    Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, pos, person_name, id_number,"
+                            + " phone, address FROM xf_petitioner WHERE petition_id" + in)) {
+                        bind(ps, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
+                                        new Petitioner(rs.getString(3), rs.getString(4), rs.getString(5),
+                                                rs.getString(6)));
+                            }
+                        }
+                    }
+                    Map<String, List<Event>> timelines = new HashMap<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, " + EVENT_COLUMNS
+                            + " FROM xf_event WHERE petition_id" + in)) {
+                        bind(ps, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(event(rs, 2));
+                            }
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
+                            + " FROM xf_petition WHERE id" + in)) {
+                        bind(ps, part);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String id = rs.getString(1);
+                                List<Event> timeline = timelines.get(id);
+                                if (timeline == null) {
+                                    continue;
+                                }
+                                timeline.sort(Comparator.comparingInt(Event::seq));
+                                TreeMap<Integer, Petitioner> byPos = people.get(id);
+                                found.put(id, new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
+                                        Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                                        rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10),
+                                        byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
+                                        rs.getString(12), Status.valueOf(rs.getString(13)),
+                                        Instant.ofEpochMilli(rs.getLong(14)), timeline));
+                            }
+                        }
+                    }
+                }
+            } finally {
+                c.commit();
             }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read " + ids.size() + " cases by id", e);
         }
         List<Petition> ordered = new ArrayList<>();
         for (String id : ids) {
@@ -1001,13 +1054,9 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    @Override
-    public Page<PetitionSummary> find(PetitionQuery q) {
-        if (q.ids() != null && q.ids().isEmpty() || q.categories() != null && q.categories().isEmpty()) {
-            return new Page<>(List.of(), 0, q.offset(), q.limit());
-        }
+    /** The list's filters as a WHERE clause on alias p, its arguments added to {@code args}. */
+    private static String where(PetitionQuery q, List<Object> args) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
         if (q.status() != null) {
             where.append(" AND p.status = ?");
             args.add(q.status().name());
@@ -1061,9 +1110,49 @@ public final class JdbcPetitionStore implements PetitionStore {
             args.add(contained);
             args.add(contained);
         }
+        return where.toString();
+    }
+
+    /** The list's order, with the id as the tiebreaker so that pages never overlap. */
+    private static String order(PetitionQuery q) {
         String direction = q.ascending() ? " ASC" : " DESC";
-        String order = q.sort() == PetitionQuery.Sort.ID ? " ORDER BY p.id" + direction
+        return q.sort() == PetitionQuery.Sort.ID ? " ORDER BY p.id" + direction
                 : " ORDER BY " + sortColumn(q.sort()) + direction + ", p.id" + direction;
+    }
+
+    @Override
+    public void eachSummary(PetitionQuery q, java.util.function.Consumer<PetitionSummary> each) {
+        if (q.ids() != null && q.ids().isEmpty() || q.categories() != null && q.categories().isEmpty()) {
+            return;
+        }
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p" + where(q, args) + order(q);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(500);
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(summary(rs));
+                    }
+                }
+            } finally {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list petitions", e);
+        }
+    }
+
+    @Override
+    public Page<PetitionSummary> find(PetitionQuery q) {
+        if (q.ids() != null && q.ids().isEmpty() || q.categories() != null && q.categories().isEmpty()) {
+            return new Page<>(List.of(), 0, q.offset(), q.limit());
+        }
+        List<Object> args = new ArrayList<>();
+        String where = where(q, args);
+        String order = order(q);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long total;

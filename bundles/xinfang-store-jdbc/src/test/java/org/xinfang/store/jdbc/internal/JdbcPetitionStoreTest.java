@@ -59,6 +59,65 @@ class JdbcPetitionStoreTest {
                 events.length > 0 ? List.of(events) : List.of(Cases.registered(unit, Instant.ofEpochMilli(at))));
     }
 
+    /** Each case's statistics facts are written with it and follow every step, in the same transaction. */
+    @Test
+    void theFactsOfACaseAreWrittenWithItAndFollowEachStep() {
+        LocalDate received = LocalDate.of(2026, 11, 2);
+        Petition p = petition("F-1", "TRKF1", "拖欠工资", received, 1_762_000_000_000L, "T1");
+        store.insert(p, "h", "N1");
+        store.insert(petition("F-2", "TRKF2", "道路", received.plusDays(1), 1_762_100_000_000L, "T1"), "h", "N1");
+        java.util.Map<String, org.xinfang.rules.CaseFact> facts = new java.util.TreeMap<>();
+        store.eachFact(received, received.plusDays(1), f -> facts.put(f.id(), f));
+        assertEquals(Set.of("F-1", "F-2"), facts.keySet());
+        org.xinfang.rules.CaseFact f1 = facts.get("F-1");
+        assertEquals(Status.REGISTERED, f1.status());
+        assertEquals("劳动社保", f1.category());
+        assertEquals(3, f1.headcount());
+        // counted on the plain rules (every unit competent): the acceptance notice's 15 days run from receipt
+        assertEquals(received.plusDays(15), f1.clocks().get(Step.NOTICE).due(), "clocks: " + f1.clocks());
+        assertEquals(f1.clocks().get(Step.NOTICE).due(), f1.activeDue());
+        assertEquals(List.of("F-1", "F-2"), store.factsDue(null, null).stream().map(org.xinfang.rules.CaseFact::id)
+                .toList(), "waiting cases by due day");
+        assertEquals(1, store.factsDue(null, f1.activeDue()).size());
+
+        // a step today, weeks after the 15 days: the case is final, waits on no clock, its notice clock met late
+        store.append("F-1", 1, Cases.reason(EventType.NOT_ACCEPTED, "T1"), List.of());
+        facts.clear();
+        store.eachFact(received, received, f -> facts.put(f.id(), f));
+        assertEquals(Status.NOT_ACCEPTED, facts.get("F-1").status());
+        assertNull(facts.get("F-1").activeDue());
+        assertEquals(org.xinfang.rules.CaseFact.ClockState.LATE, facts.get("F-1").clocks().get(Step.NOTICE).state());
+        assertTrue(facts.get("F-1").missed(Step.NOTICE, received));
+        assertEquals(List.of("F-2"), store.factsDue(null, null).stream().map(org.xinfang.rules.CaseFact::id).toList());
+
+        // a refused step changes nothing, facts included
+        assertThrows(VersionConflictException.class,
+                () -> store.append("F-1", 1, Cases.reason(EventType.REDIRECTED, "T1"), List.of()));
+        store.eachFact(received, received, f -> assertEquals(Status.NOT_ACCEPTED, f.status()));
+        assertEquals(java.util.Map.of(received, 1L, received.plusDays(1), 1L),
+                store.receivedPerDay(received, received.plusDays(5)));
+        assertEquals(List.of("F-2", "F-1"), store.wholeByIds(List.of("F-2", "nope", "F-1")).stream().map(Petition::id)
+                .toList(), "whole, in the order asked, those not held left out");
+    }
+
+    /** The export streams the list's rows in its order, the same rows the pages show. */
+    @Test
+    void eachSummaryStreamsTheListInItsOrder() {
+        for (int i = 1; i <= 5; i++) {
+            store.insert(petition("E-" + i, "TRKE" + i, "事项" + i, LocalDate.of(2026, 11, i), 1_762_000_000_000L + i,
+                    "T1"), "h", "N1");
+        }
+        PetitionQuery q = new PetitionQuery(null, null, null, null, null, null, 0, 2);
+        List<String> streamed = new java.util.ArrayList<>();
+        store.eachSummary(q, s -> streamed.add(s.id()));
+        List<String> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 5; offset += 2) {
+            store.find(q.page(offset, 2)).items().forEach(s -> paged.add(s.id()));
+        }
+        assertEquals(List.of("E-5", "E-4", "E-3", "E-2", "E-1"), streamed);
+        assertEquals(paged, streamed);
+    }
+
     @Test
     void storesAndReadsBackAPetitionWithPetitionersAndTimeline() {
         Petition p = petition("510199101201-0000001", "TRK0000001", "拖欠工资", LocalDate.of(2026, 11, 20),

@@ -1,0 +1,38 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionStore.StoreException;
+
+/**
+ * Writes generated cases in large batches, for tools that build a register of a given size (the district
+ * benchmark, distribution/bench/DistrictBench.java): each case as a child's push stores it (its row,
+ * petitioners, timeline and statistics facts, through {@link RowWriter}), one transaction per batch. The
+ * cases get no journal entries: nothing measured on such a register reads the journal. Not used by a node.
+ */
+public final class BulkCases {
+    private BulkCases() {
+    }
+
+    /** Stores these new cases in one transaction, as registered at {@code node}. */
+    public static void write(DataSource dataSource, List<Petition> cases, String node) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (RowWriter rows = new RowWriter(c)) {
+                for (Petition p : cases) {
+                    rows.newCase(JdbcPetitionStore.with(p, p.timeline()), "generated", node, 0, node);
+                }
+                rows.flush();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store " + cases.size() + " generated cases", e);
+        }
+    }
+}
