@@ -362,7 +362,9 @@ public final class LifecycleService implements CaseService {
         NodeInfo self = node.info();
         String here = self.unit().code();
         List<String> supervised = new ArrayList<>();
-        for (Petition p : openCases()) {
+        // only a case whose clock lapsed can be supervised: found by the due day kept with each case (indexed),
+        // not by counting the clocks of every open case; their clocks are then counted as always
+        for (Petition p : byFacts(store.factsDue(null, today().minusDays(1)), null)) {
             CaseState state = CaseState.of(p);
             if (!state.open() || p.owner().equals(here) || !node.units().isWithin(p.owner(), here)) {
                 continue; // 督办 comes from the level above the owner
