@@ -40,6 +40,12 @@ public interface ScreeningStore {
     /** The reports of one unit, newest month first, at most {@code limit}. */
     List<ScreeningReport> ofUnit(String unit, int limit);
 
+    /**
+     * The earliest month any report held here is of: the month screening began to be kept in this system
+     * (months before it were reported on paper, if at all).
+     */
+    Optional<YearMonth> firstMonth();
+
     /** The form received from above (the district's), if any has arrived. */
     Optional<ScreeningForm> receivedForm();
 

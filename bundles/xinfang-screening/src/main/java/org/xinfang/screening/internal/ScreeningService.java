@@ -207,15 +207,20 @@ public final class ScreeningService implements org.xinfang.screening.ScreeningRe
         return node.info().unit().kind().competent();
     }
 
-    /** The months of {@code year} whose due day has passed, and how many of them {@code unit} filed in time. */
+    /**
+     * The months of {@code year} whose due day has passed, from the first month any report is held for, and how
+     * many of them {@code unit} filed in time.
+     */
     @Override
     public OnTime onTime(String unit, int year) {
         int due = 0;
         int inTime = 0;
+        // months before screening was first kept here are not counted: nobody filed them in this system
+        YearMonth first = store.firstMonth().orElse(null);
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
             LocalDate dueDate = form().dueDate(month);
-            if (!today().isAfter(dueDate)) {
+            if (!today().isAfter(dueDate) || first == null || month.isBefore(first)) {
                 continue;
             }
             due++;

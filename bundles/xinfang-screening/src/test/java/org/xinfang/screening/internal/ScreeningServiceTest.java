@@ -253,6 +253,23 @@ class ScreeningServiceTest {
         assertEquals(java.time.LocalDate.of(2027, 1, 5), FORM.dueDate(YearMonth.of(2026, 12)));
     }
 
+    /**
+     * What assessment counts of screening: the months whose due day has passed, from the first month anyone
+     * reported in this system (the months before it were never filed here and are nobody's lapse).
+     */
+    @Test
+    void reportsOnTimeAreCountedFromTheFirstMonthScreeningWasKeptHere() {
+        ScreeningService late = service(districtNode, DAY_AFTER);
+        assertEquals(new org.xinfang.screening.ScreeningRecord.OnTime(0, 0), late.onTime("510199101", 2026),
+                "nothing kept yet: no month is due");
+        ScreeningReport draft = township.save("510199101", NOVEMBER, List.of(item("柳树村")), false, 0, CLERK);
+        township.file("510199101", NOVEMBER, draft.version(), CLERK);
+        assertEquals(new org.xinfang.screening.ScreeningRecord.OnTime(1, 1), late.onTime("510199101", 2026),
+                "November filed by its due day; January to October not counted");
+        assertEquals(new org.xinfang.screening.ScreeningRecord.OnTime(0, 1), late.onTime("510199102", 2026),
+                "the other township did not file November");
+    }
+
     private static Map<String, ScreeningService.Standing> standings(ScreeningService s) {
         Map<String, ScreeningService.Standing> m = new java.util.HashMap<>();
         s.overview(NOVEMBER).forEach(l -> m.put(l.unit().code(), l.standing()));

@@ -148,6 +148,17 @@ public final class JdbcScreeningStore implements ScreeningStore {
         }
     }
 
+    @Override
+    public Optional<YearMonth> firstMonth() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT MIN(report_month) FROM xf_screening_report"); ResultSet rs = ps.executeQuery()) {
+            String first = rs.next() ? rs.getString(1) : null;
+            return first == null ? Optional.empty() : Optional.of(YearMonth.parse(first));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the first month of screening", e);
+        }
+    }
+
     private static List<ScreeningReport> list(PreparedStatement ps) throws SQLException {
         List<ScreeningReport> reports = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
