@@ -45,7 +45,7 @@
     'open-response': ['启动应急联动/联席会议', 'Open a response', ['response', 'members']],
     'record-meeting': ['记录联动会议', 'Record a meeting', ['meetingOn', 'attendance', 'decisions']],
     'close-response': ['结束应急联动/联席会议', 'Close the response', ['summary']],
-    // not in allowedActions: offered to supervisors of a level above the owner (POST /supervision)
+    // in allowedActions when this node may supervise the case; sent to POST /supervision
     'supervise': ['督办', 'Supervise', ['instructions', 'answerBy', 'listed']]
   };
 
@@ -368,7 +368,10 @@
       if (step === 'supervise') { body['case'] = p.id; }
       var call = step === 'assign'
         ? X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/assignments', body)
-        : step === 'supervise' ? X.api('POST', '/supervision', body)
+        // the supervision answers the case without the steps allowed now: read it again whole
+        : step === 'supervise' ? X.api('POST', '/supervision', body).then(function () {
+          return X.api('GET', '/petitions/' + encodeURIComponent(p.id));
+        })
           : X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/actions/' + step, body);
       call.then(function (after) {
         X.toast(t('已' + spec[0], spec[1] + ': done'));
@@ -423,10 +426,8 @@
         if (box) { box.focus(); }
       }, function (e) { X.toast(e.message, 'bad'); });
     }
+    // the API lists what this user may do now, 督办 by hand ('supervise') included
     var steps = (p.allowedActions || []).slice();
-    // 督办 by hand: a supervisor of a level above the owner, while no supervision is open (the API decides)
-    if (X.hasRole(['supervisor', 'leader', 'head']) && p.owner !== session.node.unit && !p.openSupervision
-      && ['REDIRECTED', 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED'].indexOf(p.status) < 0) { steps.push('supervise'); }
     steps.forEach(function (step) {
       if (!STEPS[step]) { return; }
       actions.appendChild(el('button', { type: 'button', 'data-step': step, text: t(STEPS[step][0], STEPS[step][1]), onclick: function () {
