@@ -479,13 +479,20 @@
     fact(t('内容', 'Content'), p.content);
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));
 
-    main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('信访人', 'Petitioners') }),
+    var people = p.petitioners || [];
+    var GENDERS = { MALE: 'Male', FEMALE: 'Female', UNSTATED: 'Not stated' };
+    main.appendChild(el('section', { class: 'card', id: 'case-petitioners' }, el('h2', { text: t('信访人', 'Petitioners') }),
       X.sortableTable([
         { key: 'name', label: t('姓名', 'Name') },
+        { key: 'genderLabel', label: t('性别', 'Gender'), render: function (x) { return x.gender ? t(x.genderLabel, GENDERS[x.gender]) : ''; } },
         { key: 'idNumber', label: t('身份证号码', 'ID number') },
         { key: 'phone', label: t('电话', 'Phone') },
+        { key: 'workUnit', label: t('工作单位', 'Work unit') },
         { key: 'address', label: t('住址', 'Address') }
-      ], p.petitioners || [])));
+      ], people),
+      // the API masks the numbers for roles that do not work with personal data
+      people.some(function (x) { return x.masked; }) ? el('p', { class: 'hint', id: 'case-petitioners-masked',
+        text: t('身份证号码和电话已部分隐藏：本岗位不查看完整的个人信息。', 'ID numbers and phones are partly hidden: your role does not see personal data in full.') }) : null));
 
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('期限', 'Clocks') }),
       X.sortableTable([
