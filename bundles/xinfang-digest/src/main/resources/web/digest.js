@@ -136,11 +136,11 @@
 
   function table(id, columns, rows) {
     var el = X.el;
-    return el('table', { class: 'grid digest-table', id: id },
+    return X.tableBox(el('table', { class: 'grid digest-table', id: id },
       el('thead', {}, el('tr', {}, columns.map(function (c) { return el('th', { scope: 'col', text: c.label }); }))),
       el('tbody', {}, rows.length ? rows.map(function (r) {
         return el('tr', {}, columns.map(function (c) { return el('td', {}, c.render(r)); }));
-      }) : el('tr', {}, el('td', { colspan: String(columns.length), class: 'muted', text: X.t('无', 'None') }))));
+      }) : el('tr', {}, el('td', { colspan: String(columns.length), class: 'muted', text: X.t('无', 'None') })))));
   }
 
   function countTable(id, items, list, what) {

@@ -234,6 +234,22 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
+  /**
+   * A data table in its own sideways-scrolling box: the page never scrolls sideways (WCAG 1.4.10 reflow), only a
+   * wide table inside its box. Short texts stay on one line (no word broken one or two characters a line), long
+   * ones wrap from a readable width (class long). Call again after changing the rows (markCells).
+   */
+  function tableBox(table) {
+    markCells(table);
+    return el('div', { class: 'table-wrap' }, table);
+  }
+
+  function markCells(table) {
+    table.querySelectorAll('td').forEach(function (td) {
+      td.classList.toggle('long', td.textContent.trim().length > 16);
+    });
+  }
+
   function sortableTable(columns, rows, caption, exportName) {
     var state = { key: null, dir: 1 };
     var tbody = el('tbody');
@@ -261,6 +277,7 @@
           return el('td', { 'data-col': c.key }, v == null ? '' : v);
         })));
       });
+      markCells(table);
       headRow.querySelectorAll('th').forEach(function (th) {
         th.setAttribute('aria-sort', th.dataset.key === state.key ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
       });
@@ -282,9 +299,9 @@
       // the list as a file Excel and WPS open: what the table shows, in its order (see exportTable)
       var button = el('button', { type: 'button', class: 'export', 'data-export': exportName, text: t('导出CSV', 'Export CSV'),
         onclick: function () { exportTable(table, exportName); } });
-      return el('div', { class: 'exportable' }, el('p', { class: 'actions' }, button), table);
+      return el('div', { class: 'exportable' }, el('p', { class: 'actions' }, button), tableBox(table));
     }
-    return table;
+    return tableBox(table);
   }
 
   // ---------------------------------------------------------------- vocabulary and checks the API also makes
@@ -647,7 +664,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, exportTable: exportTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, exportTable: exportTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render
