@@ -509,7 +509,8 @@
       X.sortableTable([
         { key: 'seq', label: '#' },
         { key: 'at', label: t('时间', 'When'), render: function (e) { return X.dateTime(e.at); } },
-        { key: 'type', label: t('环节', 'Step'), render: function (e) { return X.label('event', e.type); } },
+        // a type this page does not know yet (a newer node's) by the API's Chinese name, never by its code
+        { key: 'type', label: t('环节', 'Step'), render: function (e) { var l = X.label('event', e.type); return l === e.type && e.typeLabel ? e.typeLabel : l; } },
         { key: 'actorDisplay', label: t('经办人', 'Who'), render: function (e) { return X.person(e.actorDisplay); } },
         { key: 'unitName', label: t('单位（节点）', 'Unit (node)'), render: function (e) {
           // the node only when it is not the unit's own
