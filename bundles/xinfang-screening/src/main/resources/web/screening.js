@@ -31,36 +31,13 @@
     main.appendChild(el('p', { class: 'muted', text: t('区级各部门和乡镇每月排查一次本地本部门的隐性矛盾和群众反映的热点、难点问题，按区里统一的表式报区信访办。',
       'Every month each department and township reports the hidden conflicts and hot issues of its area on the district\'s form.') }));
     return X.api('GET', '/screening' + (month ? '?month=' + encodeURIComponent(month) : '')).then(function (a) {
-      // the month as two lists, year and month, in the page's language (the browser's own month picker
-      // speaks the browser's language, not the page's), none after this month
-      var thisYear = +a.today.substring(0, 4);
-      var thisMonth = +a.today.substring(5, 7);
-      var shownYear = +a.month.substring(0, 4);
-      var years = el('select', { name: 'year' });
-      for (var y = thisYear; y >= Math.min(shownYear, thisYear - 5); y--) {
-        years.appendChild(el('option', { value: String(y), text: t(y + '年', String(y)), selected: y === shownYear }));
-      }
-      var months = el('select', { name: 'month' });
-      function fillMonths() {
-        var wanted = months.value || a.month.substring(5, 7);
-        X.clear(months);
-        var last = +years.value === thisYear ? thisMonth : 12;
-        for (var m = 1; m <= last; m++) {
-          var v = (m < 10 ? '0' : '') + m;
-          months.appendChild(el('option', { value: v, text: t(m + '月', ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-            'August', 'September', 'October', 'November', 'December'][m - 1]), selected: v === wanted }));
-        }
-      }
-      fillMonths();
-      function pick() {
-        sessionStorage.setItem('xinfang.screening.month', years.value + '-' + months.value);
+      // the month as two lists, 年 and 月, in the page's language, none after this month
+      var picker = X.monthPicker('sc-month', a.month, a.today.substring(0, 7), function (month) {
+        sessionStorage.setItem('xinfang.screening.month', month);
         X.rerender();
-      }
-      years.addEventListener('change', function () { fillMonths(); pick(); });
-      months.addEventListener('change', pick);
+      });
       main.appendChild(el('div', { class: 'card', id: 'screening-month' },
-        el('fieldset', { class: 'month-pick' }, el('legend', { text: t('排查月份', 'Month') }),
-          el('div', { class: 'grid3' }, X.field('sc-year', t('年', 'Year'), years), X.field('sc-month', t('月', 'Month'), months))),
+        el('fieldset', {}, el('legend', { text: t('排查月份', 'Month') }), picker.node),
         el('p', {}, t('报送截止：', 'Due by: ') + a.due + t('（每月', ' (day ') + a.form.dueDay + t('日前报上月情况；表式由', ' of the next month; form of ') + a.form.definedByName + t('制定）', ')'))));
       if (a.files) { main.appendChild(mine(a)); }
       if (a.units.length) {

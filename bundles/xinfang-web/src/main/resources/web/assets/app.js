@@ -148,6 +148,36 @@
       el('label', { for: id, text: label }), control, hintEl, error);
   }
 
+  /**
+   * A month picked from two lists, 年 and 月, in the page's language (the browser's own month picker speaks the
+   * browser's language: "October 2026" in a Chinese page). Fields `<id>-year` and `<id>` (named `month`, where the
+   * API's errors about the month land); no month after `max` (YYYY-MM); years back to five before it, or to the
+   * value's. `onchange(YYYY-MM)` after a pick. Answers {node, value()}.
+   */
+  function monthPicker(id, value, max, onchange) {
+    var maxYear = +max.substring(0, 4), maxMonth = +max.substring(5, 7), shownYear = +value.substring(0, 4);
+    var years = el('select', { name: 'year' });
+    for (var y = maxYear; y >= Math.min(shownYear, maxYear - 5); y--) {
+      years.appendChild(el('option', { value: String(y), text: t(y + '年', String(y)), selected: y === shownYear }));
+    }
+    var months = el('select', { name: 'month' });
+    var EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    function fillMonths(wanted) {
+      clear(months);
+      var last = +years.value === maxYear ? maxMonth : 12;
+      for (var m = 1; m <= last; m++) {
+        var v = (m < 10 ? '0' : '') + m;
+        months.appendChild(el('option', { value: v, text: t(m + '月', EN[m - 1]), selected: v === wanted }));
+      }
+    }
+    fillMonths(value.substring(5, 7));
+    function current() { return years.value + '-' + months.value; }
+    years.addEventListener('change', function () { fillMonths(months.value); if (onchange) { onchange(current()); } });
+    months.addEventListener('change', function () { if (onchange) { onchange(current()); } });
+    return { node: el('div', { class: 'month-pick' }, field(id + '-year', t('年', 'Year'), years), field(id, t('月', 'Month'), months)),
+      value: current };
+  }
+
   /** Shows an error on the field it names (a JSON path like petitioners[0].idNumber); true if shown there. */
   function fieldError(form, path, text) {
     var box = form.querySelector('[data-field="' + (window.CSS && CSS.escape ? CSS.escape(path) : path) + '"]');
@@ -673,7 +703,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, exportTable: exportTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, monthPicker: monthPicker, exportTable: exportTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render
