@@ -725,7 +725,7 @@
       return el('tr', {},
         el('td', { class: 'short', text: d.date + ' ' + d.weekday + ' ' + d.start + '–' + d.end }),
         el('td', { class: 'short', text: d.unitName }),
-        el('td', { text: d.leaderName + ' · ' + d.leaderTitle }),
+        el('td', { class: 'short', text: d.leaderName + ' · ' + d.leaderTitle }),
         el('td', { class: 'long', text: d.place }),
         el('td', { class: 'long', text: d.topics || '' }));
     });
