@@ -94,7 +94,8 @@ try {
     'the district\'s navigation has 信访摘报');
   await clerk.click('nav a[data-page=digest]');
   await clerk.waitForSelector('#digest-generate');
-  await clerk.fill('#digest-month', MONTH);
+  await clerk.selectOption('#digest-month-year', MONTH.substring(0, 4));
+  await clerk.selectOption('#digest-month', MONTH.substring(5, 7));
   await clerk.click('#digest-generate button[type=submit]');
   await clerk.waitForSelector('#digest-sheet[data-status=DRAFT]');
   const charts = await chartsDrawn(clerk);

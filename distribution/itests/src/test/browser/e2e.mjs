@@ -6,13 +6,16 @@
 // nothing but a polite message. People and units appear by name and title, never by login or code.
 // The village clerk sees the conflict notice of a step the district did not take (XF_CONFLICT_CASE,
 // prepared by WebIT); the township compares its copies with the district's on its sync page.
-// Screenshots of the main pages go to XF_SHOTS.
+// Screenshots of the main pages go to XF_SHOTS. Every page and document reached is measured at 1366 px and at
+// 640 px (1280 px at 200% zoom) for reflow and broken words, and read for English words in Chinese mode
+// (layout.mjs); their screenshots go to XF_SHOTS/layout.
 //
 // Each check throws with what it expected and what the page showed; the process exits non-zero on the
 // first failure, and WebIT fails with this output.
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { layoutProblems, englishWords } from './layout.mjs';
 
 const env = (name) => {
   const v = process.env[name];
@@ -66,6 +69,41 @@ async function shot(page, name) {
   log('screenshot', name + '.png');
 }
 
+/**
+ * Layout and language of the page shown now: nothing scrolls the page sideways and no short Chinese text is
+ * broken, at 1366 px and at 640 px (200% zoom), and in Chinese mode no English word outside codes and what the
+ * test typed. Problems are collected (layoutReport) and checked at the end, so that one run lists them all.
+ */
+const layoutReport = [];
+const layoutChecked = [];
+async function checkLayout(page, name, typed = []) {
+  const size = page.viewportSize();
+  mkdirSync(join(SHOTS, 'layout'), { recursive: true });
+  for (const width of [1366, 640]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.waitForTimeout(150);
+    for (const p of await layoutProblems(page)) { layoutReport.push(`${name} at ${width} px: ${p}`); }
+    await page.screenshot({ path: join(SHOTS, 'layout', `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+  if (await page.evaluate(() => document.documentElement.lang) === 'zh-CN') {
+    const words = await englishWords(page, typed);
+    if (words.length) { layoutReport.push(`${name}: English in Chinese mode: ${words.join(' ')}`); }
+  }
+  layoutChecked.push(name);
+}
+
+/** The pages of the staff application's navigation (or only those given) and the extra addresses, measured by checkLayout. */
+async function checkPages(page, base, prefix, typed, extra = [], only = null) {
+  const ids = only || await navPages(page);
+  for (const address of ids.map((id) => '#/' + id).concat(extra)) {
+    await page.goto(base + '/' + address);
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => document.querySelector('main') && document.querySelector('main').children.length > 0);
+    await checkLayout(page, prefix + '-' + address.replace(/^#\//, '').replace(/\W+/g, '_'), typed);
+  }
+}
+
 async function login(page, base, user) {
   await page.goto(base + '/');
   await page.waitForSelector('#login-user');
@@ -101,6 +139,14 @@ async function navPages(page) {
 async function api(base, path) {
   const r = await fetch(base + '/api/v1' + path, {
     headers: { Authorization: 'Basic ' + Buffer.from('clerk:' + PASSWORD).toString('base64') }
+  });
+  return { status: r.status, body: r.status === 200 ? await r.json() : null };
+}
+
+/** The staff API as another account of the node. */
+async function apiAs(base, user, path) {
+  const r = await fetch(base + '/api/v1' + path, {
+    headers: { Authorization: 'Basic ' + Buffer.from(user + ':' + PASSWORD).toString('base64') }
   });
   return { status: r.status, body: r.status === 200 ? await r.json() : null };
 }
@@ -212,6 +258,8 @@ try {
   await village.fill('[name="petitioners[0].name"]', '王建国');
   await village.fill('[name="petitioners[0].idNumber"]', ID_OK);
   await village.fill('[name="petitioners[0].phone"]', '13881234567');
+  await village.selectOption('[name="petitioners[0].gender"]', 'MALE');
+  await village.fill('[name="petitioners[0].workUnit"]', '柳树村农机站');
   await shot(village, '02-village-register-form');
   await village.click('#r-submit');
   await village.waitForSelector('#registered-box');
@@ -318,6 +366,19 @@ try {
   const registered = await district.textContent('#timeline tbody tr:first-child');
   check(registered.includes(VILLAGE_CLERK) && registered.includes('柳树村'),
     'the timeline names who registered it (name and title) and the unit and node by name: ' + registered.trim());
+  // 性别 and 工作单位 as registered; a clerk (outside the roles that work with personal data) reads the ID number
+  // and phone masked in the API's answer itself, the rule of the inbox search
+  const petitionerRow = await district.textContent('#case-petitioners tbody tr');
+  check(petitionerRow.includes('男') && petitionerRow.includes('柳树村农机站') && petitionerRow.includes('5101**********0413')
+    && !petitionerRow.includes(ID_OK) && !petitionerRow.includes('13881234567') && await district.$('#case-petitioners-masked') !== null,
+    'the case page shows gender and work unit, and to a clerk the ID number and phone masked: ' + petitionerRow.trim());
+  const asClerk = (await api(DISTRICT, '/petitions/' + caseId)).body.petitioners[0];
+  check(asClerk.idNumber === '5101**********0413' && asClerk.masked === true && asClerk.gender === 'MALE' && asClerk.workUnit === '柳树村农机站',
+    'the case JSON itself masks the ID number for a clerk: ' + JSON.stringify(asClerk));
+  const badGender = await fetch(DISTRICT + '/api/v1/petitions', { method: 'POST', headers: { 'Content-Type': 'application/json',
+    Authorization: 'Basic ' + Buffer.from('clerk:' + PASSWORD).toString('base64') }, body: JSON.stringify({ kind: 'CLAIM', channel: 'LETTER',
+    subject: '测试', content: '测试', petitioners: [{ name: '李四', gender: '男性' }] }) });
+  check(badGender.status === 400 && (await badGender.json()).field === 'petitioners[0].gender', 'a gender outside the list is refused with 400 naming the field');
   const districtMain = await district.textContent('main');
   check(!LOGINS.test(districtMain) && !districtMain.includes(VILLAGE_UNIT + '（') && !districtMain.includes('（' + VILLAGE_UNIT),
     'the case page shows no login and no unit code beside a name');
@@ -346,6 +407,9 @@ try {
   await township.goto(TOWNSHIP + '/#/case/' + caseId);
   await township.waitForSelector('#case-actions button[data-step=accept]');
   const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
+  const headRow = await township.textContent('#case-petitioners tbody tr');
+  check(headRow.includes(ID_OK) && headRow.includes('13881234567') && await township.$('#case-petitioners-masked') === null,
+    'a head (who works with personal data) reads the ID number and phone in full');
   check(steps.includes('accept') && steps.includes('object') && !steps.includes('decide'),
     'at TRIAGED the head may accept or object, not decide yet: ' + steps.join(','));
   // one writer per case: the township's clerk has the same case open and both accept it at once
@@ -383,6 +447,13 @@ try {
   check(acceptedRow.includes(told[0].who === 'head' ? TOWNSHIP_CLERK : TOWNSHIP_HEAD), 'the reloaded timeline names who accepted it: ' + acceptedRow.trim());
   await shot(loser, '06b-township-version-conflict');
   await colleague.context().close();
+  // 督办 is offered where the server allows it (allowedActions): to the district's head, above the owner; not to
+  // its clerk, nor to the township that owns the case
+  const offered = async (base, user) => (await apiAs(base, user, '/petitions/' + encodeURIComponent(caseId))).body.allowedActions;
+  await until('the district holds the accepted case', async () => (await api(DISTRICT, '/petitions/' + caseId)).body.status === 'ACCEPTED');
+  check((await offered(DISTRICT, 'head')).includes('supervise') && !(await offered(DISTRICT, 'clerk')).includes('supervise')
+    && !(await offered(TOWNSHIP, 'head')).includes('supervise') && !steps.includes('supervise'),
+    'supervision is offered by the server to the head of the level above, not to its clerk nor to the owner');
   // a due day that rests on a year whose holiday notice is not loaded is marked as provisional
   const handling = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.activeDeadline;
   const badge = await township.textContent('#case-title .badge');
@@ -480,6 +551,32 @@ try {
   check(publicCopy.includes(opinion.number) && publicCopy.includes('自收到本意见书之日起30日内') && publicCopy.includes('复查')
     && !publicCopy.includes(ID_OK) && !publicCopy.includes('13881234567') && !publicCopy.includes('王芳') && !/[A-Za-z]/.test(latin(publicCopy)),
     'the petitioner\'s copy shows the 文号 and the review right, masks the ID number and phone typed into the facts and names no staff');
+  // every document of the case, both copies: on screen at 1366 and 640 px, in print on the A4 type area (156 mm,
+  // about 590 px: nothing sticks out, no 文号 or date broken), as a PDF of one or two pages, all Chinese
+  const reader = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    extraHTTPHeaders: { Authorization: 'Basic ' + Buffer.from('head:' + PASSWORD).toString('base64') } });
+  const sheetPage = await reader.newPage();
+  for (const d of documents) {
+    for (const [copy, href] of [['file', d.href], ['public', d.publicHref]]) {
+      if (!href) { continue; }
+      const name = `doc-${d.type}-${copy}`;
+      await sheetPage.emulateMedia({ media: 'screen' });
+      await sheetPage.goto(TOWNSHIP + href);
+      await sheetPage.waitForSelector('#document-number');
+      await checkLayout(sheetPage, name, [caseId, tracking, ID_OK]);
+      await sheetPage.emulateMedia({ media: 'print' });
+      await sheetPage.setViewportSize({ width: 590, height: 850 });
+      for (const p of await layoutProblems(sheetPage, '.gw-number, .gw-title, .gw-closing p, .gw-foot p')) {
+        layoutReport.push(`${name} in print: ${p}`);
+      }
+      const pdf = await sheetPage.pdf({ path: join(SHOTS, 'layout', name + '.pdf'), preferCSSPageSize: true, printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      if (pages < 1 || pages > 2) { layoutReport.push(`${name} prints on ${pages} A4 pages`); }
+      await sheetPage.setViewportSize({ width: 1366, height: 768 });
+    }
+  }
+  await reader.close();
+  check(documents.length >= 4, 'the case\'s documents were measured on screen and in print: ' + documents.map((d) => d.type).join(', '));
 
   // a major matter: flagged at the township on the case page, an alert on every district page until a named
   // person there acknowledges it (R2022 Art. 25)
@@ -746,6 +843,24 @@ try {
   const onlineCode = (await phone.textContent('#p-verification')).trim();
   check(/^[A-Z0-9]{10}$/.test(onlineTracking) && /^\d{6}$/.test(onlineCode), 'an online petition shows its two codes');
   await shot(phone, '12-portal-online-petition');
+
+  // ---------------------------------------------------------------- every page: reflow, no broken word, Chinese only
+  const typed = [caseId, tracking, code, onlineTracking, ID_OK, CONFLICT_CASE, '旧台账2019.csv'];
+  const layoutHead = await newPage();
+  await login(layoutHead, DISTRICT, 'head');
+  await checkPages(layoutHead, DISTRICT, 'district-head', typed, ['#/case/' + caseId]);
+  // the case page offers the steps the server allows, 督办 exactly when it does
+  const shownSteps = await layoutHead.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
+  const allowedNow = (await apiAs(DISTRICT, 'head', '/petitions/' + caseId)).body.allowedActions;
+  check(shownSteps.every((x) => allowedNow.includes(x)) && shownSteps.includes('supervise') === allowedNow.includes('supervise'),
+    'the case page offers only the steps the server lists: ' + shownSteps.join(',') + ' of ' + allowedNow.join(','));
+  await layoutHead.context().close();
+  await checkPages(district, DISTRICT, 'district-clerk', typed, [], ['home', 'register']);
+  await checkPages(township, TOWNSHIP, 'township-head', typed, ['#/case/' + caseId]);
+  await checkPages(village, VILLAGE, 'village-clerk', typed, ['#/case/' + caseId], ['home', 'cases', 'register', 'sync']);
+  await checkLayout(portal, 'portal-result', typed);
+  check(layoutReport.length === 0, `${layoutChecked.length} pages and documents reflow at 1366 and 640 px with no word broken and`
+    + ' no English word in Chinese mode' + (layoutReport.length ? ':\n  ' + layoutReport.join('\n  ') : ''));
 
   // the staff application in English
   await district.click('#lang');

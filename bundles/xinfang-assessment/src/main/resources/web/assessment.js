@@ -57,9 +57,9 @@
           });
           body.appendChild(tr);
         });
-        var table = el('table', { id: 'a-table' }, el('thead', {}, el('tr', {}, head)), body);
+        var table = el('table', { class: 'grid', id: 'a-table' }, el('thead', {}, el('tr', {}, head)), body);
         main.appendChild(el('section', { class: 'card' }, el('p', { class: 'actions' }, el('button', { type: 'button', class: 'export',
-          id: 'a-export', text: t('导出CSV', 'Export CSV'), onclick: function () { X.exportTable(table, t(year + '年度目标考核', 'assessment-' + year)); } })), table));
+          id: 'a-export', text: t('导出CSV', 'Export CSV'), onclick: function () { X.exportTable(table, t(year + '年度目标考核', 'assessment-' + year)); } })), X.tableBox(table)));
         if (!a.closed && year < thisYear && X.hasRole(['leader'])) {
           main.appendChild(el('div', { class: 'actions' }, el('button', { type: 'button', class: 'primary', id: 'a-close',
             text: t('关账（固定' + year + '年度考核结果）', 'Close ' + year), onclick: function () {

@@ -92,15 +92,16 @@
     var t = X.t, el = X.el;
     main.appendChild(el('h1', { text: t('信访摘报', 'Monthly digest') }));
     if (X.hasRole(OFFICE)) {
-      var month = el('input', { type: 'month', name: 'month', value: previousMonth(), max: X.today().substring(0, 7), required: true });
+      // 年 and 月 as lists in the page's language (the browser's month picker speaks the browser's)
+      var month = X.monthPicker('digest-month', previousMonth(), X.today().substring(0, 7));
       var form = el('form', { class: 'filters', id: 'digest-generate', novalidate: true },
-        X.field('digest-month', t('月份', 'Month'), month),
+        el('fieldset', {}, el('legend', { text: t('月份', 'Month') }), month.node),
         el('div', { class: 'field' }, el('button', { type: 'submit', class: 'primary', text: t('生成摘报', 'Generate') })),
         el('p', { class: 'form-error', role: 'alert' }));
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
         X.clearErrors(form);
-        X.api('POST', '/digests', { month: month.value }).then(function (d) {
+        X.api('POST', '/digests', { month: month.value() }).then(function (d) {
           X.toast(t('已生成' + monthLabel(d.month) + '摘报草稿', 'Draft of ' + d.month + ' generated'));
           X.go('#/digest/' + d.month);
         }, function (e) { X.showError(form, e); });
@@ -136,11 +137,11 @@
 
   function table(id, columns, rows) {
     var el = X.el;
-    return el('table', { class: 'grid digest-table', id: id },
+    return X.tableBox(el('table', { class: 'grid digest-table', id: id },
       el('thead', {}, el('tr', {}, columns.map(function (c) { return el('th', { scope: 'col', text: c.label }); }))),
       el('tbody', {}, rows.length ? rows.map(function (r) {
         return el('tr', {}, columns.map(function (c) { return el('td', {}, c.render(r)); }));
-      }) : el('tr', {}, el('td', { colspan: String(columns.length), class: 'muted', text: X.t('无', 'None') }))));
+      }) : el('tr', {}, el('td', { colspan: String(columns.length), class: 'muted', text: X.t('无', 'None') })))));
   }
 
   function countTable(id, items, list, what) {

@@ -723,11 +723,11 @@
     }
     var rows = answer.items.map(function (d) {
       return el('tr', {},
-        el('td', { text: d.date + ' ' + d.weekday + ' ' + d.start + '–' + d.end }),
-        el('td', { text: d.unitName }),
-        el('td', { text: d.leaderName + ' · ' + d.leaderTitle }),
-        el('td', { text: d.place }),
-        el('td', { text: d.topics || '' }));
+        el('td', { class: 'short', text: d.date + ' ' + d.weekday + ' ' + d.start + '–' + d.end }),
+        el('td', { class: 'short', text: d.unitName }),
+        el('td', { class: 'short', text: d.leaderName + ' · ' + d.leaderTitle }),
+        el('td', { class: 'long', text: d.place }),
+        el('td', { class: 'long', text: d.topics || '' }));
     });
     section.appendChild(el('div', { class: 'table-wrap' }, el('table', { class: 'reception-days' },
       el('caption', { text: t('rd.title') }),

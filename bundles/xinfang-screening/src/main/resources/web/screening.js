@@ -31,10 +31,13 @@
     main.appendChild(el('p', { class: 'muted', text: t('区级各部门和乡镇每月排查一次本地本部门的隐性矛盾和群众反映的热点、难点问题，按区里统一的表式报区信访办。',
       'Every month each department and township reports the hidden conflicts and hot issues of its area on the district\'s form.') }));
     return X.api('GET', '/screening' + (month ? '?month=' + encodeURIComponent(month) : '')).then(function (a) {
-      var picker = el('input', { type: 'month', name: 'month', value: a.month, max: a.today.substring(0, 7) });
-      picker.addEventListener('change', function () { if (picker.value) { sessionStorage.setItem('xinfang.screening.month', picker.value); X.rerender(); } });
+      // the month as two lists, 年 and 月, in the page's language, none after this month
+      var picker = X.monthPicker('sc-month', a.month, a.today.substring(0, 7), function (month) {
+        sessionStorage.setItem('xinfang.screening.month', month);
+        X.rerender();
+      });
       main.appendChild(el('div', { class: 'card', id: 'screening-month' },
-        X.field('sc-month', t('排查月份', 'Month'), picker),
+        el('fieldset', {}, el('legend', { text: t('排查月份', 'Month') }), picker.node),
         el('p', {}, t('报送截止：', 'Due by: ') + a.due + t('（每月', ' (day ') + a.form.dueDay + t('日前报上月情况；表式由', ' of the next month; form of ') + a.form.definedByName + t('制定）', ')'))));
       if (a.files) { main.appendChild(mine(a)); }
       if (a.units.length) {

@@ -45,7 +45,7 @@
     'open-response': ['启动应急联动/联席会议', 'Open a response', ['response', 'members']],
     'record-meeting': ['记录联动会议', 'Record a meeting', ['meetingOn', 'attendance', 'decisions']],
     'close-response': ['结束应急联动/联席会议', 'Close the response', ['summary']],
-    // not in allowedActions: offered to supervisors of a level above the owner (POST /supervision)
+    // in allowedActions when this node may supervise the case; sent to POST /supervision
     'supervise': ['督办', 'Supervise', ['instructions', 'answerBy', 'listed']]
   };
 
@@ -368,7 +368,10 @@
       if (step === 'supervise') { body['case'] = p.id; }
       var call = step === 'assign'
         ? X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/assignments', body)
-        : step === 'supervise' ? X.api('POST', '/supervision', body)
+        // the supervision answers the case without the steps allowed now: read it again whole
+        : step === 'supervise' ? X.api('POST', '/supervision', body).then(function () {
+          return X.api('GET', '/petitions/' + encodeURIComponent(p.id));
+        })
           : X.api('POST', '/petitions/' + encodeURIComponent(p.id) + '/actions/' + step, body);
       call.then(function (after) {
         X.toast(t('已' + spec[0], spec[1] + ': done'));
@@ -423,10 +426,8 @@
         if (box) { box.focus(); }
       }, function (e) { X.toast(e.message, 'bad'); });
     }
+    // the API lists what this user may do now, 督办 by hand ('supervise') included
     var steps = (p.allowedActions || []).slice();
-    // 督办 by hand: a supervisor of a level above the owner, while no supervision is open (the API decides)
-    if (X.hasRole(['supervisor', 'leader', 'head']) && p.owner !== session.node.unit && !p.openSupervision
-      && ['REDIRECTED', 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED'].indexOf(p.status) < 0) { steps.push('supervise'); }
     steps.forEach(function (step) {
       if (!STEPS[step]) { return; }
       actions.appendChild(el('button', { type: 'button', 'data-step': step, text: t(STEPS[step][0], STEPS[step][1]), onclick: function () {
@@ -478,13 +479,20 @@
     fact(t('内容', 'Content'), p.content);
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));
 
-    main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('信访人', 'Petitioners') }),
+    var people = p.petitioners || [];
+    var GENDERS = { MALE: 'Male', FEMALE: 'Female', UNSTATED: 'Not stated' };
+    main.appendChild(el('section', { class: 'card', id: 'case-petitioners' }, el('h2', { text: t('信访人', 'Petitioners') }),
       X.sortableTable([
         { key: 'name', label: t('姓名', 'Name') },
+        { key: 'genderLabel', label: t('性别', 'Gender'), render: function (x) { return x.gender ? t(x.genderLabel, GENDERS[x.gender]) : ''; } },
         { key: 'idNumber', label: t('身份证号码', 'ID number') },
         { key: 'phone', label: t('电话', 'Phone') },
+        { key: 'workUnit', label: t('工作单位', 'Work unit') },
         { key: 'address', label: t('住址', 'Address') }
-      ], p.petitioners || [])));
+      ], people),
+      // the API masks the numbers for roles that do not work with personal data
+      people.some(function (x) { return x.masked; }) ? el('p', { class: 'hint', id: 'case-petitioners-masked',
+        text: t('身份证号码和电话已部分隐藏：本岗位不查看完整的个人信息。', 'ID numbers and phones are partly hidden: your role does not see personal data in full.') }) : null));
 
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('期限', 'Clocks') }),
       X.sortableTable([
@@ -501,7 +509,8 @@
       X.sortableTable([
         { key: 'seq', label: '#' },
         { key: 'at', label: t('时间', 'When'), render: function (e) { return X.dateTime(e.at); } },
-        { key: 'type', label: t('环节', 'Step'), render: function (e) { return X.label('event', e.type); } },
+        // a type this page does not know yet (a newer node's) by the API's Chinese name, never by its code
+        { key: 'type', label: t('环节', 'Step'), render: function (e) { var l = X.label('event', e.type); return l === e.type && e.typeLabel ? e.typeLabel : l; } },
         { key: 'actorDisplay', label: t('经办人', 'Who'), render: function (e) { return X.person(e.actorDisplay); } },
         { key: 'unitName', label: t('单位（节点）', 'Unit (node)'), render: function (e) {
           // the node only when it is not the unit's own

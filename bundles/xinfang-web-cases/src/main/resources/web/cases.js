@@ -187,9 +187,9 @@
         if (!rows.length) {
           rows = [el('tr', {}, el('td', { colspan: columns.length, class: 'muted', text: t('没有符合条件的案件', 'No case matches') }))];
         }
-        results.appendChild(el('table', { class: 'grid', id: 'cases-table' },
+        results.appendChild(X.tableBox(el('table', { class: 'grid', id: 'cases-table' },
           el('caption', { text: t('共 ' + page.total + ' 件', page.total + ' cases') }),
-          el('thead', {}, headRow), el('tbody', {}, rows)));
+          el('thead', {}, headRow), el('tbody', {}, rows))));
         var last = Math.min(page.offset + page.items.length, page.total);
         function pageAt(off) { return address(Object.assign({}, state, { offset: off > 0 ? String(off) : '' })); }
         results.appendChild(el('div', { class: 'pager', role: 'navigation', 'aria-label': t('翻页', 'Pages') },

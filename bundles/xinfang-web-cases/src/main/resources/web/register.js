@@ -95,6 +95,10 @@
         var id = el('input', { name: path + '.idNumber', maxlength: 18, autocomplete: 'off', class: 'id-number' });
         var phone = el('input', { name: path + '.phone', maxlength: 20, type: 'tel', autocomplete: 'off' });
         var address = el('input', { name: path + '.address', maxlength: 200, autocomplete: 'off' });
+        var gender = el('select', { name: path + '.gender' },
+          [['', '（未填）', '(not given)'], ['MALE', '男', 'Male'], ['FEMALE', '女', 'Female'], ['UNSTATED', '未说明', 'Not stated']]
+            .map(function (g) { return el('option', { value: g[0], text: t(g[1], g[2]) }); }));
+        var workUnit = el('input', { name: path + '.workUnit', maxlength: 100, autocomplete: 'off' });
         id.addEventListener('change', checkRepeats);
         var remove = el('button', { type: 'button', class: 'link', text: t('移除', 'Remove'), onclick: function () {
           people.removeChild(block); renumber(); } });
@@ -103,7 +107,9 @@
             X.field('p' + i + '-name', t('姓名', 'Name') + ' *', name),
             X.field('p' + i + '-id', t('身份证号码', 'Resident ID number'), id, t('18位，末位可为X', '18 characters')),
             X.field('p' + i + '-phone', t('联系电话', 'Phone'), phone),
-            X.field('p' + i + '-address', t('住址', 'Address'), address)),
+            X.field('p' + i + '-address', t('住址', 'Address'), address),
+            X.field('p' + i + '-gender', t('性别', 'Gender'), gender),
+            X.field('p' + i + '-workunit', t('工作单位', 'Work unit'), workUnit)),
           i > 0 ? remove : null);
         people.appendChild(block);
         renumber();
@@ -113,7 +119,7 @@
       function renumber() {
         Array.prototype.forEach.call(people.children, function (block, i) {
           block.querySelectorAll('[data-field]').forEach(function (f) {
-            var c = f.querySelector('input');
+            var c = f.querySelector('input, select');
             var name = c.name.replace(/^petitioners\[\d+\]/, 'petitioners[' + i + ']');
             c.name = name;
             f.setAttribute('data-field', name);
@@ -181,7 +187,8 @@
         var list = Array.prototype.map.call(people.children, function (block, i) {
           var p = 'petitioners[' + i + ']';
           function v(f) { var x = block.querySelector('[name="' + p + '.' + f + '"]').value.trim(); return x || undefined; }
-          return { name: v('name'), idNumber: v('idNumber') ? v('idNumber').toUpperCase() : undefined, phone: v('phone'), address: v('address') };
+          return { name: v('name'), idNumber: v('idNumber') ? v('idNumber').toUpperCase() : undefined, phone: v('phone'), address: v('address'),
+            gender: v('gender'), workUnit: v('workUnit') };
         });
         return {
           kind: kind.value, channel: channel.value, subject: subject.value.trim(), content: content.value.trim(),

@@ -39,11 +39,11 @@
           return tr;
         }
         rows.forEach(function (c) { c.existing = true; body.appendChild(row(c)); });
-        var table = el('table', { id: 'cat-table' }, el('thead', {}, el('tr', {}, el('th', { text: t('分类', 'Category') }),
+        var table = el('table', { class: 'grid', id: 'cat-table' }, el('thead', {}, el('tr', {}, el('th', { text: t('分类', 'Category') }),
           el('th', { text: t('英文名', 'English') }), el('th', { text: t('别名（以「、」分隔）', 'Aliases (separated by 、)') }),
           el('th', { text: t('启用', 'In use') }))), body);
         var error = el('p', { class: 'form-error', role: 'alert' });
-        var form = el('form', { class: 'card', id: 'cat-form', novalidate: true }, table, error);
+        var form = el('form', { class: 'card', id: 'cat-form', novalidate: true }, X.tableBox(table), error);
         if (editable) {
           form.appendChild(el('div', { class: 'actions' },
             el('button', { type: 'button', id: 'cat-add', text: t('增加分类', 'Add a category'), onclick: function () {

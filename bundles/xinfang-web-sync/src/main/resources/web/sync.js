@@ -68,7 +68,7 @@
     if (s.parent) {
       fact(t('已配置密钥', 'Credential set'), s.configured ? t('是', 'yes') : t('否——请在上级登记本节点', 'no — register this node at the parent'));
       fact(t('待上报条数', 'Backlog'), s.backlog);
-      fact(t('最早未上报的已等待', 'Oldest unsent waited'), s.lagSeconds + ' s');
+      fact(t('最早未上报的已等待', 'Oldest unsent waited'), s.lagSeconds + t(' 秒', ' s'));
       fact(t('最近成功', 'Last success'), X.dateTime(s.lastSuccess));
       fact(t('最近尝试', 'Last attempt'), X.dateTime(s.lastAttempt));
       fact(t('连续失败', 'Failures in a row'), s.failures);

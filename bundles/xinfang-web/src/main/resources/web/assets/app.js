@@ -148,6 +148,36 @@
       el('label', { for: id, text: label }), control, hintEl, error);
   }
 
+  /**
+   * A month picked from two lists, 年 and 月, in the page's language (the browser's own month picker speaks the
+   * browser's language: "October 2026" in a Chinese page). Fields `<id>-year` and `<id>` (named `month`, where the
+   * API's errors about the month land); no month after `max` (YYYY-MM); years back to five before it, or to the
+   * value's. `onchange(YYYY-MM)` after a pick. Answers {node, value()}.
+   */
+  function monthPicker(id, value, max, onchange) {
+    var maxYear = +max.substring(0, 4), maxMonth = +max.substring(5, 7), shownYear = +value.substring(0, 4);
+    var years = el('select', { name: 'year' });
+    for (var y = maxYear; y >= Math.min(shownYear, maxYear - 5); y--) {
+      years.appendChild(el('option', { value: String(y), text: t(y + '年', String(y)), selected: y === shownYear }));
+    }
+    var months = el('select', { name: 'month' });
+    var EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    function fillMonths(wanted) {
+      clear(months);
+      var last = +years.value === maxYear ? maxMonth : 12;
+      for (var m = 1; m <= last; m++) {
+        var v = (m < 10 ? '0' : '') + m;
+        months.appendChild(el('option', { value: v, text: t(m + '月', EN[m - 1]), selected: v === wanted }));
+      }
+    }
+    fillMonths(value.substring(5, 7));
+    function current() { return years.value + '-' + months.value; }
+    years.addEventListener('change', function () { fillMonths(months.value); if (onchange) { onchange(current()); } });
+    months.addEventListener('change', function () { if (onchange) { onchange(current()); } });
+    return { node: el('div', { class: 'month-pick' }, field(id + '-year', t('年', 'Year'), years), field(id, t('月', 'Month'), months)),
+      value: current };
+  }
+
   /** Shows an error on the field it names (a JSON path like petitioners[0].idNumber); true if shown there. */
   function fieldError(form, path, text) {
     var box = form.querySelector('[data-field="' + (window.CSS && CSS.escape ? CSS.escape(path) : path) + '"]');
@@ -234,6 +264,22 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
+  /**
+   * A data table in its own sideways-scrolling box: the page never scrolls sideways (WCAG 1.4.10 reflow), only a
+   * wide table inside its box. Short texts stay on one line (no word broken one or two characters a line), long
+   * ones wrap from a readable width (class long). Call again after changing the rows (markCells).
+   */
+  function tableBox(table) {
+    markCells(table);
+    return el('div', { class: 'table-wrap' }, table);
+  }
+
+  function markCells(table) {
+    table.querySelectorAll('td').forEach(function (td) {
+      td.classList.toggle('long', td.textContent.trim().length > 16);
+    });
+  }
+
   function sortableTable(columns, rows, caption, exportName) {
     var state = { key: null, dir: 1 };
     var tbody = el('tbody');
@@ -261,6 +307,7 @@
           return el('td', { 'data-col': c.key }, v == null ? '' : v);
         })));
       });
+      markCells(table);
       headRow.querySelectorAll('th').forEach(function (th) {
         th.setAttribute('aria-sort', th.dataset.key === state.key ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
       });
@@ -282,9 +329,9 @@
       // the list as a file Excel and WPS open: what the table shows, in its order (see exportTable)
       var button = el('button', { type: 'button', class: 'export', 'data-export': exportName, text: t('导出CSV', 'Export CSV'),
         onclick: function () { exportTable(table, exportName); } });
-      return el('div', { class: 'exportable' }, el('p', { class: 'actions' }, button), table);
+      return el('div', { class: 'exportable' }, el('p', { class: 'actions' }, button), tableBox(table));
     }
-    return table;
+    return tableBox(table);
   }
 
   // ---------------------------------------------------------------- vocabulary and checks the API also makes
@@ -309,6 +356,15 @@
       ['HEARING_ENDED', '听证结束', 'Hearing ended'], ['REREVIEWED', '出具复核意见', 'Re-reviewed'], ['TERMINATED', '终结', 'Concluded'],
       ['REDIRECTED', '导入其他渠道', 'Redirected'], ['NOT_ACCEPTED', '不予受理', 'Not accepted'], ['LINKED', '重复信访并案', 'Linked'],
       ['SUPERVISED', '督办', 'Supervised'], ['SUPERVISION_ANSWERED', '书面答复督办', 'Supervision answered'],
+      ['SUPERVISION_ACCEPTED', '认可督办答复', 'Answer to supervision accepted'],
+      ['SUPERVISION_RETURNED', '退回督办答复', 'Answer to supervision sent back'],
+      ['LEADER_TOOK', '领导包案', 'Taken by a leader'], ['LEADER_PROGRESS', '包案进展', 'Leader\'s progress'],
+      ['LEADER_CLOSED', '包案办结', 'Closed by the leader'], ['HEARING_SCHEDULED', '安排听证', 'Hearing scheduled'],
+      ['HEARING_RECORDED', '听证记录', 'Hearing recorded'], ['MAJOR_FLAGGED', '标记重大紧急', 'Flagged as major or urgent'],
+      ['MAJOR_RECEIVED', '收到重大紧急事项报告', 'Major matter reported'],
+      ['MAJOR_ACKNOWLEDGED', '确认知悉重大紧急事项', 'Major matter acknowledged'],
+      ['RESPONSE_OPENED', '启动应急联动/联席会议', 'Joint response opened'], ['RESPONSE_MEETING', '联动会议', 'Joint response meeting'],
+      ['RESPONSE_CLOSED', '结束应急联动/联席会议', 'Joint response closed'],
       ['RATED', '信访人评价', 'Rated by the petitioner'], ['ARCHIVED', '历史办结', 'Closed (historic)']],
     role: [['clerk', '登记员', 'Clerk'], ['handler', '承办人', 'Handler'], ['head', '负责人', 'Unit head'], ['leader', '领导', 'Leader'],
       ['supervisor', '督查', 'Supervisor'], ['admin', '系统管理员', 'Administrator']]
@@ -647,7 +703,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, exportTable: exportTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, monthPicker: monthPicker, exportTable: exportTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render

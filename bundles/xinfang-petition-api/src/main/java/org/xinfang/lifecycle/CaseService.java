@@ -63,6 +63,13 @@ public interface CaseService {
     Petition supervise(String id, String instructions, String answerBy, boolean listed, Integer version, Actor actor);
 
     /**
+     * Whether {@link #supervise} would take this actor's notice on the case now, its input aside: the actor is a
+     * supervisor, leader or head, this node's unit is above the owner and no supervision is open. The case page
+     * offers 督办 only then.
+     */
+    boolean maySupervise(Petition petition, Actor actor);
+
+    /**
      * 包案: the cases leaders of this node's unit or below took, with {@code filter} {@code open} (default),
      * {@code overdue} (open past its deadline), {@code closed} or {@code all}; only {@code leader}'s when given.
      */

@@ -62,6 +62,24 @@ class PetitionDraftTest {
     }
 
     @Test
+    void genderIsOneOfAFixedSetAndWorkUnitIsOptionalText() {
+        assertEquals(Gender.FEMALE, Gender.parse("female", "gender"));
+        assertEquals(Gender.MALE, Gender.parse("男", "gender"));
+        assertEquals(Gender.UNSTATED, Gender.parse("9", "gender"), "GB/T 2261.1 code");
+        assertEquals(null, Gender.parse(" ", "gender"));
+        ValidationException e = assertThrows(ValidationException.class, () -> Gender.parse("X", "petitioners[0].gender"));
+        assertEquals("petitioners[0].gender", e.field());
+        Petitioner p = new Petitioner("张三", null, null, null, Gender.MALE, "  清河镇农机站 ");
+        assertEquals("清河镇农机站", p.workUnit());
+        assertEquals(Gender.MALE, p.masked().gender());
+        assertEquals("清河镇农机站", p.masked().workUnit());
+        assertEquals(null, new Petitioner("张三", null, null, null, null, " ").workUnit());
+        ValidationException tooLong = assertThrows(ValidationException.class,
+                () -> new Petitioner("张三", null, null, null, null, "单".repeat(101)));
+        assertEquals("workUnit", tooLong.field());
+    }
+
+    @Test
     void maskedViewHidesTheMiddleOfNumbers() {
         PersonView view = ZHANG.masked();
         assertEquals("1101**********002X", view.idNumber());

@@ -128,6 +128,11 @@ class WebIT {
         JsonNode atDistrict = JSON.readTree(district.get("/api/v1/petitions/" + id).body());
         assertEquals("DECIDED", atDistrict.get("status").asText());
         assertEquals("510199101", atDistrict.get("owner").asText());
+        // gender and work unit picked at the village reached the district with the case (the admin reads full numbers)
+        JsonNode petitioner = atDistrict.get("petitioners").get(0);
+        assertEquals("MALE", petitioner.get("gender").asText());
+        assertEquals("柳树村农机站", petitioner.get("workUnit").asText());
+        assertEquals(false, petitioner.get("masked").asBoolean());
         assertTrue(hasEvent(atDistrict, "RATED", "level", "SATISFIED"), "the district recorded the citizen's rating");
         // two people accepted at once: one step recorded, by the one the page said
         assertEquals(1, count(atDistrict, "ACCEPTED"), "accepted once");
@@ -157,6 +162,11 @@ class WebIT {
         for (String shot : new String[] {"01-login", "04b-village-conflict", "05-district-inbox", "06b-township-version-conflict",
                 "07-township-case-decided", "07b-township-sync", "10-portal-rated", "11-portal-phone-en", "13-district-sync-en"}) {
             assertTrue(Files.size(shots.resolve(shot + ".png")) > 10_000, shot + ".png was saved");
+        }
+        // the layout checks' screenshots at 1366 and 640 px and the documents printed to PDF
+        for (String shot : new String[] {"layout/district-head-cases-1366.png", "layout/district-head-cases-640.png",
+                "layout/township-head-screening-640.png", "layout/portal-result-640.png", "layout/doc-DECISION-public.pdf"}) {
+            assertTrue(Files.size(shots.resolve(shot)) > 10_000, shot + " was saved");
         }
     }
 

@@ -205,6 +205,11 @@ class DigestServiceTest {
         }
 
         @Override
+        public boolean maySupervise(Petition petition, Actor actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<Deadline> deadlines(Petition petition) {
             throw new UnsupportedOperationException();
         }

@@ -443,6 +443,23 @@ public final class LifecycleService implements CaseService {
     }
 
     @Override
+    public boolean maySupervise(Petition p, Actor actor) {
+        if (!actor.hasAny(SUPERVISORS)) {
+            return false;
+        }
+        CaseState state = CaseState.of(p);
+        String here = node.info().unit().code();
+        try {
+            // the checks supervise() makes before the input: stage, unit above the owner (Authority.checkFacts)
+            Authority.checkStage(state, EventType.SUPERVISED);
+            Authority.checkUnit(state, EventType.SUPERVISED, here, node.units());
+        } catch (IllegalTransitionException | ForbiddenActionException notNow) {
+            return false;
+        }
+        return node.units().isBelow(p.owner(), here);
+    }
+
+    @Override
     public List<LeaderCase> leaderCases(String filter, String leader) {
         String f = filter == null || filter.isBlank() ? "open" : filter.strip().toLowerCase(Locale.ROOT);
         if (!Set.of("open", "overdue", "closed", "all").contains(f)) {

@@ -782,6 +782,10 @@ class LifecycleServiceTest {
     @Test
     void aSupervisionByHandIsAnsweredSentBackAndAccepted() {
         String id = caseIn(Status.ACCEPTED);
+        // offered (the case page's 督办) exactly where supervise() would take it
+        assertTrue(atDistrict.maySupervise(store.get(id).orElseThrow(), SUPERVISOR));
+        assertFalse(atDistrict.maySupervise(store.get(id).orElseThrow(), HANDLER), "a handler does not supervise");
+        assertFalse(atTownship.maySupervise(store.get(id).orElseThrow(), SUPERVISOR), "the owner does not supervise itself");
         ValidationException noInstructions = assertThrows(ValidationException.class, () -> atDistrict.supervise(id, " ",
                 "2026-12-10", true, null, SUPERVISOR));
         assertEquals("instructions", noInstructions.field());
@@ -793,6 +797,7 @@ class LifecycleServiceTest {
         assertThrows(ForbiddenActionException.class, () -> atTownship.supervise(id, "请加快办理", "2026-12-10", true, null,
                 SUPERVISOR), "from above the owner only");
         atDistrict.supervise(id, "请于12月10日前书面报告欠薪处置进展", "2026-12-10", true, null, SUPERVISOR);
+        assertFalse(atDistrict.maySupervise(store.get(id).orElseThrow(), SUPERVISOR), "one supervision open at a time");
         CaseService.Supervision open = atDistrict.supervisions(true).get(0);
         assertTrue(open.listed());
         assertEquals("open", open.state());

@@ -58,16 +58,20 @@ public class PetitionResource {
 
     /**
      * The case as staff see it: with its clocks, for cases that travelled here its origin, and the
-     * steps the caller may take now ({@code allowedActions}, by path; {@code assign} for 交办).
+     * steps the caller may take now ({@code allowedActions}, by path; {@code assign} for 交办, {@code supervise} for
+     * 督办 by hand).
      */
     private Map<String, Object> full(Petition p, SecurityContext security) {
-        Map<String, Object> answer = views.petition(p);
+        Map<String, Object> answer = views.petition(p, Roles.personalData(security));
         Actor actor = views.actor(security);
         List<String> allowed = new ArrayList<>();
         if (ASSIGNABLE.contains(p.status()) && actor.hasAny(ASSIGN) && views.hasUnitsBelow()) {
             allowed.add("assign");
         }
         cases.allowedActions(p, actor).forEach(a -> allowed.add(a.path()));
+        if (cases.maySupervise(p, actor)) {
+            allowed.add("supervise"); // 督办 by hand: POST /supervision
+        }
         answer.put("allowedActions", allowed);
         // the documents owed to the petitioner whose delivery is not recorded yet (for deliver)
         List<Map<String, Object>> undelivered = new ArrayList<>();
@@ -331,7 +335,7 @@ public class PetitionResource {
                 enumParam("kind", kind, Kind.class), dateParam("from", from), dateParam("to", to), text, 0,
                 PetitionQuery.MAX_LIMIT)
                 .withChannel(enumParam("channel", channel, org.xinfang.petition.Channel.class))
-                .withPersonalData(!java.util.Collections.disjoint(Roles.of(security), Roles.PERSONAL_DATA))
+                .withPersonalData(Roles.personalData(security))
                 .sortedBy(PetitionQuery.Sort.of(sort), PetitionQuery.ascending(order));
         String named = org.xinfang.petition.Checks.optionalText("category", category, 50);
         if (named != null) {

@@ -88,7 +88,7 @@ public class SupervisionResource {
         org.xinfang.petition.Petition p = cases.supervise(id, text(root, "instructions"), text(root, "answerBy"),
                 listed != null && listed.asBoolean(), version == null || !version.canConvertToInt() ? null : version.asInt(),
                 views.actor(security));
-        return views.petition(p);
+        return views.petition(p, Roles.personalData(security));
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode root, String field) {

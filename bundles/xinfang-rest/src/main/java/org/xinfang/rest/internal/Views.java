@@ -97,8 +97,31 @@ public final class Views {
                 org.xinfang.rest.support.Roles.of(security));
     }
 
-    /** A petition for the staff who handle it: full personal data and the whole timeline. */
-    Map<String, Object> petition(Petition p) {
+    /**
+     * The petitioners as staff see them: ID number and phone in full with {@code personalData}, else masked
+     * ({@code masked: true}); gender (code and Chinese name) and work unit when recorded.
+     */
+    static List<Map<String, Object>> petitioners(List<Petitioner> people, boolean personalData) {
+        return people.stream().map(person -> {
+            org.xinfang.petition.PersonView v = personalData ? person.full() : person.masked();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", v.name());
+            m.put("idNumber", v.idNumber());
+            m.put("phone", v.phone());
+            m.put("address", v.address());
+            m.put("gender", v.gender() == null ? null : v.gender().name());
+            m.put("genderLabel", v.gender() == null ? null : v.gender().label());
+            m.put("workUnit", v.workUnit());
+            m.put("masked", v.masked());
+            return m;
+        }).toList();
+    }
+
+    /**
+     * A petition for staff: the whole timeline; the petitioners' ID numbers and phones in full for the roles that
+     * work with personal data ({@link org.xinfang.rest.support.Roles#PERSONAL_DATA}), masked for the others.
+     */
+    Map<String, Object> petition(Petition p, boolean personalData) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("trackingCode", p.trackingCode());
@@ -112,7 +135,7 @@ public final class Views {
         m.put("location", p.location());
         m.put("receivedAt", p.receivedAt().toString());
         m.put("headcount", p.headcount());
-        m.put("petitioners", p.petitioners().stream().map(Petitioner::full).toList());
+        m.put("petitioners", petitioners(p.petitioners(), personalData));
         m.put("registeredBy", p.registeredBy());
         m.put("registeredByName", unitName(p.registeredBy()));
         m.put("owner", p.owner());

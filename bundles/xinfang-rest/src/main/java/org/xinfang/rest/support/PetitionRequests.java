@@ -151,7 +151,9 @@ public final class PetitionRequests {
             }
             try {
                 list.add(new Petitioner(string(item, "name", path), string(item, "idNumber", path),
-                        phone(item, path), string(item, "address", path)));
+                        phone(item, path), string(item, "address", path),
+                        org.xinfang.petition.Gender.parse(string(item, "gender", path), "gender"),
+                        string(item, "workUnit", path)));
             } catch (ValidationException e) {
                 throw e.field().startsWith(path) ? e : e.under(path);
             }

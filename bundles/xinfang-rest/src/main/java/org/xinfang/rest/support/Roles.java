@@ -10,8 +10,9 @@ public final class Roles {
     /** Who may register a petition. */
     public static final Set<String> REGISTER = Set.of("admin", "clerk");
     /**
-     * Who may find a case by a petitioner's ID number: the staff who work a case through (handler, head) and the
-     * administrator; clerks, leaders and supervisors find cases by name, number and 查询码.
+     * Who may read a petitioner's ID number and phone in full and find a case by an ID number: the staff who work
+     * a case through (handler, head) and the administrator. Clerks, leaders and supervisors see them masked on the
+     * case page and find cases by name, number and 查询码.
      */
     public static final Set<String> PERSONAL_DATA = Set.of("admin", "handler", "head");
 
@@ -27,6 +28,11 @@ public final class Roles {
             }
         }
         return held;
+    }
+
+    /** Whether the caller holds a role of {@link #PERSONAL_DATA}. */
+    public static boolean personalData(SecurityContext security) {
+        return !java.util.Collections.disjoint(of(security), PERSONAL_DATA);
     }
 
     public static void require(SecurityContext security, Set<String> anyOf) {

@@ -21,7 +21,7 @@ class PetitionRequestsTest {
             {"kind": "CLAIM", "channel": "WALK_IN", "subject": "拖欠工资", "content": "某公司拖欠工资三个月",
              "category": "劳动社保", "location": "510199", "receivedAt": "2026-11-20", "headcount": 3,
              "petitioners": [{"name": "张三", "idNumber": "11010519491231002X", "phone": "13812345678",
-                              "address": "柳树村3组"}],
+                              "address": "柳树村3组", "gender": "FEMALE", "workUnit": "柳树村小学"}],
              "someFutureField": true}
             """;
 
@@ -36,6 +36,8 @@ class PetitionRequestsTest {
         assertEquals(LocalDate.of(2026, 11, 20), draft.receivedAt());
         assertEquals(3, draft.headcount());
         assertEquals("11010519491231002X", draft.petitioners().get(0).idNumber());
+        assertEquals(org.xinfang.petition.Gender.FEMALE, draft.petitioners().get(0).gender());
+        assertEquals("柳树村小学", draft.petitioners().get(0).workUnit());
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -48,6 +50,8 @@ class PetitionRequestsTest {
         "\"11010519491231002X\"|\"110105194912310021\"|petitioners[0].idNumber",
         "\"name\": \"张三\"|\"name\": [1]|petitioners[0].name",
         "\"location\": \"510199\"|\"location\": \"5101\"|location",
+        "\"gender\": \"FEMALE\"|\"gender\": \"F\"|petitioners[0].gender",
+        "\"workUnit\": \"柳树村小学\"|\"workUnit\": 5|petitioners[0].workUnit",
     })
     void namesTheFieldAtFault(String from, String to, String field) {
         String json = GOOD.replace(from, to);

@@ -818,14 +818,22 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
+    /** A petitioner row read from column {@code first} on: name, ID number, phone, address, gender, work unit. */
+    private static Petitioner petitioner(ResultSet rs, int first) throws SQLException {
+        String gender = rs.getString(first + 4);
+        return new Petitioner(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), gender == null ? null : org.xinfang.petition.Gender.valueOf(gender),
+                rs.getString(first + 5));
+    }
+
     private static List<Petitioner> petitioners(Connection c, String id) throws SQLException {
         List<Petitioner> list = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_name, id_number, phone, address"
-                + " FROM xf_petitioner WHERE petition_id = ? ORDER BY pos")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT person_name, id_number, phone, address, gender,"
+                + " work_unit FROM xf_petitioner WHERE petition_id = ? ORDER BY pos")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    list.add(new Petitioner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    list.add(petitioner(rs, 1));
                 }
             }
         }
@@ -895,13 +903,13 @@ public final class JdbcPetitionStore implements PetitionStore {
             c.setAutoCommit(false);
             Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.petition_id, r.pos, r.person_name, r.id_number,"
-                    + " r.phone, r.address FROM xf_petitioner r JOIN xf_petition p ON p.id = r.petition_id WHERE "
+                    + " r.phone, r.address, r.gender, r.work_unit FROM xf_petitioner r JOIN xf_petition p"
+                    + " ON p.id = r.petition_id WHERE "
                     + where)) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
-                                new Petitioner(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                        people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2), petitioner(rs, 3));
                     }
                 }
             }

@@ -75,6 +75,13 @@ final class PetitionJson {
             o.put("idNumber", person.idNumber());
             o.put("phone", person.phone());
             o.put("address", person.address());
+            // only when recorded: the copy of a case registered without them reads as it did before V17
+            if (person.gender() != null) {
+                o.put("gender", person.gender().name());
+            }
+            if (person.workUnit() != null) {
+                o.put("workUnit", person.workUnit());
+            }
         }
         ArrayNode timeline = n.putArray("timeline");
         for (Event e : p.timeline()) {
@@ -146,7 +153,8 @@ final class PetitionJson {
             String id = text(n, "id");
             List<Petitioner> people = new ArrayList<>();
             for (JsonNode o : n.get("petitioners")) {
-                people.add(new Petitioner(text(o, "name"), text(o, "idNumber"), text(o, "phone"), text(o, "address")));
+                people.add(new Petitioner(text(o, "name"), text(o, "idNumber"), text(o, "phone"), text(o, "address"),
+                        org.xinfang.petition.Gender.parse(text(o, "gender"), "gender"), text(o, "workUnit")));
             }
             List<Event> timeline = new ArrayList<>();
             int lastAssigned = -1;

@@ -124,7 +124,8 @@ final class RowWriter implements AutoCloseable {
     private void petitioner(String petitionId, int pos, Petitioner person) throws SQLException {
         if (petitioners == null) {
             petitioners = c.prepareStatement("INSERT INTO xf_petitioner"
-                    + " (petition_id, pos, person_name, id_number, phone, address) VALUES (?, ?, ?, ?, ?, ?)");
+                    + " (petition_id, pos, person_name, id_number, phone, address, gender, work_unit)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         }
         PreparedStatement ps = petitioners;
         ps.setString(1, petitionId);
@@ -133,6 +134,8 @@ final class RowWriter implements AutoCloseable {
         JdbcPetitionStore.setNullable(ps, 4, person.idNumber());
         JdbcPetitionStore.setNullable(ps, 5, person.phone());
         JdbcPetitionStore.setNullable(ps, 6, person.address());
+        JdbcPetitionStore.setNullable(ps, 7, person.gender() == null ? null : person.gender().name());
+        JdbcPetitionStore.setNullable(ps, 8, person.workUnit());
         ps.addBatch();
     }
 

@@ -23,6 +23,7 @@ import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.EventType;
+import org.xinfang.petition.Gender;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
@@ -53,7 +54,7 @@ class JdbcPetitionStoreTest {
             String unit, Event... events) {
         return new Petition(id, tracking, Kind.CLAIM, Channel.WALK_IN, subject, "详细内容：" + subject, "劳动社保",
                 "510199", received, 3,
-                List.of(new Petitioner("张三", "11010519491231002X", "13812345678", "柳树村3组"),
+                List.of(new Petitioner("张三", "11010519491231002X", "13812345678", "柳树村3组", Gender.FEMALE, "柳树村小学"),
                         new Petitioner("李四", null, null, null)),
                 unit, unit, Status.REGISTERED, Instant.ofEpochMilli(at),
                 events.length > 0 ? List.of(events) : List.of(Cases.registered(unit, Instant.ofEpochMilli(at))));
@@ -130,6 +131,29 @@ class JdbcPetitionStoreTest {
         assertEquals("hash1", tracked.verificationHash());
         assertNull(tracked.petition().petitioners().get(1).idNumber());
         assertTrue(store.get("nope").isEmpty());
+    }
+
+    @Test
+    void genderAndWorkUnitAreStoredAndTravelInTheRegistrationsJournalEntry() throws Exception {
+        Petition stored = store.insert(petition("510199101201-0000009", "TRK0000009", "拖欠工资", LocalDate.of(2026, 11, 20),
+                1_700_000_000_123L, "510199101201"), "hash1", "N1");
+        Petitioner zhang = store.get(stored.id()).orElseThrow().petitioners().get(0);
+        assertEquals(Gender.FEMALE, zhang.gender());
+        assertEquals("柳树村小学", zhang.workUnit());
+        Petitioner li = store.get(stored.id()).orElseThrow().petitioners().get(1);
+        assertNull(li.gender());
+        assertNull(li.workUnit());
+        // the journal entry the parent receives (docs/sync.md: REGISTERED carries the case whole)
+        String payload;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT payload_utf8 FROM xf_journal ORDER BY pos")) {
+            assertTrue(rs.next());
+            payload = new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(payload.contains("\"gender\":\"FEMALE\"") && payload.contains("\"workUnit\":\"柳树村小学\""), payload);
+        Petition atParent = PetitionJson.read(payload, (id, seq) -> "N1#" + seq).petition();
+        assertEquals(stored.petitioners(), atParent.petitioners());
+        assertFalse(payload.substring(payload.indexOf("李四")).contains("gender"), "absent, not null, when not recorded");
     }
 
     @Test
