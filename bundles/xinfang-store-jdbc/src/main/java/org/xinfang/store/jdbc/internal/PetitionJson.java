@@ -75,7 +75,7 @@ final class PetitionJson {
             o.put("idNumber", person.idNumber());
             o.put("phone", person.phone());
             o.put("address", person.address());
-            // only when recorded: the copy of a case registered without them reads as it did before V17
+            // only when recorded: the copy of a case registered without them reads as it did before schema 16
             if (person.gender() != null) {
                 o.put("gender", person.gender().name());
             }
