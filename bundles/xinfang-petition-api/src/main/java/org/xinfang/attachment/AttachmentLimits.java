@@ -8,6 +8,10 @@ package org.xinfang.attachment;
  * @param maxCaseBytes the most bytes attached to one case in all ({@code max.case.bytes}, 50 MiB by default)
  */
 public record AttachmentLimits(long maxFileBytes, long maxCaseBytes) {
+    /** The smallest piece a sender may cut a file in (tests cut a small file in many). */
+    public static final int MIN_PIECE_BYTES = 1024;
+    /** The largest piece one call may carry. */
+    public static final int MAX_PIECE_BYTES = 4 << 20;
     /** 10 MiB per file, 50 MiB per case. */
     public static final AttachmentLimits DEFAULT = new AttachmentLimits(10L << 20, 50L << 20);
 

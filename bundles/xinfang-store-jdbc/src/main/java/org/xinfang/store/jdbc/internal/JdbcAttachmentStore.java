@@ -32,9 +32,8 @@ import org.xinfang.petition.ValidationException;
  */
 public final class JdbcAttachmentStore implements AttachmentStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAttachmentStore.class);
-    /** A piece size a sender may choose: from 1 KiB (tests cut a small file in many) to 4 MiB. */
-    static final int MIN_PIECE = 1024;
-    static final int MAX_PIECE = 4 << 20;
+    private static final int MIN_PIECE = AttachmentLimits.MIN_PIECE_BYTES;
+    private static final int MAX_PIECE = AttachmentLimits.MAX_PIECE_BYTES;
     private static final String UP_PENDING = "pending";
 
     private final DataSource dataSource;
