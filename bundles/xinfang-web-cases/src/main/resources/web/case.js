@@ -586,7 +586,7 @@
     if (X.hasRole(['clerk', 'handler', 'head'])) {
       var input = el('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,application/pdf', multiple: true });
       var form = el('form', { class: 'attachment-add', novalidate: true },
-        X.field('a-file', t('添加附件', 'Add attachments'), input, t('来信扫描件或照片：JPEG、PNG 或 PDF，单个文件不超过 10 MiB',
+        X.field('a-file', t('添加附件', 'Add attachments'), input, t('来信扫描件或照片：图片（JPEG、PNG）或 PDF 文件，单个不超过 10 兆字节',
           'scans or photos: JPEG, PNG or PDF, at most 10 MiB a file')),
         el('p', { class: 'form-error', role: 'alert' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'attachment-submit', text: t('上传', 'Upload') })));
@@ -611,8 +611,8 @@
 
   function attachmentItem(a) {
     var t = X.t, el = X.el;
-    var size = a.size >= 1048576 ? (a.size / 1048576).toFixed(1) + ' MiB' : Math.max(1, Math.round(a.size / 1024)) + ' KiB';
-    var thumb = el('span', { class: 'thumb', 'aria-hidden': 'true', text: a.mediaType === 'application/pdf' ? 'PDF' : '' });
+    var size = a.size >= 1048576 ? (a.size / 1048576).toFixed(1) + t(' 兆字节', ' MiB') : Math.max(1, Math.round(a.size / 1024)) + t(' 千字节', ' KiB');
+    var thumb = el('span', { class: 'thumb', 'aria-hidden': 'true', text: a.mediaType === 'application/pdf' ? t('文档', 'PDF') : '' });
     var meta = el('span', { class: 'muted', text: size + ' · ' + X.dateTime(a.addedAt) + ' · ' + (a.addedByName || '') + (a.unitName ? ' · ' + a.unitName : '') });
     var item = el('li', { 'data-attachment': a.id, 'data-type': a.mediaType });
     if (!a.complete) {
