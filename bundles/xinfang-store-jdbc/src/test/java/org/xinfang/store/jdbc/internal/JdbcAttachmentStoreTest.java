@@ -170,4 +170,18 @@ class JdbcAttachmentStoreTest {
         assertEquals(1, r.refused(), "the fact over the limit is kept in the chain and not applied");
         assertTrue(new JdbcAttachmentStore(ds, LIMITS).list("T1-1").isEmpty());
     }
+
+    @Test
+    void aFactOfAnotherSubtreesCaseIsRefused() throws Exception {
+        push(0); // the district holds T1-1, registered and owned at T1
+        Node other = node("T2");
+        other.petitions().insert(Cases.petition("T1-1", "T1"), "h", "T2"); // a copy T2 should not be speaking for
+        other.attachments().add("T1-1", "a.png", png(2000), Cases.CLERK, "T2", "T2");
+        List<JournalEntry> entries = other.sync().outbox(0, 1000).stream().map(Outgoing::entry).toList();
+        PushResult r = district.sync().receive("T2", Cases.policy("D1"), entries);
+        assertEquals(2, r.refused(), "neither the registration nor the attachment of T1's case is taken from T2");
+        assertTrue(district.attachments().list("T1-1").isEmpty());
+        assertTrue(district.sync().refused(10).stream().anyMatch(x -> "foreign_case".equals(x.kind())),
+                "refused as another subtree's case");
+    }
 }

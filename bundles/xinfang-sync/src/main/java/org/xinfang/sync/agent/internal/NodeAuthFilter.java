@@ -65,7 +65,15 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
             refuse(request, "stale", node, "请求时间与本机相差过大 / the call's timestamp is too far from this node's clock");
             return;
         }
-        byte[] body = read(request.getEntityStream());
+        byte[] body;
+        try {
+            body = read(request.getEntityStream());
+        } catch (IOException broken) {
+            // a link cut in the middle of a call (a piece of an attachment): nothing to answer for, nothing taken
+            request.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ApiError("incomplete_body", "请求体未完整收到 / the body did not arrive whole", null)).build());
+            return;
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
         String raw = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
