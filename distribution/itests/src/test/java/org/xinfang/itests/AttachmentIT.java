@@ -224,6 +224,35 @@ class AttachmentIT {
         assertArrayEquals(scan, file.body());
     }
 
+    @Test
+    @Order(4)
+    void aFileMayAlsoComeAsTheFilePartOfAForm() throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"现场照片说明.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(pdf);
+        form.writeBytes("\r\n--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> added = township.send(HttpRequest.newBuilder(URI.create(township.baseUrl()
+                + "/api/v1/petitions/" + caseId + "/attachments")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", TierNode.basic(CLERK, CLERK_PW))
+                .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build());
+        assertEquals(201, added.statusCode(), added.body());
+        assertEquals("application/pdf", json(added).get("mediaType").asText());
+        assertEquals("现场照片说明.pdf", json(added).get("fileName").asText());
+        assertEquals(pdf.length, json(added).get("size").asInt());
+        String second = json(added).get("id").asText();
+        await("the form's file whole at the district", () -> {
+            for (JsonNode a : json(district.get("/api/v1/petitions/" + caseId + "/attachments")).path("items")) {
+                if (a.path("id").asText().equals(second) && a.path("complete").asBoolean()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /**
      * A TCP proxy standing for the township's link to the district. Armed, it forwards the start of the
      * {@code n}-th piece upload and then cuts every connection in the middle of that piece's body, and refuses
