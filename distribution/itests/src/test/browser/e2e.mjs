@@ -296,6 +296,42 @@ try {
     'the village\'s copy shows the case as the district left it: assigned to 清河镇');
   await shot(village, '04b-village-conflict');
 
+  // ---------------------------------------------------------------- village: a letter (来信) with its scan
+  const SCAN = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await village.click('nav a[data-page=register]');
+  await village.waitForSelector('#register-form');
+  check(await village.isHidden('#r-scans'), 'the scan field is offered for letters only');
+  await village.selectOption('#r-kind', 'CLAIM');
+  await village.selectOption('#r-channel', 'LETTER');
+  await village.waitForSelector('#r-scans', { state: 'visible' });
+  await village.fill('#r-subject', '来信反映灌溉渠堵塞');
+  await village.fill('#r-content', '柳树村5组灌溉渠被淤泥堵塞，来信附现场照片，请求清淤。');
+  await village.fill('[name="petitioners[0].name"]', '赵春林');
+  await village.fill('[name="petitioners[0].idNumber"]', '11010519491231002X');
+  await village.setInputFiles('#r-scans', { name: '来信扫描件.png', mimeType: 'image/png', buffer: SCAN });
+  await village.click('#r-submit');
+  await village.waitForSelector('#registered-box');
+  const letterId = (await village.textContent('#registered-id')).trim();
+  await village.waitForFunction(() => /已上传附件 1 个/.test((document.getElementById('registered-scans') || {}).textContent || ''));
+  log('ok: the letter ' + letterId + ' was registered with its scan');
+  await village.goto(VILLAGE + '/#/case/' + letterId);
+  await village.waitForSelector('#case-attachments li[data-type="image/png"] img.attachment-thumb');
+  await village.waitForFunction(() => { const i = document.querySelector('#case-attachments img.attachment-thumb'); return i && i.complete && i.naturalWidth === 1; });
+  const card = await village.textContent('#case-attachments');
+  check(card.includes('来信扫描件.png') && card.includes(VILLAGE_CLERK),
+    'the case page shows the scan, its name and who attached it: ' + card.trim());
+  check(!/[A-Za-z]/.test(card.replace(/JPEG|PNG|PDF|来信扫描件\.png/g, '')), 'the attachments card has no English word: ' + card.match(/[A-Za-z]+/g));
+  await shot(village, '04c-village-letter-scan');
+  const [opened] = await Promise.all([village.context().waitForEvent('page'), village.click('#case-attachments li button.file-name')]);
+  await opened.waitForLoadState();
+  await until('the scan opens in a new tab', async () => opened.url().startsWith('blob:'), 20);
+  await opened.close();
+  // the bytes follow the case up, behind the entries: village -> township -> district
+  await until('the scan reaches the district whole', async () => {
+    const list = await api(DISTRICT, '/petitions/' + letterId + '/attachments');
+    return list.status === 200 && list.body.items.length === 1 && list.body.items[0].complete;
+  }, 120);
+
   // ---------------------------------------------------------------- district: inbox, assign
   await until('the case reaches the district by sync', async () => (await api(DISTRICT, '/petitions/' + caseId)).status === 200);
   const district = await newPage();

@@ -520,6 +520,7 @@
       ], p.timeline || [])));
 
     main.appendChild(officialDocuments(p));
+    main.appendChild(attachmentsBox(p));
 
     var docs = el('section', { class: 'card', id: 'documents' }, el('h2', { text: t('文书摘要与送达', 'Document texts and delivery') }));
     if (!p.documents || !p.documents.length) { docs.appendChild(el('p', { class: 'muted', text: t('尚无文书', 'No documents yet') })); }
@@ -569,6 +570,115 @@
       ], list.items));
     }, function (e) { X.clear(body).appendChild(el('p', { class: 'bad', text: e.message })); });
     return box;
+  }
+
+  /**
+   * 附件: the scanned letters and photos of the case (docs/attachments.md): a thumbnail for an image, a mark for a
+   * PDF, each opening in a new tab; those still on their way from the node below say so. Staff who register or
+   * handle cases add more here. The files are fetched with the session's credentials and shown from blob URLs.
+   */
+  function attachmentsBox(p) {
+    var t = X.t, el = X.el;
+    var box = el('section', { class: 'card', id: 'case-attachments', 'aria-labelledby': 'h-attachments' },
+      el('h2', { id: 'h-attachments', text: t('附件', 'Attachments') }));
+    var list = el('ul', { class: 'attachments', id: 'attachment-list' });
+    var status = el('p', { class: 'muted', 'aria-live': 'polite', text: t('正在读取附件……', 'Loading the attachments…') });
+    box.appendChild(status);
+    box.appendChild(list);
+    function load() {
+      X.api('GET', '/petitions/' + encodeURIComponent(p.id) + '/attachments').then(function (answer) {
+        X.clear(list);
+        status.textContent = answer.items.length ? '' : t('尚无附件', 'No attachments yet');
+        answer.items.forEach(function (a) { list.appendChild(attachmentItem(a)); });
+      }, function (e) { status.textContent = e.message; });
+    }
+    if (X.hasRole(['clerk', 'handler', 'head'])) {
+      var input = el('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,application/pdf', multiple: true });
+      var form = el('form', { class: 'attachment-add', novalidate: true },
+        X.field('a-file', t('添加附件', 'Add attachments'), input, t('来信扫描件或照片：图片（JPEG、PNG）或 PDF 文件，单个不超过 10 兆字节',
+          'scans or photos: JPEG, PNG or PDF, at most 10 MiB a file')),
+        el('p', { class: 'form-error', role: 'alert' }),
+        el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'attachment-submit', text: t('上传', 'Upload') })));
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        X.clearErrors(form);
+        if (!input.files.length) { X.fieldError(form, 'file', t('请选择文件', 'Choose a file')); return; }
+        var button = form.querySelector('#attachment-submit');
+        button.disabled = true;
+        uploadAttachments(p.id, input.files).then(function () {
+          button.disabled = false;
+          form.reset();
+          X.toast(t('附件已上传', 'Uploaded'));
+          load();
+        }, function (e) { button.disabled = false; X.showError(form, e); load(); });
+      });
+      box.appendChild(form);
+    }
+    load();
+    return box;
+  }
+
+  function attachmentItem(a) {
+    var t = X.t, el = X.el;
+    var size = a.size >= 1048576 ? (a.size / 1048576).toFixed(1) + t(' 兆字节', ' MiB') : Math.max(1, Math.round(a.size / 1024)) + t(' 千字节', ' KiB');
+    var thumb = el('span', { class: 'thumb', 'aria-hidden': 'true', text: a.mediaType === 'application/pdf' ? t('文档', 'PDF') : '' });
+    var meta = el('span', { class: 'muted', text: size + ' · ' + X.dateTime(a.addedAt) + ' · ' + (a.addedByName || '') + (a.unitName ? ' · ' + a.unitName : '') });
+    var item = el('li', { 'data-attachment': a.id, 'data-type': a.mediaType });
+    if (!a.complete) {
+      item.appendChild(thumb);
+      item.appendChild(el('span', {}, el('span', { class: 'file-name', text: a.fileName }), ' ',
+        el('span', { class: 'badge', text: t('传输中，已收到 ' + a.piecesHeld + ' 片', 'arriving: ' + a.piecesHeld + ' pieces here') }), ' ', meta));
+      return item;
+    }
+    var open = el('button', { type: 'button', class: 'link file-name', text: a.fileName, title: t('在新标签页中打开', 'Open in a new tab'),
+      onclick: function () { openAttachment(a); } });
+    item.appendChild(thumb);
+    item.appendChild(el('span', {}, open, ' ', meta));
+    if (a.mediaType.indexOf('image/') === 0) {
+      fetchAttachment(a.href).then(function (blob) {
+        X.clear(thumb).appendChild(el('img', { src: URL.createObjectURL(blob), alt: a.fileName, class: 'attachment-thumb' }));
+      }, function () { /* the name still opens it */ });
+    }
+    return item;
+  }
+
+  function fetchAttachment(href) {
+    var s = X.session(), headers = { 'X-Requested-With': 'XinfangWeb' };
+    if (s && s.auth) { headers.Authorization = 'Basic ' + s.auth; }
+    return fetch(href, { headers: headers, credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+      if (!r.ok) { throw new Error(X.t('读取附件失败', 'Could not load the file') + ' (' + r.status + ')'); }
+      return r.blob();
+    });
+  }
+
+  /** Opens a file in a new tab: the window first (a click may open one), then the file's bytes, as their type. */
+  function openAttachment(a) {
+    var w = window.open('', '_blank');
+    if (!w) { X.toast(X.t('浏览器阻止了新标签页，请允许本站弹出窗口', 'The browser blocked the new tab; allow pop-ups for this site'), 'bad'); return; }
+    fetchAttachment(a.href).then(function (blob) { w.location.href = URL.createObjectURL(blob); },
+      function (e) { w.close(); X.toast(e.message, 'bad'); });
+  }
+
+  /** Uploads files one after another (each as the body with its own type), answering when all are in. */
+  function uploadAttachments(caseId, files) {
+    var s = X.session();
+    return Array.prototype.reduce.call(files, function (done, file) {
+      return done.then(function () {
+        var headers = { 'X-Requested-With': 'XinfangWeb', Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+        if (s && s.auth) { headers.Authorization = 'Basic ' + s.auth; }
+        return fetch('/api/v1/petitions/' + encodeURIComponent(caseId) + '/attachments?name=' + encodeURIComponent(file.name),
+          { method: 'POST', headers: headers, body: file, credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+          return r.json().catch(function () { return {}; }).then(function (body) {
+            if (!r.ok) {
+              var e = new Error(X.msg(body.message) || ('HTTP ' + r.status));
+              e.status = r.status; e.body = body;
+              throw e;
+            }
+            return body;
+          });
+        });
+      });
+    }, Promise.resolve());
   }
 
   /** Opens a printable page in a new tab: the window first (a click may open one), then the page written into it. */

@@ -61,6 +61,13 @@
       var receptionField = X.field('r-reception', t('领导接访日', 'Leader reception session'), receptionDay,
         t('来访人在本单位领导接访时到访的，选择当日接访', 'the walk-in came to a leader reception session of this unit'));
       receptionField.hidden = true;
+      // 来信: the scanned letter (and photos) go with the registration, uploaded once the case exists
+      var scans = el('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,application/pdf', multiple: true });
+      var scansField = X.field('r-scans', t('来信扫描件或照片', 'Scans or photos of the letter'), scans,
+        t('图片（JPEG、PNG）或 PDF 文件，单个不超过 10 兆字节；登记后也可在案件页补充', 'JPEG, PNG or PDF, at most 10 MiB a file; more can be added on the case page'));
+      function showScans() { scansField.hidden = channel.value !== 'LETTER'; }
+      channel.addEventListener('change', showScans);
+      showScans();
       var people = el('div', { id: 'people' });
       var addPerson = el('button', { type: 'button', id: 'add-person', text: t('增加信访人', 'Add a petitioner') });
       var peopleHint = el('p', { class: 'hint', id: 'people-hint', text: t('多人反映共同事项的，推选不超过5名代表（《信访工作条例》第二十条）。',
@@ -77,6 +84,7 @@
         receptionField,
         X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
         X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
+        scansField,
         el('div', { class: 'grid2' }, X.field('r-category', t('问题分类', 'Category'), category, t('按区信访局统一的分类目录选择', 'from the district\'s list')),
           X.field('r-region', t('问题属地', 'Where the matter arose'), region), locationField),
         el('fieldset', {}, el('legend', { text: t('信访人', 'Petitioners') }), peopleHint, people, addPerson,
@@ -224,6 +232,7 @@
         if (!check()) { return; }
         var button = form.querySelector('#r-submit');
         button.disabled = true;
+        var files = channel.value === 'LETTER' ? Array.prototype.slice.call(scans.files) : [];
         X.api('POST', '/petitions', body()).then(function (p) {
           button.disabled = false;
           X.clear(done).appendChild(el('div', { class: 'ok', role: 'status', tabindex: '-1', id: 'registered-box' },
@@ -233,7 +242,9 @@
               el('strong', { id: 'registered-tracking', text: p.trackingCode }), ' / ',
               el('strong', { id: 'registered-code', text: p.verificationCode }))));
           if (p.possibleRepeats && p.possibleRepeats.length) { showRepeats(p.possibleRepeats); done.appendChild(repeats); }
+          if (files.length) { uploadScans(p.id, files); }
           form.reset();
+          showScans();
           showVisit();
           if (region.options.length > 2) { region.selectedIndex = 1; }
           showRegion();
@@ -251,6 +262,31 @@
       });
       personBlock();
       offerSessions();
+
+      /** Uploads the letter's files one after another to the new case (each as the body with its own type). */
+      function uploadScans(id, list) {
+        var note = el('p', { id: 'registered-scans', 'aria-live': 'polite', text: t('正在上传附件……', 'Uploading the files…') });
+        done.firstChild.appendChild(note);
+        var s = X.session();
+        list.reduce(function (chain, file) {
+          return chain.then(function (count) {
+            var headers = { 'X-Requested-With': 'XinfangWeb', Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' };
+            if (s && s.auth) { headers.Authorization = 'Basic ' + s.auth; }
+            return fetch('/api/v1/petitions/' + encodeURIComponent(id) + '/attachments?name=' + encodeURIComponent(file.name),
+              { method: 'POST', headers: headers, body: file, credentials: 'same-origin', cache: 'no-store' }).then(function (r) {
+              return r.json().catch(function () { return {}; }).then(function (answer) {
+                if (!r.ok) { throw new Error(file.name + '：' + (X.msg(answer.message) || ('HTTP ' + r.status))); }
+                return count + 1;
+              });
+            });
+          });
+        }, Promise.resolve(0)).then(function (count) {
+          note.textContent = t('已上传附件 ' + count + ' 个。', count + ' file(s) attached.');
+        }, function (e) {
+          note.className = 'bad';
+          note.textContent = t('附件上传未完成：', 'Not all files were attached: ') + e.message + t('（可在案件页补充）', ' (add them on the case page)');
+        });
+      }
     }
   });
 }(window.Xinfang));

@@ -70,6 +70,23 @@ public interface SyncPolicy {
                 + child);
     }
 
+    /**
+     * Whether {@code child} may attach a file to this node's copy {@code current} of a case ({@code ATTACHMENT_ADDED}):
+     * the fact names the node that journalled it and the case, and the case was registered, owned or worked on in the
+     * child's subtree. The bytes follow only for a fact taken here.
+     */
+    default Verdict attachment(String child, JournalEntry entry, Petition current, org.xinfang.attachment.Attachment a) {
+        if (!a.node().equals(entry.origin()) || !a.caseId().equals(entry.entity())
+                || !a.id().equals(entry.origin() + "-" + entry.seq())) {
+            return Verdict.refuse("foreign_node", "附件 " + a.id() + " 的登记与其同步条目不符 / the attachment does not match"
+                    + " the entry " + entry.origin() + "#" + entry.seq() + " that carries it");
+        }
+        boolean ours = originAllowed(child, current.registeredBy()) || originAllowed(child, current.owner())
+                || current.timeline().stream().anyMatch(ev -> ev.unit() != null && originAllowed(child, ev.unit()));
+        return ours ? Verdict.APPLY : Verdict.refuse("foreign_case", "案件 " + current.id() + " 不在下级节点 " + child
+                + " 的辖区内办理，不能为其添加附件 / the case is not worked on below " + child);
+    }
+
     /** The children of this node that hold a copy of the case and get it again whenever it changes. */
     Set<String> holders(Petition petition);
 

@@ -31,7 +31,7 @@ public final class StaticFiles {
 
     /** The headers of every answer of the web application. */
     public static void secure(HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
                 + "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");

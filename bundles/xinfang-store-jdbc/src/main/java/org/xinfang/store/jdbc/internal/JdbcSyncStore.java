@@ -43,9 +43,16 @@ public final class JdbcSyncStore implements SyncStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final org.xinfang.attachment.AttachmentLimits attachmentLimits;
     private final AtomicInteger nonceCalls = new AtomicInteger();
 
     public JdbcSyncStore(DataSource dataSource) {
+        this(dataSource, org.xinfang.attachment.AttachmentLimits.DEFAULT);
+    }
+
+    /** @param attachments the limits an attachment's fact pushed by a child is held to (per file, per case) */
+    public JdbcSyncStore(DataSource dataSource, org.xinfang.attachment.AttachmentLimits attachments) {
+        this.attachmentLimits = attachments;
         this.dataSource = dataSource;
     }
 
@@ -116,7 +123,7 @@ public final class JdbcSyncStore implements SyncStore {
     @Override
     public PushResult receive(String fromNode, SyncPolicy policy, List<JournalEntry> entries) {
         try {
-            return inTransaction("store a pushed batch", c -> new Receiver(c, fromNode, policy).run(entries));
+            return inTransaction("store a pushed batch", c -> new Receiver(c, fromNode, policy, attachmentLimits).run(entries));
         } catch (SyncRefusedException refused) {
             alarm(refused.reason(), fromNode, refused.getMessage());
             throw refused;

@@ -43,6 +43,7 @@ final class Receiver {
     private final String from;
     private final SyncPolicy policy;
     private final String self;
+    private final org.xinfang.attachment.AttachmentLimits attachmentLimits;
 
     /** This node's copies of the cases the batch touches, as changed so far, with their digests. */
     private final Map<String, Tracked> copies = new HashMap<>();
@@ -58,6 +59,11 @@ final class Receiver {
     private int refusedCount;
 
     Receiver(Connection c, String from, SyncPolicy policy) {
+        this(c, from, policy, org.xinfang.attachment.AttachmentLimits.DEFAULT);
+    }
+
+    Receiver(Connection c, String from, SyncPolicy policy, org.xinfang.attachment.AttachmentLimits attachmentLimits) {
+        this.attachmentLimits = attachmentLimits;
         this.c = c;
         this.from = from;
         this.policy = policy;
@@ -175,6 +181,10 @@ final class Receiver {
                     } else {
                         refuse(e, null, v);
                     }
+                } else if (a.change() instanceof org.xinfang.attachment.Attachment attachment) {
+                    // the fact of a scan or photo; its bytes follow in pieces (docs/attachments.md)
+                    rows.flush(); // a case registered earlier in this batch must be in its table first
+                    applyAttachment(e, attachment);
                 } else if (a.change() instanceof String[] alarm) {
                     // an alarm raised below, travelling up: kept here as it was raised there
                     JdbcSyncStore.insertAlarm(c, alarm[0], alarm[1], alarm[2], e.origin(), e.atMillis());
@@ -222,6 +232,7 @@ final class Receiver {
                 case "SYNC_ALARM" -> JdbcSyncStore.readAlarm(e.payload());
                 case ReceptionJson.ENTRY_TYPE -> ReceptionJson.read(e.payload());
                 case ScreeningJson.ENTRY_TYPE -> ScreeningJson.read(e.payload());
+                case AttachmentJson.ENTRY_TYPE -> AttachmentJson.read(e.payload());
                 default -> null;
             };
             return new Accepted(e, change, null);
@@ -303,6 +314,24 @@ final class Receiver {
         changed.add(p.id());
         if (step.basedOn() != p.version()) {
             backToSender.add(p.id()); // it landed at another position than the child has it
+        }
+    }
+
+    private void applyAttachment(JournalEntry e, org.xinfang.attachment.Attachment a) throws SQLException {
+        Tracked current = copy(a.caseId());
+        if (current == null) {
+            refuse(e, a.caseId(), Verdict.refuse("unknown_case", "本级没有编号为 " + a.caseId()
+                    + " 的信访事项 / no case " + a.caseId() + " here"));
+            return;
+        }
+        Verdict v = policy.attachment(from, e, current.petition(), a);
+        if (!v.apply()) {
+            refuse(e, a.caseId(), v);
+            return;
+        }
+        String over = JdbcAttachmentStore.receive(c, a, e.origin(), e.seq(), attachmentLimits);
+        if (over != null) {
+            refuse(e, a.caseId(), Verdict.refuse("attachment_limit", over));
         }
     }
 

@@ -15,7 +15,7 @@ import org.xinfang.rest.support.BasicAuthFilter;
 import org.xinfang.sync.SyncStore;
 
 /**
- * Authenticates sync calls. Push, pull and the consistency digest must be signed by a registered child node (see
+ * Authenticates sync calls. Push, pull, the consistency digest and the pieces of attachments must be signed by a registered child node (see
  * {@link Signatures}); forged, stale and replayed calls are refused with 401 and raise an alarm.
  * Everything else under /api/v1/sync is for staff and goes through HTTP Basic like the rest of the API.
  */
@@ -36,7 +36,7 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) throws IOException {
         String path = request.getUriInfo().getPath();
         String tail = path.startsWith("/") ? path.substring(1) : path;
-        if (!tail.equals("push") && !tail.equals("messages") && !tail.equals("digest")) {
+        if (!tail.equals("push") && !tail.equals("messages") && !tail.equals("digest") && !tail.startsWith("attachments/")) {
             staff.filter(request);
             return;
         }
@@ -65,7 +65,15 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
             refuse(request, "stale", node, "请求时间与本机相差过大 / the call's timestamp is too far from this node's clock");
             return;
         }
-        byte[] body = read(request.getEntityStream());
+        byte[] body;
+        try {
+            body = read(request.getEntityStream());
+        } catch (IOException broken) {
+            // a link cut in the middle of a call (a piece of an attachment): nothing to answer for, nothing taken
+            request.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(new ApiError("incomplete_body", "请求体未完整收到 / the body did not arrive whole", null)).build());
+            return;
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
         String raw = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();

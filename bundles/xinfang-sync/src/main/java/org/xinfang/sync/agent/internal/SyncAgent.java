@@ -56,6 +56,9 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     private final long intervalMillis;
     private final int batchSize;
     private final long maxBackoffMillis;
+    private final org.xinfang.attachment.AttachmentStore attachments;
+    private final int pieceBytes;
+    private final int piecesPerRound;
     private ScheduledExecutorService executor;
     private HttpClient http;
     private ScheduledFuture<?> next; // guarded by this
@@ -83,6 +86,22 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
      */
     public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, String secret, long intervalMillis,
             int batchSize, long maxBackoffMillis, long consistencyMinutes) {
+        this(store, node, petitions, secret, intervalMillis, batchSize, maxBackoffMillis, consistencyMinutes, null,
+                256 * 1024, 8);
+    }
+
+    /**
+     * @param attachments the attachments held here, whose bytes follow their facts up (null: none travel)
+     * @param pieceBytes how many bytes of an attachment one call carries ({@code attachment.piece.bytes})
+     * @param piecesPerRound how many pieces go up after each round of entries ({@code attachment.pieces.per.round})
+     */
+    public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, String secret, long intervalMillis,
+            int batchSize, long maxBackoffMillis, long consistencyMinutes,
+            org.xinfang.attachment.AttachmentStore attachments, int pieceBytes, int piecesPerRound) {
+        this.attachments = attachments;
+        this.pieceBytes = Math.max(org.xinfang.attachment.AttachmentLimits.MIN_PIECE_BYTES, Math.min(pieceBytes,
+                org.xinfang.attachment.AttachmentLimits.MAX_PIECE_BYTES));
+        this.piecesPerRound = Math.max(0, piecesPerRound);
         this.store = store;
         this.node = node;
         this.policy = new NodePolicy(node);
@@ -193,6 +212,8 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             while (pullOnce()) {
                 // keep going while full batches arrive
             }
+            // the bytes of attachments travel behind the entries, a few pieces a round, so no case waits for a file
+            boolean morePieces = sendPieces();
             if (petitions != null && consistencyMillis > 0
                     && System.currentTimeMillis() - consistencyChecked >= consistencyMillis) {
                 checkConsistency();
@@ -200,7 +221,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             lastSuccess = System.currentTimeMillis();
             lastError = null;
             failures = 0;
-            return intervalMillis;
+            return morePieces ? 0 : intervalMillis;
         } catch (IOException | RuntimeException e) {
             failures++;
             lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -326,6 +347,79 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         }
     }
 
+    /**
+     * Sends up to {@code piecesPerRound} pieces of the attachments whose facts the parent has acknowledged: it asks
+     * the parent which pieces it holds and sends only the others, so a link broken mid-file costs the piece in
+     * flight. True when pieces are left for the next round.
+     */
+    boolean sendPieces() throws IOException, InterruptedException {
+        if (attachments == null || piecesPerRound == 0) {
+            return false;
+        }
+        long acked = ackedPosition();
+        int budget = piecesPerRound;
+        for (org.xinfang.attachment.AttachmentStore.Pending p : attachments.pendingUp(20)) {
+            if (budget == 0) {
+                return true;
+            }
+            String id = p.attachment().id();
+            java.util.Optional<Long> pos = store.positionOf(p.entryOrigin(), p.entrySeq());
+            if (pos.isEmpty() || pos.get() > acked) {
+                continue; // its fact has not reached the parent yet: the bytes wait behind it
+            }
+            String path = "/api/v1/sync/attachments/" + id;
+            HttpResponse<String> state = send("GET", path, new byte[0]);
+            if (state.statusCode() == 404) {
+                LOG.warn("attachment {}: the parent holds no fact of it (refused there); its bytes stay here", id);
+                attachments.markUp(id, false);
+                continue;
+            }
+            if (state.statusCode() != 200) {
+                throw new IOException("parent answered " + state.statusCode() + ": " + state.body());
+            }
+            var root = SyncJson.MAPPER.readTree(state.body());
+            if (root.path("complete").asBoolean(false)) {
+                attachments.markUp(id, true);
+                continue;
+            }
+            int size = root.path("pieceSize").isInt() ? root.path("pieceSize").asInt() : pieceBytes;
+            java.util.Set<Integer> held = new java.util.HashSet<>();
+            root.path("held").forEach(n -> held.add(n.asInt()));
+            byte[] content = attachments.content(id).orElse(null);
+            if (content == null) {
+                continue;
+            }
+            int total = (int) ((content.length + (long) size - 1) / size);
+            for (int i = 0; i < total && budget > 0; i++) {
+                if (held.contains(i)) {
+                    continue;
+                }
+                byte[] piece = java.util.Arrays.copyOfRange(content, i * size, (int) Math.min(content.length,
+                        (long) (i + 1) * size));
+                HttpResponse<String> answer = send("PUT", path + "/pieces/" + i + "?pieceSize=" + size, piece);
+                budget--;
+                if (answer.statusCode() == 404) {
+                    attachments.markUp(id, false);
+                    break;
+                }
+                if (answer.statusCode() != 200) {
+                    throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+                }
+                String outcome = SyncJson.MAPPER.readTree(answer.body()).path("outcome").asText("");
+                if ("COMPLETE".equals(outcome)) {
+                    attachments.markUp(id, true);
+                    LOG.info("attachment {} of case {} is whole at the parent", id, p.attachment().caseId());
+                    break;
+                }
+                if ("DISCARDED".equals(outcome)) {
+                    LOG.warn("attachment {}: the parent found the whole did not match its SHA-256; sending it again", id);
+                    break;
+                }
+            }
+        }
+        return budget == 0;
+    }
+
     /** Pulls and applies one batch of messages; true when a full batch came. */
     boolean pullOnce() throws IOException, InterruptedException {
         long cursor = store.state(PULL_CURSOR).map(Long::parseLong).orElse(0L);
@@ -362,6 +456,8 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
                         .getRawPath() + query(base + pathAndQuery), self, now, nonce, body));
         if ("POST".equals(method)) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        } else if ("PUT".equals(method)) {
+            request.header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         } else {
             request.GET();
         }

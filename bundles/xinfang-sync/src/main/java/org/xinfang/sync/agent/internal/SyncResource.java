@@ -37,9 +37,16 @@ public class SyncResource {
     private final SyncStatus status;
     private final PetitionStore petitions;
     private final NodeKey key;
+    private final org.xinfang.attachment.AttachmentStore attachments;
 
     public SyncResource(SyncStore store, NodeService node, SyncAgent agent, SyncStatus status, PetitionStore petitions,
             NodeKey key) {
+        this(store, node, agent, status, petitions, key, null);
+    }
+
+    public SyncResource(SyncStore store, NodeService node, SyncAgent agent, SyncStatus status, PetitionStore petitions,
+            NodeKey key, org.xinfang.attachment.AttachmentStore attachments) {
+        this.attachments = attachments;
         this.store = store;
         this.node = node;
         this.agent = agent;
@@ -77,6 +84,51 @@ public class SyncResource {
         store.heads().stream().filter(h -> h.origin().equals(child) && h.seq() > 0).findFirst()
                 .ifPresent(h -> answer.put("receipt", key.receipt(node.info().nodeId(), child, h.seq(), h.hash())));
         return answer;
+    }
+
+    /**
+     * What this node holds of an attachment whose fact a child pushed: {@code {"id", "size", "pieceSize", "held":
+     * [piece indices], "complete"}}; 404 when no such fact is held here, or it is not the caller's to send.
+     */
+    @GET
+    @Path("attachments/{id}")
+    public Map<String, Object> attachment(@javax.ws.rs.PathParam("id") String id, @Context SecurityContext security) {
+        String child = requireNode(security);
+        org.xinfang.attachment.AttachmentStore.Held h = ownAttachment(id, child);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", id);
+        answer.put("size", h.attachment().size());
+        answer.put("pieceSize", h.pieceSize());
+        answer.put("held", h.complete() ? List.of() : attachments.piecesHeld(id));
+        answer.put("complete", h.complete());
+        return answer;
+    }
+
+    /**
+     * One piece of an attachment, the bytes as the body: piece {@code index} of {@code pieceSize} bytes each (the
+     * last shorter). Answers {@code {"outcome": KEPT | COMPLETE | DISCARDED}}; a piece that does not fit is 400.
+     */
+    @javax.ws.rs.PUT
+    @Path("attachments/{id}/pieces/{index}")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> piece(@javax.ws.rs.PathParam("id") String id, @javax.ws.rs.PathParam("index") int index,
+            @QueryParam("pieceSize") int pieceSize, InputStream body, @Context SecurityContext security)
+            throws IOException {
+        String child = requireNode(security);
+        ownAttachment(id, child);
+        byte[] data = body.readNBytes(org.xinfang.attachment.AttachmentLimits.MAX_PIECE_BYTES + 1);
+        var outcome = attachments.takePiece(id, pieceSize, index, data);
+        return Map.of("outcome", outcome.name());
+    }
+
+    private org.xinfang.attachment.AttachmentStore.Held ownAttachment(String id, String child) {
+        org.xinfang.attachment.AttachmentStore.Held h = attachments == null ? null
+                : attachments.transferState(id).orElse(null);
+        if (h == null || !node.units().isWithin(h.attachment().node(), child)) {
+            throw new ApiException(404, "not_found", "本级没有附件 " + id + " 的登记 / no attachment " + id + " is known here",
+                    "id");
+        }
+        return h;
     }
 
     /** A child pulls the messages queued for it after its cursor. */
