@@ -32,7 +32,9 @@ const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    // the browser of an office in China: its own controls (date pickers, file fields) in Chinese
+    '--lang=zh-CN']
 });
 const problems = [];
 const elsewhere = [];
