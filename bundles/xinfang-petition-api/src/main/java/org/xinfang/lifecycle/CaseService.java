@@ -41,6 +41,13 @@ public interface CaseService {
     List<CaseDeadline> deadlineList(String filter, String unit, int days);
 
     /**
+     * The cases overdue today, longest overdue first, at most {@code limit} of them, and how many there are:
+     * what {@code deadlineList("overdue", null, 0)} lists, without reading every overdue case (a digest shows
+     * the first hundred and the count).
+     */
+    org.xinfang.petition.Page<CaseDeadline> overdue(int limit);
+
+    /**
      * 督办: for every case held here, owned by a unit below this node, whose organ clock is past due and
      * not yet supervised for that clock, records a supervision notice and sends it down to the owner,
      * who must answer in writing within 30 days (R2022 Art. 40). Returns the ids supervised now.

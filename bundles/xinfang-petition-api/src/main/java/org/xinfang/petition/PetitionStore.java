@@ -149,6 +149,12 @@ public interface PetitionStore {
      */
     java.util.List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to);
 
+    /** The first {@code limit} of {@link #factsDue}, earliest due first. */
+    java.util.List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to, int limit);
+
+    /** How many cases {@link #factsDue} finds, counted on the due day's index. */
+    long countDue(java.time.LocalDate from, java.time.LocalDate to);
+
     /** The cases with these ids, whole, in this order; an id not held here is left out. */
     java.util.List<Petition> wholeByIds(java.util.List<String> ids);
 

@@ -136,10 +136,12 @@ public final class DigestFigures {
 
     /** The cases held here whose organ clock is past due on the day counted, longest overdue first. */
     private Map<String, Object> overdue(LocalDate today) {
-        List<CaseDeadline> late = new ArrayList<>(cases.deadlineList("overdue", null, 0));
+        // the longest overdue first, found by the due day kept with each case; the rest only counted
+        org.xinfang.petition.Page<CaseDeadline> page = cases.overdue(MAX_OVERDUE);
+        List<CaseDeadline> late = new ArrayList<>(page.items());
         late.sort(Comparator.comparingLong((CaseDeadline c) -> c.deadline().daysRemaining()).thenComparing(CaseDeadline::id));
         List<Map<String, Object>> items = new ArrayList<>();
-        for (CaseDeadline c : late.subList(0, Math.min(MAX_OVERDUE, late.size()))) {
+        for (CaseDeadline c : late) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", c.id());
             m.put("subject", c.subject());
@@ -155,7 +157,7 @@ public final class DigestFigures {
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("asOf", today.toString());
-        o.put("total", late.size());
+        o.put("total", page.total());
         o.put("items", items);
         return o;
     }

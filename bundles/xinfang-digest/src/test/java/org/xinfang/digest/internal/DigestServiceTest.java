@@ -184,6 +184,12 @@ class DigestServiceTest {
         }
 
         @Override
+        public org.xinfang.petition.Page<CaseDeadline> overdue(int limit) {
+            List<CaseDeadline> all = deadlineList("overdue", null, 0);
+            return new org.xinfang.petition.Page<>(all.subList(0, Math.min(limit, all.size())), all.size(), 0, limit);
+        }
+
+        @Override
         public Petition act(String id, Action action, ActionInput input, Actor actor) {
             throw new UnsupportedOperationException();
         }

@@ -902,6 +902,18 @@ public final class LifecycleService implements CaseService {
         return node.units().get(code).map(org.xinfang.node.Unit::name).orElse(code);
     }
 
+    @Override
+    public org.xinfang.petition.Page<CaseDeadline> overdue(int limit) {
+        LocalDate yesterday = today().minusDays(1);
+        List<CaseDeadline> items = new ArrayList<>();
+        for (Petition p : byFacts(store.factsDue(null, yesterday, Math.max(1, limit)), null)) {
+            activeDeadline(p).filter(d -> d.daysRemaining() < 0).ifPresent(d -> items.add(new CaseDeadline(p.id(),
+                    p.subject(), p.owner(), p.status().name(), d)));
+        }
+        items.sort(Comparator.comparing((CaseDeadline c) -> c.deadline().due()).thenComparing(CaseDeadline::id));
+        return new org.xinfang.petition.Page<>(items, store.countDue(null, yesterday), 0, limit);
+    }
+
     /** The cases of these facts (owned by {@code unit} when given), whole. */
     private List<Petition> byFacts(List<CaseFact> facts, String unit) {
         return store.wholeByIds(facts.stream().filter(x -> unit == null || unit.equals(x.owner())).map(CaseFact::id)

@@ -912,7 +912,13 @@ class LifecycleServiceTest {
                 recount.get("onTime");
         assertTrue(onTime.get("HANDLING").get("missed") >= old.size(), "handling missed: " + onTime);
         // the overdue list finds its cases by the due day kept with them: the same as the recount
-        assertEquals(((Number) recount.get("overdue")).longValue(), atDistrict.deadlineList("overdue", null, 0).size());
+        List<CaseService.CaseDeadline> overdueList = atDistrict.deadlineList("overdue", null, 0);
+        assertEquals(((Number) recount.get("overdue")).longValue(), overdueList.size());
+        // the digest's view: the longest overdue first and the count, without reading them all
+        var firstTwo = atDistrict.overdue(2);
+        assertEquals(overdueList.size(), firstTwo.total());
+        assertEquals(overdueList.subList(0, 2).stream().map(CaseService.CaseDeadline::id).toList(),
+                firstTwo.items().stream().map(CaseService.CaseDeadline::id).toList());
 
         // the office loads a calendar in which every day of the last year is a holiday: due days roll over
         // past today (民法典 Art. 203), nothing is overdue, and the facts follow without a write to any case

@@ -267,21 +267,21 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to) {
+        return factsDue(from, to, 0);
+    }
+
+    @Override
+    public List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to, int limit) {
         checkCalendar();
         List<org.xinfang.rules.CaseFact> list = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("active_due IS NOT NULL");
-        if (from != null) {
-            where.append(" AND active_due >= ?");
-            args.add(java.sql.Date.valueOf(from));
-        }
-        if (to != null) {
-            where.append(" AND active_due <= ?");
-            args.add(java.sql.Date.valueOf(to));
-        }
+        String where = dueWhere(from, to, args);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS + " FROM xf_case_fact WHERE "
                         + where + " ORDER BY active_due, case_id")) {
+            if (limit > 0) {
+                ps.setMaxRows(limit);
+            }
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -292,6 +292,36 @@ public final class JdbcPetitionStore implements PetitionStore {
         } catch (SQLException e) {
             throw new StoreException("cannot read the cases by due day", e);
         }
+    }
+
+    @Override
+    public long countDue(java.time.LocalDate from, java.time.LocalDate to) {
+        checkCalendar();
+        List<Object> args = new ArrayList<>();
+        String where = dueWhere(from, to, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_case_fact WHERE " + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the cases by due day", e);
+        }
+    }
+
+    private static String dueWhere(java.time.LocalDate from, java.time.LocalDate to, List<Object> args) {
+        StringBuilder where = new StringBuilder("active_due IS NOT NULL");
+        if (from != null) {
+            where.append(" AND active_due >= ?");
+            args.add(java.sql.Date.valueOf(from));
+        }
+        if (to != null) {
+            where.append(" AND active_due <= ?");
+            args.add(java.sql.Date.valueOf(to));
+        }
+        return where.toString();
     }
 
     @Override
