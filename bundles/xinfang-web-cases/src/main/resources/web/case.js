@@ -460,7 +460,7 @@
     fact(t('收到日期', 'Received'), p.receivedAt);
     fact(t('人数', 'Headcount'), String(p.headcount));
     fact(t('问题分类', 'Category'), p.category);
-    fact(t('问题属地', 'Where'), p.location);
+    fact(t('问题属地', 'Where'), p.locationName ? t(p.locationName + '辖区', 'Area of ' + p.locationName) : p.location);
     fact(t('登记单位', 'Registered by'), p.registeredByName, 'case-registered-by');
     fact(t('责任单位', 'Owner'), el('span', { id: 'case-owner', text: p.ownerName }));
     fact(t('首问责任人', 'First contact'), fc.name ? X.person(fc.name) + ' · ' + fc.unitName

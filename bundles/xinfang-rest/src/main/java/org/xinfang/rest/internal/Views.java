@@ -133,6 +133,8 @@ public final class Views {
         m.put("content", p.content());
         m.put("category", p.category());
         m.put("location", p.location());
+        // people read the name of the division, not its code (the tree's divisions; a code from elsewhere stays a code)
+        m.put("locationName", p.location() == null ? null : node.units().divisions().get(p.location()));
         m.put("receivedAt", p.receivedAt().toString());
         m.put("headcount", p.headcount());
         m.put("petitioners", petitioners(p.petitioners(), personalData));
