@@ -422,6 +422,8 @@ try {
     'the case page shows no login and no unit code beside a name');
   check((await district.textContent('#case-first-contact')).includes(VILLAGE_CLERK + ' · 柳树村'), 'the first contact is named with the unit');
   check((await district.textContent('#case-registered-by')).trim() === '柳树村', 'the registering unit by name only');
+  check((await district.textContent('main')).includes('青溪区信访局辖区') && !(await district.textContent('main')).includes('问题属地510199'),
+    'where the matter arose is named by its division, not its code');
   check((await district.textContent('#who')).includes(DISTRICT_CLERK), 'the district clerk is named in the header');
   await district.click('#case-actions button[data-step=assign]');
   await district.selectOption('#a-unit', TOWNSHIP_UNIT);
