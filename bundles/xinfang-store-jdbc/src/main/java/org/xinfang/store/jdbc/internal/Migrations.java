@@ -31,7 +31,9 @@ final class Migrations {
             "V4__drop_redundant_index.sql", "V5__chain_heads.sql", "V6__journal_payload_utf8",
             "V7__child_rows_without_foreign_keys.sql", "V8__typed_events", "V9__reception_days.sql",
             "V10__screening.sql", "V11__digests.sql", "V12__import_keys.sql", "V13__reference_data.sql",
-            "V14__assessments.sql", "V15__case_facts.sql");
+            "V14__assessments.sql", "V15__case_facts.sql",
+            // V16 and V17 are being written on other branches; this one comes after them when they are merged
+            "V18__alarm_counts.sql");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
