@@ -74,7 +74,13 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
         if (!request.hasEntity()) {
             return;
         }
-        MediaType type = request.getMediaType();
+        MediaType type;
+        try {
+            type = request.getMediaType();
+        } catch (IllegalArgumentException unreadable) {
+            throw new RefusedInput(415, "unsupported_media_type", "请求体的类型无法识别 / the Content-Type cannot be read",
+                    "Content-Type");
+        }
         if (type != null && !json(type)) {
             return;
         }
