@@ -27,7 +27,7 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
      * that leaves room for an entry larger than the rest and for JSON's escapes.
      */
     static final int MAX_PUSH = 8 * 1024 * 1024;
-    /** The largest consistency digest: about 90 bytes a case, so some 180,000 cases of a subtree. */
+    /** The largest consistency digest: about 40 bytes a case, so some 400,000 cases of a subtree. */
     static final int MAX_DIGEST = 16 * 1024 * 1024;
     /** A pull has no body. */
     static final int MAX_OTHER = 64 * 1024;
@@ -95,8 +95,8 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
             }
             body = read(request.getEntityStream(), limit);
         } catch (TooLarge | NumberFormatException e) {
-            refuse(request, 413, "too_large", node, "同步请求体超过 " + limit / (1024 * 1024) + " MiB 上限 / the body exceeds "
-                    + limit / (1024 * 1024) + " MiB");
+            refuse(request, 413, "too_large", node, "同步请求体超过 " + limit / 1024 + " KiB 上限 / the body exceeds "
+                    + limit / 1024 + " KiB");
             return;
         } catch (org.xinfang.rest.support.RefusedInput e) {
             refuse(request, e.status(), e.error().error(), node, e.getMessage());
