@@ -20,8 +20,9 @@ import javax.ws.rs.core.MediaType;
  * else 400 {@code invalid_encoding} naming the parameter (or {@code path}).</li>
  * <li>A JSON body (or one without a type) is read through {@link GuardedBody}: at most {@code maxBodyBytes}
  * (413 {@code payload_too_large}, at once when Content-Length says so), strict UTF-8 and nested at most
- * {@value GuardedBody#MAX_DEPTH} levels (400), a charset other than UTF-8 refused (415). Bodies of other types
- * (files) are left to their resource, which bounds them itself.</li>
+ * {@value GuardedBody#MAX_DEPTH} levels (400), a charset other than UTF-8 refused (415); a text/plain body is
+ * bounded and strict UTF-8. Bodies of other types (files such as text/csv) are left to their resource, which
+ * bounds them itself.</li>
  * <li>Every answer carries {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}: answers
  * carry personal data, and no browser or proxy may keep them or read them as another type.</li>
  * </ul>
@@ -98,7 +99,8 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
                 throw new RefusedInput(400, "bad_request", "Content-Length 无效 / invalid Content-Length", "Content-Length");
             }
         }
-        request.setEntityStream(new GuardedBody(request.getEntityStream(), maxBodyBytes));
+        boolean plainText = type != null && type.getType().equalsIgnoreCase("text");
+        request.setEntityStream(new GuardedBody(request.getEntityStream(), maxBodyBytes, !plainText));
     }
 
     private static boolean json(MediaType type) {

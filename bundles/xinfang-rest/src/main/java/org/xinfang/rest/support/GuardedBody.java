@@ -29,9 +29,18 @@ public final class GuardedBody extends FilterInputStream {
     private boolean afterHigh; // a high surrogate's escape ended just now: only a backslash may follow
     private int depth;
 
+    private final boolean json;
+
+    /** A JSON body: bounded, strict UTF-8, surrogate escapes paired, nesting bounded. */
     public GuardedBody(InputStream in, long limit) {
+        this(in, limit, true);
+    }
+
+    /** A body that is JSON ({@code json}) or plain text: plain text is only bounded and strict UTF-8. */
+    public GuardedBody(InputStream in, long limit, boolean json) {
         super(in);
         this.limit = limit;
+        this.json = json;
     }
 
     @Override
@@ -80,7 +89,7 @@ public final class GuardedBody extends FilterInputStream {
             throw RefusedInput.tooLarge(limit);
         }
         utf8(b);
-        if (pending == 0) {
+        if (json && pending == 0) {
             json(b);
         }
     }

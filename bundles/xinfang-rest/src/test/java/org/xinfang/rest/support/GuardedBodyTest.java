@@ -69,6 +69,16 @@ class GuardedBodyTest {
     }
 
     @Test
+    void plainTextIsOnlyBoundedAndStrictUtf8() throws IOException {
+        byte[] csv = utf8("2026-10-01,HOLIDAY,国庆节[" + "[".repeat(100) + "\\ud800\n");
+        try (GuardedBody in = new GuardedBody(new ByteArrayInputStream(csv), 1 << 20, false)) {
+            assertArrayEquals(csv, in.readAllBytes());
+        }
+        assertThrows(RefusedInput.class, () -> new GuardedBody(new ByteArrayInputStream(new byte[] {(byte) 0xC0,
+            (byte) 0xAF}), 1 << 20, false).readAllBytes());
+    }
+
+    @Test
     void aBodyOverTheLimitIsRefusedWith413() {
         RefusedInput e = assertThrows(RefusedInput.class, () -> read(new byte[2049], 2048));
         assertEquals(413, e.status());
