@@ -235,7 +235,7 @@ public final class Attr<T> {
             }
             case DATE -> {
                 try {
-                    return type.cast(LocalDate.parse(String.valueOf(raw).strip()));
+                    return type.cast(Checks.date(field, LocalDate.parse(String.valueOf(raw).strip())));
                 } catch (DateTimeParseException e) {
                     throw wrongType(field, "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
                 }

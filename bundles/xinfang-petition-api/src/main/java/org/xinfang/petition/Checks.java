@@ -34,6 +34,31 @@ public final class Checks {
         return trimmed;
     }
 
+    /** The first year the system counts: no date of a case, a query or a report lies before it. */
+    public static final int FIRST_YEAR = 1990;
+    /** The last year the system counts. */
+    public static final int LAST_YEAR = 2100;
+
+    /**
+     * Requires a date within the years the system counts ({@value #FIRST_YEAR} to {@value #LAST_YEAR}); null stays
+     * null. A date outside them is a typing error (or an attack), never a case: refused before it reaches a query.
+     */
+    public static java.time.LocalDate date(String field, java.time.LocalDate value) {
+        if (value != null) {
+            year(field, value.getYear());
+        }
+        return value;
+    }
+
+    /** Requires a year within the years the system counts; returns it. */
+    public static int year(String field, int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new ValidationException(field, "out_of_range", "年份应在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 之间 / the year"
+                    + " must be " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        return year;
+    }
+
     /** Requires a non-null value. */
     public static <T> T required(String field, T value) {
         if (value == null) {

@@ -101,8 +101,25 @@ public interface SyncStore {
     /** Uses a request nonce once; false if it was used before (a replay). */
     boolean useNonce(String node, String nonce, long expiresMillis);
 
-    /** Raises an alarm; kept even when the batch that caused it is rolled back. */
-    void alarm(String kind, String node, String message);
+    /** Raises an alarm; kept even when the batch that caused it is rolled back. The node is its source. */
+    default void alarm(String kind, String node, String message) {
+        alarm(kind, node, node, message);
+    }
+
+    /**
+     * Raises an alarm about {@code node} (null when unknown) from {@code source} (the caller's address, or the
+     * node), kept even when the batch that caused it is rolled back. At most one row per source and kind within
+     * {@link #ALARM_INTERVAL_MILLIS}: a repeat counts on the row already raised. At most {@link #ALARMS_KEPT}
+     * rows are kept; the oldest go first. So no caller, signed or not, can fill the disk or push real alarms out
+     * of view faster than one row per source, kind and interval.
+     */
+    void alarm(String kind, String node, String source, String message);
+
+    /** Repeats of one kind of alarm from one source within this are counted on one row. */
+    long ALARM_INTERVAL_MILLIS = 10 * 60_000L;
+
+    /** How many alarm rows a node keeps. */
+    int ALARMS_KEPT = 1000;
 
     /**
      * Raises an alarm that also travels up to the top of the network: kept here and journalled, in one

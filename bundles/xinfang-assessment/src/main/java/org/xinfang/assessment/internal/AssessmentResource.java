@@ -91,7 +91,7 @@ public class AssessmentResource {
             return service.today().getYear();
         }
         try {
-            return Integer.parseInt(raw.strip());
+            return org.xinfang.petition.Checks.year("year", Integer.parseInt(raw.strip()));
         } catch (NumberFormatException e) {
             throw new ValidationException("year", "invalid_type", "年度应为四位数字 / the year is a number");
         }

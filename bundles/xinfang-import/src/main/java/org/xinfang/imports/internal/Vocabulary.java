@@ -97,8 +97,14 @@ final class Vocabulary {
         return null;
     }
 
-    /** The day a cell names, or null when it names none. */
+    /** The day a cell names, or null when it names none (or one outside the years the system counts). */
     static LocalDate date(String text) {
+        LocalDate d = anyDate(text);
+        return d == null || d.getYear() < org.xinfang.petition.Checks.FIRST_YEAR
+                || d.getYear() > org.xinfang.petition.Checks.LAST_YEAR ? null : d;
+    }
+
+    private static LocalDate anyDate(String text) {
         String t = text.strip();
         Matcher m = DATE.matcher(t);
         Matcher compact = COMPACT_DATE.matcher(t);

@@ -137,8 +137,8 @@ public final class Open311Api {
         }
         Set<String> statuses = statuses(params.get("status"));
         ZoneId zone = clock.getZone();
-        LocalDate to = day("end_date", params.get("end_date"), zone);
-        LocalDate from = day("start_date", params.get("start_date"), zone);
+        LocalDate to = inYears("end_date", day("end_date", params.get("end_date"), zone));
+        LocalDate from = inYears("start_date", day("start_date", params.get("start_date"), zone));
         if (from == null && to == null) {
             from = LocalDate.now(clock).minusDays(DEFAULT_DAYS);
         } else if (from == null) {
@@ -227,6 +227,17 @@ public final class Open311Api {
     }
 
     /** A W3C date-time (or a plain date) as the office's day. */
+    /** A day within the years the system counts, else 400 naming the field. */
+    private static LocalDate inYears(String field, LocalDate day) {
+        if (day != null && (day.getYear() < org.xinfang.petition.Checks.FIRST_YEAR
+                || day.getYear() > org.xinfang.petition.Checks.LAST_YEAR)) {
+            throw Open311Error.badRequest(field, "年份应在 " + org.xinfang.petition.Checks.FIRST_YEAR + " 至 "
+                    + org.xinfang.petition.Checks.LAST_YEAR + " 之间 / the year must be " + org.xinfang.petition.Checks.FIRST_YEAR
+                    + " to " + org.xinfang.petition.Checks.LAST_YEAR);
+        }
+        return day;
+    }
+
     static LocalDate day(String field, String text, ZoneId zone) {
         if (text == null || text.isBlank()) {
             return null;

@@ -194,7 +194,7 @@ public final class ReceptionService {
             throw new ValidationException(field, "required", "必填项不能为空 / required");
         }
         try {
-            return LocalDate.parse(text.strip());
+            return org.xinfang.petition.Checks.date(field, LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "invalid_date", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
         }

@@ -381,7 +381,7 @@ public class PetitionResource {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(name, "invalid_value", "取值无效 / not a valid " + name + ": " + value);
+            throw new ValidationException(name, "invalid_value", "取值无效 / not a valid " + name);
         }
     }
 
@@ -390,7 +390,7 @@ public class PetitionResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return org.xinfang.petition.Checks.date(name, LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
             throw new ValidationException(name, "invalid_date", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
         }

@@ -145,7 +145,7 @@ public class StatisticsResource {
             return otherwise;
         }
         try {
-            return LocalDate.parse(raw.strip());
+            return org.xinfang.petition.Checks.date(field, LocalDate.parse(raw.strip()));
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "invalid_type", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
         }

@@ -202,7 +202,7 @@ public final class PetitionRequests {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return org.xinfang.petition.Checks.date(field, LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, "invalid_date",
                     "日期格式应为 YYYY-MM-DD / must be an ISO date, YYYY-MM-DD");

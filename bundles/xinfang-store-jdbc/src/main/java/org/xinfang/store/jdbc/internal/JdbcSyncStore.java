@@ -473,12 +473,36 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
-    public void alarm(String kind, String node, String message) {
-        LOG.warn("sync alarm {} from {}: {}", kind, node, message);
-        inTransaction("raise an alarm", c -> {
-            insertAlarm(c, kind, node, message, null, System.currentTimeMillis());
-            return null;
+    public void alarm(String kind, String node, String source, String message) {
+        long now = System.currentTimeMillis();
+        String from = source == null ? "" : clip(source, 64);
+        String about = node == null || node.isEmpty() ? null : clip(node, 40);
+        boolean counted = inTransaction("raise an alarm", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE xf_sync_alarm SET raised_count = raised_count + 1,"
+                    + " last_at = ? WHERE kind = ? AND source = ? AND at_millis >= ?")) {
+                ps.setLong(1, now);
+                ps.setString(2, clip(kind, 40));
+                ps.setString(3, from);
+                ps.setLong(4, now - ALARM_INTERVAL_MILLIS);
+                if (ps.executeUpdate() > 0) {
+                    return true;
+                }
+            }
+            long id = insertAlarm(c, kind, about, message, null, now);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE xf_sync_alarm SET source = ? WHERE id = ?")) {
+                ps.setString(1, from);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return false;
         });
+        if (!counted) {
+            LOG.warn("sync alarm {} about {} from {}: {}", kind, about, from, message);
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     @Override
@@ -513,19 +537,26 @@ public final class JdbcSyncStore implements SyncStore {
         }
     }
 
-    static void insertAlarm(Connection c, String kind, String node, String message, String raisedAt, long atMillis)
+    /** Keeps an alarm row, and only the newest {@link #ALARMS_KEPT}: ids are handed out one by one, so the rest go. */
+    static long insertAlarm(Connection c, String kind, String node, String message, String raisedAt, long atMillis)
             throws SQLException {
         long id = JdbcPetitionStore.increment(c, "alarm");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_sync_alarm (id, at_millis, kind, node_id,"
-                + " message, raised_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " message, raised_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setLong(2, atMillis);
-            ps.setString(3, kind.length() > 40 ? kind.substring(0, 40) : kind);
-            JdbcPetitionStore.setNullable(ps, 4, node == null || node.isEmpty() ? null : node);
-            ps.setString(5, message.length() > 1000 ? message.substring(0, 1000) : message);
-            JdbcPetitionStore.setNullable(ps, 6, raisedAt);
+            ps.setString(3, clip(kind, 40));
+            JdbcPetitionStore.setNullable(ps, 4, node == null || node.isEmpty() ? null : clip(node, 40));
+            ps.setString(5, clip(message, 1000));
+            JdbcPetitionStore.setNullable(ps, 6, raisedAt == null ? null : clip(raisedAt, 40));
+            ps.setLong(7, atMillis);
             ps.executeUpdate();
         }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM xf_sync_alarm WHERE id <= ?")) {
+            ps.setLong(1, id - ALARMS_KEPT);
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     @Override
@@ -678,13 +709,15 @@ public final class JdbcSyncStore implements SyncStore {
     public List<SyncAlarm> alarms(int limit) {
         return inTransaction("read alarms", c -> {
             List<SyncAlarm> list = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, at_millis, kind, node_id, message, raised_at"
-                    + " FROM xf_sync_alarm ORDER BY id DESC FETCH NEXT ? ROWS ONLY")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at_millis, kind, node_id, message, raised_at,"
+                    + " source, raised_count, last_at FROM xf_sync_alarm ORDER BY id DESC FETCH NEXT ? ROWS ONLY")) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String source = rs.getString(7);
                         list.add(new SyncAlarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
+                                rs.getString(5), rs.getString(6), source == null || source.isEmpty() ? null : source,
+                                rs.getInt(8), rs.getLong(9)));
                     }
                 }
             }

@@ -231,6 +231,61 @@ class JdbcSyncStoreTest {
     }
 
     @Test
+    void anAssignmentCarriesTheLongestContentWholeEvenWhenEveryCharacterIsEscaped() {
+        // 20,000 quote characters, the most a case's content may hold, become 40,000 in the case's JSON
+        Petition p = petition("D1-1", "D1");
+        String quotes = "\"".repeat(20_000);
+        district.petitions().insert(new Petition(p.id(), p.trackingCode(), p.kind(), p.channel(), p.subject(), quotes,
+                p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(), p.registeredBy(), p.owner(),
+                p.status(), p.registeredAt(), p.timeline()), "h", "D1");
+        district.petitions().append("D1-1", 1, Cases.assign("D1", "V1"), List.of("T1"));
+        township.sync().applyMessage(district.sync().messagesFor("T1", 0, 10).get(0), Cases.policy("T1"), "pull");
+        village.sync().applyMessage(township.sync().messagesFor("V1", 0, 10).get(0), Cases.policy("V1"), "pull");
+        assertEquals(quotes, village.petitions().get("D1-1").orElseThrow().content());
+        assertEquals(district.petitions().get("D1-1").orElseThrow(), village.petitions().get("D1-1").orElseThrow());
+    }
+
+    @Test
+    void refusedCallsRaiseOneAlarmPerSourceAndKindCounted() {
+        for (int i = 0; i < 50; i++) {
+            district.sync().alarm("bad_signature", "T1", "10.0.0.7", "签名无效 / the signature does not match");
+            district.sync().alarm("unsigned", null, "10.0.0.7", "同步请求未签名 / sync calls must be signed");
+        }
+        district.sync().alarm("unsigned", null, "10.0.0.8", "同步请求未签名 / sync calls must be signed");
+        List<org.xinfang.sync.SyncAlarm> alarms = district.sync().alarms(100);
+        assertEquals(3, alarms.size(), alarms.toString());
+        org.xinfang.sync.SyncAlarm signature = alarms.stream().filter(a -> a.kind().equals("bad_signature")).findFirst()
+                .orElseThrow();
+        assertEquals(50, signature.count());
+        assertEquals("T1", signature.node());
+        assertEquals("10.0.0.7", signature.source());
+        assertTrue(signature.lastAtMillis() >= signature.atMillis());
+        assertEquals(List.of(1, 50), alarms.stream().filter(a -> a.kind().equals("unsigned")).map(a -> a.count())
+                .toList(), "a second address is its own alarm");
+    }
+
+    @Test
+    void alarmsAreKeptWithinTheirBoundTheOldestPrunedFirst() {
+        int raised = org.xinfang.sync.SyncStore.ALARMS_KEPT + 20;
+        for (int i = 0; i < raised; i++) {
+            district.sync().alarm("unsigned", null, "10.0." + i / 256 + "." + i % 256, "同步请求未签名 / unsigned");
+        }
+        List<org.xinfang.sync.SyncAlarm> alarms = district.sync().alarms(raised);
+        assertEquals(org.xinfang.sync.SyncStore.ALARMS_KEPT, alarms.size());
+        assertEquals("10.0." + (raised - 1) / 256 + "." + (raised - 1) % 256, alarms.get(0).source(), "the newest kept");
+        assertEquals("10.0.0.20", alarms.get(alarms.size() - 1).source(), "the 20 oldest pruned");
+    }
+
+    @Test
+    void anAlarmAboutAnOverlongNodeOrMessageIsKeptClipped() {
+        district.sync().alarm("unknown_node", "N".repeat(5000), "S".repeat(5000), "M".repeat(5000));
+        org.xinfang.sync.SyncAlarm a = district.sync().alarms(1).get(0);
+        assertEquals(40, a.node().length());
+        assertEquals(64, a.source().length());
+        assertEquals(1000, a.message().length());
+    }
+
+    @Test
     void aNonceIsUsedOnce() {
         assertTrue(district.sync().useNonce("T1", "abc", System.currentTimeMillis() + 60_000));
         assertFalse(district.sync().useNonce("T1", "abc", System.currentTimeMillis() + 60_000));

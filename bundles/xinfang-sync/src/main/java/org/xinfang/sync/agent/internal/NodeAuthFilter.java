@@ -22,7 +22,22 @@ import org.xinfang.sync.SyncStore;
 public final class NodeAuthFilter implements ContainerRequestFilter {
     /** A signed call authenticates as this role. */
     public static final String NODE_ROLE = "xinfang-node";
-    private static final int MAX_BODY = 32 * 1024 * 1024;
+    /**
+     * The largest body of a push: the agent fills a batch up to 4 MiB of payload, one entry at least, so twice
+     * that leaves room for an entry larger than the rest and for JSON's escapes.
+     */
+    static final int MAX_PUSH = 8 * 1024 * 1024;
+    /** The largest consistency digest: about 40 bytes a case, so some 400,000 cases of a subtree. */
+    static final int MAX_DIGEST = 16 * 1024 * 1024;
+    /** A pull has no body. */
+    static final int MAX_OTHER = 64 * 1024;
+    /** A piece of an attachment: the configured piece size (256 KiB by default) with room to spare. */
+    static final int MAX_PIECE = 4 * 1024 * 1024;
+    /** What a node id may look like: a unit code, at most 40 characters (the columns that hold it). */
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
+    @javax.ws.rs.core.Context
+    private javax.servlet.http.HttpServletRequest http;
 
     private final SyncStore store;
     private final BasicAuthFilter staff;
@@ -44,8 +59,14 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
         String timestamp = request.getHeaderString(Signatures.TIMESTAMP);
         String nonce = request.getHeaderString(Signatures.NONCE);
         String signature = request.getHeaderString(Signatures.SIGNATURE);
-        if (node == null || timestamp == null || nonce == null || signature == null || nonce.length() > 64) {
-            refuse(request, "unsigned", node, "同步请求未签名 / sync calls must be signed by a registered node");
+        if (node == null || timestamp == null || nonce == null || signature == null || nonce.length() > 64
+                || signature.length() > 100 || timestamp.length() > 20) {
+            refuse(request, "unsigned", null, "同步请求未签名 / sync calls must be signed by a registered node");
+            return;
+        }
+        if (!NODE_ID.matcher(node).matches()) {
+            // never looked up nor kept: a node id longer than its column, or not a code at all
+            refuse(request, "unknown_node", null, "节点编号无效 / not a node id");
             return;
         }
         String secret = store.childSecret(node).orElse(null);
@@ -65,9 +86,24 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
             refuse(request, "stale", node, "请求时间与本机相差过大 / the call's timestamp is too far from this node's clock");
             return;
         }
+        // only now, for a registered node within the clock's reach, is the body read: bounded by what the call
+        // can legitimately carry, refused at once when it says it is longer, never echoed back
+        int limit = tail.equals("push") ? MAX_PUSH : tail.equals("digest") ? MAX_DIGEST
+                : tail.startsWith("attachments/") && tail.contains("/pieces/") ? MAX_PIECE : MAX_OTHER;
         byte[] body;
         try {
-            body = read(request.getEntityStream());
+            String length = request.getHeaderString("Content-Length");
+            if (length != null && Long.parseLong(length.strip()) > limit) {
+                throw new TooLarge();
+            }
+            body = read(request.getEntityStream(), limit);
+        } catch (TooLarge | NumberFormatException e) {
+            refuse(request, 413, "too_large", node, "同步请求体超过 " + limit / 1024 + " KiB 上限 / the body exceeds "
+                    + limit / 1024 + " KiB");
+            return;
+        } catch (org.xinfang.rest.support.RefusedInput e) {
+            refuse(request, e.status(), e.error().error(), node, e.getMessage());
+            return;
         } catch (IOException broken) {
             // a link cut in the middle of a call (a piece of an attachment): nothing to answer for, nothing taken
             request.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
@@ -114,18 +150,45 @@ public final class NodeAuthFilter implements ContainerRequestFilter {
     }
 
     private void refuse(ContainerRequestContext request, String kind, String node, String message) {
-        store.alarm(kind, node, message + " (" + request.getMethod() + " " + request.getUriInfo().getPath() + ")");
-        request.abortWith(Response.status(401).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .entity(new ApiError(kind, message, null)).build());
+        refuse(request, 401, kind, node, message);
     }
 
-    private static byte[] read(InputStream in) throws IOException {
+    /**
+     * Refuses a call and raises an alarm about it: one per caller's address and kind within the store's interval
+     * (repeats are counted), so refused calls cannot fill the disk. Nothing of the call is echoed.
+     */
+    private void refuse(ContainerRequestContext request, int status, String kind, String node, String message) {
+        String source = source(node);
+        store.alarm(kind, node, source, message + " (" + request.getMethod() + " " + request.getUriInfo().getPath()
+                + (source == null ? "" : ", " + source) + ")");
+        request.abortWith(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ApiError(kind, message, status == 401 ? null : "body")).build());
+    }
+
+    /** The caller's address; the node when no address is known (tests without a servlet). */
+    private String source(String node) {
+        try {
+            String address = http == null ? null : http.getRemoteAddr();
+            if (address != null) {
+                return address;
+            }
+        } catch (RuntimeException outsideARequest) {
+            // no servlet request behind this call
+        }
+        return node;
+    }
+
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static byte[] read(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[65536];
         int n;
         while ((n = in.read(buf)) > 0) {
-            if (out.size() + n > MAX_BODY) {
-                throw new IOException("sync body over " + MAX_BODY + " bytes");
+            if (out.size() + n > limit) {
+                throw new TooLarge();
             }
             out.write(buf, 0, n);
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
@@ -64,9 +65,12 @@ public class SyncResource {
         SyncJson.Push push;
         try {
             push = SyncJson.read(body.readAllBytes());
+        } catch (org.xinfang.rest.support.RefusedInput e) {
+            throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ApiException(400, "malformed_batch", "同步批次格式错误 / the batch cannot be read: "
-                    + e.getMessage(), "entries");
+            // the reason without the input: a parser's message may quote what it was sent
+            throw new ApiException(400, "malformed_batch", "同步批次格式错误 / the batch cannot be read" + where(e),
+                    "entries");
         }
         PushResult result = store.receive(child, agent.policy(), push.entries());
         if (push.heads() != null) {
@@ -108,7 +112,7 @@ public class SyncResource {
      * One piece of an attachment, the bytes as the body: piece {@code index} of {@code pieceSize} bytes each (the
      * last shorter). Answers {@code {"outcome": KEPT | COMPLETE | DISCARDED}}; a piece that does not fit is 400.
      */
-    @javax.ws.rs.PUT
+    @PUT
     @Path("attachments/{id}/pieces/{index}")
     @Consumes(MediaType.WILDCARD)
     public Map<String, Object> piece(@javax.ws.rs.PathParam("id") String id, @javax.ws.rs.PathParam("index") int index,
@@ -155,9 +159,11 @@ public class SyncResource {
         SyncJson.Digest digest;
         try {
             digest = SyncJson.readDigest(body.readAllBytes());
+        } catch (org.xinfang.rest.support.RefusedInput e) {
+            throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ApiException(400, "malformed_digest", "一致性核对请求格式错误 / the digest cannot be read: "
-                    + e.getMessage(), "cases");
+            throw new ApiException(400, "malformed_digest", "一致性核对请求格式错误 / the digest cannot be read" + where(e),
+                    "cases");
         }
         Map<String, Consistency.Copy> copies = new java.util.HashMap<>();
         for (List<Object> c : digest.cases()) {
@@ -258,10 +264,40 @@ public class SyncResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> register(InputStream body, @Context SecurityContext security) throws IOException {
         Roles.require(security, Set.of("admin"));
-        var root = SyncJson.MAPPER.readTree(body.readAllBytes());
-        String child = root == null ? null : root.path("node").asText(null);
-        String secret = root == null ? null : root.path("secret").asText(null);
-        return status.register(child, secret);
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = SyncJson.MAPPER.readTree(body.readNBytes(64 * 1024 + 1));
+        } catch (org.xinfang.rest.support.RefusedInput e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ApiException(400, "malformed_json", "请求体不是有效的 JSON / the body is not valid JSON" + where(e),
+                    null);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(400, "malformed_json", "请求体应为 {\"node\": …} / the body must be an object", null);
+        }
+        return status.register(textField(root, "node"), textField(root, "secret"));
+    }
+
+    /** A field that must be a JSON string when present: a number is not a node id. */
+    private static String textField(com.fasterxml.jackson.databind.JsonNode root, String field) {
+        com.fasterxml.jackson.databind.JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new ApiException(400, "invalid_type", "应为文本 / must be a string", field);
+        }
+        return n.textValue();
+    }
+
+    /** Where a body stopped being readable (line and column), never what it said. */
+    private static String where(Exception e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            return "（第 " + j.getLocation().getLineNr() + " 行第 " + j.getLocation().getColumnNr() + " 列） / at line "
+                    + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+        }
+        return "";
     }
 
     /** A refused batch: 409 for gaps, chains and conflicts, 403 for foreign origins, with what is expected. */

@@ -70,6 +70,9 @@ public final class SyncStatus {
             x.put("raisedAt", a.raisedAt() == null ? node.info().nodeId() : a.raisedAt());
             x.put("raisedAtName", name(a.raisedAt() == null ? node.info().nodeId() : a.raisedAt()));
             x.put("message", a.message());
+            x.put("source", a.source());
+            x.put("count", a.count());
+            x.put("lastAt", Instant.ofEpochMilli(a.lastAtMillis() == 0 ? a.atMillis() : a.lastAtMillis()).toString());
             alarms.add(x);
         }
         m.put("alarms", alarms);
@@ -236,13 +239,17 @@ public final class SyncStatus {
             throw new ValidationException("node", "required", "请指定下级节点 / the child node is required");
         }
         Unit unit = node.units().get(child.strip()).orElseThrow(() -> new ValidationException("node",
-                "unknown_unit", "组织机构中没有单位 " + child + " / no unit " + child + " in the organisation tree"));
+                "unknown_unit", "组织机构中没有这个单位 / no such unit in the organisation tree"));
         if (!here.equals(unit.parent())) {
             throw new ValidationException("node", "not_a_child",
                     "只能注册直属下级节点 / only a node directly below " + here + " can be registered here");
         }
         if (secret != null && secret.strip().length() < 32) {
             throw new ValidationException("secret", "too_short", "密钥至少32个字符 / at least 32 characters");
+        }
+        if (secret != null && (secret.strip().length() > 200 || !secret.strip().chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new ValidationException("secret", "invalid_value", "密钥应为至多200个可见 ASCII 字符 / at most 200 printable"
+                    + " ASCII characters");
         }
         String issued = secret == null ? Signatures.newSecret() : secret.strip();
         store.registerChild(unit.code(), issued);
