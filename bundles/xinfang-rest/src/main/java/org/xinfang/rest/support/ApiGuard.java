@@ -1,5 +1,7 @@
 package org.xinfang.rest.support;
 
+import java.io.IOException;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -155,5 +157,27 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
+        drain(request);
+    }
+
+    /**
+     * Reads what is left of a body the answer did not need (a call refused before its body was read), up to the
+     * limit: a server that answers and closes while the client is still sending makes the client's connection
+     * reset, and the client never sees the answer.
+     */
+    private void drain(ContainerRequestContext request) {
+        if (!request.hasEntity()) {
+            return;
+        }
+        byte[] sink = new byte[8192];
+        long left = maxBodyBytes;
+        try (java.io.InputStream in = request.getEntityStream()) {
+            int n;
+            while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to read, or not readable: the answer stands
+        }
     }
 }
