@@ -67,7 +67,7 @@ export async function layoutProblems(page, alsoShort = '') {
 /**
  * The Latin-letter words in the visible text of a page in Chinese mode (and in its form controls'
  * placeholders and titles), less those allowed: codes of letters and digits (case numbers, 查询码), file
- * formats (CSV, PDF), standards (GB/T), the X of an ID number and anything in {@code typed}.
+ * formats (CSV, PDF, JPEG, PNG), standards (GB/T), the X of an ID number and anything in {@code typed}.
  */
 export async function englishWords(page, typed = []) {
   const text = await page.evaluate(() => {
@@ -94,6 +94,6 @@ export async function englishWords(page, typed = []) {
     .replace(/\b\d{17}[\dX]\b/g, ' ');
   // file formats and encodings, the spreadsheet programs an office saves them with, MB, standards' names
   // (GB/T 2260), the X that ends some ID numbers, the paper size
-  const allowed = new Set(['CSV', 'PDF', 'UTF', 'Excel', 'WPS', 'MB', 'GB', 'T', 'X', 'A4']);
+  const allowed = new Set(['CSV', 'PDF', 'JPEG', 'PNG', 'UTF', 'Excel', 'WPS', 'MB', 'GB', 'T', 'X', 'A4']);
   return [...new Set((rest.match(/[A-Za-z][A-Za-z0-9]*/g) || []).filter((w) => !allowed.has(w)))];
 }

@@ -79,16 +79,7 @@ class AttachmentIT {
         TierNode.rewrite(township.home.resolve("etc/org.xinfang.sync.cfg"), "attachment.pieces.per.round", "3");
         township.start(PW);
         district.awaitReady();
-        int registered = 0;
-        for (int i = 0; i < 120; i++) {
-            registered = district.postJson("/api/v1/sync/children", "{\"node\": \"" + TOWNSHIP + "\", \"secret\": \""
-                    + townshipSecret + "\"}").statusCode();
-            if (registered != 404) {
-                break;
-            }
-            Thread.sleep(500); // the sync endpoints may come up a moment after /api/v1/node
-        }
-        assertEquals(200, registered);
+        assertEquals(200, district.registerChild(TOWNSHIP, townshipSecret).statusCode());
         township.awaitReady();
     }
 

@@ -120,17 +120,7 @@ class FuzzIT {
     void boot() throws Exception {
         townshipSecret = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
         district = TierNode.unpack("district", "fz-district").start(PW).awaitReady();
-        int registered = 0;
-        for (int i = 0; i < 120 && registered != 200; i++) {
-            registered = district.postJson("/api/v1/sync/children", "{\"node\": \"" + TOWNSHIP + "\", \"secret\": \""
-                    + townshipSecret + "\"}").statusCode();
-            if (registered == 404) {
-                Thread.sleep(500);
-            } else {
-                break;
-            }
-        }
-        assertEquals(200, registered);
+        assertEquals(200, district.registerChild(TOWNSHIP, townshipSecret).statusCode());
         HttpResponse<String> created = district.postJson("/api/v1/petitions", TierDistributionsIT.petition("模糊测试"));
         assertEquals(201, created.statusCode(), created.body());
         caseId = JSON.readTree(created.body()).get("id").asText();

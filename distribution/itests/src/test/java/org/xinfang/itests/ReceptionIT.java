@@ -58,11 +58,9 @@ class ReceptionIT {
                 .person(LEADER, "何平", "清河镇党委书记").start(PW);
         village = TierNode.unpack("village", "rd-village").childOf(township, villageSecret).start(PW);
         district.awaitReady();
-        assertEquals(200, district.postJson("/api/v1/sync/children", "{\"node\": \"" + TOWNSHIP + "\", \"secret\": \""
-                + townshipSecret + "\"}").statusCode());
+        assertEquals(200, district.registerChild(TOWNSHIP, townshipSecret).statusCode());
         township.awaitReady();
-        assertEquals(200, township.postJson("/api/v1/sync/children", "{\"node\": \"" + VILLAGE + "\", \"secret\": \""
-                + villageSecret + "\"}").statusCode());
+        assertEquals(200, township.registerChild(VILLAGE, villageSecret).statusCode());
         village.awaitReady();
     }
 

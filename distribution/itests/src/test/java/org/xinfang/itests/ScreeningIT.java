@@ -60,18 +60,7 @@ class ScreeningIT {
         township = TierNode.unpack("township", "sc-township").childOf(district, townshipSecret)
                 .user(CLERK, CLERK_PW, "clerk").person(CLERK, "李娜", "清河镇信访办登记员").start(PW);
         district.awaitReady();
-        // the sync endpoints may come up a moment after /api/v1/node: 404 until then
-        int registered = 0;
-        for (int i = 0; i < 120 && registered != 200; i++) {
-            registered = district.postJson("/api/v1/sync/children", "{\"node\": \"" + TOWNSHIP + "\", \"secret\": \""
-                    + townshipSecret + "\"}").statusCode();
-            if (registered == 404) {
-                Thread.sleep(500);
-            } else {
-                break;
-            }
-        }
-        assertEquals(200, registered);
+        assertEquals(200, district.registerChild(TOWNSHIP, townshipSecret).statusCode());
         township.awaitReady();
     }
 

@@ -244,6 +244,20 @@ final class TierNode implements AutoCloseable {
         return send(request(path).GET().build());
     }
 
+    /**
+     * Registers a child node's secret here, as an operator does: the sync endpoints may come up a moment after
+     * /api/v1/node answers (404 until then), so a 404 is asked again for up to a minute.
+     */
+    HttpResponse<String> registerChild(String child, String secret) throws IOException, InterruptedException {
+        String body = "{\"node\": \"" + child + "\", \"secret\": \"" + secret + "\"}";
+        HttpResponse<String> r = postJson("/api/v1/sync/children", body);
+        for (int i = 0; i < 120 && r.statusCode() == 404; i++) {
+            Thread.sleep(500);
+            r = postJson("/api/v1/sync/children", body);
+        }
+        return r;
+    }
+
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());

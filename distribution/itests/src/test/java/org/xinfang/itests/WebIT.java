@@ -71,8 +71,7 @@ class WebIT {
     }
 
     private static void register(TierNode parent, String child, String secret) throws Exception {
-        HttpResponse<String> r = parent.postJson("/api/v1/sync/children",
-                "{\"node\": \"" + child + "\", \"secret\": \"" + secret + "\"}");
+        HttpResponse<String> r = parent.registerChild(child, secret);
         assertEquals(200, r.statusCode(), r.body());
     }
 
