@@ -324,6 +324,25 @@ public final class JdbcPetitionStore implements PetitionStore {
         return where.toString();
     }
 
+    /**
+     * The case in the current row (columns {@link #PETITION_COLUMNS}) with its timeline and petitioners read
+     * before; null when its timeline was not read (a case registered between the statements).
+     */
+    private static Petition whole(ResultSet rs, Map<String, List<Event>> timelines,
+            Map<String, TreeMap<Integer, Petitioner>> people) throws SQLException {
+        String id = rs.getString(1);
+        List<Event> timeline = timelines.get(id);
+        if (timeline == null) {
+            return null;
+        }
+        timeline.sort(Comparator.comparingInt(Event::seq));
+        TreeMap<Integer, Petitioner> byPos = people.get(id);
+        return new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)), Channel.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(),
+                rs.getInt(10), byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
+                rs.getString(12), Status.valueOf(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)), timeline);
+    }
+
     @Override
     public List<Petition> wholeByIds(List<String> ids) {
         Map<String, Petition> found = new HashMap<>();
@@ -364,19 +383,10 @@ public final class JdbcPetitionStore implements PetitionStore {
                         bind(ps, part);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                String id = rs.getString(1);
-                                List<Event> timeline = timelines.get(id);
-                                if (timeline == null) {
-                                    continue;
+                                Petition p = whole(rs, timelines, people);
+                                if (p != null) {
+                                    found.put(p.id(), p);
                                 }
-                                timeline.sort(Comparator.comparingInt(Event::seq));
-                                TreeMap<Integer, Petitioner> byPos = people.get(id);
-                                found.put(id, new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
-                                        Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                                        rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10),
-                                        byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
-                                        rs.getString(12), Status.valueOf(rs.getString(13)),
-                                        Instant.ofEpochMilli(rs.getLong(14)), timeline));
                             }
                         }
                     }
@@ -960,19 +970,10 @@ public final class JdbcPetitionStore implements PetitionStore {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String id = rs.getString(1);
-                        List<Event> timeline = timelines.get(id);
-                        if (timeline == null) {
-                            continue;
+                        Petition p = whole(rs, timelines, people);
+                        if (p != null) {
+                            cases.add(p);
                         }
-                        timeline.sort(Comparator.comparingInt(Event::seq));
-                        TreeMap<Integer, Petitioner> byPos = people.get(id);
-                        cases.add(new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
-                                Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10),
-                                byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
-                                rs.getString(12), Status.valueOf(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)),
-                                timeline));
                     }
                 }
             }
