@@ -171,7 +171,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
                     draft.content(), category, draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                Petition stored = store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
+                Petition stored = store.insert(petition, codes.hash(tracking, verification), self.nodeId());
                 LOG.info("petition {} registered by {} ({} via {}{})", id, actor.login(), draft.kind(), draft.channel(),
                         facts.has(Attr.RECEPTION_DAY) ? ", reception day " + facts.get(Attr.RECEPTION_DAY) : "");
                 return new Registration(stored, verification);
@@ -306,7 +306,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         NewEvent closing = new NewEvent(EventType.ARCHIVED, actor, unit, self.nodeId(), now, facts.closingFacts(), null);
         // the same table every node applies: only an imported case, closed right after its registration
         Authority.check(CaseState.of(petition), closing, node.units());
-        return new PetitionStore.Imported(petition, Codes.hash(tracking, verification), closing);
+        return new PetitionStore.Imported(petition, codes.hash(tracking, verification), closing);
     }
 
     @Override
