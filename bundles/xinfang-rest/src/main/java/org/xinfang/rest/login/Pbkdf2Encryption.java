@@ -6,11 +6,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.apache.karaf.jaas.modules.Encryption;
-import org.apache.karaf.jaas.modules.EncryptionService;
 
 /**
  * Staff passwords in etc/users.properties as a salted, slow hash: PBKDF2-HMAC-SHA256 from the JDK with a
@@ -95,22 +93,6 @@ public final class Pbkdf2Encryption implements Encryption {
                     .digest(plain.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /**
-     * Karaf's encryption service named {@code pbkdf2} (etc/org.apache.karaf.jaas.cfg {@code encryption.name}):
-     * Karaf's password module and {@code jaas:} commands find it by that name.
-     */
-    public static final class Service implements EncryptionService {
-        @Override
-        public Encryption createEncryption(Map<String, String> params) {
-            String algorithm = params.get(ALGORITHM);
-            if (algorithm != null && !algorithm.isBlank() && !algorithm.equalsIgnoreCase("PBKDF2WithHmacSHA256")) {
-                return null;
-            }
-            String n = params.get("iterations");
-            return new Pbkdf2Encryption(n == null || n.isBlank() ? DEFAULT_ITERATIONS : Integer.parseInt(n.strip()));
         }
     }
 }

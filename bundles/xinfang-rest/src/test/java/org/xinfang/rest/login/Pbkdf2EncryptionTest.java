@@ -37,7 +37,7 @@ class Pbkdf2EncryptionTest {
 
     @Test
     void theServiceTakesKarafsOptions() {
-        Pbkdf2Encryption.Service service = new Pbkdf2Encryption.Service();
+        Pbkdf2EncryptionService service = new Pbkdf2EncryptionService();
         assertTrue(service.createEncryption(Map.of("algorithm", "PBKDF2WithHmacSHA256", "encoding", "base64"))
                 .encryptPassword("x").startsWith("pbkdf2-sha256$" + Pbkdf2Encryption.DEFAULT_ITERATIONS + "$"));
         assertNull(service.createEncryption(Map.of("algorithm", "MD5")), "another algorithm is another service's");
