@@ -71,9 +71,4 @@ final class RecentLogins {
             entries.remove(entries.keySet().iterator().next());
         }
     }
-
-    /** Forgets every remembered login (an account locked or a lock lifted changes nothing here). */
-    synchronized void clear() {
-        entries.clear();
-    }
 }
