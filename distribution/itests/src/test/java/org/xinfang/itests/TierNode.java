@@ -65,12 +65,13 @@ final class TierNode implements AutoCloseable {
     }
 
     /**
-     * Adds a staff user to etc/users.properties before the first start, as an operator does
+     * Adds a staff user to etc/users.properties, before the first start or while the node runs, as an operator does
      * (Karaf keeps only a digest of the password once it has read it).
      */
     TierNode user(String name, String password, String... roles) throws IOException {
-        Files.writeString(home.resolve("etc/users.properties"), name + " = " + password + "," + String.join(",", roles)
-                + "\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        // on a new line: once Karaf has rewritten the file with hashes, its last line has no line end
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + name + " = " + password + ","
+                + String.join(",", roles) + "\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
         return this;
     }
 

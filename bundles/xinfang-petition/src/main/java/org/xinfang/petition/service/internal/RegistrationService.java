@@ -306,7 +306,8 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         NewEvent closing = new NewEvent(EventType.ARCHIVED, actor, unit, self.nodeId(), now, facts.closingFacts(), null);
         // the same table every node applies: only an imported case, closed right after its registration
         Authority.check(CaseState.of(petition), closing, node.units());
-        return new PetitionStore.Imported(petition, codes.hash(tracking, verification), closing);
+        // the import hands no verification code to anyone: the case keeps one that no code matches (Codes.NO_CODE)
+        return new PetitionStore.Imported(petition, Codes.NO_CODE, closing);
     }
 
     @Override

@@ -25,6 +25,7 @@ class CodesTest {
         assertFalse(Codes.matches("ABCDEFGHJM", "123456", a), "the tracking code is part of what is hashed");
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", "pbkdf2$x$$"), "a malformed form matches nothing");
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", "pbkdf2$0$AAAA$AAAA"));
+        assertFalse(Codes.matches("ABCDEFGHJK", "123456", Codes.NO_CODE), "an imported case has no code");
     }
 
     @Test
