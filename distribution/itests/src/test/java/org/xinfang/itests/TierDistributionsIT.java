@@ -32,13 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TierDistributionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATOR_PASSWORD = "Village-operator-pw-1";
+    private static final String LOCK_TEST_PW = "Lock-test-pw-1";
 
     private TierNode village;
     private TierNode district;
 
     @BeforeAll
     void boot() throws Exception {
-        village = TierNode.unpack("village", "village").start(OPERATOR_PASSWORD);
+        // an account for the login lock test, added as an operator does before the first start
+        village = TierNode.unpack("village", "village").user("locktest", LOCK_TEST_PW, "clerk").start(OPERATOR_PASSWORD);
         // the district gets no password: it must generate one
         district = TierNode.unpack("district", "district").start(null);
         village.awaitReady();
@@ -321,8 +323,7 @@ class TierDistributionsIT {
      */
     @Test
     void theEleventhTryFromOneAddressIsRefusedEvenWithTheRightPasswordUntilTheLockIsLifted() throws Exception {
-        String pw = "Lock-test-pw-1";
-        village.user("locktest", pw, "clerk");
+        String pw = LOCK_TEST_PW;
         String attacker = "127.0.0.2";
         assertEquals(200, village.statusFrom(attacker, "/api/v1/node", "locktest", pw), "the account works");
         for (int i = 1; i <= 10; i++) {
