@@ -40,7 +40,8 @@ class TierDistributionsIT {
     @BeforeAll
     void boot() throws Exception {
         // an account for the login lock test, added as an operator does before the first start
-        village = TierNode.unpack("village", "village").user("locktest", LOCK_TEST_PW, "clerk").start(OPERATOR_PASSWORD);
+        village = TierNode.unpack("village", "village").user("locktest", LOCK_TEST_PW, "clerk")
+                .start(OPERATOR_PASSWORD);
         // the district gets no password: it must generate one
         district = TierNode.unpack("district", "district").start(null);
         village.awaitReady();
