@@ -114,12 +114,16 @@ load_samples() { # tier url password
 
 as_staff() { # login tier method path [body]: as a staff account of the node (named in its staff list)
   local url="http://127.0.0.1:$(port_of "$2")" pw
-  pw=$(cat "$DEMO/$2/etc/staff.password")
+  pw=$(staff_password "$DEMO/$2" "$1")
   if [ $# -ge 5 ]; then
     curl -s -u "$1:$pw" -X "$3" -H 'Content-Type: application/json' --data-binary "$5" "$url$4"
   else
     curl -s -u "$1:$pw" -X "$3" "$url$4"
   fi
+}
+
+staff_password() { # home login -> that account's generated password
+  sed -n "s/^$2 \\(.*\\)\$/\\1/p" "$1/etc/staff.password" 2>/dev/null | head -1
 }
 
 as_head() { as_staff head "$@"; } # the unit head: also a leader and a supervisor
@@ -255,13 +259,15 @@ link_child() { # child-tier child-unit parent-url parent-password
 # etc/users.properties: a clerk (登记员) and a unit head (负责人, who also handles and supervises).
 # The staff list also names each unit's leader (领导) who receives visitors on reception days; a leader
 # need not log in to be on the rota.
-# One generated password for both, kept in etc/staff.password (owner only). Who they are (name and
-# title, recorded on every step and sign-off) goes to etc/xinfang-staff.csv beside it.
+# Each account its own generated password, kept in etc/staff.password (owner only, one "login password"
+# a line; the node stores only salted hashes). Who they are (name and title, recorded on every step and
+# sign-off) goes to etc/xinfang-staff.csv beside it.
 add_staff() { # home tier
-  local pw
-  pw=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
-  (umask 077 && printf '%s\n' "$pw" > "$1/etc/staff.password")
-  printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$pw" "$pw" >> "$1/etc/users.properties"
+  local clerk head
+  clerk=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
+  head=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
+  (umask 077 && printf 'clerk %s\nhead %s\n' "$clerk" "$head" > "$1/etc/staff.password")
+  printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$clerk" "$head" >> "$1/etc/users.properties"
   case "$2" in
     district)   printf 'clerk,刘洋,青溪区信访局登记员\nhead,陈静,青溪区信访局局长\nleader,黄志强,青溪区人民政府副区长\n' ;;
     department) printf 'clerk,孙丽,区人社局信访科科员\nhead,吴刚,区人社局信访科科长\nleader,郑伟,区人力资源和社会保障局局长\n' ;;
@@ -292,7 +298,7 @@ start() {
       </dev/null >/dev/null 2>&1
   done
   local json="[" sep=""
-  printf '\n%-11s %-13s %-26s %-22s %-22s\n' "层级 tier" "单位 unit" "地址 url" "admin 密码 password" "clerk/head 密码 password"
+  printf '\n%-11s %-13s %-26s %-22s %-18s %-18s\n' "层级 tier" "单位 unit" "地址 url" "admin 密码 password" "clerk 密码" "head 密码"
   for n in "${NODES[@]}"; do
     set -- $n; tier=$1; port=$2; unit=$3; home="$DEMO/$tier"
     local url="http://127.0.0.1:$port" pw
@@ -301,13 +307,14 @@ start() {
     wait_ready "$url" "$pw" "$tier"
     load_samples "$tier" "$url" "$pw"
     load_reception "$tier" "$url" "$pw"
-    local staff portal=null
-    staff=$(cat "$home/etc/staff.password" 2>/dev/null || echo "")
+    local clerk head portal=null
+    clerk=$(staff_password "$home" clerk)
+    head=$(staff_password "$home" head)
     [ "$tier" = district ] && portal="\"$url/portal/\""
-    printf '%-11s %-13s %-26s %-22s %-22s\n' "$tier" "$unit" "$url" "$pw" "$staff"
+    printf '%-11s %-13s %-26s %-22s %-18s %-18s\n' "$tier" "$unit" "$url" "$pw" "$clerk" "$head"
     json+="$sep{\"tier\":\"$tier\",\"unit\":\"$unit\",\"url\":\"$url\",\"user\":\"admin\",\"password\":\"$pw\",\"home\":\"$home\","
-    json+="\"web\":\"$url/\",\"portal\":$portal,\"staff\":[{\"user\":\"clerk\",\"password\":\"$staff\",\"roles\":[\"clerk\"]},"
-    json+="{\"user\":\"head\",\"password\":\"$staff\",\"roles\":[\"head\",\"handler\",\"supervisor\",\"leader\"]}]}"
+    json+="\"web\":\"$url/\",\"portal\":$portal,\"staff\":[{\"user\":\"clerk\",\"password\":\"$clerk\",\"roles\":[\"clerk\"]},"
+    json+="{\"user\":\"head\",\"password\":\"$head\",\"roles\":[\"head\",\"handler\",\"supervisor\",\"leader\"]}]}"
     sep=","
   done
   json+="]"

@@ -32,13 +32,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TierDistributionsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATOR_PASSWORD = "Village-operator-pw-1";
+    private static final String LOCK_TEST_PW = "Lock-test-pw-1";
 
     private TierNode village;
     private TierNode district;
 
     @BeforeAll
     void boot() throws Exception {
-        village = TierNode.unpack("village", "village").start(OPERATOR_PASSWORD);
+        // an account for the login lock test, added as an operator does before the first start
+        village = TierNode.unpack("village", "village").user("locktest", LOCK_TEST_PW, "clerk")
+                .start(OPERATOR_PASSWORD);
         // the district gets no password: it must generate one
         district = TierNode.unpack("district", "district").start(null);
         village.awaitReady();
@@ -257,12 +260,102 @@ class TierDistributionsIT {
         for (TierNode node : nodes()) {
             String users = Files.readString(node.home.resolve("etc/users.properties"));
             assertFalse(users.contains(node.password()), "users.properties holds a digest, not the password");
-            assertTrue(users.contains("{CRYPT}"));
+            assertTrue(users.contains("{CRYPT}pbkdf2-sha256$310000$"), "a salted, slow hash: " + users);
             assertFalse(users.lines().anyMatch(l -> l.matches("\\s*karaf\\s*=.*")));
             String shell = Files.readString(node.home.resolve("etc/org.apache.karaf.shell.cfg"));
             assertTrue(shell.contains("sshHost = 127.0.0.1"));
             String system = Files.readString(node.home.resolve("etc/system.properties"));
             assertTrue(system.contains("karaf.secured.command.compulsory.roles=admin"));
         }
+    }
+
+    /**
+     * Issue 15: after the first start the secrets in etc/ and everything under data/ (the Derby files with ID
+     * numbers and phones, the logs, the login audit) are readable by the node's account only.
+     */
+    @Test
+    void secretsAndPersonalDataAreTheOwnersOnlyAfterTheFirstStart() throws Exception {
+        Set<PosixFilePermission> others = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        for (TierNode node : nodes()) {
+            // a login first, so that the audit file exists
+            assertEquals(200, node.get("/api/v1/node").statusCode());
+            for (String secret : List.of("etc/users.properties", "etc/org.xinfang.sync.cfg", "etc/admin.password",
+                    "etc/host.key")) {
+                var f = node.home.resolve(secret);
+                if (Files.exists(f)) {
+                    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                            Files.getPosixFilePermissions(f), secret);
+                }
+            }
+            var data = node.home.resolve("data");
+            assertTrue(Files.exists(data.resolve("log/karaf.log")));
+            assertTrue(Files.exists(data.resolve("security/audit.log")));
+            List<String> open;
+            try (Stream<java.nio.file.Path> all = Files.walk(data)) {
+                open = all.filter(f -> {
+                    try {
+                        return Files.getPosixFilePermissions(f, java.nio.file.LinkOption.NOFOLLOW_LINKS).stream()
+                                .anyMatch(others::contains);
+                    } catch (java.io.IOException gone) {
+                        return false; // a file that went away while walking (a lock, a rotated log)
+                    }
+                }).map(f -> node.home.relativize(f) + " " + mode(f)).toList();
+            }
+            assertEquals(List.of(), open, "files under data/ that others could read");
+            assertEquals("rwx------", mode(data));
+        }
+    }
+
+    private static String mode(java.nio.file.Path f) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        } catch (java.io.IOException e) {
+            return "gone";
+        }
+    }
+
+    /**
+     * Issue 15: ten wrong passwords from one address lock the account and the address; the 11th try is refused
+     * even with the right password (429), from that address and for that account from another; the address is
+     * in the audit file; an administrator sees the locks and lifts them, and the login works again.
+     */
+    @Test
+    void theEleventhTryFromOneAddressIsRefusedEvenWithTheRightPasswordUntilTheLockIsLifted() throws Exception {
+        String pw = LOCK_TEST_PW;
+        String attacker = "127.0.0.2";
+        assertEquals(200, village.statusFrom(attacker, "/api/v1/node", "locktest", pw), "the account works");
+        for (int i = 1; i <= 10; i++) {
+            assertEquals(401, village.statusFrom(attacker, "/api/v1/node", "locktest", "wrong-" + i), "wrong " + i);
+        }
+        assertEquals(429, village.statusFrom(attacker, "/api/v1/node", "locktest", pw), "11th: locked");
+        assertEquals(429, village.statusFrom("127.0.0.1", "/api/v1/node", "locktest", pw), "the account is locked");
+        assertEquals(429, village.statusFrom(attacker, "/api/v1/node", "admin", village.password()),
+                "the address is locked for every account");
+        HttpResponse<String> locked = village.getAs("locktest", pw, "/api/v1/node");
+        assertEquals(429, locked.statusCode());
+        assertEquals("too_many_requests", json(locked).get("error").asText());
+        assertTrue(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()) > 0);
+
+        String audit = Files.readString(village.home.resolve("data/security/audit.log"));
+        assertTrue(audit.contains("login failed - locktest - http " + attacker), audit);
+        assertTrue(audit.contains("locked address:" + attacker), audit);
+
+        // the administrator, from another address, sees both locks and lifts them
+        JsonNode locks = json(village.get("/api/v1/admin/logins/locks")).get("items");
+        List<String> keys = new java.util.ArrayList<>();
+        locks.forEach(l -> keys.add(l.get("key").asText()));
+        assertTrue(keys.containsAll(List.of("account:locktest", "address:" + attacker)), keys.toString());
+        for (String key : List.of("account:locktest", "address:" + attacker)) {
+            HttpResponse<String> lifted = village.send(village.request("/api/v1/admin/logins/locks/"
+                    + URLEncoder.encode(key, StandardCharsets.UTF_8)).DELETE().build());
+            assertEquals(200, lifted.statusCode(), lifted.body());
+        }
+        assertEquals(404, village.send(village.request("/api/v1/admin/logins/locks/account:locktest").DELETE().build())
+                .statusCode(), "lifted already");
+        assertEquals(200, village.statusFrom(attacker, "/api/v1/node", "locktest", pw), "works again");
+        assertEquals(403, village.getAs("locktest", pw, "/api/v1/admin/logins/locks").statusCode(), "admins only");
     }
 }

@@ -65,12 +65,13 @@ final class TierNode implements AutoCloseable {
     }
 
     /**
-     * Adds a staff user to etc/users.properties before the first start, as an operator does
+     * Adds a staff user to etc/users.properties, before the first start or while the node runs, as an operator does
      * (Karaf keeps only a digest of the password once it has read it).
      */
     TierNode user(String name, String password, String... roles) throws IOException {
-        Files.writeString(home.resolve("etc/users.properties"), name + " = " + password + "," + String.join(",", roles)
-                + "\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        // on a new line: once Karaf has rewritten the file with hashes, its last line has no line end
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + name + " = " + password + ","
+                + String.join(",", roles) + "\n", StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
         return this;
     }
 
@@ -275,6 +276,26 @@ final class TierNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", basic(login, password)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    /**
+     * A GET sent from another loopback address ({@code 127.0.0.2}, ...; Linux answers the whole 127/8), so
+     * that a test can be a second client of the node: answers the status code. Java's HTTP client cannot
+     * choose its source address, so this speaks HTTP/1.1 over a socket.
+     */
+    int statusFrom(String sourceAddress, String path, String login, String password) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.setSoTimeout(30_000);
+            socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", httpPort), 10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort + "\r\nAuthorization: "
+                    + basic(login, password) + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

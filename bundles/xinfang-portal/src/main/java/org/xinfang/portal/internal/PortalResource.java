@@ -172,14 +172,16 @@ public class PortalResource {
                     "取值无效，可选：SATISFIED, BASICALLY_SATISFIED, DISSATISFIED"
                             + " / must be one of SATISFIED, BASICALLY_SATISFIED, DISSATISFIED");
         }
-        java.time.Duration wait = misses.retryAfter(client);
+        // wrong codes are counted per case, not per address: many addresses must not add up to more tries
+        String guessed = RateLimiter.caseKey(tracking);
+        java.time.Duration wait = misses.retryAfter(guessed);
         if (!wait.isZero()) {
             throw new TooManyRequests(TooManyRequests.GUESSES, wait.toSeconds());
         }
         try {
             return ProgressView.of(petitions.rate(tracking.strip(), code.strip(), rating, fields.get("comment")));
         } catch (NotFoundException e) {
-            misses.tryAcquire(client);
+            misses.tryAcquire(guessed);
             throw noMatch();
         }
     }

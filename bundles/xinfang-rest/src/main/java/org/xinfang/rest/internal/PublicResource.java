@@ -32,8 +32,8 @@ public class PublicResource {
     private final RateLimiter misses;
 
     /**
-     * @param misses wrong code pairs allowed per client address: a six-digit verification code must
-     *     not be guessed by trying them all
+     * @param misses wrong code pairs allowed per case (tracking code) at this node: a six-digit verification
+     *     code must not be guessed by trying them all, from however many addresses
      */
     public PublicResource(PetitionService petitions, RateLimiter misses) {
         this.petitions = petitions;
@@ -76,12 +76,14 @@ public class PublicResource {
     }
 
     private PublicProgress found(String trackingCode, String code, String client) {
-        Duration wait = misses.retryAfter(client);
+        // the budget is the case's, not the address's: many addresses must not add up to more tries
+        String guessed = RateLimiter.caseKey(trackingCode);
+        Duration wait = misses.retryAfter(guessed);
         if (!wait.isZero()) {
             throw new TooManyRequests(TooManyRequests.GUESSES, wait.toSeconds());
         }
         return petitions.publicProgress(trackingCode, code).orElseThrow(() -> {
-            misses.tryAcquire(client);
+            misses.tryAcquire(guessed);
             return new ApiException(404, "not_found",
                     "未找到与该查询码和验证码相符的信访事项，请核对后重试 / no petition matches these codes; please check them",
                     null);

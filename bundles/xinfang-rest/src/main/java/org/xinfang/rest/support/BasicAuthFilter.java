@@ -3,6 +3,9 @@ package org.xinfang.rest.support;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
@@ -14,11 +17,15 @@ import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.xinfang.rest.login.GuardLoginModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +37,20 @@ public class BasicAuthFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthFilter.class);
     private static final String PUBLIC_PREFIX = "public/";
 
+    /** What a locked account or address reads (429, with Retry-After). */
+    static final String LOCKED = "登录失败次数过多，该账号或地址已暂时锁定，请稍后再试或联系管理员解锁。"
+            + " / Too many failed logins: this account or address is locked for now; try later or ask an administrator.";
+    /**
+     * Logins checked against the realm in the last two minutes, by a keyed hash of name and password, so that
+     * the slow password hash (docs: README "Security") is paid once per login and not on every API call.
+     * Shared by every bundle's filter: a password changed or an account removed stops working within that time.
+     */
+    static final RecentLogins LOGINS = new RecentLogins(Duration.ofMinutes(2));
+
     private final String realm;
     private final String openPrefix;
+    @Context
+    private HttpServletRequest servletRequest;
 
     /** Every path needs a login except those under {@code public/}. */
     public BasicAuthFilter(String realm) {
@@ -67,18 +86,42 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             request.abortWith(challenge("认证信息格式错误 / malformed Basic credentials", script));
             return;
         }
+        String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        // a locked account or address is refused before anything else, a remembered login too
+        Optional<LoginThrottle.Lock> lock = LoginThrottle.shared().locked(credentials[0], address);
+        if (lock.isPresent()) {
+            request.abortWith(locked(Duration.between(Instant.now(), lock.get().until()).toSeconds()));
+            return;
+        }
+        String remembered = LOGINS.key(credentials);
+        Set<String> known = LOGINS.roles(remembered);
+        if (known != null) {
+            request.setSecurityContext(new Authenticated(credentials[0], known, secure));
+            return;
+        }
         try {
             Subject subject = new Subject();
+            // the realm's first module (org.xinfang.rest.login.GuardLoginModule) reads the address from here
+            subject.getPrincipals().add(new ClientPrincipal("http", address == null ? "unknown" : address));
             LoginContext login = new LoginContext(realm, subject, callbacks -> answer(callbacks, credentials));
             login.login();
             Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
                     .collect(Collectors.toUnmodifiableSet());
-            request.setSecurityContext(new Authenticated(credentials[0], roles,
-                    request.getSecurityContext() != null && request.getSecurityContext().isSecure()));
+            LOGINS.remember(remembered, roles);
+            request.setSecurityContext(new Authenticated(credentials[0], roles, secure));
+        } catch (GuardLoginModule.Locked e) {
+            request.abortWith(locked(e.retryAfterSeconds()));
         } catch (LoginException e) {
-            LOG.info("login refused for user '{}' on {}", credentials[0], path);
+            LOG.info("login refused for user '{}' from {} on {}", credentials[0], address, path);
             request.abortWith(challenge("用户名或密码错误 / wrong user name or password", script));
         }
+    }
+
+    private static Response locked(long seconds) {
+        return Response.status(429).header("Retry-After", Math.max(1, seconds))
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ApiError("too_many_requests", LOCKED, null)).build();
     }
 
     private static void answer(Callback[] callbacks, String[] credentials) throws UnsupportedCallbackException {

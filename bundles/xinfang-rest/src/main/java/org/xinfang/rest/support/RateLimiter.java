@@ -39,6 +39,15 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /**
+     * The key that counts wrong verification codes for one case: its tracking code as the store looks it up
+     * (trimmed, upper case), cut to the longest a tracking code may be so that a caller cannot make keys large.
+     */
+    public static String caseKey(String trackingCode) {
+        String t = trackingCode == null ? "" : trackingCode.strip().toUpperCase(java.util.Locale.ROOT);
+        return "case:" + (t.length() > 40 ? t.substring(0, 40) : t);
+    }
+
     /** Takes one use for {@code client}; false when its uses in the window are spent. */
     public synchronized boolean tryAcquire(String client) {
         if (limit <= 0) {

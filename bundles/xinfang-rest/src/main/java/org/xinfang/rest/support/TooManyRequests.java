@@ -8,7 +8,7 @@ public final class TooManyRequests extends RuntimeException {
     private static final long serialVersionUID = 1L;
     /** What a client reads once it has tried too many wrong tracking/verification code pairs. */
     public static final String GUESSES = "查询码或验证码错误次数过多，请稍后再试，或携带回执到信访接待场所查询。"
-            + " / Too many wrong codes from this address; please try again later, or ask at the reception office.";
+            + " / Too many wrong codes for this case; please try again later, or ask at the reception office.";
 
     private final long retryAfterSeconds;
 

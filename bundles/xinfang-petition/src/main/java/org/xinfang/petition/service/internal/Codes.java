@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.util.Base64;
 import java.util.HexFormat;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Public tracking codes and verification codes. Tracking codes avoid letters that are misread when
@@ -33,8 +38,56 @@ final class Codes {
         return sb.toString();
     }
 
-    /** What the store keeps instead of the verification code. */
-    static String hash(String trackingCode, String verificationCode) {
+    /**
+     * Iterations of PBKDF2-HMAC-SHA256 for a verification code. A six-digit code has only 10^6 values, so what
+     * the store keeps must make trying them all expensive: at this count one try costs some milliseconds of
+     * CPU, all of them hours per case, and the random salt makes every case its own search. The count is
+     * written into the stored form, so it can be raised later without touching stored cases.
+     */
+    static final int ITERATIONS = 30_000;
+    /** Marks the stored form: {@code pbkdf2$<iterations>$<salt, base64>$<key, base64>}. */
+    static final String SCHEME = "pbkdf2";
+    static final int MAX_STORED_LENGTH = 64;
+    /**
+     * What an imported historic case keeps: no code matches it. Its petitioner never received a code from this
+     * system (the import hands none out), so there is nothing to verify, and a slow hash per row would cost an
+     * import of 100,000 rows an hour of CPU for nothing.
+     */
+    static final String NO_CODE = "none";
+    /** Salt and key sizes keep the stored form within the 64 characters every store already holds. */
+    private static final int SALT_BYTES = 12;
+    private static final int KEY_BITS = 192;
+    private static final int MAX_ITERATIONS = 10_000_000;
+
+    /**
+     * What the store keeps instead of the verification code: a salted, slow hash of {@code tracking:code}
+     * (docs/security.md). The same string travels in the journal to every node above, which verify with it.
+     */
+    String hash(String trackingCode, String verificationCode) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return slowHash(trackingCode, verificationCode, salt, ITERATIONS);
+    }
+
+    static String slowHash(String trackingCode, String verificationCode, byte[] salt, int iterations) {
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+                + b64.encodeToString(pbkdf2(trackingCode + ":" + verificationCode, salt, iterations));
+    }
+
+    private static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, iterations, KEY_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    /** The unsalted SHA-256 of {@code tracking:code} that cases registered before schema 19 still carry. */
+    static String legacyHash(String trackingCode, String verificationCode) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest((trackingCode + ":" + verificationCode).getBytes(StandardCharsets.UTF_8));
@@ -44,9 +97,34 @@ final class Codes {
         }
     }
 
-    /** Compares in time that does not depend on where the first difference is. */
+    /**
+     * Whether {@code verificationCode} is the code of the case whose stored form is {@code storedHash}: the
+     * slow form, or the legacy SHA-256 of older cases (their journal entries cannot be rewritten without
+     * breaking the hash chains, so both are accepted). Compares in time that does not depend on where the
+     * first difference is. A malformed stored form matches nothing.
+     */
     static boolean matches(String trackingCode, String verificationCode, String storedHash) {
-        byte[] given = hash(trackingCode, verificationCode).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(given, storedHash.getBytes(StandardCharsets.US_ASCII));
+        if (storedHash == null || storedHash.equals(NO_CODE)) {
+            return false;
+        }
+        if (!storedHash.startsWith(SCHEME + "$")) {
+            byte[] given = legacyHash(trackingCode, verificationCode).getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(given, storedHash.getBytes(StandardCharsets.US_ASCII));
+        }
+        String[] parts = storedHash.split("\\$");
+        if (parts.length != 4) {
+            return false;
+        }
+        try {
+            int iterations = Integer.parseInt(parts[1]);
+            if (iterations < 1 || iterations > MAX_ITERATIONS) {
+                return false;
+            }
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(pbkdf2(trackingCode + ":" + verificationCode, salt, iterations), expected);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 }

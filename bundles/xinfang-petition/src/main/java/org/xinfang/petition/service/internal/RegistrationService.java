@@ -171,7 +171,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
                     draft.content(), category, draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                Petition stored = store.insert(petition, Codes.hash(tracking, verification), self.nodeId());
+                Petition stored = store.insert(petition, codes.hash(tracking, verification), self.nodeId());
                 LOG.info("petition {} registered by {} ({} via {}{})", id, actor.login(), draft.kind(), draft.channel(),
                         facts.has(Attr.RECEPTION_DAY) ? ", reception day " + facts.get(Attr.RECEPTION_DAY) : "");
                 return new Registration(stored, verification);
@@ -306,7 +306,8 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         NewEvent closing = new NewEvent(EventType.ARCHIVED, actor, unit, self.nodeId(), now, facts.closingFacts(), null);
         // the same table every node applies: only an imported case, closed right after its registration
         Authority.check(CaseState.of(petition), closing, node.units());
-        return new PetitionStore.Imported(petition, Codes.hash(tracking, verification), closing);
+        // the import hands no verification code to anyone: the case keeps one that no code matches (Codes.NO_CODE)
+        return new PetitionStore.Imported(petition, Codes.NO_CODE, closing);
     }
 
     @Override
