@@ -161,6 +161,9 @@ public final class LoginThrottle {
 
     /** How long to hold the answer to a failed login: longer with each recent failure of the account. */
     public synchronized Duration delayAfterFailure(String login) {
+        if (limit <= 0) {
+            return Duration.ZERO; // throttling turned off
+        }
         Deque<Instant> mine = failures.get(accountKey(login));
         int n = mine == null ? 1 : Math.max(1, mine.size());
         Duration d = DELAY_STEP.multipliedBy(n);
