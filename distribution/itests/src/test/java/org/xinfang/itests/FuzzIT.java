@@ -142,6 +142,8 @@ class FuzzIT {
     // ---- the endpoint list is the sources' ----
 
     private static final Pattern PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
+    /** Jetty's request header buffer: a request line and headers beyond it are refused by its parser. */
+    private static final int JETTY_HEADER_BYTES = 8 * 1024;
     private static final Pattern VERB = Pattern.compile("^\\s*@(GET|POST|PUT|DELETE|PATCH|HEAD)\\s*$");
     private static final Pattern CLASS = Pattern.compile("^(public\\s+)?(final\\s+)?class\\s");
 
@@ -584,6 +586,7 @@ class FuzzIT {
         long journal = journal();
         int sent = 0;
         int unsendable = 0;
+        int resetByParser = 0;
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
@@ -613,6 +616,15 @@ class FuzzIT {
             try {
                 answer = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
+                int head = path.length() + headers.entrySet().stream().mapToInt(h -> h.getKey().length()
+                        + h.getValue().length() + 4).sum();
+                if (body != null && head > JETTY_HEADER_BYTES) {
+                    // Jetty's parser refuses a request line and headers over its 8 KiB buffer (414/431) and closes
+                    // without reading the body: a client still sending a body sees the connection reset before
+                    // the answer. Refused before any code of ours ran; the node is checked to answer below
+                    resetByParser++;
+                    continue;
+                }
                 failures.add(what + " -> no answer: " + e);
                 continue;
             }
@@ -641,7 +653,8 @@ class FuzzIT {
                 }
             }
         }
-        System.out.println("FuzzIT: " + sent + " calls (" + unsendable + " not sendable) in "
+        System.out.println("FuzzIT: " + sent + " calls (" + unsendable + " not sendable, " + resetByParser
+                + " reset by Jetty's parser over a header over 8 KiB) in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s, statuses " + statuses);
         assertTrue(failures.isEmpty(), failures.size() + " failures, the first:\n" + String.join("\n",
                 failures.subList(0, Math.min(20, failures.size()))));
