@@ -311,6 +311,9 @@ try {
   await village.fill('[name="petitioners[0].name"]', '赵春林');
   await village.fill('[name="petitioners[0].idNumber"]', '11010519491231002X');
   await village.setInputFiles('#r-scans', { name: '来信扫描件.png', mimeType: 'image/png', buffer: SCAN });
+  check((await village.textContent('#r-scans ~ .file-choose .file-button')).trim() === '选择文件'
+    && (await village.textContent('#r-scans ~ .file-choose .file-names')).includes('来信扫描件.png'),
+    'the file field speaks Chinese (选择文件) and names the chosen scan, not the browser\'s "Choose Files"');
   await village.click('#r-submit');
   await village.waitForSelector('#registered-box');
   const letterId = (await village.textContent('#registered-id')).trim();

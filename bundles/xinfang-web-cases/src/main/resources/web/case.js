@@ -599,6 +599,7 @@
           'scans or photos: JPEG, PNG or PDF, at most 10 MiB a file')),
         el('p', { class: 'form-error', role: 'alert' }),
         el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'attachment-submit', text: t('上传', 'Upload') })));
+      X.fileChooser(input);
       form.addEventListener('submit', function (ev) {
         ev.preventDefault();
         X.clearErrors(form);

@@ -65,6 +65,7 @@
       var scans = el('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,application/pdf', multiple: true });
       var scansField = X.field('r-scans', t('来信扫描件或照片', 'Scans or photos of the letter'), scans,
         t('图片（JPEG、PNG）或 PDF 文件，单个不超过 10 兆字节；登记后也可在案件页补充', 'JPEG, PNG or PDF, at most 10 MiB a file; more can be added on the case page'));
+      X.fileChooser(scans);
       function showScans() { scansField.hidden = channel.value !== 'LETTER'; }
       channel.addEventListener('change', showScans);
       showScans();

@@ -178,6 +178,24 @@
       value: current };
   }
 
+  /**
+   * The browser's own file field speaks the browser's language ("Choose Files", "No file chosen"): after `field`
+   * has placed `input`, it is hidden from view (still focusable and read by assistive technology) behind a button
+   * and the chosen files' names in the page's language.
+   */
+  function fileChooser(input) {
+    var none = t('未选择文件', 'No file chosen');
+    var names = el('span', { class: 'file-names', text: none });
+    input.classList.add('file-native');
+    input.addEventListener('change', function () {
+      names.textContent = input.files.length
+        ? Array.prototype.map.call(input.files, function (f) { return f.name; }).join(t('、', ', ')) : none;
+    });
+    input.parentNode.insertBefore(el('span', { class: 'file-choose' },
+      el('label', { for: input.id, class: 'file-button', text: t('选择文件', 'Choose files') }), names), input.nextSibling);
+    return input;
+  }
+
   /** Shows an error on the field it names (a JSON path like petitioners[0].idNumber); true if shown there. */
   function fieldError(form, path, text) {
     var box = form.querySelector('[data-field="' + (window.CSS && CSS.escape ? CSS.escape(path) : path) + '"]');
@@ -703,7 +721,7 @@
   window.Xinfang = {
     page: page, api: api, t: t, msg: msg, el: el, clear: clear, go: go, toast: toast, field: field,
     fieldError: fieldError, clearErrors: clearErrors, showError: showError, date: date, dateTime: dateTime,
-    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, monthPicker: monthPicker, exportTable: exportTable, hasRole: hasRole, lang: lang,
+    deadlineBadge: deadlineBadge, dueText: dueText, sortableTable: sortableTable, tableBox: tableBox, monthPicker: monthPicker, fileChooser: fileChooser, exportTable: exportTable, hasRole: hasRole, lang: lang,
     vocab: vocab, label: label, select: select, idProblem: idProblem, phoneProblem: phoneProblem, today: today,
     person: person, conflictText: conflictText, download: download,
     session: function () { return session; }, rerender: render
