@@ -312,40 +312,46 @@ class AttachmentIT {
         private void pump(Socket from, Socket to, boolean upward) {
             byte[] buf = new byte[8192];
             byte[] tail = new byte[0]; // the end of the previous chunk, so a mark split across two is found
-            long budget = -1; // bytes still to forward before the cut; -1: no cut pending on this connection
+            boolean pending = false; // the cut is due on this connection, after `budget` more bytes
+            long budget = 0;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
                     if (down) {
                         break;
                     }
-                    if (upward && budget < 0) {
+                    if (upward && !pending) {
                         byte[] seen = new byte[tail.length + n];
                         System.arraycopy(tail, 0, seen, 0, tail.length);
                         System.arraycopy(buf, 0, seen, tail.length, n);
-                        for (int at = indexOf(seen, 0); at >= 0 && budget < 0; at = indexOf(seen, at + 1)) {
+                        long cutIndex = -1; // where in `seen` the link goes down
+                        for (int at = indexOf(seen, 0); at >= 0 && cutIndex < 0; at = indexOf(seen, at + 1)) {
                             if (piecesSeen.incrementAndGet() == cutAt) {
-                                budget = INTO_THE_PIECE - (seen.length - at);
+                                cutIndex = at + INTO_THE_PIECE;
                             }
                         }
+                        int before = tail.length;
                         tail = java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - MARK.length + 1), seen.length);
-                        if (budget < 0) {
-                            out.write(buf, 0, n);
-                            out.flush();
-                            continue;
-                        }
-                        if (budget <= 0) {
-                            out.write(buf, 0, (int) (n + budget));
-                            cutAll();
-                            return;
+                        if (cutIndex >= 0) {
+                            // the piece's request may have come whole in this one read: forward only its start
+                            long fromThis = cutIndex - before;
+                            if (fromThis <= n) {
+                                out.write(buf, 0, (int) Math.max(0, fromThis));
+                                out.flush();
+                                cutAll();
+                                return;
+                            }
+                            pending = true;
+                            budget = fromThis - n;
                         }
                         out.write(buf, 0, n);
                         out.flush();
                         continue;
                     }
-                    if (budget >= 0) {
+                    if (pending) {
                         if (n >= budget) {
                             out.write(buf, 0, (int) budget);
+                            out.flush();
                             cutAll();
                             return;
                         }
