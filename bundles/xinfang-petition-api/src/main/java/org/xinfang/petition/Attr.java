@@ -118,6 +118,14 @@ public final class Attr<T> {
      */
     public static final Attr<String> SCREENING_ITEM = code("screeningItem", "矛盾纠纷排查事项", 40);
 
+    /**
+     * 被检举控告单位: the unit a 检举控告 accuses (a unit code of the tree). Its staff never read the material
+     * (R2022 Art. 30, 46(5)); see {@link Disclosure}.
+     */
+    public static final Attr<String> ACCUSED_UNIT = code("accusedUnit", "被检举控告单位", 20);
+    /** 被检举控告人: the person a 检举控告 accuses, by name, when the accuser names one. */
+    public static final Attr<String> ACCUSED_PERSON = text("accusedPerson", "被检举控告人", 50);
+
     /** 导入来源: the import a historic case came from (the source register's name, e.g. the file imported). */
     public static final Attr<String> IMPORTED_FROM = text("importedFrom", "导入来源", 100);
     /** 原编号: the case's number in the source register; with the source, the key that imports it once. */

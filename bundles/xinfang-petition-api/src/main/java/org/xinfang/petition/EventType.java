@@ -14,10 +14,11 @@ public enum EventType {
      * 登记 (R2022 Art. 22): the registering clerk is the first-contact owner (首问责任制). A walk-in received
      * during a leader reception session names the session and the receiving leader (R2022 Art. 18); a matter found
      * by the monthly screening names the item of the screening report it came from. A case imported from the
-     * office's old register names the import and its number there (历史数据导入).
+     * office's old register names the import and its number there (历史数据导入). A 检举控告 names the unit (and
+     * the person) it accuses, whose staff never read it (R2022 Art. 30, 46(5)).
      */
     REGISTERED("登记", Status.REGISTERED, List.of(), List.of(Attr.RECEPTION_DAY, Attr.RECEPTION_LEADER,
-            Attr.SCREENING_ITEM, Attr.IMPORTED_FROM, Attr.SOURCE_NUMBER)),
+            Attr.SCREENING_ITEM, Attr.IMPORTED_FROM, Attr.SOURCE_NUMBER, Attr.ACCUSED_UNIT, Attr.ACCUSED_PERSON)),
     /** 交办/转送 to a unit below (R2022 Art. 22): that unit becomes the owner. */
     ASSIGNED("交办", Status.TRIAGED, List.of(Attr.UNIT), List.of()),
     /** 导入其他渠道 (R2022 Art. 22, 29-31). */

@@ -33,6 +33,23 @@ public interface PetitionService {
     }
 
     /**
+     * As {@link #register(PetitionDraft, Person, String)}, for a 检举控告 that names the unit it accuses (a unit of
+     * the tree) and optionally the person: recorded on the registration, they keep the material from that unit's
+     * staff and that person ({@link Disclosure}).
+     *
+     * @throws ValidationException naming {@code accusedUnit} or {@code accusedPerson} when the petition is not a
+     *     检举控告 or the unit is not in the tree
+     */
+    default Registration register(PetitionDraft draft, Person actor, String receptionDay, String accusedUnit,
+            String accusedPerson) {
+        if (accusedUnit == null && accusedPerson == null) {
+            return register(draft, actor, receptionDay);
+        }
+        throw new ValidationException("accusedUnit", "not_supported",
+                "本节点不能登记被检举控告单位 / this node records no accused unit");
+    }
+
+    /**
      * As {@link #register(PetitionDraft, Person)}, for a matter found by the monthly screening of conflicts (矛盾纠纷排查):
      * the registration names the item of the screening report it came from, so the case and the report show each
      * other on every node. The caller (the screening capability) has checked that the item exists and has no case.

@@ -30,7 +30,17 @@ public record Petitioner(String name, String idNumber, String phone, String addr
 
     /** This person as shown in lists and on screens that do not need the full numbers. */
     public PersonView masked() {
-        return new PersonView(name, IdNumbers.mask(idNumber), IdNumbers.maskPhone(phone), address, gender, workUnit, true);
+        return new PersonView(name, IdNumbers.mask(idNumber), IdNumbers.maskPhone(phone), maskAddress(address), gender,
+                workUnit, true);
+    }
+
+    /** An address masked: its first six characters (province, city or district) and asterisks for the rest. */
+    static String maskAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        int keep = Math.min(6, address.codePointCount(0, address.length()) / 2);
+        return address.substring(0, address.offsetByCodePoints(0, keep)) + "****";
     }
 
     /** This person with full numbers, for the screens that need them (registration, handling). */

@@ -28,7 +28,7 @@ import org.xinfang.petition.ValidationException;
  * <tr><td>ASSIGNED</td><td>REGISTERED, TRIAGED, OBJECTED</td><td>the owner or a unit above it; the unit
  *     assigned to lies below the author and is competent (有权处理); never an accusation</td></tr>
  * <tr><td>REDIRECTED, NOT_ACCEPTED, LINKED</td><td>REGISTERED, OBJECTED</td><td>the owner; an accusation
- *     goes to the discipline channel (R2022 Art. 30)</td></tr>
+ *     goes to the discipline channel (R2022 Art. 30), routed by the owner or a unit above it</td></tr>
  * <tr><td>RECEIVED</td><td>TRIAGED, the assignment not yet received</td><td>the owner (the assignee)</td></tr>
  * <tr><td>ACCEPTED</td><td>REGISTERED (received directly), TRIAGED</td><td>the owner, if competent; never an
  *     accusation</td></tr>
@@ -249,7 +249,10 @@ public final class Authority {
                     + " / " + author + " is not an organ competent to accept; the petition office routes it");
         }
         boolean ok = switch (rule) {
-            case OWNER -> author.equals(owner);
+            // a 检举控告 may be routed to the discipline channel from above too: it must not wait on the unit it
+            // accuses, which registered it (R2022 Art. 30, 46(5))
+            case OWNER -> author.equals(owner) || type == EventType.REDIRECTED && s.procedure() == Kind.ACCUSATION
+                    && units.isBelow(owner, author);
             case OWNER_OR_ABOVE -> units.isWithin(owner, author);
             case ABOVE_OWNER -> units.isBelow(owner, author);
             case ABOVE_REVIEWER -> units.isBelow(s.reviewer() == null ? owner : s.reviewer(), author);

@@ -504,7 +504,7 @@ public final class LifecycleService implements CaseService {
                 default -> closed == null;
             };
             if (keep) {
-                list.add(new LeaderCase(p.id(), p.subject(), p.owner(), p.status().name(), taken.actor(), taken.unit(),
+                list.add(new LeaderCase(p.id(), listSubject(p), p.owner(), p.status().name(), taken.actor(), taken.unit(),
                         taken.attrs().get(Attr.MEASURES), target, taken.attrs().get(Attr.RESPONSIBLE_UNIT),
                         LocalDate.ofInstant(taken.at(), Deadlines.ZONE), entries, last,
                         closed == null ? null : LocalDate.ofInstant(closed.at(), Deadlines.ZONE), overdue));
@@ -830,7 +830,7 @@ public final class LifecycleService implements CaseService {
             }
             java.time.Instant arrived = p.timeline().stream().filter(e -> e.type() == EventType.MAJOR_RECEIVED
                     && e.unit().equals(here)).map(Event::at).findFirst().orElse(null);
-            list.add(new Alert(p.id(), p.subject(), p.owner(), s.major().attrs().get(Attr.REASON), s.major().unit(),
+            list.add(new Alert(p.id(), listSubject(p), p.owner(), s.major().attrs().get(Attr.REASON), s.major().unit(),
                     s.major().actor(), s.major().at(), arrived));
         }
         list.sort(Comparator.comparing(Alert::flaggedAt).reversed());
@@ -891,7 +891,7 @@ public final class LifecycleService implements CaseService {
         String reason = Documents.forStaff(raised, this::unitName);
         String answered = answer == null ? null
                 : answer.attrs().has(Attr.ANSWER) ? answer.attrs().get(Attr.ANSWER) : answer.note();
-        return new Supervision(p.id(), p.subject(), p.owner(), p.status().name(), raised.unit(), on,
+        return new Supervision(p.id(), listSubject(p), p.owner(), p.status().name(), raised.unit(), on,
                 reason == null ? raised.note() : reason, due, answer == null ? null
                         : LocalDate.ofInstant(answer.at(), Deadlines.ZONE), answered,
                 raised.attrs().get(Attr.LISTING) == org.xinfang.petition.Listing.LISTED,
@@ -908,7 +908,7 @@ public final class LifecycleService implements CaseService {
         List<CaseDeadline> items = new ArrayList<>();
         for (Petition p : byFacts(store.factsDue(null, yesterday, Math.max(1, limit)), null)) {
             activeDeadline(p).filter(d -> d.daysRemaining() < 0).ifPresent(d -> items.add(new CaseDeadline(p.id(),
-                    p.subject(), p.owner(), p.status().name(), d)));
+                    listSubject(p), p.owner(), p.status().name(), d)));
         }
         items.sort(Comparator.comparing((CaseDeadline c) -> c.deadline().due()).thenComparing(CaseDeadline::id));
         return new org.xinfang.petition.Page<>(items, store.countDue(null, yesterday), 0, limit);
@@ -983,11 +983,16 @@ public final class LifecycleService implements CaseService {
                     default -> true;
                 };
                 if (keep) {
-                    list.add(new CaseDeadline(p.id(), p.subject(), p.owner(), p.status().name(), d));
+                    list.add(new CaseDeadline(p.id(), listSubject(p), p.owner(), p.status().name(), d));
                 }
             });
         }
         list.sort(Comparator.comparing((CaseDeadline c) -> c.deadline().due()).thenComparing(CaseDeadline::id));
         return list;
+    }
+
+    /** The subject as lists show it: a 检举控告's never (R2022 Art. 30, 46(5); {@link org.xinfang.petition.Disclosure}). */
+    private static String listSubject(Petition p) {
+        return org.xinfang.petition.Disclosure.listSubject(p.kind(), p.subject());
     }
 }

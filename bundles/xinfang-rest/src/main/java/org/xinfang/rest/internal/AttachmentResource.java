@@ -42,12 +42,33 @@ public class AttachmentResource {
     private final PetitionService petitions;
     private final NodeService node;
     private final Views views;
+    private final org.xinfang.petition.PersonalReads reads;
 
     public AttachmentResource(AttachmentStore attachments, PetitionService petitions, NodeService node, Views views) {
+        this(attachments, petitions, node, views, null);
+    }
+
+    public AttachmentResource(AttachmentStore attachments, PetitionService petitions, NodeService node, Views views,
+            org.xinfang.petition.PersonalReads reads) {
         this.attachments = attachments;
         this.petitions = petitions;
         this.node = node;
         this.views = views;
+        this.reads = reads;
+    }
+
+    /**
+     * The files of a 检举控告 are its material (R2022 Art. 30, 46(5)): only a reader who may read it lists or opens
+     * them (403 for the others); the others see that the case exists, not what was sent.
+     */
+    private org.xinfang.petition.Petition readable(String id, SecurityContext security) {
+        org.xinfang.petition.Petition p = petitions.get(id).orElseThrow(() -> new ApiException(404, "not_found",
+                "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
+        if (!org.xinfang.petition.Disclosure.mayReadSealed(p, views.reader(security), views.disclosure())) {
+            throw new ApiException(403, "forbidden", org.xinfang.petition.Disclosure.SEALED_REASON
+                    + " / the files of an accusation are read only by the roles the office names for it", "id");
+        }
+        return p;
     }
 
     @POST
@@ -74,7 +95,7 @@ public class AttachmentResource {
     @GET
     public Map<String, Object> list(@PathParam("id") String id, @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        requireCase(id);
+        readable(id, security);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", id);
         answer.put("items", attachments.list(id).stream().map(this::view).toList());
@@ -94,6 +115,7 @@ public class AttachmentResource {
     public Response content(@PathParam("id") String id, @PathParam("attachment") String attachment,
             @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
+        org.xinfang.petition.Petition p = readable(id, security);
         AttachmentStore.Held h = attachments.get(id, attachment).orElseThrow(() -> new ApiException(404, "not_found",
                 "该案件没有附件 " + attachment + " / case " + id + " has no attachment " + attachment, "attachment"));
         byte[] content = h.complete() ? attachments.content(attachment).orElse(null) : null;
@@ -102,6 +124,12 @@ public class AttachmentResource {
                     + " here yet", "attachment");
         }
         Attachment a = h.attachment();
+        if (org.xinfang.petition.Disclosure.sealed(p.kind()) && reads != null) {
+            // opening a file of a 检举控告 is a read of its material, recorded like the case page's
+            org.xinfang.petition.Disclosure.Reader reader = views.reader(security);
+            reads.record(id, reader.person(), reader.unit(), views.nodeId(),
+                    java.util.List.of(org.xinfang.petition.PersonalField.ATTACHMENT));
+        }
         return Response.ok(content, a.mediaType())
                 .header("Content-Disposition", Uploads.disposition("inline", a.fileName()))
                 .header("X-Content-Type-Options", "nosniff")

@@ -48,12 +48,19 @@ public class PetitionResource {
     private final PetitionService petitions;
     private final CaseService cases;
     private final Views views;
+    private final org.xinfang.petition.PersonalReads reads;
     private final PetitionRequests requests = new PetitionRequests();
 
     public PetitionResource(PetitionService petitions, CaseService cases, Views views) {
+        this(petitions, cases, views, null);
+    }
+
+    public PetitionResource(PetitionService petitions, CaseService cases, Views views,
+            org.xinfang.petition.PersonalReads reads) {
         this.petitions = petitions;
         this.cases = cases;
         this.views = views;
+        this.reads = reads;
     }
 
     /**
@@ -62,7 +69,37 @@ public class PetitionResource {
      * 督办 by hand).
      */
     private Map<String, Object> full(Petition p, SecurityContext security) {
-        Map<String, Object> answer = views.petition(p, Roles.personalData(security));
+        return full(p, security, null);
+    }
+
+    /**
+     * As {@link #full(Petition, SecurityContext)}; with {@code read} (the recorded read of this request) the
+     * personal data in full, else masked, and a 检举控告 sealed from a reader who may not read it.
+     */
+    private Map<String, Object> full(Petition p, SecurityContext security, org.xinfang.petition.PersonalRead read) {
+        org.xinfang.petition.Disclosure.Reader reader = views.reader(security);
+        boolean sealed = !org.xinfang.petition.Disclosure.mayReadSealed(p, reader, views.disclosure());
+        boolean mayReveal = org.xinfang.petition.Disclosure.mayReveal(p, reader, views.disclosure());
+        // a 检举控告 shows its material only when asked for, as the numbers do
+        boolean shown = read != null || !org.xinfang.petition.Disclosure.sealed(p.kind())
+                && org.xinfang.petition.Disclosure.fields(p).isEmpty() && mayReveal;
+        Map<String, Object> answer = views.petition(p, shown, sealed || org.xinfang.petition.Disclosure.sealed(p.kind())
+                && !shown);
+        if (sealed) {
+            answer.put("sealed", true);
+        } else if (org.xinfang.petition.Disclosure.sealed(p.kind()) && !shown) {
+            // the reader may read it, after asking: the subject and content are held back until then
+            answer.put("sealed", false);
+            answer.put("sealedReason", null);
+            answer.put("sealedUntilAsked", true);
+        }
+        Map<String, Object> personal = new LinkedHashMap<>();
+        personal.put("masked", !shown);
+        personal.put("mayReveal", mayReveal);
+        personal.put("fields", org.xinfang.petition.Disclosure.fields(p).stream().map(f -> f.json()).toList());
+        personal.put("readId", read == null ? null : read.id());
+        personal.put("mayListReads", views.auditsReads(security));
+        answer.put("personalData", personal);
         Actor actor = views.actor(security);
         List<String> allowed = new ArrayList<>();
         if (ASSIGNABLE.contains(p.status()) && actor.hasAny(ASSIGN) && views.hasUnitsBelow()) {
@@ -95,7 +132,10 @@ public class PetitionResource {
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", views.origin(o)));
-        answer.put("possibleRepeats", petitions.possibleRepeats(p).stream().map(views::summary).toList());
+        // repeats are found by ID numbers: never of, or through, a 检举控告 (it would tell who accused whom)
+        answer.put("possibleRepeats", org.xinfang.petition.Disclosure.sealed(p.kind()) ? List.of()
+                : petitions.possibleRepeats(p).stream().filter(r -> !org.xinfang.petition.Disclosure.sealed(r.kind()))
+                        .map(views::summary).toList());
         String login = security.getUserPrincipal().getName();
         answer.put("conflicts", petitions.conflicts(p.id(), 20).stream().map(k -> views.conflict(k, login)).toList());
         return answer;
@@ -124,8 +164,11 @@ public class PetitionResource {
                     : reason.isTextual() ? reason.textValue() : reason.toString(), "major.reason");
         }
         // a walk-in received during a leader reception session (领导接访日) names the session
-        String receptionDay = requests.parseFlat(bytes, "receptionDay").get("receptionDay");
-        Registration r = petitions.register(draft, views.actor(security).person(), receptionDay);
+        Map<String, String> extra = requests.parseFlat(bytes, "receptionDay", "accusedUnit", "accusedPerson");
+        String receptionDay = extra.get("receptionDay");
+        // a 检举控告 names whom it accuses (R2022 Art. 30, 46(5)): their staff never read it
+        Registration r = petitions.register(draft, views.actor(security).person(), receptionDay, extra.get("accusedUnit"),
+                extra.get("accusedPerson"));
         if (majorReason != null) {
             Petition flagged = cases.act(r.petition().id(), org.xinfang.lifecycle.Action.FLAG_MAJOR, new ActionInput(
                     majorReason, null, null, null, null, null, null, null, null), views.actor(security));
@@ -137,12 +180,67 @@ public class PetitionResource {
         return Response.created(location).entity(answer).build();
     }
 
+    /**
+     * The case. Personal data (ID numbers, phones, addresses) comes masked and a 检举控告's material held back;
+     * {@code ?reveal=true} gives them in full to a reader allowed to see them ({@link
+     * org.xinfang.petition.Disclosure}) and records that read (who, when, which fields: {@code GET
+     * /petitions/{id}/reads}); 403 for anyone else.
+     */
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id, @Context SecurityContext security) {
+    public Map<String, Object> get(@PathParam("id") String id, @QueryParam("reveal") String reveal,
+            @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        return petitions.get(id).map(p -> full(p, security)).orElseThrow(() -> new ApiException(404,
-                "not_found", "未找到编号为 " + id + " 的信访事项 / no petition with id " + id, "id"));
+        if (reveal != null && !"true".equals(reveal) && !"false".equals(reveal)) {
+            throw new ValidationException("reveal", "invalid_value", "只能为 true 或 false / must be true or false");
+        }
+        Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
+        if (!"true".equals(reveal)) {
+            return full(p, security);
+        }
+        return full(p, security, recordRead(p, security, org.xinfang.petition.Disclosure.fields(p)));
+    }
+
+    /**
+     * Records that the caller reads {@code fields} of the case in full, after checking that they may.
+     *
+     * @throws ApiException 403 when they may not
+     */
+    private org.xinfang.petition.PersonalRead recordRead(Petition p, SecurityContext security,
+            List<org.xinfang.petition.PersonalField> fields) {
+        org.xinfang.petition.Disclosure.Reader reader = views.reader(security);
+        if (!org.xinfang.petition.Disclosure.mayReveal(p, reader, views.disclosure())) {
+            throw new ApiException(403, "forbidden", org.xinfang.petition.Disclosure.sealed(p.kind())
+                    ? org.xinfang.petition.Disclosure.SEALED_REASON + " / the material of an accusation is read only by"
+                            + " the roles the office names for it, never by the unit or person accused"
+                    : "本岗位不查看完整的个人信息 / your role does not read personal data in full", "reveal");
+        }
+        if (fields.isEmpty() || reads == null) {
+            return null;
+        }
+        return reads.record(p.id(), reader.person(), reader.unit(), views.nodeId(), fields);
+    }
+
+    /**
+     * The recorded reads of the case's personal data, here and at the nodes below (who by name and title, their
+     * unit and node, when, which fields), newest first: for the administrator, heads and the roles that read
+     * accusations.
+     */
+    @GET
+    @Path("/{id}/reads")
+    public Map<String, Object> reads(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        Roles.require(security, Roles.STAFF);
+        if (!views.auditsReads(security)) {
+            throw new ApiException(403, "forbidden", "只有管理员、负责人和纪检监察人员可查看查阅记录 / only the"
+                    + " administrator, heads and the roles that read accusations list reads", null);
+        }
+        Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", p.id());
+        answer.put("items", reads == null ? List.of() : reads.ofCase(p.id(), Views.limit(limit, 200)).stream()
+                .map(views::read).toList());
+        return answer;
     }
 
     /**
@@ -157,8 +255,15 @@ public class PetitionResource {
         Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", p.id());
-        answer.put("items", org.xinfang.petition.OfficialDocument.all(p, views.units()).stream()
-                .map(d -> views.document(d, "/api/v1/petitions/" + p.id() + "/documents/" + d.event())).toList());
+        // a 检举控告's documents name the accuser: listed by title and number only, their pages a recorded read
+        boolean sealed = org.xinfang.petition.Disclosure.sealed(p.kind());
+        answer.put("items", org.xinfang.petition.OfficialDocument.all(p, views.units()).stream().map(d -> {
+            Map<String, Object> m = views.document(d, "/api/v1/petitions/" + p.id() + "/documents/" + d.event());
+            if (sealed) {
+                m.put("addressee", null);
+            }
+            return m;
+        }).toList());
         return answer;
     }
 
@@ -174,6 +279,11 @@ public class PetitionResource {
             @Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
         Petition p = petitions.get(id).orElseThrow(() -> notFound(id));
+        if (org.xinfang.petition.Disclosure.sealed(p.kind())) {
+            // the documents of a 检举控告 name the accuser and the matter: a read of its material, recorded
+            recordRead(p, security, List.of(org.xinfang.petition.PersonalField.CONTENT,
+                    org.xinfang.petition.PersonalField.ACCUSER));
+        }
         if (copy != null && !"public".equals(copy)) {
             throw new ValidationException("copy", "invalid_value", "只能为 public（信访人联）/ must be public or absent");
         }
@@ -255,7 +365,7 @@ public class PetitionResource {
         Roles.require(security, Roles.STAFF);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", petitions.openCasesOf(idNumbers == null ? List.of() : idNumbers).stream()
-                .map(views::summary).toList());
+                .filter(r -> !org.xinfang.petition.Disclosure.sealed(r.kind())).map(views::summary).toList());
         return answer;
     }
 
@@ -311,9 +421,11 @@ public class PetitionResource {
                 petitions.eachSummary(first, s -> {
                     try {
                         org.xinfang.rest.support.Csv.line(w, List.of(s.id(), s.trackingCode(), s.kind().label(),
-                                s.channel().label(), s.subject(), s.category() == null ? "" : s.category(),
+                                s.channel().label(), org.xinfang.petition.Disclosure.listSubject(s.kind(), s.subject()),
+                                s.category() == null ? "" : s.category(),
                                 s.receivedAt().toString(), views.unitName(s.registeredBy()), views.unitName(s.owner()),
-                                s.status().label(), whole ? nullToEmpty(s.firstPetitioner())
+                                s.status().label(), org.xinfang.petition.Disclosure.sealed(s.kind()) ? ""
+                                        : whole ? nullToEmpty(s.firstPetitioner())
                                         : org.xinfang.rest.support.Csv.maskName(s.firstPetitioner())));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e); // the client went away: read no further rows

@@ -21,9 +21,46 @@ import org.xinfang.petition.Petitioner;
  */
 public final class Views {
     private final NodeService node;
+    private final java.util.Set<String> accusationRoles;
 
     public Views(NodeService node) {
+        this(node, "discipline");
+    }
+
+    /**
+     * @param accusationRoles the roles, comma-separated, that read the material of a 检举控告 at this node
+     *     (R2022 Art. 30; {@link org.xinfang.petition.Disclosure})
+     */
+    public Views(NodeService node, String accusationRoles) {
         this.node = node;
+        this.accusationRoles = java.util.Arrays.stream(accusationRoles == null ? new String[0] : accusationRoles.split(","))
+                .map(String::strip).filter(r -> !r.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Who may read what here: the roles that work with personal data, those that read accusations, the tree. */
+    org.xinfang.petition.Disclosure.Policy disclosure() {
+        return new org.xinfang.petition.Disclosure.Policy(org.xinfang.rest.support.Roles.PERSONAL_DATA, accusationRoles,
+                node.units());
+    }
+
+    /** The caller as the disclosure rules see them: person, every role they hold that the rules name, the unit. */
+    org.xinfang.petition.Disclosure.Reader reader(javax.ws.rs.core.SecurityContext security) {
+        java.util.Set<String> roles = new java.util.HashSet<>(org.xinfang.rest.support.Roles.of(security));
+        for (String r : accusationRoles) {
+            if (security.isUserInRole(r)) {
+                roles.add(r);
+            }
+        }
+        return new org.xinfang.petition.Disclosure.Reader(person(security.getUserPrincipal().getName()), roles,
+                node.info().unit().code());
+    }
+
+    /** Whether the caller holds a role that reads accusations or audits reads (admin, head, the accusation roles). */
+    boolean auditsReads(javax.ws.rs.core.SecurityContext security) {
+        if (security.isUserInRole("admin") || security.isUserInRole("head")) {
+            return true;
+        }
+        return accusationRoles.stream().anyMatch(security::isUserInRole);
     }
 
     /** A unit's name: people read names, not codes. */
@@ -118,10 +155,11 @@ public final class Views {
     }
 
     /**
-     * A petition for staff: the whole timeline; the petitioners' ID numbers and phones in full for the roles that
-     * work with personal data ({@link org.xinfang.rest.support.Roles#PERSONAL_DATA}), masked for the others.
+     * A petition for staff: the whole timeline; the petitioners' ID numbers, phones and addresses masked unless
+     * {@code full} (a reader allowed to asked for them: {@link org.xinfang.petition.Disclosure}). A 检举控告 the reader
+     * may not read ({@code sealed}) shows no subject, content, accuser, documents or free text of its steps.
      */
-    Map<String, Object> petition(Petition p, boolean personalData) {
+    Map<String, Object> petition(Petition p, boolean full, boolean sealed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("trackingCode", p.trackingCode());
@@ -129,15 +167,18 @@ public final class Views {
         m.put("kindLabel", p.kind().label());
         m.put("channel", p.channel().name());
         m.put("channelLabel", p.channel().label());
-        m.put("subject", p.subject());
-        m.put("content", p.content());
+        m.put("subject", sealed ? org.xinfang.petition.Disclosure.SEALED_SUBJECT : p.subject());
+        m.put("content", sealed ? null : p.content());
         m.put("category", p.category());
         m.put("location", p.location());
         // people read the name of the division, not its code (the tree's divisions; a code from elsewhere stays a code)
         m.put("locationName", p.location() == null ? null : node.units().divisions().get(p.location()));
         m.put("receivedAt", p.receivedAt().toString());
         m.put("headcount", p.headcount());
-        m.put("petitioners", petitioners(p.petitioners(), personalData));
+        m.put("petitioners", sealed ? List.of() : petitioners(p.petitioners(), full));
+        m.put("petitionerCount", p.petitioners().size());
+        m.put("sealed", sealed);
+        m.put("sealedReason", sealed ? org.xinfang.petition.Disclosure.SEALED_REASON : null);
         m.put("registeredBy", p.registeredBy());
         m.put("registeredByName", unitName(p.registeredBy()));
         m.put("owner", p.owner());
@@ -146,9 +187,29 @@ public final class Views {
         m.put("statusLabel", p.status().label());
         m.put("registeredAt", p.registeredAt().toString());
         m.put("version", p.version());
-        m.put("timeline", p.timeline().stream().map(this::event).toList());
-        m.put("documents", documents(p));
+        m.put("timeline", p.timeline().stream().map(e -> sealed ? sealedEvent(e) : event(e)).toList());
+        m.put("documents", sealed ? List.of() : documents(p));
         m.put("firstContact", firstContact(p));
+        String accused = org.xinfang.petition.Disclosure.accusedUnit(p);
+        if (accused != null && !sealed) {
+            m.put("accusedUnit", accused);
+            m.put("accusedUnitName", unitName(accused));
+            m.put("accusedPerson", org.xinfang.petition.Disclosure.accusedPerson(p));
+        }
+        return m;
+    }
+
+    /** A step of a sealed 检举控告: who, when, what kind of step, its codes and dates; no free text. */
+    private Map<String, Object> sealedEvent(Event e) {
+        Map<String, Object> m = event(e);
+        Map<String, Object> attrs = new LinkedHashMap<>();
+        for (Attr<?> a : e.attrs().keys()) {
+            if (a.kind() != Attr.Kind.TEXT && a != Attr.ACCUSED_UNIT) {
+                attrs.put(a.name(), e.attrs().toWire().get(a.name()));
+            }
+        }
+        m.put("attrs", attrs);
+        m.put("note", null);
         return m;
     }
 
@@ -292,7 +353,7 @@ public final class Views {
         m.put("kindLabel", s.kind().label());
         m.put("channel", s.channel().name());
         m.put("channelLabel", s.channel().label());
-        m.put("subject", s.subject());
+        m.put("subject", org.xinfang.petition.Disclosure.listSubject(s.kind(), s.subject()));
         m.put("category", s.category());
         m.put("receivedAt", s.receivedAt().toString());
         m.put("registeredBy", s.registeredBy());
@@ -302,7 +363,43 @@ public final class Views {
         m.put("status", s.status().name());
         m.put("statusLabel", s.status().label());
         m.put("registeredAt", s.registeredAt().toString());
-        m.put("firstPetitioner", s.firstPetitioner());
+        // a 检举控告 never names its accuser in a list
+        m.put("firstPetitioner", org.xinfang.petition.Disclosure.sealed(s.kind()) ? null : s.firstPetitioner());
+        return m;
+    }
+
+    /** This node's id in the network. */
+    String nodeId() {
+        return node.info().nodeId();
+    }
+
+    /** A {@code limit} parameter: a whole number from 1 to {@code max}; absent, {@code max}. */
+    static int limit(String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return max;
+        }
+        if (!raw.strip().matches("[0-9]{1,6}") || Integer.parseInt(raw.strip()) < 1 || Integer.parseInt(raw.strip()) > max) {
+            throw new org.xinfang.petition.ValidationException("limit", "out_of_range",
+                    "应为 1 到 " + max + " 之间的整数 / must be a whole number from 1 to " + max);
+        }
+        return Integer.parseInt(raw.strip());
+    }
+
+    /** A recorded read of personal data: who by name and title, where, when, which fields (Chinese first). */
+    Map<String, Object> read(org.xinfang.petition.PersonalRead r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("caseId", r.caseId());
+        m.put("reader", r.reader().display());
+        m.put("readerName", r.reader().name());
+        m.put("readerTitle", r.reader().title());
+        m.put("unit", r.unit());
+        m.put("unitName", unitName(r.unit()));
+        m.put("node", r.node());
+        m.put("nodeName", unitName(r.node()));
+        m.put("at", r.at().toString());
+        m.put("fields", r.fields().stream().map(org.xinfang.petition.PersonalField::json).toList());
+        m.put("fieldLabels", r.fields().stream().map(org.xinfang.petition.PersonalField::label).toList());
         return m;
     }
 

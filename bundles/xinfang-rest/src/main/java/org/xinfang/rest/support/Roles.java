@@ -5,8 +5,12 @@ import javax.ws.rs.core.SecurityContext;
 
 /** The staff roles of the JAAS realm and what each call needs. */
 public final class Roles {
-    /** Anyone who works a node: clerk 登记员, handler 承办人, head 签批, leader 领导, supervisor 督查, admin. */
-    public static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor");
+    /**
+     * Anyone who works a node: clerk 登记员, handler 承办人, head 签批, leader 领导, supervisor 督查, discipline 纪检监察
+     * (reads the material of 检举控告; the office may name other roles for it: {@code accusation.roles}), admin.
+     */
+    public static final Set<String> STAFF = Set.of("admin", "clerk", "handler", "head", "leader", "supervisor",
+            "discipline");
     /** Who may register a petition. */
     public static final Set<String> REGISTER = Set.of("admin", "clerk");
     /**

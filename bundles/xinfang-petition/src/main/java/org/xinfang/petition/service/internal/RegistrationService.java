@@ -111,6 +111,39 @@ public final class RegistrationService implements PetitionService, HistoricRegis
     }
 
     @Override
+    public Registration register(PetitionDraft draft, Person actor, String receptionDay, String accusedUnit,
+            String accusedPerson) {
+        accusedUnit = accusedUnit == null || accusedUnit.isBlank() ? null : accusedUnit;
+        accusedPerson = accusedPerson == null || accusedPerson.isBlank() ? null : accusedPerson;
+        if (accusedUnit == null && accusedPerson == null) {
+            return register(draft, actor, receptionDay);
+        }
+        String field = accusedUnit != null ? "accusedUnit" : "accusedPerson";
+        if (draft.kind() != org.xinfang.petition.Kind.ACCUSATION) {
+            throw new ValidationException(field, "not_accusation",
+                    "只有检举控告类事项才记录被检举控告单位和人员 / only an accusation names whom it accuses");
+        }
+        Attributes.Builder facts = Attributes.builder();
+        if (receptionDay != null && !receptionDay.isBlank()) {
+            Attributes reception = receptionFacts(draft, receptionDay.strip());
+            facts.put(Attr.RECEPTION_DAY, reception.get(Attr.RECEPTION_DAY));
+            facts.put(Attr.RECEPTION_LEADER, reception.get(Attr.RECEPTION_LEADER));
+        }
+        if (accusedUnit != null) {
+            String unit = Attr.ACCUSED_UNIT.parse(accusedUnit.strip(), "accusedUnit");
+            if (node.units().get(unit).isEmpty()) {
+                throw new ValidationException("accusedUnit", "unknown_unit",
+                        "组织机构中没有这个单位：" + unit + " / no such unit in the tree: " + unit);
+            }
+            facts.put(Attr.ACCUSED_UNIT, unit);
+        }
+        if (accusedPerson != null) {
+            facts.put(Attr.ACCUSED_PERSON, Attr.ACCUSED_PERSON.parse(accusedPerson.strip(), "accusedPerson"));
+        }
+        return register(draft, actor, facts.build());
+    }
+
+    @Override
     public Registration registerScreened(PetitionDraft draft, Person actor, String screeningItem) {
         if (!org.xinfang.screening.ScreeningReport.isItemId(screeningItem)) {
             throw new ValidationException("screeningItem", "invalid_value",

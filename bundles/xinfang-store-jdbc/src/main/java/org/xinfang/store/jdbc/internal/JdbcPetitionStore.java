@@ -1133,12 +1133,13 @@ public final class JdbcPetitionStore implements PetitionStore {
             String lower = word.toLowerCase(Locale.ROOT);
             String contained = "%" + escapeLike(lower) + "%";
             boolean idNumber = q.personalData() && ID_NUMBER.matcher(word).matches();
-            // a case's id whole or its beginning, its tracking code, a petitioner, or the words of the matter
+            // a case's id whole or its beginning, its tracking code, a petitioner, or the words of the matter; a
+            // 检举控告 by its id and tracking code only (its words and accuser are sealed: Disclosure)
             where.append(" AND (LOWER(p.id) LIKE ? ESCAPE '\\' OR LOWER(p.tracking_code) = ?"
-                    + " OR EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id"
+                    + " OR p.kind <> 'ACCUSATION' AND (EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id"
                     + " AND (LOWER(r.person_name) LIKE ? ESCAPE '\\'" + (idNumber ? " OR r.id_number = ?" : "") + "))"
                     + " OR LOWER(p.subject) LIKE ? ESCAPE '\\' OR LOWER(p.content) LIKE ? ESCAPE '\\'"
-                    + " OR LOWER(p.category) LIKE ? ESCAPE '\\')");
+                    + " OR LOWER(p.category) LIKE ? ESCAPE '\\'))");
             args.add(escapeLike(lower) + "%");
             args.add(lower);
             args.add(contained);

@@ -185,6 +185,16 @@ final class Receiver {
                     // the fact of a scan or photo; its bytes follow in pieces (docs/attachments.md)
                     rows.flush(); // a case registered earlier in this batch must be in its table first
                     applyAttachment(e, attachment);
+                } else if (a.change() instanceof org.xinfang.petition.PersonalRead read) {
+                    // a read of personal data below: kept here as recorded there, for the reads of a case and a person
+                    rows.flush(); // a case registered earlier in this batch must be in its table first
+                    if (!read.node().equals(e.origin())) {
+                        refuse(e, read.caseId(), Verdict.refuse("not_own_read", "只能记录本节点人员的查阅 / a node records"
+                                + " the reads of its own staff only"));
+                    } else if (!JdbcPersonalReads.receive(c, read)) {
+                        refuse(e, read.caseId(), Verdict.refuse("unknown_case", "本级没有编号为 " + read.caseId()
+                                + " 的信访事项 / no case " + read.caseId() + " here"));
+                    }
                 } else if (a.change() instanceof String[] alarm) {
                     // an alarm raised below, travelling up: kept here as it was raised there
                     JdbcSyncStore.insertAlarm(c, alarm[0], alarm[1], alarm[2], e.origin(), e.atMillis());
@@ -233,6 +243,7 @@ final class Receiver {
                 case ReceptionJson.ENTRY_TYPE -> ReceptionJson.read(e.payload());
                 case ScreeningJson.ENTRY_TYPE -> ScreeningJson.read(e.payload());
                 case AttachmentJson.ENTRY_TYPE -> AttachmentJson.read(e.payload());
+                case JdbcPersonalReads.ENTRY_TYPE -> JdbcPersonalReads.read(e.payload());
                 default -> null;
             };
             return new Accepted(e, change, null);
