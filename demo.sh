@@ -97,6 +97,9 @@ load_samples() { # tier url password
   case "$1" in
     village)
       api POST "$2/api/v1/petitions" "$3" "$(petition CLAIM WALK_IN '土地承包经营权纠纷' '王某反映其家庭承包的2.3亩耕地被邻组村民占用，经村民小组调解未果，请求村委会依法确认承包经营权。' '农村土地' 1 '[{"name":"王建国","idNumber":"510199196503120413","phone":"13881234567","address":"青溪区清河镇柳树村3组"}]' 3)" >/dev/null
+      # a 检举控告 against the village committee itself (R2022 Art. 30, 46(5)): sealed at the village whatever the
+      # role, read at the district only by its discipline officer (jiwei), after asking
+      api POST "$2/api/v1/petitions" "$3" "$(petition ACCUSATION LETTER '举报村委会截留低保金' '村民来信举报柳树村村委会截留部分低保户的低保金，附有发放名册复印件。' '纪检监察' 1 '[{"name":"陈秀兰","idNumber":"510199196207150028","phone":"13508081234","address":"青溪区清河镇柳树村2组"}]' 2 | sed 's/}$/,"accusedUnit":"510199101201"}/')" >/dev/null
       api POST "$2/api/v1/petitions" "$3" "$(petition SUGGESTION LETTER '建议修缮村道路灯' '村民来信建议修缮柳树村主干道路灯，夜间出行存在安全隐患。' '城乡建设' 1 '[{"name":"刘秀英","phone":"13990001234","address":"青溪区清河镇柳树村5组"}]' 1)" >/dev/null
       ;;
     township)
@@ -268,6 +271,14 @@ add_staff() { # home tier
   head=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
   (umask 077 && printf 'clerk %s\nhead %s\n' "$clerk" "$head" > "$1/etc/staff.password")
   printf 'clerk = %s,clerk\nhead = %s,head,handler,supervisor,leader\n' "$clerk" "$head" >> "$1/etc/users.properties"
+  if [ "$2" = district ]; then
+    # the district's discipline officer (纪检监察), who alone reads 检举控告 material there (accusation.roles)
+    local jiwei
+    jiwei=$(set +o pipefail; LC_ALL=C tr -dc 'A-Za-z0-9' < /dev/urandom | head -c 16)
+    printf 'jiwei %s\n' "$jiwei" >> "$1/etc/staff.password"
+    printf 'jiwei = %s,discipline\n' "$jiwei" >> "$1/etc/users.properties"
+    printf 'jiwei,孙纪,区纪委监委信访室主任\n' >> "$1/etc/xinfang-staff.csv"
+  fi
   case "$2" in
     district)   printf 'clerk,刘洋,青溪区信访局登记员\nhead,陈静,青溪区信访局局长\nleader,黄志强,青溪区人民政府副区长\n' ;;
     department) printf 'clerk,孙丽,区人社局信访科科员\nhead,吴刚,区人社局信访科科长\nleader,郑伟,区人力资源和社会保障局局长\n' ;;
@@ -314,7 +325,12 @@ start() {
     printf '%-11s %-13s %-26s %-22s %-18s %-18s\n' "$tier" "$unit" "$url" "$pw" "$clerk" "$head"
     json+="$sep{\"tier\":\"$tier\",\"unit\":\"$unit\",\"url\":\"$url\",\"user\":\"admin\",\"password\":\"$pw\",\"home\":\"$home\","
     json+="\"web\":\"$url/\",\"portal\":$portal,\"staff\":[{\"user\":\"clerk\",\"password\":\"$clerk\",\"roles\":[\"clerk\"]},"
-    json+="{\"user\":\"head\",\"password\":\"$head\",\"roles\":[\"head\",\"handler\",\"supervisor\",\"leader\"]}]}"
+    json+="{\"user\":\"head\",\"password\":\"$head\",\"roles\":[\"head\",\"handler\",\"supervisor\",\"leader\"]}"
+    if [ "$tier" = district ]; then
+      jiwei_pw=$(staff_password "$home" jiwei)
+      json+=",{\"user\":\"jiwei\",\"password\":\"$jiwei_pw\",\"roles\":[\"discipline\"]}"
+    fi
+    json+="]}"
     sep=","
   done
   json+="]"
@@ -333,6 +349,7 @@ start() {
 
 Xinfang demo network is running on loopback (节点已启动).
   Staff app:  open <url>/ in a browser; log in as clerk (登记员) or head (负责人) with the password above
+  纪检监察:   at the district, jiwei (discipline) / ${jiwei_pw:-see target/demo/district/etc/staff.password}: reads 检举控告 material
   Portal:     http://127.0.0.1:$BASE_PORT/portal/   (public: online petitions, progress, rating, leader reception days; no login)
   Rota:       <url>/#/reception — 接访日 at the district, department and township; <district>/api/v1/portal/reception-days (no login)
   API:        <url>/api/v1/node, <url>/api/v1/petitions   (HTTP Basic, user admin)

@@ -413,6 +413,7 @@ try {
   check(petitionerRow.includes('男') && petitionerRow.includes('柳树村农机站') && petitionerRow.includes('5101**********0413')
     && !petitionerRow.includes(ID_OK) && !petitionerRow.includes('13881234567') && await district.$('#case-petitioners-masked') !== null,
     'the case page shows gender and work unit, and to a clerk the ID number and phone masked: ' + petitionerRow.trim());
+  check(await district.$('#case-reveal') === null, 'a clerk is offered no button to see personal data in full');
   const asClerk = (await api(DISTRICT, '/petitions/' + caseId)).body.petitioners[0];
   check(asClerk.idNumber === '5101**********0413' && asClerk.masked === true && asClerk.gender === 'MALE' && asClerk.workUnit === '柳树村农机站',
     'the case JSON itself masks the ID number for a clerk: ' + JSON.stringify(asClerk));
@@ -450,9 +451,18 @@ try {
   await township.goto(TOWNSHIP + '/#/case/' + caseId);
   await township.waitForSelector('#case-actions button[data-step=accept]');
   const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
+  // personal data comes masked even to a head; the head asks, and that read is recorded (issue 15)
+  const maskedRow = await township.textContent('#case-petitioners tbody tr');
+  check(!maskedRow.includes(ID_OK) && !maskedRow.includes('13881234567') && await township.$('#case-reveal') !== null,
+    'a head first reads the numbers masked, with a button to ask for them: ' + maskedRow.trim());
+  await township.click('#case-reveal');
+  await township.waitForSelector('#case-read-recorded');
   const headRow = await township.textContent('#case-petitioners tbody tr');
   check(headRow.includes(ID_OK) && headRow.includes('13881234567') && await township.$('#case-petitioners-masked') === null,
-    'a head (who works with personal data) reads the ID number and phone in full');
+    'after asking, a head (who works with personal data) reads the ID number and phone in full');
+  await township.waitForFunction(() => { const box = document.querySelector('#case-reads'); return box && box.textContent.includes('身份证号码'); });
+  const headReads = await township.textContent('#case-reads');
+  check(headReads.includes('王芳') && headReads.includes('身份证号码'), 'the case page lists the read by name and field: ' + headReads.trim());
   check(steps.includes('accept') && steps.includes('object') && !steps.includes('decide'),
     'at TRIAGED the head may accept or object, not decide yet: ' + steps.join(','));
   // one writer per case: the township's clerk has the same case open and both accept it at once

@@ -476,12 +476,40 @@
       fact(t('来源', 'Source'), t('历史数据导入：', 'Imported from the old register: ') + registration.importedFrom
         + t('，原编号 ', ', number ') + registration.sourceNumber, 'case-imported');
     }
+    if (p.accusedUnitName) {
+      fact(t('被检举控告单位', 'Accused unit'), p.accusedUnitName, 'case-accused-unit');
+    }
+    fact(t('被检举控告人', 'Accused person'), p.accusedPerson, 'case-accused-person');
     fact(t('内容', 'Content'), p.content);
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('基本情况', 'Facts') }), factList));
 
     var people = p.petitioners || [];
     var GENDERS = { MALE: 'Male', FEMALE: 'Female', UNSTATED: 'Not stated' };
-    main.appendChild(el('section', { class: 'card', id: 'case-petitioners' }, el('h2', { text: t('信访人', 'Petitioners') }),
+    var pd = p.personalData || {};
+    // personal data comes masked, a 检举控告's material held back: the reader asks, and that read is recorded
+    var reveal = pd.masked && pd.mayReveal && (pd.fields || []).length ? el('button', { type: 'button', id: 'case-reveal',
+      text: p.sealedUntilAsked ? t('查阅检举控告材料（将记录查阅）', 'Read the accusation (the read is recorded)')
+        : t('查看完整个人信息（将记录查阅）', 'Show personal data in full (the read is recorded)'),
+      onclick: function () {
+        reveal.disabled = true;
+        X.api('GET', '/petitions/' + encodeURIComponent(p.id) + '?reveal=true').then(function (now) {
+          show(main, now);
+          X.toast(t('已显示完整信息，本次查阅已记录', 'Shown in full; this read is recorded'));
+        }, function (e) { reveal.disabled = false; X.toast(e.message, 'bad'); });
+      } }) : null;
+    if (p.sealed || p.sealedUntilAsked) {
+      main.appendChild(el('div', { class: 'warn', id: 'case-sealed', role: 'note' },
+        el('strong', { text: t('检举控告事项：', 'Accusation: ') }),
+        p.sealed ? t('检举控告材料仅限授权人员查阅，不得透露给被检举控告的单位和人员（《信访工作条例》第三十条、第四十六条）。本岗位只能看到编号、类别、状态和期限。',
+          'its material is read only by the roles the office names for it, never by the unit or person accused (R2022 Art. 30, 46). You see its number, kind, status and clocks.')
+          : t('材料已隐去，需要时点击下方按钮查阅，每次查阅都会被记录。', 'The material is held back; ask for it below when you need it. Every read is recorded.'),
+        reveal && p.sealedUntilAsked ? el('p', {}, reveal) : null));
+    }
+    if (p.sealed) {
+      main.appendChild(el('section', { class: 'card', id: 'case-petitioners' }, el('h2', { text: t('信访人', 'Petitioners') }),
+        el('p', { class: 'muted', id: 'case-petitioners-sealed', text: t('检举控告人信息已隐去（共 ' + p.petitionerCount + ' 人）。',
+          'The accuser is not shown (' + p.petitionerCount + ' in all).') })));
+    } else main.appendChild(el('section', { class: 'card', id: 'case-petitioners' }, el('h2', { text: t('信访人', 'Petitioners') }),
       X.sortableTable([
         { key: 'name', label: t('姓名', 'Name') },
         { key: 'genderLabel', label: t('性别', 'Gender'), render: function (x) { return x.gender ? t(x.genderLabel, GENDERS[x.gender]) : ''; } },
@@ -491,8 +519,14 @@
         { key: 'address', label: t('住址', 'Address') }
       ], people),
       // the API masks the numbers for roles that do not work with personal data
-      people.some(function (x) { return x.masked; }) ? el('p', { class: 'hint', id: 'case-petitioners-masked',
-        text: t('身份证号码和电话已部分隐藏：本岗位不查看完整的个人信息。', 'ID numbers and phones are partly hidden: your role does not see personal data in full.') }) : null));
+      people.some(function (x) { return x.masked; }) ? el('p', { class: 'hint', id: 'case-petitioners-masked' },
+        pd.mayReveal ? t('身份证号码、电话和住址已部分隐藏；需要时请点击查看，每次查看都会被记录。',
+          'ID numbers, phones and addresses are partly hidden; ask to see them when you need to. Every read is recorded.')
+          : t('身份证号码、电话和住址已部分隐藏：本岗位不查看完整的个人信息。', 'ID numbers, phones and addresses are partly hidden: your role does not see personal data in full.'),
+        reveal && !p.sealedUntilAsked ? ' ' : null, reveal && !p.sealedUntilAsked ? reveal : null) : null));
+    if (pd.readId) {
+      main.appendChild(el('p', { class: 'hint', id: 'case-read-recorded', text: t('本次查阅已记录。', 'This read is recorded.') }));
+    }
 
     main.appendChild(el('section', { class: 'card' }, el('h2', { text: t('期限', 'Clocks') }),
       X.sortableTable([
@@ -520,7 +554,8 @@
       ], p.timeline || [])));
 
     main.appendChild(officialDocuments(p));
-    main.appendChild(attachmentsBox(p));
+    if (!p.sealed) { main.appendChild(attachmentsBox(p)); }
+    if (pd.mayListReads) { main.appendChild(readsBox(p)); }
 
     var docs = el('section', { class: 'card', id: 'documents' }, el('h2', { text: t('文书摘要与送达', 'Document texts and delivery') }));
     if (!p.documents || !p.documents.length) { docs.appendChild(el('p', { class: 'muted', text: t('尚无文书', 'No documents yet') })); }
@@ -570,6 +605,25 @@
       ], list.items));
     }, function (e) { X.clear(body).appendChild(el('p', { class: 'bad', text: e.message })); });
     return box;
+  }
+
+  /**
+   * 查阅记录: who read the case's personal data in full (or an accusation's material), when, at which unit, what —
+   * here and at the nodes below. For the administrator, heads and the roles that read accusations.
+   */
+  function readsBox(p) {
+    var t = X.t, el = X.el;
+    var body = el('div', {}, el('p', { class: 'muted', text: t('正在读取查阅记录……', 'Loading the reads…') }));
+    X.api('GET', '/petitions/' + encodeURIComponent(p.id) + '/reads').then(function (answer) {
+      X.clear(body).appendChild(answer.items.length ? X.sortableTable([
+        { key: 'at', label: t('时间', 'When'), render: function (r) { return X.dateTime(r.at); } },
+        { key: 'reader', label: t('查阅人', 'Reader'), render: function (r) { return X.person(r.reader); } },
+        { key: 'unitName', label: t('单位', 'Unit') },
+        { key: 'fieldLabels', label: t('查阅内容', 'What'), sortable: false, render: function (r) { return r.fieldLabels.join('、'); } }
+      ], answer.items) : el('p', { class: 'muted', text: t('尚无查阅记录', 'No reads recorded') }));
+    }, function (e) { X.clear(body).appendChild(el('p', { class: 'bad', text: e.message })); });
+    return el('section', { class: 'card', id: 'case-reads', 'aria-labelledby': 'h-reads' },
+      el('h2', { id: 'h-reads', text: t('个人信息查阅记录', 'Reads of personal data') }), body);
   }
 
   /**

@@ -61,6 +61,21 @@
       var receptionField = X.field('r-reception', t('领导接访日', 'Leader reception session'), receptionDay,
         t('来访人在本单位领导接访时到访的，选择当日接访', 'the walk-in came to a leader reception session of this unit'));
       receptionField.hidden = true;
+      // 检举控告: whom it accuses (R2022 Art. 30, 46(5)): that unit's staff and that person never read it
+      var accusedUnit = el('select', { name: 'accusedUnit' }, el('option', { value: '', text: t('未指明单位', 'No unit named') }));
+      (function () {
+        var node = (X.session() && X.session().node) || {};
+        if (node.unit) { accusedUnit.appendChild(el('option', { value: node.unit, text: node.unitName || node.unit })); }
+        (node.childUnits || []).forEach(function (u) { accusedUnit.appendChild(el('option', { value: u.code, text: u.name })); });
+      })();
+      var accusedPerson = el('input', { name: 'accusedPerson', maxlength: 50, autocomplete: 'off' });
+      var accusedField = el('div', { class: 'grid2', id: 'r-accused' },
+        X.field('r-accused-unit', t('被检举控告单位', 'Accused unit'), accusedUnit,
+          t('该单位人员和被检举控告人看不到本件材料', 'its staff and the accused person never see this material')),
+        X.field('r-accused-person', t('被检举控告人', 'Accused person'), accusedPerson, t('可不填', 'optional')));
+      function showAccused() { accusedField.hidden = kind.value !== 'ACCUSATION'; }
+      kind.addEventListener('change', showAccused);
+      showAccused();
       // 来信: the scanned letter (and photos) go with the registration, uploaded once the case exists
       var scans = el('input', { type: 'file', name: 'file', accept: 'image/jpeg,image/png,application/pdf', multiple: true });
       var scansField = X.field('r-scans', t('来信扫描件或照片', 'Scans or photos of the letter'), scans,
@@ -83,6 +98,7 @@
           X.field('r-visit', t('个访/集访', 'Individual or group'), visit, t('5人及以上为集访', '5 or more people: a group')),
           headcountField),
         receptionField,
+        accusedField,
         X.field('r-subject', t('事项摘要', 'Subject') + ' *', subject, t('不超过200字', 'at most 200 characters')),
         X.field('r-content', t('主要内容及诉求', 'Content and request') + ' *', content),
         scansField,
@@ -204,7 +220,9 @@
           category: category.value.trim() || undefined,
           location: region.value === OTHER ? location.value.trim() || undefined : region.value || undefined,
           receivedAt: received.value || undefined, headcount: headcount.value ? +headcount.value : undefined, petitioners: list,
-          receptionDay: channel.value === 'WALK_IN' && receptionDay.value ? receptionDay.value : undefined
+          receptionDay: channel.value === 'WALK_IN' && receptionDay.value ? receptionDay.value : undefined,
+          accusedUnit: kind.value === 'ACCUSATION' && accusedUnit.value ? accusedUnit.value : undefined,
+          accusedPerson: kind.value === 'ACCUSATION' && accusedPerson.value.trim() ? accusedPerson.value.trim() : undefined
         };
       }
 

@@ -68,7 +68,8 @@ class FuzzIT {
             Map.entry("NodeResource", "/api/v1"), Map.entry("PetitionResource", "/api/v1"),
             Map.entry("PublicResource", "/api/v1"), Map.entry("SessionResource", "/api/v1"),
             Map.entry("StatisticsResource", "/api/v1"), Map.entry("SupervisionResource", "/api/v1"),
-            Map.entry("AttachmentResource", "/api/v1"), Map.entry("LoginLockResource", "/api/v1"));
+            Map.entry("AttachmentResource", "/api/v1"), Map.entry("LoginLockResource", "/api/v1"),
+            Map.entry("ReadResource", "/api/v1"));
 
     /** Every endpoint: resource class, method, path below its base, as the sources declare them. */
     private static final List<String> ENDPOINTS = List.of(
@@ -91,6 +92,7 @@ class FuzzIT {
             "PetitionResource POST /petitions/{id}/assignments", "PetitionResource GET /petitions/conflicts",
             "PetitionResource POST /petitions/{id}/actions/{action}", "PetitionResource GET /petitions/repeats",
             "PetitionResource GET /petitions", "PetitionResource GET /petitions/export.csv",
+            "PetitionResource GET /petitions/{id}/reads", "ReadResource GET /reads",
             "PublicResource GET /public/petitions/{trackingCode}",
             "PublicResource GET /public/petitions/{trackingCode}/documents/{n}",
             "SessionResource GET /me",

@@ -104,7 +104,8 @@ class TierDistributionsIT {
             String location = created.headers().firstValue("Location").orElseThrow();
             assertTrue(location.endsWith("/api/v1/petitions/" + id), location);
 
-            JsonNode read = json(node.get("/api/v1/petitions/" + id));
+            // the administrator asks for the personal data in full: a recorded read (issue 15)
+            JsonNode read = json(node.get("/api/v1/petitions/" + id + "?reveal=true"));
             assertEquals("REGISTERED", read.get("status").asText());
             assertEquals(unit, read.get("registeredBy").asText());
             assertEquals(unit, read.get("owner").asText());
