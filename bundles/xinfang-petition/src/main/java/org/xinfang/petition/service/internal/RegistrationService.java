@@ -55,6 +55,8 @@ public final class RegistrationService implements PetitionService, HistoricRegis
     /** The reception days held here (领导接访日); null where none are kept. */
     private final ReceptionStore receptions;
     private final Codes codes = new Codes();
+    /** Codes with their slow hash made ahead, in idle time (none unless configured: {@link #setCodesReady}). */
+    private volatile CodeStock stock = new CodeStock(codes, 0);
     /** The managed list of problem categories a case is registered under; the shipped one where none is kept. */
     private final CategoryService categories;
 
@@ -86,6 +88,21 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         this.clock = clock;
         this.receptions = receptions;
         this.categories = categories;
+    }
+
+    /**
+     * Keeps {@code count} sets of codes ready, their slow hashes made by a low-priority thread (issue 16: the hash
+     * is most of a registration's CPU). Blueprint calls it after construction; 0 keeps none.
+     */
+    public void setCodesReady(int count) {
+        CodeStock old = stock;
+        stock = new CodeStock(codes, Math.max(0, count));
+        old.close();
+    }
+
+    /** Stops the thread that keeps codes ready. */
+    public void close() {
+        stock.close();
     }
 
     /** The category a new case is registered under: the name of the managed list's entry the draft names. */
@@ -194,8 +211,9 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         for (int attempt = 1; ; attempt++) {
             // R2022 Art. 22: registered at receipt; the id needs no network, so an offline village can issue it
             String id = unit + "-" + String.format("%07d", store.nextSequence(PETITION_SEQUENCE));
-            String tracking = codes.trackingCode();
-            String verification = codes.verificationCode();
+            CodeStock.Issued issued = stock.next();
+            String tracking = issued.tracking();
+            String verification = issued.verification();
             Instant now = clock.instant();
             // 首问责任制: the registering clerk (the event's actor) is the first-contact owner until it is routed
             Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, facts, null)
@@ -204,7 +222,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
                     draft.content(), category, draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                Petition stored = store.insert(petition, codes.hash(tracking, verification), self.nodeId());
+                Petition stored = store.insert(petition, issued.hash(), self.nodeId());
                 LOG.info("petition {} registered by {} ({} via {}{})", id, actor.login(), draft.kind(), draft.channel(),
                         facts.has(Attr.RECEPTION_DAY) ? ", reception day " + facts.get(Attr.RECEPTION_DAY) : "");
                 return new Registration(stored, verification);

@@ -466,28 +466,142 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public Petition insert(Petition given, String verificationHash, String node) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return registrations.insert(given, verificationHash, node);
+    }
+
+    /**
+     * Registrations committed together (group commit, issue 16): each registration's rows and its journal entry
+     * are written in the same transaction as ever, but the registrations that arrive while a commit waits for the
+     * disk share the next one, so one fsync makes many durable. Each caller waits for the commit that holds its
+     * registration; one that fails (a tracking code taken) is undone alone, to its savepoint.
+     */
+    private final class Registrations {
+        private static final int MAX_BATCH = 256;
+
+        private final class Pending {
+            final Petition given;
+            final String verificationHash;
+            final String node;
+            final java.util.concurrent.CompletableFuture<Petition> done = new java.util.concurrent.CompletableFuture<>();
+
+            Pending(Petition given, String verificationHash, String node) {
+                this.given = given;
+                this.verificationHash = verificationHash;
+                this.node = node;
+            }
+        }
+
+        private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
+        private boolean committing;
+
+        Petition insert(Petition given, String verificationHash, String node) {
+            Pending me = new Pending(given, verificationHash, node);
+            synchronized (queue) {
+                queue.add(me);
+                // wait until a commit holds this registration, or until no one commits: then lead
+                while (!me.done.isDone() && committing) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException("interrupted while registering " + given.id(), e);
+                    }
+                }
+                if (!me.done.isDone()) {
+                    committing = true;
+                }
+            }
+            if (!me.done.isDone()) {
+                // lead: commit what has queued up (this registration with it), then hand over
+                try {
+                    while (!me.done.isDone()) {
+                        List<Pending> batch = new ArrayList<>();
+                        synchronized (queue) {
+                            while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                                batch.add(queue.poll());
+                            }
+                        }
+                        commit(batch);
+                    }
+                } finally {
+                    synchronized (queue) {
+                        committing = false;
+                        queue.notifyAll();
+                    }
+                }
+            }
             try {
-                // the journal entry's sequence is the registration event's identity and the case's provenance
-                long seq = Journal.nextOwn(c, node);
-                Petition p = withEventIds(given, Journal.eventId(node, seq));
-                Journal.appendOwnAt(c, node, seq, "PETITION_REGISTERED", p.id(), PetitionJson.write(p, verificationHash),
-                        p.registeredAt().toEpochMilli());
-                insertRows(c, p, verificationHash, node, seq, node);
-                c.commit();
-                return p;
+                return me.done.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new StoreException("cannot store petition " + given.id(), e.getCause());
+            }
+        }
+
+        private void commit(List<Pending> batch) {
+            List<Pending> written = new ArrayList<>();
+            List<Petition> stored = new ArrayList<>();
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    for (Pending r : batch) {
+                        java.sql.Savepoint before = batch.size() == 1 ? null : c.setSavepoint();
+                        try {
+                            // the journal entry's sequence is the registration event's identity and the case's provenance
+                            long seq = Journal.nextOwn(c, r.node);
+                            Petition p = withEventIds(r.given, Journal.eventId(r.node, seq));
+                            Journal.appendOwnAt(c, r.node, seq, "PETITION_REGISTERED", p.id(),
+                                    PetitionJson.write(p, r.verificationHash), p.registeredAt().toEpochMilli());
+                            insertRows(c, p, r.verificationHash, r.node, seq, r.node);
+                            if (before != null) {
+                                c.releaseSavepoint(before);
+                            }
+                            written.add(r);
+                            stored.add(p);
+                        } catch (SQLException | RuntimeException e) {
+                            if (before == null) {
+                                throw e;
+                            }
+                            c.rollback(before);
+                            r.done.completeExceptionally(refusal(r.given, e));
+                        }
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                for (Pending r : batch) {
+                    r.done.completeExceptionally(refusal(r.given, e));
+                }
+                synchronized (queue) {
+                    queue.notifyAll();
+                }
+                return;
             }
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DuplicateException("petition " + given.id() + " or tracking code is already stored", e);
+            for (int i = 0; i < written.size(); i++) {
+                written.get(i).done.complete(stored.get(i));
             }
-            throw new StoreException("cannot store petition " + given.id(), e);
+            synchronized (queue) {
+                queue.notifyAll(); // those of this batch return
+            }
+        }
+
+        private RuntimeException refusal(Petition given, Exception e) {
+            if (e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return new DuplicateException("petition " + given.id() + " or tracking code is already stored", sql);
+            }
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            return new StoreException("cannot store petition " + given.id(), e);
         }
     }
+
+    private final Registrations registrations = new Registrations();
 
     @Override
     public List<Petition> insertImported(List<Imported> cases, String node) {

@@ -1,0 +1,90 @@
+package org.xinfang.petition.service.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Codes issued ahead of the registrations that hand them out: a tracking code, a verification code and the slow
+ * hash of the pair (docs/security.md), made by a low-priority thread while the node is idle. The hash costs tens
+ * of milliseconds of CPU, more than everything else a registration does; taking it from the stock keeps it off
+ * the request, so a burst of registrations runs at the speed of the database (issue 16). When the stock is empty
+ * a registration makes its own codes as before: slower, never weaker. The stock lives in memory only: what a
+ * restart loses was never handed to anyone.
+ */
+final class CodeStock implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CodeStock.class);
+
+    /** Codes for one registration. */
+    record Issued(String tracking, String verification, String hash) {
+    }
+
+    private final Codes codes;
+    private final BlockingQueue<Issued> stock;
+    private final Thread filler;
+    private volatile boolean closed;
+
+    /**
+     * @param capacity how many to keep ready; 0 keeps none (every registration makes its own)
+     */
+    CodeStock(Codes codes, int capacity) {
+        this.codes = codes;
+        this.stock = capacity > 0 ? new ArrayBlockingQueue<>(capacity) : null;
+        if (stock == null) {
+            filler = null;
+            return;
+        }
+        filler = new Thread(this::fill, "xinfang-code-stock");
+        filler.setDaemon(true);
+        filler.setPriority(Thread.MIN_PRIORITY);
+        filler.start();
+    }
+
+    private Issued make() {
+        String tracking = codes.trackingCode();
+        String verification = codes.verificationCode();
+        return new Issued(tracking, verification, codes.hash(tracking, verification));
+    }
+
+    private void fill() {
+        boolean reported = false;
+        try {
+            while (!closed) {
+                if (stock.remainingCapacity() == 0 && !reported) {
+                    LOG.info("code stock full: {} registrations can take their codes ready-made", stock.size());
+                    reported = true;
+                }
+                stock.put(make()); // blocks while full
+                reported = reported && stock.remainingCapacity() == 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Codes for a registration: from the stock when it has some, else made now. */
+    Issued next() {
+        Issued ready = stock == null ? null : stock.poll();
+        return ready != null ? ready : make();
+    }
+
+    /** How many are ready. */
+    int ready() {
+        return stock == null ? 0 : stock.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (filler != null) {
+            filler.interrupt();
+            try {
+                filler.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.xinfang.store.jdbc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xinfang.attachment.AttachmentLimits;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionStore;
+import org.xinfang.sync.Outgoing;
+
+/**
+ * Registrations from many threads at once, committed in groups (issue 16): every one stored with its journal entry,
+ * the node's chain without a gap or a fork, and one that takes a tracking code already held refused alone while the
+ * others of its group are kept.
+ */
+class GroupCommitTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void concurrentRegistrationsAreAllStoredWithAnUnbrokenChainAndADuplicateIsRefusedAlone() throws Exception {
+        DataSource ds = TestDatabases.fresh(dir, "group");
+        JdbcPetitionStore store = new JdbcPetitionStore(ds);
+        store.start();
+        JdbcSyncStore sync = new JdbcSyncStore(ds, new AttachmentLimits(1000, 1000));
+        store.insert(Cases.petition("T1-0", "T1"), "h", "T1");
+        int threads = 16;
+        int each = 20;
+        ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        String id = "T1-" + (1 + thread * each + i);
+                        Petition p = Cases.petition(id, "T1");
+                        if (thread == 3 && i == 7) {
+                            // the tracking code of the first case: refused, whatever group it lands in
+                            p = new Petition(p.id(), "TRKT10", p.kind(), p.channel(), p.subject(), p.content(),
+                                    p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(),
+                                    p.registeredBy(), p.owner(), p.status(), p.registeredAt(), p.timeline());
+                        }
+                        try {
+                            stored.add(store.insert(p, "h", "T1").id());
+                        } catch (PetitionStore.DuplicateException e) {
+                            refused.add(id);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            th.start();
+            running.add(th);
+        }
+        start.countDown();
+        for (Thread th : running) {
+            th.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertEquals(List.of("T1-68"), List.copyOf(refused), "the duplicate alone is refused");
+        assertEquals(threads * each - 1, stored.size());
+        for (String id : stored) {
+            assertTrue(store.get(id).isPresent(), id);
+        }
+        List<Outgoing> out = sync.outbox(0, 10_000);
+        Set<String> journalled = new TreeSet<>();
+        long seq = 0;
+        for (Outgoing o : out) {
+            if (o.entry().origin().equals("T1")) {
+                assertEquals(seq + 1, o.entry().seq(), "the node's chain has no gap");
+                seq = o.entry().seq();
+                if (o.entry().type().equals("PETITION_REGISTERED")) {
+                    journalled.add(o.entry().entity());
+                }
+            }
+        }
+        assertEquals(threads * each, journalled.size(), "each stored case journalled once, the first case too");
+        assertTrue(!journalled.contains("T1-68"), "nothing of the refused one is journalled");
+    }
+}

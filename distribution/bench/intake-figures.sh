@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+#
+# Intake figures (issue 16, point 1): durable registrations a second at one node over HTTP, 16 clients at
+# once for 30 s, with p50/p95 latency and the node's CPU milliseconds per registration, beside the disk's own
+# rate of fsync'd small writes measured in the same run. Each run ends with kill -9 and a restart: every
+# registration answered 201 must still be there. Prints, never asserts.
+#
+#   distribution/bench/intake-figures.sh [--tiers "village district"] [--clients 16] [--seconds 30] [--ready N]
+#
+# Two rows per tier: codes made at registration (the default, codes.ready = 0) and codes made ahead
+# (codes.ready = N, default 40000; the run waits until the stock is full, several minutes on two cores: the
+# slow hash of each verification code costs tens of CPU milliseconds, docs/security.md).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+VERSION="0.1.0-SNAPSHOT"
+TIERS="village district"
+CLIENTS=16
+SECONDS_RUN=30
+READY=40000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --tiers) TIERS="$2"; shift 2 ;;
+    --clients) CLIENTS="$2"; shift 2 ;;
+    --seconds) SECONDS_RUN="$2"; shift 2 ;;
+    --ready) READY="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+WORK="$ROOT/target/bench-intake"
+rm -rf "$WORK" && mkdir -p "$WORK"
+JAVA="java"
+[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && JAVA="$JAVA_HOME/bin/java"
+BENCH="$ROOT/distribution/bench/IntakeBench.java"
+
+java_pid() { pgrep -f "karaf.base=$1" | head -1; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+port_of() { case "$1" in district) echo 8281 ;; department) echo 8282 ;; township) echo 8283 ;; village) echo 8284 ;; esac; }
+wait_ready() { # url password
+  for _ in $(seq 1 1200); do
+    curl -s -f -u "admin:$2" "$1/api/v1/node" 2>/dev/null | grep -q '"tier"' && return 0
+    sleep 0.25
+  done
+  echo "node at $1 not ready" >&2; return 1
+}
+total() { # url password -> cases held
+  curl -s -u "admin:$2" "$1/api/v1/petitions?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+}
+
+fsync_rate=$("$JAVA" "$BENCH" fsync "$WORK" 5 | awk '/^fsync/ { print $2 }')
+
+declare -a ROWS
+for tier in $TIERS; do
+  for ready in 0 "$READY"; do
+    home="$WORK/$tier-$ready"
+    mkdir -p "$home"
+    tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
+    printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
+    pw="bench-$RANDOM$RANDOM"
+    url="http://127.0.0.1:$(port_of "$tier")"
+    (cd "$home" && XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console.log" 2>&1 &)
+    wait_ready "$url" "$pw"
+    if [ "$ready" != 0 ]; then
+      echo "== $tier: waiting for $ready codes made ahead (tens of CPU-ms each) ==" >&2
+      for _ in $(seq 1 7200); do
+        grep -q "code stock full" "$home/data/log/karaf.log" 2>/dev/null && break
+        sleep 1
+      done
+    fi
+    pid=$(java_pid "$home")
+    before=$(total "$url" "$pw")
+    c0=$(cpu_ticks "$pid")
+    out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt")
+    c1=$(cpu_ticks "$pid")
+    created=$(awk '/^created/ { print $2 }' <<<"$out")
+    kill -9 "$pid"
+    sleep 1
+    (cd "$home" && XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console2.log" 2>&1 &)
+    wait_ready "$url" "$pw"
+    after=$(total "$url" "$pw")
+    # the 20 warm-up registrations are not counted in "created"
+    kept=$(( after - before ))
+    cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
+    ROWS+=("$tier|$ready|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    (cd "$home" && bin/stop >/dev/null 2>&1 || true)
+    for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
+    pkill -9 -f "karaf.base=$home" 2>/dev/null || true
+  done
+done
+
+echo
+echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP, Derby embedded; this disk: $fsync_rate fsync'd 512-byte writes/s"
+printf '%-9s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' tier codes.ready "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" created errors "lost after kill -9"
+for row in "${ROWS[@]}"; do
+  IFS='|' read -r t r rate p50 p95 cpu created errors diff <<<"$row"
+  printf '%-9s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' "$t" "$r" "$rate" "$p50" "$p95" "$cpu" "$created" "$errors" "$diff"
+done
