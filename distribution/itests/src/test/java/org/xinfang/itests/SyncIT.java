@@ -1260,4 +1260,40 @@ class SyncIT {
             }
         }
     }
+
+    /**
+     * The district ran on the database its features chose: with -Dxinfang.it.district.jdbc.url on PostgreSQL, with no
+     * Derby bundle in it and the cases in the server's tables; otherwise on the embedded Derby it ships with, the
+     * PostgreSQL driver it carries in system/ not installed.
+     */
+    @Test
+    @Order(21)
+    void theDistrictKeepsTheCasesInTheDatabaseItsFeaturesChose() throws Exception {
+        HttpResponse<String> created = village.postJson("/api/v1/petitions", petition("数据库核对"));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).get("id").asText();
+        await("petition " + id + " at the district", () -> district.get("/api/v1/petitions/" + id).statusCode() == 200);
+
+        java.util.Set<String> bundles = district.bundleLocations();
+        boolean derby = bundles.stream().anyMatch(b -> b.startsWith("mvn:org.apache.derby/"));
+        boolean postgresql = bundles.stream().anyMatch(b -> b.startsWith("mvn:org.postgresql/postgresql/"));
+        TierNode.PostgreSql database = district.postgreSql();
+        if (database == null) {
+            assertTrue(derby && !postgresql, "a district boots on Derby by default: " + bundles);
+            assertTrue(java.nio.file.Files.isDirectory(district.home.resolve("data/derby/xinfang")));
+            return;
+        }
+        assertTrue(postgresql, "the PostgreSQL driver is installed: " + bundles);
+        assertFalse(derby, "no Derby in a district on PostgreSQL: " + bundles);
+        assertFalse(java.nio.file.Files.exists(district.home.resolve("data/derby")), "no Derby database was made");
+        try (java.sql.Connection c = database.connect();
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT registered_by, subject FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), id + " is in the district's PostgreSQL tables");
+                assertEquals(VILLAGE, rs.getString(1));
+                assertEquals("数据库核对", rs.getString(2));
+            }
+        }
+    }
 }

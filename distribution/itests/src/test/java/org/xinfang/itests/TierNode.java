@@ -50,7 +50,94 @@ final class TierNode implements AutoCloseable {
         int ssh = freePort();
         rewrite(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
         rewrite(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
-        return new TierNode(tier, dir, http);
+        TierNode node = new TierNode(tier, dir, http);
+        PostgreSql district = PostgreSql.forDistricts();
+        if (tier.equals("district") && district != null) {
+            node.onPostgreSql(district.fresh(name));
+        }
+        return node;
+    }
+
+    /**
+     * A PostgreSQL database for districts, named by {@code -Dxinfang.it.district.jdbc.url} (with {@code .user} and
+     * {@code .password}; .ci/run creates one): every district a test unpacks then runs on it, each in a schema of its
+     * own, and the other tiers on their embedded Derby.
+     */
+    record PostgreSql(String url, String user, String password) {
+        static PostgreSql forDistricts() {
+            String url = System.getProperty("xinfang.it.district.jdbc.url", "");
+            return url.isBlank() ? null : new PostgreSql(url, System.getProperty("xinfang.it.district.jdbc.user", ""),
+                    System.getProperty("xinfang.it.district.jdbc.password", ""));
+        }
+
+        /** An empty schema named after the node (dropped first if an earlier run left it), as a URL that selects it. */
+        PostgreSql fresh(String nodeName) throws IOException {
+            String schema = nodeName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                st.execute("CREATE SCHEMA " + schema);
+            } catch (java.sql.SQLException e) {
+                throw new IOException("cannot prepare schema " + schema + " in " + url, e);
+            }
+            return new PostgreSql(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password);
+        }
+
+        java.sql.Connection connect() throws java.sql.SQLException {
+            return java.sql.DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    /** The database this node was moved to before its first start; null: the embedded Derby it ships with. */
+    private PostgreSql postgreSql;
+
+    PostgreSql postgreSql() {
+        return postgreSql;
+    }
+
+    /**
+     * Moves this node, before its first start, to a PostgreSQL database as docs/postgresql.md tells an operator: the
+     * feature xinfang-store-postgresql among the boot features (Derby is then left out) and the datasource file
+     * pointed at the server.
+     */
+    TierNode onPostgreSql(PostgreSql database) throws IOException {
+        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(features, StandardCharsets.ISO_8859_1);
+        String boot = text.replaceFirst("(?m)^featuresBoot\\s*=\\s*\\\\\n",
+                "featuresBoot = \\\\\n    xinfang-store-postgresql, \\\\\n");
+        if (boot.equals(text)) {
+            throw new IllegalStateException("featuresBoot not found in " + features);
+        }
+        Files.writeString(features, boot, StandardCharsets.ISO_8859_1);
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-xinfang.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "url = " + database.url(),
+                "user = " + database.user(),
+                "password = " + database.password(),
+                "dataSourceName = xinfang",
+                "pool = hikari",
+                "xa = false",
+                "hikari.maximumPoolSize = 10",
+                ""), StandardCharsets.ISO_8859_1);
+        this.postgreSql = database;
+        return this;
+    }
+
+    /**
+     * Where each bundle installed in this node came from ({@code mvn:group/artifact/version}), read from the OSGi
+     * framework's bundle cache (Apache Felix keeps it in data/cache/bundle<id>/bundle.info, second line).
+     */
+    java.util.Set<String> bundleLocations() throws IOException {
+        java.util.Set<String> locations = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> dirs = Files.list(home.resolve("data/cache"))) {
+            for (Path info : dirs.map(d -> d.resolve("bundle.info")).filter(Files::isRegularFile).toList()) {
+                java.util.List<String> lines = Files.readAllLines(info, StandardCharsets.UTF_8);
+                if (lines.size() > 1) {
+                    locations.add(lines.get(1).strip());
+                }
+            }
+        }
+        return locations;
     }
 
     /** Points this node at its parent and gives it the sync secret the parent will know it by. */
