@@ -86,19 +86,28 @@ class CityIT {
     private static TierNode configure(TierNode node, String tier, String unit, String name, String kind, String parent)
             throws Exception {
         var cfg = node.home.resolve("etc/org.xinfang.node.cfg");
-        TierNode.rewrite(cfg, "tier", tier);
-        TierNode.rewrite(cfg, "unit.code", unit);
-        TierNode.rewrite(cfg, "unit.name", escaped(name));
-        TierNode.rewrite(cfg, "unit.kind", kind);
-        TierNode.rewrite(cfg, "parent.unit", parent);
+        set(cfg, "tier", tier);
+        set(cfg, "unit.code", unit);
+        set(cfg, "unit.name", escaped(name));
+        set(cfg, "unit.kind", kind);
+        set(cfg, "parent.unit", parent);
         Files.writeString(node.home.resolve("etc/xinfang-units.csv"), UNITS, StandardCharsets.UTF_8);
         return node;
+    }
+
+    /** Sets a key of a shipped .cfg (which must have it), also to the value it already has. */
+    private static void set(java.nio.file.Path cfg, String key, String value) throws Exception {
+        String line = "(?m)^" + java.util.regex.Pattern.quote(key) + "\\s*=\\s*" + java.util.regex.Pattern.quote(value)
+                + "\\s*$";
+        if (!java.util.regex.Pattern.compile(line).matcher(Files.readString(cfg, StandardCharsets.ISO_8859_1)).find()) {
+            TierNode.rewrite(cfg, key, java.util.regex.Matcher.quoteReplacement(value));
+        }
     }
 
     /** A properties value in ISO-8859-1 with \\u escapes, as the distributions ship the unit's name. */
     private static String escaped(String s) {
         StringBuilder b = new StringBuilder();
-        s.chars().forEach(c -> b.append(c < 128 ? String.valueOf((char) c) : String.format("\\\\u%04x", c)));
+        s.chars().forEach(c -> b.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         return b.toString();
     }
 
