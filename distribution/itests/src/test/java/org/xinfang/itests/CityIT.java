@@ -116,18 +116,20 @@ class CityIT {
         String secretA = secret();
         String secretB = secret();
         String secretTownship = secret();
+        // three district distributions and a township: booted in two waves, so that no more than three nodes
+        // share the machine's cores while they start
         city = configure(TierNode.unpack("district", "city-city"), "city", CITY, "成都市信访局", "CITY", "")
                 .user("clerk", STAFF_PW, "clerk").person("clerk", "刘敏", "成都市信访局办信处干部").start(PW);
         districtA = configure(TierNode.unpack("district", "city-district-a"), "district", DISTRICT_A, "青溪区信访局",
                 "DISTRICT", CITY).childOf(city, secretA).start(PW);
+        city.awaitReady();
+        register(city, DISTRICT_A, secretA);
+        register(city, DISTRICT_B, secretB);
         districtB = configure(TierNode.unpack("district", "city-district-b"), "district", DISTRICT_B, "锦溪区信访局",
                 "DISTRICT", CITY).childOf(city, secretB).start(PW);
         township = configure(TierNode.unpack("township", "city-township"), "township", TOWNSHIP, "清河镇", "TOWNSHIP",
                 DISTRICT_A).childOf(districtA, secretTownship)
                 .user("head", STAFF_PW, "head", "handler").person("head", "王芳", "清河镇信访办主任").start(PW);
-        city.awaitReady();
-        register(city, DISTRICT_A, secretA);
-        register(city, DISTRICT_B, secretB);
         districtA.awaitReady();
         register(districtA, TOWNSHIP, secretTownship);
         districtB.awaitReady();
