@@ -212,7 +212,15 @@
     switch (name) {
       case 'unit': {
         var s = el('select', { name: 'unit' }, el('option', { value: '', text: t('请选择承办单位', 'Choose the unit') }));
-        (session.node.childUnits || []).forEach(function (u) { s.appendChild(el('option', { value: u.code, text: u.name })); });
+        // the organs that decide, anywhere below this node; those below a lower office (a city's townships) grouped under it
+        var groups = {};
+        (session.node.assignableUnits || session.node.childUnits || []).forEach(function (u) {
+          var into = s;
+          if (u.parent && u.parent !== session.node.unit) {
+            into = groups[u.parent] || (groups[u.parent] = s.appendChild(el('optgroup', { label: u.parentName || u.parent })));
+          }
+          into.appendChild(el('option', { value: u.code, text: u.name }));
+        });
         return X.field('a-unit', t('承办单位', 'Unit') + ' *', s);
       }
       case 'days':

@@ -427,6 +427,19 @@ public final class Views {
             return c;
         }).toList();
         m.put("childUnits", children);
+        // where this node may assign a case: the competent organs anywhere below it (a city's lie below its districts)
+        String here = info.unit().code();
+        m.put("assignableUnits", node.units().all().stream()
+                .filter(u -> !u.code().equals(here) && u.kind().competent() && node.units().isWithin(u.code(), here))
+                .map(u -> {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("code", u.code());
+                    c.put("name", u.name());
+                    c.put("kind", u.kind().name());
+                    c.put("parent", u.parent());
+                    c.put("parentName", unitName(u.parent()));
+                    return c;
+                }).toList());
         // 问题属地 is picked from these, this node's own first
         String own = info.unit().code().length() >= 6 ? info.unit().code().substring(0, 6) : "";
         List<Map<String, Object>> divisions = new java.util.ArrayList<>();
