@@ -36,7 +36,9 @@ BENCH="$ROOT/distribution/bench/IntakeBench.java"
 java_pid() { pgrep -f "karaf.base=$1" | head -1; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 TICKS=$(getconf CLK_TCK)
-port_of() { case "$1" in district) echo 8281 ;; department) echo 8282 ;; township) echo 8283 ;; village) echo 8284 ;; esac; }
+# ports of their own (not the demo's 8281-8284 nor the boot benchmark's), so that no other client's wrong
+# password locks the benchmark's address out
+HTTP_PORT="${XINFANG_INTAKE_PORT:-18391}"
 wait_ready() { # url password
   for _ in $(seq 1 1200); do
     curl -s -f -u "admin:$2" "$1/api/v1/node" 2>/dev/null | grep -q '"tier"' && return 0
@@ -57,8 +59,10 @@ for tier in $TIERS; do
     mkdir -p "$home"
     tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
     printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" "$home/etc/org.ops4j.pax.web.cfg"
+    sed -i "s/^sshPort *=.*/sshPort = $((HTTP_PORT + 1))/" "$home/etc/org.apache.karaf.shell.cfg"
     pw="bench-$RANDOM$RANDOM"
-    url="http://127.0.0.1:$(port_of "$tier")"
+    url="http://127.0.0.1:$HTTP_PORT"
     (cd "$home" && XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console.log" 2>&1 &)
     wait_ready "$url" "$pw"
     if [ "$ready" != 0 ]; then
