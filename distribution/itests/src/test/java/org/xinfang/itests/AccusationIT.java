@@ -81,18 +81,7 @@ class AccusationIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // a 404 body has no field of a case yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what);
+        TierNode.await(what, PATIENCE, condition);
     }
 
     private static String body(String kind, String subject, String content, String extra) {

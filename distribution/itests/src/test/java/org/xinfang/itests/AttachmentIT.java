@@ -108,14 +108,7 @@ class AttachmentIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what);
+        TierNode.await(what, PATIENCE, condition);
     }
 
     private HttpResponse<String> upload(String type, byte[] body, String name) throws Exception {

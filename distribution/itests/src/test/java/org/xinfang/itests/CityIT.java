@@ -155,20 +155,7 @@ class CityIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean holds;
-            try {
-                holds = condition.call();
-            } catch (NullPointerException notYet) {
-                holds = false; // a node that does not hold the case yet answers 404, whose body has no such field
-            }
-            if (holds) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what);
+        TierNode.await(what, PATIENCE, condition);
     }
 
     private static String petition(String subject, String location, String idNumber) {

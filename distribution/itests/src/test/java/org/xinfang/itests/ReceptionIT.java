@@ -91,14 +91,7 @@ class ReceptionIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what);
+        TierNode.await(what, PATIENCE, condition);
     }
 
     private String session(String date, String leader, String start, String end) {

@@ -78,14 +78,7 @@ class ScreeningIT {
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not within " + PATIENCE + ": " + what);
+        TierNode.await(what, PATIENCE, condition);
     }
 
     private static HttpResponse<String> put(TierNode node, String login, String password, String path, String json)

@@ -140,6 +140,29 @@ final class TierNode implements AutoCloseable {
         return locations;
     }
 
+    /**
+     * Waits until {@code condition} holds, polling every 250 ms, or fails naming {@code what}. A condition that
+     * throws NullPointerException has not come true yet: a node that does not hold a case yet answers 404,
+     * whose body has none of a case's fields.
+     */
+    static void await(String what, Duration patience, java.util.concurrent.Callable<Boolean> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean holds;
+            try {
+                holds = condition.call();
+            } catch (NullPointerException notYet) {
+                holds = false;
+            }
+            if (holds) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("not within " + patience + ": " + what);
+    }
+
     /** Points this node at its parent and gives it the sync secret the parent will know it by. */
     TierNode childOf(TierNode parent, String secret) throws IOException {
         rewrite(home.resolve("etc/org.xinfang.node.cfg"), "parent.url", parent.baseUrl());
