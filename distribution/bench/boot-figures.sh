@@ -8,6 +8,10 @@
 #
 # Readiness: stock Karaf = its SSH port answers with an SSH banner; a Xinfang node = the first 200
 # with a body from /api/v1/node. Nodes run one at a time, on their default ports, from fresh copies.
+# A second table says where each node's memory is at the end (after its registrations), from jcmd:
+# heap committed and in use, class metadata (metaspace and class space, committed), compiled code,
+# threads and classes loaded; the rest of the RSS is the JVM's own code and tables, symbols, thread
+# stacks and malloc.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,6 +35,17 @@ rss_mb() { # pid -> MiB
 }
 java_pid() { pgrep -f "karaf.base=$1" | head -1; }
 bundles() { find "$1/data/cache" -maxdepth 1 -type d -name 'bundle*' | wc -l; }
+parts() { # pid -> "heap committed/used | metaspace | code | threads | classes" (MiB, from jcmd)
+  local heap code cls thr
+  heap=$(jcmd "$1" GC.heap_info 2>/dev/null | awk '
+    /generation|space|heap/ && /total/ { for (i = 1; i <= NF; i++) { if ($i == "total") t += $(i + 1); if ($i == "used") u += $(i + 1) } }
+    /Metaspace/ { for (i = 1; i <= NF; i++) if ($i == "committed") m = $(i + 1) }
+    END { printf "%.0f/%.0f|%.0f", t / 1024, u / 1024, m / 1024 }' | tr -d K)
+  code=$(jcmd "$1" Compiler.codecache 2>/dev/null | sed -n 's/.* used=\([0-9]*\)Kb.*/\1/p' | awk '{ s += $1 } END { printf "%.0f", s / 1024 }')
+  cls=$(jcmd "$1" PerfCounter.print 2>/dev/null | awk -F= '/^java.cls.loadedClasses=/ { l = $2 } /^java.cls.unloadedClasses=/ { u = $2 } END { print l - u }')
+  thr=$(awk '/^Threads/ { print $2 }' "/proc/$1/status" 2>/dev/null)
+  echo "$heap|$code|$thr|$cls"
+}
 size_mb() { du -sm "$1" | cut -f1; }
 stop_karaf() { # home
   (cd "$1" && bin/stop >/dev/null 2>&1 || true)
@@ -38,7 +53,7 @@ stop_karaf() { # home
   pkill -9 -f "karaf.base=$1" || true
 }
 
-declare -a ROWS
+declare -a ROWS PARTS
 
 # --- stock Karaf -------------------------------------------------------------------------------
 home="$WORK/stock"
@@ -58,6 +73,7 @@ sleep 3
 pid=$(java_pid "$home")
 STOCK_READY=$ready
 ROWS+=("stock Karaf $KARAF_VERSION|${ready}s (SSH)|1.00|$(rss_mb "$pid")|-|$size|$(bundles "$home")")
+PARTS+=("stock Karaf $KARAF_VERSION (boot)|$(rss_mb "$pid")|$(parts "$pid")")
 stop_karaf "$home"
 
 # --- each tier -----------------------------------------------------------------------------------
@@ -87,7 +103,7 @@ for spec in "village 8284" "township 8283" "department 8282" "district 8281"; do
       id = sprintf("510199%04d%02d%02d%03d", 1950 + i % 50, 1 + i % 12, 1 + i % 28, i % 1000)
       sum = 0; for (k = 1; k <= 17; k++) sum += substr(id, k, 1) * w[k]
       id = id substr(check, sum % 11 + 1, 1)
-      printf "{\"kind\":\"CLAIM\",\"channel\":\"WALK_IN\",\"subject\":\"基准测试%d\",\"content\":\"基准测试登记\",\"category\":\"测试\",\"petitioners\":[{\"name\":\"张三\",\"idNumber\":\"%s\",\"phone\":\"13812345678\"}]}", i, id > (dir "/" i ".json")
+      printf "{\"kind\":\"CLAIM\",\"channel\":\"WALK_IN\",\"subject\":\"基准测试%d\",\"content\":\"基准测试登记\",\"category\":\"劳动社保\",\"petitioners\":[{\"name\":\"张三\",\"idNumber\":\"%s\",\"phone\":\"13812345678\"}]}", i, id > (dir "/" i ".json")
       close(dir "/" i ".json")
     }
   }'
@@ -101,6 +117,7 @@ for spec in "village 8284" "township 8283" "department 8282" "district 8281"; do
   regs=$(elapsed "$t1" "$(now)")
   stored=$(curl -s -u "admin:$pw" "http://127.0.0.1:$port/api/v1/petitions?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
   rss_after=$(rss_mb "$pid")
+  PARTS+=("xinfang $tier|$rss_after|$(parts "$pid")")
   ratio=$(awk -v a="$ready" -v b="$STOCK_READY" 'BEGIN { printf "%.2f", a / b }')
   ROWS+=("xinfang $tier|${ready}s (API)|$ratio|$rss_boot|$rss_after ($stored in ${regs}s)|$size|$(bundles "$home")")
   stop_karaf "$home"
@@ -115,4 +132,12 @@ for row in "${ROWS[@]}"; do
   printf '%-22s | %-12s | %-8s | %-12s | %-30s | %-8s | %s\n' "$a" "$b" "$c" "$d" "$e" "$f" "$g"
 done
 echo
-echo "Goal (issue 2): village ready within 2x stock Karaf's SSH-ready time, RSS under 200 MB, fewer bundles than the district."
+printf '%-27s | %-8s | %-19s | %-14s | %-8s | %-7s | %s\n' "where the memory is (MiB)" "RSS" "heap committed/used" "class metadata" "JIT code" "threads" "classes"
+printf '%s\n' "-----------------------------------------------------------------------------------------------------------------"
+for row in "${PARTS[@]}"; do
+  IFS='|' read -r a b c d e f g <<<"$row"
+  printf '%-27s | %-8s | %-19s | %-14s | %-8s | %-7s | %s\n' "$a" "$b" "$c" "$d" "$e" "$f" "$g"
+done
+echo "(Xinfang nodes: after their registrations; the rest of the RSS is the JVM's code and tables, symbols, stacks, malloc)"
+echo
+echo "Goals: village ready within 2x stock Karaf's SSH-ready time, fewer bundles than the district (issue 2); village under 200 MiB RSS after boot and after $COUNT registrations (issue 16)."
