@@ -7,7 +7,8 @@
 #   distribution/bench/boot-figures.sh [registrations]     (default 1000)
 #
 # Readiness: stock Karaf = its SSH port answers with an SSH banner; a Xinfang node = the first 200
-# with a body from /api/v1/node. Nodes run one at a time, on their default ports, from fresh copies.
+# with a body from /api/v1/node. Nodes run one at a time from fresh copies, each moved to ports no
+# other process listens on (another benchmark or test may hold the default ones).
 # A second table says where each node's memory is at the end (after its registrations), from jcmd:
 # heap committed and in use, class metadata (metaspace and class space, committed), compiled code,
 # threads and classes loaded; the rest of the RSS is the JVM's own code and tables, symbols, thread
@@ -47,6 +48,16 @@ parts() { # pid -> "heap committed/used | metaspace | code | threads | classes" 
   echo "$heap|$code|$thr|$cls"
 }
 size_mb() { du -sm "$1" | cut -f1; }
+free_port() { # a port in 20000-29999 nothing listens on now
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 10000))
+    ss -ltnH 2>/dev/null | awk '{ print $4 }' | grep -q ":$p\$" || { echo "$p"; return; }
+  done
+}
+set_key() { # file key value: rewrites "key = ..." in a Karaf .cfg
+  sed -i "s|^\($2[[:space:]]*=[[:space:]]*\).*|\1$3|" "$1"
+}
 stop_karaf() { # home
   (cd "$1" && bin/stop >/dev/null 2>&1 || true)
   for _ in $(seq 1 60); do [ -z "$(java_pid "$1")" ] && return; sleep 0.5; done
@@ -59,11 +70,15 @@ declare -a ROWS PARTS
 home="$WORK/stock"
 mkdir -p "$home" && tar xzf "$STOCK" -C "$home" --strip-components=1
 size=$(size_mb "$home")
+ssh=$(free_port)
+set_key "$home/etc/org.apache.karaf.shell.cfg" sshPort "$ssh"
+set_key "$home/etc/org.apache.karaf.management.cfg" rmiRegistryPort "$(free_port)"
+set_key "$home/etc/org.apache.karaf.management.cfg" rmiServerPort "$(free_port)"
 t0=$(now)
 (cd "$home" && JAVA_HOME="${JAVA_HOME:-}" bin/start)
 ready=""
 for _ in $(seq 1 1200); do
-  if banner=$(timeout 1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8101 && head -c 7 <&3' 2>/dev/null) \
+  if banner=$(timeout 1 bash -c 'exec 3<>/dev/tcp/127.0.0.1/'"$ssh"' && head -c 7 <&3' 2>/dev/null) \
       && [ "$banner" = "SSH-2.0" ]; then
     ready=$(elapsed "$t0" "$(now)"); break
   fi
@@ -77,9 +92,12 @@ PARTS+=("stock Karaf $KARAF_VERSION (boot)|$(rss_mb "$pid")|$(parts "$pid")")
 stop_karaf "$home"
 
 # --- each tier -----------------------------------------------------------------------------------
-for spec in "village 8284" "township 8283" "department 8282" "district 8281"; do
-  set -- $spec; tier=$1; port=$2; home="$WORK/$tier"
+for tier in village township department district; do
+  home="$WORK/$tier"
   mkdir -p "$home" && tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
+  port=$(free_port)
+  set_key "$home/etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$port"
+  set_key "$home/etc/org.apache.karaf.shell.cfg" sshPort "$(free_port)"
   size=$(size_mb "$home")
   pw="bench-$RANDOM$RANDOM"
   t0=$(now)
