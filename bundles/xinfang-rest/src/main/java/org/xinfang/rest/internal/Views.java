@@ -199,12 +199,19 @@ public final class Views {
         return m;
     }
 
-    /** A step of a sealed 检举控告: who, when, what kind of step, its codes and dates; no free text. */
+    /** Free-text facts that say where a record came from, not what it says: shown on a sealed case too. */
+    private static final java.util.Set<Attr<?>> PROVENANCE = java.util.Set.of(Attr.IMPORTED_FROM, Attr.SOURCE_NUMBER,
+            Attr.RECEPTION_LEADER);
+
+    /**
+     * A step of a sealed 检举控告: who, when, what kind of step, its codes and dates and where it came from (an
+     * import's source and number, the receiving leader); no free text of the matter, not whom it accuses.
+     */
     private Map<String, Object> sealedEvent(Event e) {
         Map<String, Object> m = event(e);
         Map<String, Object> attrs = new LinkedHashMap<>();
         for (Attr<?> a : e.attrs().keys()) {
-            if (a.kind() != Attr.Kind.TEXT && a != Attr.ACCUSED_UNIT) {
+            if ((a.kind() != Attr.Kind.TEXT || PROVENANCE.contains(a)) && a != Attr.ACCUSED_UNIT) {
                 attrs.put(a.name(), e.attrs().toWire().get(a.name()));
             }
         }
