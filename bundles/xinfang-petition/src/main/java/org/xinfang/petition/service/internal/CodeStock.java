@@ -48,10 +48,20 @@ final class CodeStock implements AutoCloseable {
         return new Issued(tracking, verification, codes.hash(tracking, verification));
     }
 
+    /** While registrations take codes, the stock waits this long after the last one before it makes more. */
+    private static final long QUIET_NANOS = 1_000_000_000L;
+    private volatile long lastTaken = System.nanoTime() - QUIET_NANOS;
+
     private void fill() {
         boolean reported = false;
         try {
             while (!closed) {
+                // idle time only: during a burst the CPU goes to the registrations, not to the next burst's codes
+                long quietFor = System.nanoTime() - lastTaken;
+                if (quietFor < QUIET_NANOS) {
+                    Thread.sleep(Math.max(1, (QUIET_NANOS - quietFor) / 1_000_000));
+                    continue;
+                }
                 if (stock.remainingCapacity() == 0 && !reported) {
                     LOG.info("code stock full: {} registrations can take their codes ready-made", stock.size());
                     reported = true;
@@ -67,6 +77,7 @@ final class CodeStock implements AutoCloseable {
     /** Codes for a registration: from the stock when it has some, else made now. */
     Issued next() {
         Issued ready = stock == null ? null : stock.poll();
+        lastTaken = System.nanoTime();
         return ready != null ? ready : make();
     }
 
