@@ -64,6 +64,10 @@ import org.xinfang.petition.ValidationException;
  * <tr><td>ARCHIVED (历史办结)</td><td>REGISTERED, an imported case, right after its registration (version 1)</td>
  *     <td>the owner, which is the importing unit; closed on a day not after the recording</td></tr>
  * </table>
+ * On an accusation, the accused unit and the units below it author nothing but its routing to the discipline
+ * channel (REDIRECTED), the delivery of the notice of that routing, the answer to a supervision and the
+ * historic closing of an import: it cannot decline, merge or otherwise dispose of a complaint against itself
+ * (R2022 Art. 30, 46(5)).
  * The written opinions and the extension are signed off: their author must be a person the staff list
  * names (name and title).
  */
@@ -114,6 +118,10 @@ public final class Authority {
             Map.entry(EventType.SUPERVISION_ANSWERED, EnumSet.allOf(Status.class)),
             Map.entry(EventType.RATED, EnumSet.allOf(Status.class)),
             Map.entry(EventType.ARCHIVED, EnumSet.of(Status.REGISTERED)));
+
+    /** What the accused unit (or one below it) may still author on an accusation against it. */
+    private static final Set<EventType> ACCUSED_MAY = EnumSet.of(EventType.REDIRECTED, EventType.DELIVERED,
+            EventType.SUPERVISION_ANSWERED, EventType.ARCHIVED, EventType.RATED);
 
     /** Which unit authors each event, relative to the case. */
     private enum Who {
@@ -247,6 +255,12 @@ public final class Authority {
         if (type == EventType.ACCEPTED && author.equals(owner) && !units.competent(author)) {
             throw new ForbiddenActionException(author + "不是有权处理的机关，不能受理；请报送信访部门分流（《信访工作条例》第二十二、二十三条）"
                     + " / " + author + " is not an organ competent to accept; the petition office routes it");
+        }
+        if (s.procedure() == Kind.ACCUSATION && s.accusedUnit() != null && units.isWithin(author, s.accusedUnit())
+                && !ACCUSED_MAY.contains(type)) {
+            throw new ForbiddenActionException("本单位是被检举控告的单位或其下级，不能对针对它的检举控告" + type.label()
+                    + "，只能将其导入纪检监察渠道（《信访工作条例》第三十条） / the accused unit and the units"
+                    + " below it cannot act on an accusation against it except to route it to the discipline channel");
         }
         boolean ok = switch (rule) {
             // a 检举控告 may be routed to the discipline channel from above too: it must not wait on the unit it

@@ -48,6 +48,7 @@ import org.xinfang.petition.Status;
  * @param response the emergency response or joint conference opened for a major matter and not closed, or null
  * @param imported whether the case was imported from the office's old register (its registration names the
  *     import): such a case keeps no statutory clocks here
+ * @param accusedUnit the unit an accusation (检举控告) names as accused, from its registration, or null
  */
 public record CaseState(Status status, String owner, String registeredBy, String lastAssigner, String objector,
         String reviewer,
@@ -55,7 +56,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         Set<String> unitsAssigned, int version, Kind kind, boolean awaitingReceipt,
         Map<EventType, Document> documents, boolean supervisionAnswered, LeaderCase leader, Event hearingPending,
         Event major, Set<String> majorReceivedBy, Set<String> majorAcknowledgedBy, Event response,
-        boolean imported) {
+        boolean imported, String accusedUnit) {
 
     /**
      * A leader's 包案 (四定: the leader, the measures, the deadline, the responsible unit).
@@ -118,7 +119,8 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     private static CaseState of(String registeredBy, Kind kind, List<Event> timeline, int count) {
         CaseState s = new CaseState(Status.REGISTERED, registeredBy, registeredBy, null, null, null, false, false, null,
-                Set.of(), false, Set.of(), 0, kind, false, Map.of(), false, null, null, null, Set.of(), Set.of(), null, false);
+                Set.of(), false, Set.of(), 0, kind, false, Map.of(), false, null, null, null, Set.of(), Set.of(), null, false,
+                null);
         for (int i = 0; i < count; i++) {
             s = s.next(timeline.get(i));
         }
@@ -158,6 +160,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         Set<String> acknowledged = majorAcknowledgedBy;
         Event joint = response;
         boolean historic = imported;
+        String accused = accusedUnit;
         Map<EventType, Document> docs = documents;
         LocalDate day = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
         if (Documents.owedToPetitioner(type)) {
@@ -168,6 +171,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
             case REGISTERED -> {
                 nextOwner = registeredBy;
                 historic = e.attrs().has(Attr.IMPORTED_FROM);
+                accused = e.attrs().has(Attr.ACCUSED_UNIT) ? e.attrs().get(Attr.ACCUSED_UNIT) : null;
             }
             case ASSIGNED -> {
                 String unit = e.attrs().get(Attr.UNIT);
@@ -243,7 +247,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
         }
         return new CaseState(nextStatus, nextOwner, registeredBy, assigner, objecting, nextReviewer, ext, hearing,
                 supervision, lapses, canRate, assigned, version + 1, kind, awaiting, docs, answered, lead, hearingNext,
-                flag, reported, acknowledged, joint, historic);
+                flag, reported, acknowledged, joint, historic, accused);
     }
 
     private static Map<EventType, Document> copy(Map<EventType, Document> map) {

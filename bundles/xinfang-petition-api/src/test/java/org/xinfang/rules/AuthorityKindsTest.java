@@ -135,6 +135,40 @@ class AuthorityKindsTest {
                 .put(Attr.REASON, "反映公职人员违纪问题").build()));
     }
 
+    /** An accusation registered at the village it accuses (VX), or at its township (TX) against the village. */
+    private static Petition accusationAgainst(String unit, String accused) {
+        Event registered = new Event(1, unit + "#1", NOW.minusSeconds(86400 * 30), EventType.REGISTERED, HEAD, unit, unit,
+                Attributes.builder().put(Attr.ACCUSED_UNIT, accused).build(), null);
+        return new Petition(unit + "-1", "TRK", Kind.ACCUSATION, Channel.LETTER, "主题", "内容", null, null,
+                LocalDate.of(2026, 2, 18), 1, List.of(new Petitioner("张三", null, null, null)), unit, unit,
+                Status.REGISTERED, NOW.minusSeconds(86400 * 30), List.of(registered));
+    }
+
+    @Test
+    void theAccusedUnitOnlyRoutesAnAccusationAgainstItself() {
+        Petition own = accusationAgainst("VX", "VX");
+        assertEquals("VX", CaseState.of(own).accusedUnit());
+        Attributes discipline = Attributes.builder().put(Attr.CHANNEL, RedirectChannel.DISCIPLINE)
+                .put(Attr.REASON, "反映村干部违纪问题").build();
+        // the accused village may hand it to the discipline channel, and nothing else: no 不予受理, no 并案, no 包案
+        check(own, step(EventType.REDIRECTED, "VX", null, discipline));
+        for (EventType buried : List.of(EventType.NOT_ACCEPTED, EventType.LINKED, EventType.LEADER_TOOK,
+                EventType.MAJOR_FLAGGED)) {
+            ForbiddenActionException refused = assertThrows(ForbiddenActionException.class,
+                    () -> Authority.checkUnit(CaseState.of(own), buried, "VX", UNITS), buried.name());
+            assertTrue(refused.getMessage().contains("被检举控告的单位"), refused.getMessage());
+        }
+        // a unit below the accused one is refused too; the township above routes it, and may decline it
+        Petition againstTownship = accusationAgainst("TX", "TX");
+        assertThrows(ForbiddenActionException.class,
+                () -> Authority.checkUnit(CaseState.of(againstTownship), EventType.NOT_ACCEPTED, "VX", UNITS));
+        Petition atTownship = accusationAgainst("TX", "VX");
+        Authority.checkUnit(CaseState.of(atTownship), EventType.NOT_ACCEPTED, "TX", UNITS);
+        check(own, step(EventType.REDIRECTED, "TX", null, discipline));
+        // an accusation that names no accused unit is the owner's as before
+        Authority.checkUnit(CaseState.of(registeredAt("VX", Kind.ACCUSATION)), EventType.NOT_ACCEPTED, "VX", UNITS);
+    }
+
     @Test
     void aSuggestionEndsInAReplyAndAClaimInADecision() {
         Petition suggestion = registeredAt("D01", Kind.SUGGESTION, step(EventType.ACCEPTED, "D01", "2026-03-02",

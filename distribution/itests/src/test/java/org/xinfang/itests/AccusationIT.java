@@ -140,6 +140,14 @@ class AccusationIT {
         JsonNode byId = json(village.getAs(HEAD, USER_PW, "/api/v1/petitions?q=" + accusation)).path("items").get(0);
         assertEquals("检举控告事项", byId.path("subject").asText(), "lists never show its subject");
         assertTrue(byId.path("firstPetitioner").isNull(), "nor its accuser");
+        JsonNode allowed = json(village.getAs(HEAD, USER_PW, "/api/v1/petitions/" + accusation)).path("allowedActions");
+        assertTrue(allowed.toString().contains("\"redirect\""), "it may hand it to the discipline channel: " + allowed);
+        assertFalse(allowed.toString().contains("not-accept") || allowed.toString().contains("\"link\""),
+                "it is not offered to decline or merge a complaint against itself: " + allowed);
+        HttpResponse<String> buried = village.postJsonAs(HEAD, USER_PW, "/api/v1/petitions/" + accusation
+                + "/actions/not-accept", "{\"reason\": \"不属于信访事项\"}");
+        assertEquals(403, buried.statusCode(), buried.body());
+        assertTrue(buried.body().contains("被检举控告的单位"), buried.body());
     }
 
     @Test
