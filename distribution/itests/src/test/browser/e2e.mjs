@@ -270,7 +270,7 @@ try {
   code = (await village.textContent('#registered-code')).trim();
   check(/^510199101201-\d{7}$/.test(caseId), 'the village issued the case id ' + caseId);
   check((await api(VILLAGE, '/petitions/' + caseId)).body.location === '510199', 'the picked division is recorded as the location');
-  check(/^[A-Z0-9]{10}$/.test(tracking) && /^\d{6}$/.test(code), 'the clerk sees the tracking and verification codes');
+  check(/^[A-Z0-9]{10}$/.test(tracking) && /^\d{8}$/.test(code), 'the clerk sees the tracking and verification codes');
   await shot(village, '03-village-registered');
 
   // the same person again: warned of a possible repeat before registering (R2022 Art. 19)

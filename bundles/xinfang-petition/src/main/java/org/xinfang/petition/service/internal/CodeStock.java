@@ -8,11 +8,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Codes issued ahead of the registrations that hand them out: a tracking code, a verification code and the slow
- * hash of the pair (docs/security.md), made by a low-priority thread while the node is idle. The hash costs tens
- * of milliseconds of CPU, more than everything else a registration does; taking it from the stock keeps it off
- * the request, so a burst of registrations runs at the speed of the database (issue 16). When the stock is empty
- * a registration makes its own codes as before: slower, never weaker. The stock lives in memory only: what a
- * restart loses was never handed to anyone.
+ * hash of the pair (docs/security.md), made by a low-priority thread while the node is idle. Since issue 16 the
+ * hash costs under a millisecond, so a node needs no stock (codes.ready = 0, the default); an office that raises
+ * the iteration count again keeps the hash off the request this way. When the stock is empty a registration
+ * makes its own codes: slower, never weaker. The stock lives in memory only: what a restart loses was never
+ * handed to anyone.
  */
 final class CodeStock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CodeStock.class);

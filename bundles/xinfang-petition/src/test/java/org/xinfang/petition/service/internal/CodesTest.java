@@ -14,15 +14,15 @@ class CodesTest {
 
     @Test
     void theStoredFormIsSaltedSlowAndFitsTheColumn() {
-        String a = codes.hash("ABCDEFGHJK", "123456");
-        String b = codes.hash("ABCDEFGHJK", "123456");
+        String a = codes.hash("ABCDEFGHJK", "12345678");
+        String b = codes.hash("ABCDEFGHJK", "12345678");
         assertTrue(a.startsWith("pbkdf2$" + Codes.ITERATIONS + "$"), a);
         assertTrue(a.length() <= Codes.MAX_STORED_LENGTH, a.length() + ": " + a);
         assertNotEquals(a, b, "each case has its own salt");
-        assertTrue(Codes.matches("ABCDEFGHJK", "123456", a));
-        assertTrue(Codes.matches("ABCDEFGHJK", "123456", b));
-        assertFalse(Codes.matches("ABCDEFGHJK", "123457", a));
-        assertFalse(Codes.matches("ABCDEFGHJM", "123456", a), "the tracking code is part of what is hashed");
+        assertTrue(Codes.matches("ABCDEFGHJK", "12345678", a));
+        assertTrue(Codes.matches("ABCDEFGHJK", "12345678", b));
+        assertFalse(Codes.matches("ABCDEFGHJK", "12345679", a));
+        assertFalse(Codes.matches("ABCDEFGHJM", "12345678", a), "the tracking code is part of what is hashed");
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", "pbkdf2$x$$"), "a malformed form matches nothing");
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", "pbkdf2$0$AAAA$AAAA"));
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", Codes.NO_CODE), "an imported case has no code");
@@ -30,6 +30,10 @@ class CodesTest {
 
     @Test
     void casesRegisteredBeforeKeepTheirCode() {
+        // six digits at 30,000 iterations: the form issued from schema 19 until issue 16
+        String six = Codes.slowHash("ABCDEFGHJK", "246810", new byte[12], 30_000);
+        assertTrue(Codes.matches("ABCDEFGHJK", "246810", six));
+        assertFalse(Codes.matches("ABCDEFGHJK", "246811", six));
         String legacy = Codes.legacyHash("ABCDEFGHJK", "654321");
         assertEquals(64, legacy.length());
         assertTrue(Codes.matches("ABCDEFGHJK", "654321", legacy));
@@ -37,19 +41,31 @@ class CodesTest {
     }
 
     /**
+     * Issue 16: a code has eight digits, and trying every code from a copy costs as much as it did for six digits
+     * at 30,000 iterations (issue 15): codes x iterations at least 10^6 x 30,000.
+     */
+    @Test
+    void theSearchOfEveryCodeCostsAsMuchAsBefore() {
+        String code = codes.verificationCode();
+        assertTrue(code.matches("\\d{8}"), code);
+        String[] parts = codes.hash("ABCDEFGHJK", code).split("\\$");
+        double search = Math.pow(10, code.length()) * Integer.parseInt(parts[1]);
+        assertTrue(search >= 1e6 * 30_000, "tries x iterations: " + search);
+    }
+
+    /**
      * Issue 15: given only what a database copy holds (the tracking code and the stored form), a sweep of every
      * six-digit code with a fast hash finds nothing; each try needs a full PBKDF2 run of the stored iteration
-     * count with the case's own salt (a cheaper run does not match), i.e. 10^6 x 30,000 x 2 HMAC-SHA256 per
-     * case, where the old unsalted SHA-256 gave the code up in one fast sweep.
+     * count with the case's own salt (a cheaper run does not match), where the old unsalted SHA-256 gave the code
+     * up in one fast sweep. (Sweeping the eight-digit codes issued now would take this test a hundred times as long.)
      */
     @Test
     void aDatabaseCopyDoesNotGiveUpTheCodeByTryingAll() {
-        String secretCode = codes.verificationCode();
+        String secretCode = String.format("%06d", new java.util.Random().nextInt(1_000_000));
         String stored = codes.hash("ABCDEFGHJK", secretCode);
         String legacy = Codes.legacyHash("ABCDEFGHJK", secretCode);
         String[] parts = stored.split("\\$");
         byte[] salt = Base64.getDecoder().decode(parts[2]);
-        assertTrue(Integer.parseInt(parts[1]) >= 30_000, stored);
         String foundInLegacy = null;
         for (int i = 0; i < 1_000_000; i++) {
             String guess = String.format("%06d", i);

@@ -76,7 +76,7 @@ class RegistrationServiceTest {
         assertEquals("510199101201-0000001", first.petition().id());
         assertEquals("510199101201-0000002", second.petition().id());
         assertNotEquals(first.petition().trackingCode(), second.petition().trackingCode());
-        assertTrue(first.verificationCode().matches("\\d{6}"));
+        assertTrue(first.verificationCode().matches("\\d{8}"));
         assertEquals(LocalDate.of(2026, 11, 26), first.petition().receivedAt());
     }
 
