@@ -24,6 +24,24 @@ public interface PetitionStore {
     Petition insert(Petition petition, String verificationHash, String node);
 
     /**
+     * Stores a new petition as {@link #insert} does, numbered in the same transaction: its id is
+     * {@code numbering} applied to the next value of {@code sequence}, so a number is used only by a
+     * registration that is stored, and numbering spends no commit of its own (issue 16). The id of the
+     * petition given is a placeholder.
+     *
+     * @return the petition as stored, with its id
+     * @throws DuplicateException if the tracking code is taken (the number is not used up)
+     */
+    default Petition insertNumbered(Petition petition, String sequence, java.util.function.LongFunction<String> numbering,
+            String verificationHash, String node) {
+        String id = numbering.apply(nextSequence(sequence));
+        return insert(new Petition(id, petition.trackingCode(), petition.kind(), petition.channel(), petition.subject(),
+                petition.content(), petition.category(), petition.location(), petition.receivedAt(), petition.headcount(),
+                petition.petitioners(), petition.registeredBy(), petition.owner(), petition.status(),
+                petition.registeredAt(), petition.timeline()), verificationHash, node);
+    }
+
+    /**
      * Records a step: appends {@code event} to the case's timeline if the case is still at version
      * {@code basedOn} (the version the step was checked on), derives the case's state and owner from
      * the timeline, journals the event, and sends the case as it is now down to each of

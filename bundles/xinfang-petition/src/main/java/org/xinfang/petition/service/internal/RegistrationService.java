@@ -209,8 +209,9 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         NodeInfo self = node.info();
         String unit = self.unit().code();
         for (int attempt = 1; ; attempt++) {
-            // R2022 Art. 22: registered at receipt; the id needs no network, so an offline village can issue it
-            String id = unit + "-" + String.format("%07d", store.nextSequence(PETITION_SEQUENCE));
+            // R2022 Art. 22: registered at receipt; the id needs no network, so an offline village can issue it. It
+            // is numbered in the transaction that stores the case: a number is never skipped by a refused one
+            String pending = unit + "-new";
             CodeStock.Issued issued = stock.next();
             String tracking = issued.tracking();
             String verification = issued.verification();
@@ -218,12 +219,13 @@ public final class RegistrationService implements PetitionService, HistoricRegis
             // 首问责任制: the registering clerk (the event's actor) is the first-contact owner until it is routed
             Event registered = new NewEvent(EventType.REGISTERED, actor, unit, self.nodeId(), now, facts, null)
                     .recorded(1, "new");
-            Petition petition = new Petition(id, tracking, draft.kind(), draft.channel(), draft.subject(),
+            Petition petition = new Petition(pending, tracking, draft.kind(), draft.channel(), draft.subject(),
                     draft.content(), category, draft.location(), received, draft.headcount(),
                     draft.petitioners(), unit, unit, Status.REGISTERED, now, List.of(registered));
             try {
-                Petition stored = store.insert(petition, issued.hash(), self.nodeId());
-                LOG.info("petition {} registered by {} ({} via {}{})", id, actor.login(), draft.kind(), draft.channel(),
+                Petition stored = store.insertNumbered(petition, PETITION_SEQUENCE,
+                        n -> unit + "-" + String.format("%07d", n), issued.hash(), self.nodeId());
+                LOG.info("petition {} registered by {} ({} via {}{})", stored.id(), actor.login(), draft.kind(), draft.channel(),
                         facts.has(Attr.RECEPTION_DAY) ? ", reception day " + facts.get(Attr.RECEPTION_DAY) : "");
                 return new Registration(stored, verification);
             } catch (PetitionStore.DuplicateException e) {
@@ -231,7 +233,7 @@ public final class RegistrationService implements PetitionService, HistoricRegis
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                LOG.warn("petition {} collided with a stored id or tracking code; retrying", id);
+                LOG.warn("a registration at {} collided with a stored id or tracking code; retrying", unit);
             }
         }
     }

@@ -466,7 +466,13 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public Petition insert(Petition given, String verificationHash, String node) {
-        return registrations.insert(given, verificationHash, node);
+        return registrations.insert(given, null, null, verificationHash, node);
+    }
+
+    @Override
+    public Petition insertNumbered(Petition given, String sequence, java.util.function.LongFunction<String> numbering,
+            String verificationHash, String node) {
+        return registrations.insert(given, sequence, numbering, verificationHash, node);
     }
 
     /**
@@ -480,12 +486,17 @@ public final class JdbcPetitionStore implements PetitionStore {
 
         private final class Pending {
             final Petition given;
+            final String sequence;
+            final java.util.function.LongFunction<String> numbering;
             final String verificationHash;
             final String node;
             final java.util.concurrent.CompletableFuture<Petition> done = new java.util.concurrent.CompletableFuture<>();
 
-            Pending(Petition given, String verificationHash, String node) {
+            Pending(Petition given, String sequence, java.util.function.LongFunction<String> numbering,
+                    String verificationHash, String node) {
                 this.given = given;
+                this.sequence = sequence;
+                this.numbering = numbering;
                 this.verificationHash = verificationHash;
                 this.node = node;
             }
@@ -494,8 +505,9 @@ public final class JdbcPetitionStore implements PetitionStore {
         private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
         private boolean committing;
 
-        Petition insert(Petition given, String verificationHash, String node) {
-            Pending me = new Pending(given, verificationHash, node);
+        Petition insert(Petition given, String sequence, java.util.function.LongFunction<String> numbering,
+                String verificationHash, String node) {
+            Pending me = new Pending(given, sequence, numbering, verificationHash, node);
             synchronized (queue) {
                 queue.add(me);
                 // wait until a commit holds this registration, or until no one commits: then lead
@@ -550,8 +562,10 @@ public final class JdbcPetitionStore implements PetitionStore {
                         java.sql.Savepoint before = batch.size() == 1 ? null : c.setSavepoint();
                         try {
                             // the journal entry's sequence is the registration event's identity and the case's provenance
+                            Petition given = r.sequence == null ? r.given
+                                    : renamed(r.given, r.numbering.apply(increment(c, r.sequence)));
                             long seq = Journal.nextOwn(c, r.node);
-                            Petition p = withEventIds(r.given, Journal.eventId(r.node, seq));
+                            Petition p = withEventIds(given, Journal.eventId(r.node, seq));
                             Journal.appendOwnAt(c, r.node, seq, "PETITION_REGISTERED", p.id(),
                                     PetitionJson.write(p, r.verificationHash), p.registeredAt().toEpochMilli());
                             insertRows(c, p, r.verificationHash, r.node, seq, r.node);
@@ -703,6 +717,12 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     /** A new case whose registration event takes the identity of its journal entry. */
+    private static Petition renamed(Petition p, String id) {
+        return new Petition(id, p.trackingCode(), p.kind(), p.channel(), p.subject(), p.content(), p.category(),
+                p.location(), p.receivedAt(), p.headcount(), p.petitioners(), p.registeredBy(), p.owner(), p.status(),
+                p.registeredAt(), p.timeline());
+    }
+
     private static Petition withEventIds(Petition p, String registrationId) {
         List<Event> timeline = new ArrayList<>();
         for (Event e : p.timeline()) {

@@ -93,4 +93,60 @@ class GroupCommitTest {
         assertEquals(threads * each, journalled.size(), "each stored case journalled once, the first case too");
         assertTrue(!journalled.contains("T1-68"), "nothing of the refused one is journalled");
     }
+
+    /** Numbered in the commit (issue 16): consecutive numbers, none skipped by the refused one, none twice. */
+    @Test
+    void registrationsNumberedInTheirCommitTakeConsecutiveNumbersAndARefusedOneTakesNone() throws Exception {
+        DataSource ds = TestDatabases.fresh(dir, "numbered");
+        JdbcPetitionStore store = new JdbcPetitionStore(ds);
+        store.start();
+        store.insertNumbered(Cases.petition("T2-new", "T2"), "reg", n -> "T2-" + n, "h", "T2");
+        Petition first = store.get("T2-1").orElseThrow();
+        ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 25; i++) {
+                        Petition p = Cases.petition("T2-new", "T2");
+                        // distinct tracking codes, but one of them the first case's: that one is refused
+                        String tracking = thread == 5 && i == 11 ? first.trackingCode() : "N" + thread + "X" + i;
+                        p = new Petition(p.id(), tracking, p.kind(), p.channel(), p.subject(), p.content(),
+                                p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(),
+                                p.registeredBy(), p.owner(), p.status(), p.registeredAt(), p.timeline());
+                        try {
+                            stored.add(store.insertNumbered(p, "reg", n -> "T2-" + n, "h", "T2").id());
+                        } catch (PetitionStore.DuplicateException refusedAlone) {
+                            // expected once
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            th.start();
+            running.add(th);
+        }
+        start.countDown();
+        for (Thread th : running) {
+            th.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        Set<Integer> numbers = new TreeSet<>();
+        for (String id : stored) {
+            numbers.add(Integer.parseInt(id.substring(3)));
+        }
+        assertEquals(8 * 25 - 1, stored.size());
+        assertEquals(stored.size(), numbers.size(), "no number twice");
+        Set<Integer> expected = new TreeSet<>();
+        for (int n = 2; n <= 8 * 25; n++) {
+            expected.add(n);
+        }
+        assertEquals(expected, numbers, "2 to 200 without a gap: the refused registration used no number");
+        assertEquals(8 * 25 + 1, store.nextSequence("reg"), "and the sequence moves on from there");
+    }
 }
