@@ -6,10 +6,11 @@
 # registration answered 201 must still be there. Prints, never asserts.
 #
 #   distribution/bench/intake-figures.sh [--tiers "village district"] [--clients 16] [--seconds 30] [--ready N]
+#        [--pg jdbc:postgresql://127.0.0.1/DB --pg-user U --pg-password P]
 #
-# Two rows per tier: codes made at registration (the default, codes.ready = 0) and codes made ahead
-# (codes.ready = N, default 40000; the run waits until the stock is full, several minutes on two cores: the
-# slow hash of each verification code costs tens of CPU milliseconds, docs/security.md).
+# A row per tier with codes made at registration (codes.ready = 0, the default); --ready N adds a row with N
+# codes made ahead (the run waits until the stock is full). --pg adds a row for the district on that
+# PostgreSQL database (every table the user owns there is dropped first: give it a database of its own).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,13 +18,17 @@ VERSION="0.1.0-SNAPSHOT"
 TIERS="village district"
 CLIENTS=16
 SECONDS_RUN=30
-READY=40000
+READY=0
+PG_URL=""; PG_USER=""; PG_PASSWORD=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --tiers) TIERS="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
     --ready) READY="$2"; shift 2 ;;
+    --pg) PG_URL="$2"; shift 2 ;;
+    --pg-user) PG_USER="$2"; shift 2 ;;
+    --pg-password) PG_PASSWORD="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,13 +57,30 @@ total() { # url password -> cases held
 
 fsync_rate=$("$JAVA" "$BENCH" fsync "$WORK" 5 | awk '/^fsync/ { print $2 }')
 
-declare -a ROWS
+RUNS=()
 for tier in $TIERS; do
-  for ready in 0 "$READY"; do
-    home="$WORK/$tier-$ready"
+  RUNS+=("$tier|0|derby")
+  [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby")
+done
+[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql")
+
+declare -a ROWS
+for run in "${RUNS[@]}"; do
+    IFS='|' read -r tier ready db <<<"$run"
+    home="$WORK/$tier-$ready-$db"
     mkdir -p "$home"
     tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
     printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
+    if [ "$db" = postgresql ]; then
+      # docs/postgresql.md: the store feature on PostgreSQL, the data source on the server; an empty database
+      PGPASSWORD="$PG_PASSWORD" psql -q -h "$(sed -E 's|jdbc:postgresql://([^/:]+).*|\1|' <<<"$PG_URL")" \
+        -U "$PG_USER" "$(sed -E 's|.*/([^/?]+).*|\1|' <<<"$PG_URL")" -c 'DROP OWNED BY CURRENT_USER' >/dev/null
+      sed -i 's/^featuresBoot *= *\\/featuresBoot = \\\n    xinfang-store-postgresql, \\/' "$home/etc/org.apache.karaf.features.cfg"
+      printf '%s\n' "osgi.jdbc.driver.name = PostgreSQL JDBC Driver" "url = $PG_URL" "user = $PG_USER" \
+        "password = $PG_PASSWORD" "dataSourceName = xinfang" "pool = hikari" "xa = false" \
+        "hikari.maximumPoolSize = 10" > "$home/etc/org.ops4j.datasource-xinfang.cfg"
+      chmod 600 "$home/etc/org.ops4j.datasource-xinfang.cfg"
+    fi
     sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $HTTP_PORT/" "$home/etc/org.ops4j.pax.web.cfg"
     sed -i "s/^sshPort *=.*/sshPort = $((HTTP_PORT + 1))/" "$home/etc/org.apache.karaf.shell.cfg"
     pw="bench-$RANDOM$RANDOM"
@@ -86,17 +108,17 @@ for tier in $TIERS; do
     # the 20 warm-up registrations are not counted in "created"
     kept=$(( after - before ))
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    ROWS+=("$tier|$ready|$db|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
-  done
 done
 
 echo
-echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP, Derby embedded; this disk: $fsync_rate fsync'd 512-byte writes/s"
-printf '%-9s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' tier codes.ready "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" created errors "lost after kill -9"
+echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_rate fsync'd 512-byte writes/s"
+echo "(CPU ms/reg: the node's JVM only; PostgreSQL's own server processes are not counted)"
+printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' tier database codes.ready "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" created errors "lost after kill -9"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r t r rate p50 p95 cpu created errors diff <<<"$row"
-  printf '%-9s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' "$t" "$r" "$rate" "$p50" "$p95" "$cpu" "$created" "$errors" "$diff"
+  IFS='|' read -r t r d rate p50 p95 cpu created errors diff <<<"$row"
+  printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' "$t" "$d" "$r" "$rate" "$p50" "$p95" "$cpu" "$created" "$errors" "$diff"
 done
