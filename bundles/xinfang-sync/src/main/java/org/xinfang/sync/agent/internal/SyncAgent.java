@@ -60,7 +60,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     private final int pieceBytes;
     private final int piecesPerRound;
     private ScheduledExecutorService executor;
-    private HttpClient http;
+    private volatile HttpClient http;
     private ScheduledFuture<?> next; // guarded by this
     private long generation; // guarded by this: only the tick of the newest generation runs
     private boolean ticking; // guarded by this: a tick is running and will schedule the next itself
@@ -132,20 +132,33 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         scheduleLocked(500);
     }
 
-    public synchronized void stop() {
-        if (next != null) {
-            next.cancel(false);
+    public void stop() {
+        java.util.concurrent.ScheduledExecutorService stopping;
+        synchronized (this) {
+            if (next != null) {
+                next.cancel(false);
+            }
+            stopping = executor;
+            executor = null;
+            http = null;
         }
-        if (executor != null) {
-            executor.shutdownNow();
+        // waited for outside the lock: a tick that is running needs it to finish (before, every stop during a
+        // sync waited the full ten seconds for a tick that could not end)
+        if (stopping != null) {
+            stopping.shutdownNow();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                workerEnded = stopping.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        executor = null;
-        http = null;
+    }
+
+    private volatile boolean workerEnded;
+
+    /** Whether the last {@link #stop()} saw the sync thread end (a tick that was running finished). */
+    boolean workerEnded() {
+        return workerEnded;
     }
 
     /**
@@ -461,7 +474,11 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         } else {
             request.GET();
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpClient client = http;
+        if (client == null) {
+            throw new IOException("sync is stopping");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static String query(String url) {

@@ -62,6 +62,25 @@ class SyncAgentTest {
         assertNull(policy.nextHop("510199102"), "not below this node: kept here");
     }
 
+    /**
+     * A stop while a tick waits on the parent ends the tick and its thread (before, stop held the lock the tick
+     * needed to finish, so the thread outlived it and every stop during a sync waited the full ten seconds).
+     */
+    @Test
+    void aStopDuringASyncEndsTheSyncThread() throws Exception {
+        try (java.net.ServerSocket parent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            ConfiguredNode child = new ConfiguredNode("", "township", "510199101", "清河镇", "TOWNSHIP", "510199",
+                    "http://127.0.0.1:" + parent.getLocalPort(), dir.resolve("units.csv").toString());
+            SyncAgent agent = new SyncAgent(store, child, "secret", 60_000, 500, 60_000);
+            agent.start();
+            // the parent accepts the push and never answers: the tick waits inside the request
+            try (java.net.Socket held = parent.accept()) {
+                agent.stop();
+                assertTrue(agent.workerEnded(), "the sync thread ended with the stop");
+            }
+        }
+    }
+
     @Test
     void wakesNeverMultiplyTheTicks() throws Exception {
         // a parent that does not exist: every tick fails fast, so we can count attempts
