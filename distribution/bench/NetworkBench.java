@@ -81,6 +81,7 @@ import javax.crypto.spec.SecretKeySpec;
 public class NetworkBench {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final String DISTRICT = "510199";
+    static final String REAL_TOWNSHIP = "510199101";
     static final String GENESIS = "0".repeat(64);
     static final String PASSWORD = "Network-bench-admin-pw-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
@@ -103,6 +104,7 @@ public class NetworkBench {
     long pollMillis = 100;
     long budgetSeconds = 900;
     long seed = 165;
+    int realTownships = 1;
 
     // the shipped schedule (etc/org.xinfang.sync.cfg)
     long intervalMillis;
@@ -112,6 +114,15 @@ public class NetworkBench {
 
     final long startNanos = System.nanoTime();
     Node district;
+    /** The real township (unit 510199101) with its villages simulated below it, or null. */
+    Node township;
+    final String townshipSecret = secret();
+    /** District CPU s per s idle: alone, with the children pulling, with the bench's polling too. */
+    double[] idle;
+    double idleAfter;
+    long townshipCpu;
+    /** The real township's own registrations and acceptances, made over its REST API. */
+    final ConcurrentLinkedQueue<Pending> restWaiting = new ConcurrentLinkedQueue<>();
     final List<Child> children = new ArrayList<>();
     final List<Village> villages = new ArrayList<>();
     final Map<String, Child> byCode = new HashMap<>();
@@ -186,11 +197,12 @@ public class NetworkBench {
                 case "--poll-ms" -> { pollMillis = Long.parseLong(v); i++; }
                 case "--budget-s" -> { budgetSeconds = Long.parseLong(v); i++; }
                 case "--seed" -> { seed = Long.parseLong(v); i++; }
+                case "--real-townships" -> { realTownships = Integer.parseInt(v); i++; }
                 case "-h", "--help" -> {
                     System.out.println("java distribution/bench/NetworkBench.java [--root DIR] [--work DIR] [--day-s 300]"
                             + " [--departments 30] [--townships 20] [--villages 15 (per township)] [--village-cases 5]"
                             + " [--township-cases 40] [--department-cases 25] [--accept 0.8] [--assign 60]"
-                            + " [--poll-ms 100] [--budget-s 900] [--seed N]");
+                            + " [--poll-ms 100] [--budget-s 900] [--seed N] [--real-townships 1 (0 or 1)]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -202,6 +214,10 @@ public class NetworkBench {
         if (departments < 1 || departments > 99 || townships < 1 || townships > 99 || villagesPer < 0
                 || villagesPer > 99) {
             throw new IllegalArgumentException("1-99 departments, 1-99 townships, 0-99 villages per township");
+        }
+        if (realTownships < 0 || realTownships > 1) {
+            throw new IllegalArgumentException("--real-townships is 0 or 1 (the township distribution is unit "
+                    + REAL_TOWNSHIP + ")");
         }
     }
 
@@ -243,39 +259,85 @@ public class NetworkBench {
         for (int d = 1; d <= departments; d++) {
             String code = DISTRICT + String.format("D%02d", d);
             add(extra, known, code, "基准部门" + d, "DEPARTMENT", DISTRICT);
-            children.add(new Child(this, code, "DEPARTMENT"));
+            Child department = new Child(this, code, "DEPARTMENT");
+            department.group = "departments";
+            children.add(department);
         }
         for (int t = 1; t <= townships; t++) {
             String code = DISTRICT + (100 + t);
             add(extra, known, code, "基准镇" + t, "TOWNSHIP", DISTRICT);
-            Child township = new Child(this, code, "TOWNSHIP");
-            children.add(township);
+            boolean real = t <= realTownships;
+            Child township = null;
+            if (!real) {
+                township = new Child(this, code, "TOWNSHIP");
+                township.group = "townships (simulated), own";
+                children.add(township);
+            }
             for (int v = 1; v <= villagesPer; v++) {
                 String vc = code + (300 + v);
                 add(extra, known, vc, "基准村" + t + "-" + v, "VILLAGE", code);
-                Village village = new Village(this, vc, township);
-                villages.add(village);
-                township.villages.add(village);
+                if (real) {
+                    Child village = new Child(this, vc, "VILLAGE");
+                    village.group = "villages under the real township";
+                    children.add(village);
+                } else {
+                    Village village = new Village(this, vc, township);
+                    villages.add(village);
+                    township.villages.add(village);
+                }
             }
         }
-        Files.writeString(csv, (text.endsWith("\n") ? text : text + "\n") + extra, StandardCharsets.UTF_8);
+        String units = (text.endsWith("\n") ? text : text + "\n") + extra;
+        Files.writeString(csv, units, StandardCharsets.UTF_8);
         for (Child c : children) {
             byCode.put(c.code, c);
+            c.parent = c.kind.equals("VILLAGE") ? null : district;
         }
-
-        log("starting the district (port " + district.httpPort + ")");
-        district.start();
-        double boot = district.awaitReady();
-        log("district ready after " + f1(boot) + " s; registering " + children.size() + " direct children");
-        for (Child c : children) {
-            HttpResponse<String> r = district.postJson("/api/v1/sync/children",
-                    "{\"node\": \"" + c.code + "\", \"secret\": \"" + c.secret + "\"}");
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("registering " + c.code + ": " + r.statusCode() + " " + r.body());
+        if (realTownships > 0) {
+            // the township distribution is unit 510199101: the first township of the tree
+            Path townshipArchive = root.resolve("distribution/township/target/xinfang-township-" + VERSION + ".tar.gz");
+            if (!Files.isRegularFile(townshipArchive)) {
+                throw new IllegalStateException("missing " + townshipArchive + "; build first");
+            }
+            township = Node.unpack(work.resolve("township"), townshipArchive);
+            Files.writeString(township.home.resolve("etc/xinfang-units.csv"), units, StandardCharsets.UTF_8);
+            Node.rewrite(township.home.resolve("etc/org.xinfang.node.cfg"), "parent.url", district.baseUrl());
+            Node.rewrite(township.home.resolve("etc/org.xinfang.sync.cfg"), "secret", townshipSecret);
+            for (Child c : children) {
+                if (c.kind.equals("VILLAGE")) {
+                    c.parent = township;
+                }
             }
         }
 
-        // the agents run from here on, as the children would; the first pulls fetch the reference data
+        log("starting the district (port " + district.httpPort + ")" + (township == null ? ""
+                : " and the real township " + REAL_TOWNSHIP + " (port " + township.httpPort + ")"));
+        district.start();
+        if (township != null) {
+            township.start();
+        }
+        double boot = district.awaitReady();
+        List<Child> direct = children.stream().filter(c -> c.parent == district).toList();
+        log("district ready after " + f1(boot) + " s; registering " + (direct.size() + realTownships)
+                + " direct children");
+        for (Child c : direct) {
+            registerChild(district, c.code, c.secret);
+        }
+        if (township != null) {
+            registerChild(district, REAL_TOWNSHIP, townshipSecret);
+            double townshipBoot = township.awaitReady();
+            log("real township ready after " + f1(townshipBoot) + " s; registering its " + villagesPer + " villages");
+            for (Child c : children) {
+                if (c.parent == township) {
+                    registerChild(township, c.code, c.secret);
+                }
+            }
+        }
+
+        // idle: the district alone (and the real township's agent), then with the simulated children pulling
+        // every tick, then with the bench's own status polling too
+        Thread.sleep(3000);
+        double idleAlone = cpuPerSecond(10_000);
         clock = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "network-bench-clock");
             t.setDaemon(true);
@@ -288,15 +350,16 @@ public class NetworkBench {
             long phase = ThreadLocalRandom.current().nextLong(intervalMillis);
             clock.scheduleAtFixedRate(v::tick, phase, intervalMillis, TimeUnit.MILLISECONDS);
         }
-        // idle: the children pull every tick and nothing else happens; then the bench's own status polling too
-        Thread.sleep(5000);
+        Thread.sleep(5000); // the first pulls fetch the reference data (calendar, categories, forms)
         double idlePulls = cpuPerSecond(15_000);
         Thread poller = new Thread(this::pollVisibility, "network-bench-poller");
         poller.setDaemon(true);
         poller.start();
         double idleWithPoller = cpuPerSecond(10_000);
-        log("idle: " + f2(idlePulls) + " s CPU per s at the district with " + children.size() + " children pulling, "
-                + f2(idleWithPoller) + " with the bench's status polling as well");
+        idle = new double[] {idleAlone, idlePulls, idleWithPoller};
+        log("idle: " + f2(idleAlone) + " s CPU per s at the district alone, " + f2(idlePulls) + " with "
+                + (direct.size() + realTownships) + " children pulling, " + f2(idleWithPoller)
+                + " with the bench's status polling as well");
 
         // the day
         Random random = new Random(seed);
@@ -317,10 +380,11 @@ public class NetworkBench {
             }
         }
         for (Child c : children) {
-            int n = c.kind.equals("TOWNSHIP") ? townshipCases : departmentCases;
+            boolean village = c.kind.equals("VILLAGE");
+            int n = village ? villageCases : c.kind.equals("TOWNSHIP") ? townshipCases : departmentCases;
             for (int i = 0; i < n; i++) {
                 long at = (long) (random.nextDouble() * dayMillis);
-                boolean accept = random.nextDouble() < acceptShare;
+                boolean accept = !village && random.nextDouble() < acceptShare;
                 long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
                 clock.schedule(() -> guard(() -> {
                     try {
@@ -343,6 +407,31 @@ public class NetworkBench {
                 steps += accept ? 1 : 0;
             }
         }
+        for (int i = 0; township != null && i < townshipCases; i++) {
+            // the real township's own clerk, over its REST API
+            long at = (long) (random.nextDouble() * dayMillis);
+            boolean accept = random.nextDouble() < acceptShare;
+            long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
+            clock.schedule(() -> guard(() -> {
+                try {
+                    String id = restRegister();
+                    if (accept && id != null) {
+                        todo.incrementAndGet();
+                        clock.schedule(() -> guard(() -> {
+                            try {
+                                restAccept(id);
+                            } finally {
+                                todo.decrementAndGet();
+                            }
+                        }), acceptAfter, TimeUnit.MILLISECONDS);
+                    }
+                } finally {
+                    todo.decrementAndGet();
+                }
+            }), at, TimeUnit.MILLISECONDS);
+            registrations++;
+            steps += accept ? 1 : 0;
+        }
         for (int i = 0; i < assignments; i++) {
             long at = (long) (dayMillis * (0.2 + 0.7 * random.nextDouble()));
             Child to = children.get(random.nextInt(departments));
@@ -357,6 +446,7 @@ public class NetworkBench {
         log("the day: " + registrations + " registrations, " + steps + " acceptances and " + assignments
                 + " assignments down over " + daySeconds + " s");
         long cpu0 = district.cpuMillis();
+        long townshipCpu0 = township == null ? 0 : township.cpuMillis();
         long bench0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         long t0 = System.nanoTime();
         long lastReport = t0;
@@ -365,7 +455,8 @@ public class NetworkBench {
         long drainEnd = dayEnd + 150_000_000_000L; // the last acceptances come up to a minute after the day
         while (System.nanoTime() < drainEnd) {
             Thread.sleep(1000);
-            if (todo.get() <= 0 && waiting.values().stream().allMatch(ConcurrentLinkedQueue::isEmpty)) {
+            if (todo.get() <= 0 && restWaiting.isEmpty()
+                    && waiting.values().stream().allMatch(ConcurrentLinkedQueue::isEmpty)) {
                 break;
             }
             if (System.nanoTime() - lastReport > 30_000_000_000L) {
@@ -376,11 +467,75 @@ public class NetworkBench {
         }
         long t1 = System.nanoTime();
         long cpu = district.cpuMillis() - cpu0;
+        townshipCpu = township == null ? 0 : township.cpuMillis() - townshipCpu0;
         long benchCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) - bench0;
+        int outstanding = waiting.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum() + restWaiting.size();
+        // idle again, warm: the children still pulling and the bench still polling, nothing else
+        idleAfter = cpuPerSecond(10_000);
         stopping = true;
         Map<String, Object> status = json(district.get("/api/v1/sync/status"));
-        int outstanding = waiting.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
-        report(boot, idlePulls, idleWithPoller, secs(t1 - t0), cpu, benchCpu, outstanding, status);
+        report(boot, secs(t1 - t0), cpu, benchCpu, outstanding, status);
+    }
+
+    /** A registration by the real township's clerk: made when the township answers 201. */
+    String restRegister() throws Exception {
+        HttpResponse<String> r = township.postJson("/api/v1/petitions", petition("网络基准镇登记"));
+        long madeAt = System.nanoTime();
+        if (r.statusCode() != 201) {
+            errors.add("registration at the real township: " + r.statusCode() + " " + r.body());
+            return null;
+        }
+        String id = (String) json(r).get("id");
+        made.incrementAndGet();
+        restWaiting.add(new Pending(REAL_TOWNSHIP, -1, id, "registration", madeAt, false,
+                "the real township, own (REST)"));
+        return id;
+    }
+
+    /** 受理 by the real township's clerk: made when the township answers 200. */
+    void restAccept(String id) throws Exception {
+        HttpResponse<String> r = township.postJson("/api/v1/petitions/" + id + "/actions/accept", "{}");
+        long madeAt = System.nanoTime();
+        if (r.statusCode() != 200) {
+            errors.add("acceptance at the real township: " + r.statusCode() + " " + r.body());
+            return;
+        }
+        made.incrementAndGet();
+        restWaiting.add(new Pending(REAL_TOWNSHIP, -1, id, "step", madeAt, false, "the real township, own (REST)"));
+    }
+
+    static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    /** SyncBench's petition: two new people each time, so that no repeat look-up grows with the run. */
+    static String petition(String subject) {
+        int n = PEOPLE.getAndIncrement();
+        return """
+                {"kind": "CLAIM", "channel": "WALK_IN", "subject": "%s", "content": "某公司拖欠工资三个月，多次讨要未果。",
+                 "category": "劳动社保", "location": "510199", "receivedAt": "%s", "headcount": 12,
+                 "petitioners": [{"name": "张三", "idNumber": "%s", "phone": "13812345678",
+                                  "address": "柳树村3组"},
+                                 {"name": "李四", "idNumber": "%s", "phone": "13900001111"}]}
+                """.formatted(subject, LocalDate.now(ZoneOffset.ofHours(8)), idNumber(n, 1), idNumber(n, 2));
+    }
+
+    /** A valid resident identity number (GB 11643: region, birth date, sequence, MOD 11-2 check). */
+    static String idNumber(int person, int sequence) {
+        String first17 = "510199" + LocalDate.of(1950, 1, 1).plusDays(person % 20000)
+                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence + 2 * (person / 20000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    static void registerChild(Node parent, String child, String secret) throws Exception {
+        HttpResponse<String> r = parent.postJson("/api/v1/sync/children",
+                "{\"node\": \"" + child + "\", \"secret\": \"" + secret + "\"}");
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("registering " + child + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     /** The district's CPU seconds per second of wall time over the next {@code millis}. */
@@ -437,9 +592,11 @@ public class NetworkBench {
         final String type;
         final long made;
         final boolean readBack;
+        final String group;
         volatile long held;
 
-        Pending(String origin, long seq, String caseId, String type, long made, boolean readBack) {
+        Pending(String origin, long seq, String caseId, String type, long made, boolean readBack, String group) {
+            this.group = group;
             this.origin = origin;
             this.seq = seq;
             this.caseId = caseId;
@@ -450,9 +607,10 @@ public class NetworkBench {
     }
 
     /** Called under the chain's lock, so each origin's queue is in sequence order. */
-    void track(Entry e, String caseId, String what) {
+    void track(Entry e, String caseId, String what, String group) {
         int n = made.incrementAndGet();
-        Pending p = new Pending(e.origin, e.seq, caseId, what, System.nanoTime(), what.equals("registration") && n % 10 == 0);
+        Pending p = new Pending(e.origin, e.seq, caseId, what, System.nanoTime(), what.equals("registration") && n % 10 == 0,
+                group);
         waiting.computeIfAbsent(e.origin, k -> new ConcurrentLinkedQueue<>()).add(p);
     }
 
@@ -477,6 +635,15 @@ public class NetworkBench {
                         if (p.readBack) {
                             check.add(p);
                         }
+                    }
+                }
+                for (Pending p : restWaiting) {
+                    HttpResponse<String> r = district.get("/api/v1/petitions/" + p.caseId);
+                    if (r.statusCode() == 200 && (p.type.equals("registration")
+                            || "ACCEPTED".equals(json(r).get("status")))) {
+                        p.held = System.nanoTime();
+                        restWaiting.remove(p);
+                        seen.add(p);
                     }
                 }
                 for (Pending p : check) {
@@ -641,7 +808,7 @@ public class NetworkBench {
 
         synchronized void register() {
             Entry e = chain.register();
-            bench.track(e, e.entity(), "registration");
+            bench.track(e, e.entity(), "registration", "villages under simulated townships");
             unsent.add(e);
         }
 
@@ -678,6 +845,11 @@ public class NetworkBench {
         boolean woken;
         final Thread thread;
 
+        /** The node this child pushes to and pulls from: the district, or the real township for its villages. */
+        Node parent;
+        /** What the figures group it with. */
+        String group;
+
         Child(NetworkBench bench, String code, String kind) {
             this.bench = bench;
             this.code = code;
@@ -689,7 +861,7 @@ public class NetworkBench {
 
         synchronized Entry registerOwn() {
             Entry e = chain.register();
-            bench.track(e, e.entity(), "registration");
+            bench.track(e, e.entity(), "registration", group);
             keep(e, str(code));
             return e;
         }
@@ -698,7 +870,7 @@ public class NetworkBench {
         synchronized void acceptOwn(Entry registration) {
             String digest = digestNext("", registration.origin() + "#" + registration.seq());
             Entry e = chain.step(registration.entity(), 1, digest, "ACCEPTED", "handler", "基准承办人", "科员");
-            bench.track(e, registration.entity(), "step");
+            bench.track(e, registration.entity(), "step", group);
             keep(e, str(code));
         }
 
@@ -845,7 +1017,7 @@ public class NetworkBench {
             Entry received;
             synchronized (this) {
                 received = chain.step(id, version, digest, "RECEIVED", "system", "系统自动督办", null);
-                bench.track(received, id, "step");
+                bench.track(received, id, "step", group);
                 keep(received, str(code));
             }
             a.receivedSeq = received.seq();
@@ -854,7 +1026,7 @@ public class NetworkBench {
             bench.clock.schedule(() -> bench.guard(() -> {
                 synchronized (this) {
                     Entry e = chain.step(id, version + 1, afterReceipt, "ACCEPTED", "handler", "基准承办人", "科员");
-                    bench.track(e, id, "step");
+                    bench.track(e, id, "step", group);
                     keep(e, str(code));
                     a.acceptedSeq = e.seq();
                 }
@@ -871,7 +1043,7 @@ public class NetworkBench {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             String signature = Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(bench.district.baseUrl() + pathAndQuery))
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(parent.baseUrl() + pathAndQuery))
                     .timeout(Duration.ofSeconds(60)).header("X-Xinfang-Node", code)
                     .header("X-Xinfang-Timestamp", String.valueOf(now)).header("X-Xinfang-Nonce", nonce)
                     .header("X-Xinfang-Signature", signature);
@@ -886,15 +1058,23 @@ public class NetworkBench {
 
     // --- figures -----------------------------------------------------------------------------------
 
-    void report(double boot, double idlePulls, double idleWithPoller, double wall, long cpuMillis, long benchCpuMillis,
-            int outstanding, Map<String, Object> status) {
+    void report(double boot, double wall, long cpuMillis, long benchCpuMillis, int outstanding,
+            Map<String, Object> status) {
         List<Double> regs = new ArrayList<>();
         List<Double> steps = new ArrayList<>();
         List<Double> all = new ArrayList<>();
+        Map<String, List<Double>> byGroup = new LinkedHashMap<>();
+        for (String g : List.of("villages under simulated townships", "villages under the real township",
+                "townships (simulated), own", "the real township, own (REST)", "departments")) {
+            byGroup.put(g + ", registrations", new ArrayList<>());
+            byGroup.put(g + ", steps", new ArrayList<>());
+        }
         for (Pending p : seen) {
             double s = secs(p.held - p.made);
             all.add(s);
-            (p.type.equals("registration") ? regs : steps).add(s);
+            boolean reg = p.type.equals("registration");
+            (reg ? regs : steps).add(s);
+            byGroup.computeIfAbsent(p.group + (reg ? ", registrations" : ", steps"), k -> new ArrayList<>()).add(s);
         }
         Collections.sort(regs);
         Collections.sort(steps);
@@ -918,37 +1098,52 @@ public class NetworkBench {
         Collections.sort(held);
         Collections.sort(readable);
         Object alarms = status.get("alarms");
-        int townshipCount = (int) children.stream().filter(c -> c.kind.equals("TOWNSHIP")).count();
+        long simTownships = children.stream().filter(c -> c.kind.equals("TOWNSHIP")).count();
+        long simDepartments = children.stream().filter(c -> c.kind.equals("DEPARTMENT")).count();
+        long directChildren = simTownships + simDepartments + realTownships;
 
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"nodes", "1 real district; simulated: " + (children.size() - townshipCount)
-                + " departments, " + townshipCount + " townships (relaying), " + villages.size() + " villages ("
-                + villagesPer + " per township)"});
-        rows.add(new String[] {"entries made / pushed to the district", made.get() + " / " + pushed.get() + " in "
-                + pushCalls.get() + " signed pushes (" + pullCalls.get() + " pulls, " + messagesPulled.get()
+        rows.add(new String[] {"nodes", "real: 1 district" + (realTownships > 0 ? ", 1 township (" + REAL_TOWNSHIP + ")"
+                : "") + "; simulated: " + simDepartments + " departments, " + simTownships + " townships (relaying), "
+                + (villages.size() + villagesPer * realTownships) + " villages (" + villagesPer + " per township"
+                + (realTownships > 0 ? ", " + villagesPer + " of them under the real township" : "") + ")"});
+        rows.add(new String[] {"entries made / pushed by the simulated nodes", made.get() + " / " + pushed.get()
+                + " in " + pushCalls.get() + " signed pushes (" + pullCalls.get() + " pulls, " + messagesPulled.get()
                 + " messages pulled)"});
-        rows.add(new String[] {"  accepted / duplicates / refused by the district", accepted.get() + " / "
-                + duplicates.get() + " / " + refused.get() + (refused.get() == 0 ? "" : "  (must be 0)")});
+        rows.add(new String[] {"  accepted / duplicates / refused (district, and the real township for its villages)",
+                accepted.get() + " / " + duplicates.get() + " / " + refused.get() + (refused.get() == 0 ? ""
+                : "  (must be 0)")});
         rows.add(new String[] {"  not held at the district at the end", String.valueOf(outstanding)});
         rows.add(new String[] {"visibility at the district, registrations (n=" + regs.size() + "): median / p99 / max",
                 spread(regs)});
         rows.add(new String[] {"visibility at the district, steps 受理/签收 (n=" + steps.size() + "): median / p99 / max",
                 spread(steps)});
-        rows.add(new String[] {"visibility at the district, all entries (n=" + all.size() + "): median / p99 / max",
+        rows.add(new String[] {"visibility at the district, all (n=" + all.size() + "): median / p99 / max",
                 spread(all)});
-        rows.add(new String[] {"  read back by id (every 10th registration, n=" + readable.size()
+        for (Map.Entry<String, List<Double>> g : byGroup.entrySet()) {
+            if (!g.getValue().isEmpty()) {
+                Collections.sort(g.getValue());
+                rows.add(new String[] {"  " + g.getKey() + " (n=" + g.getValue().size() + ")", spread(g.getValue())});
+            }
+        }
+        rows.add(new String[] {"  read back by id (every 10th simulated registration, n=" + readable.size()
                 + "): held / readable, median", readable.isEmpty() ? "n/a" : f2(pct(held, 50)) + " / "
                 + f2(pct(readable, 50)) + " s"});
         rows.add(new String[] {"down: assigned at the district -> pulled by the department (n=" + down.size()
                 + (downFailed > 0 ? ", " + downFailed + " failed" : "") + "): median / p99 / max", spread(down)});
-        double above = cpuMillis - idleWithPoller * 1000 * wall;
+        double above = cpuMillis - idleAfter * 1000 * wall;
         rows.add(new String[] {"district CPU over the day and the drain", f1(cpuMillis / 1000.0) + " s in " + f1(wall)
                 + " s wall (" + f2(cpuMillis / 1000.0 / wall) + " cores), " + f2(all.isEmpty() ? 0
                 : (double) cpuMillis / all.size()) + " ms per entry held"});
-        rows.add(new String[] {"  of which above idle (idle with the polling x wall)", f1(above / 1000.0) + " s, "
+        rows.add(new String[] {"  of which above idle (warm idle after the day x wall)", f1(above / 1000.0) + " s, "
                 + f2(all.isEmpty() ? 0 : above / all.size()) + " ms per entry held"});
-        rows.add(new String[] {"district CPU idle: " + children.size() + " children pulling every " + intervalMillis
-                + " ms / and the bench polling status", f2(idlePulls) + " / " + f2(idleWithPoller) + " s CPU per s"});
+        rows.add(new String[] {"district CPU idle: alone / " + directChildren + " children pulling every " + intervalMillis
+                + " ms / + the bench polling status / the same after the day", f2(idle[0]) + " / " + f2(idle[1])
+                + " / " + f2(idle[2]) + " / " + f2(idleAfter) + " s CPU per s"});
+        if (township != null) {
+            rows.add(new String[] {"real township CPU over the day and the drain", f1(townshipCpu / 1000.0) + " s ("
+                    + f2(townshipCpu / 1000.0 / wall) + " cores)"});
+        }
         rows.add(new String[] {"bench's own CPU (the simulated network, same cores)", f1(benchCpuMillis / 1000.0)
                 + " s"});
         rows.add(new String[] {"alarms at the district", String.valueOf(alarms instanceof List<?> l ? l.size() : 0)});
@@ -974,13 +1169,16 @@ public class NetworkBench {
         }
         System.out.println("* district ready " + f1(boot) + " s after its start; its supervision scan first runs a minute"
                 + " after start, inside the measured CPU");
-        System.out.println("* visibility: from the moment the simulated node made the entry (registered or stepped) to the"
+        System.out.println("* visibility: from the moment a simulated node made the entry (registered or stepped) to the"
                 + " first GET /api/v1/sync/status (every " + pollMillis + " ms, " + statusCalls.get() + " calls, in the"
-                + " district CPU) whose held[origin] reached it; includes waiting for the node's tick (and for a"
-                + " village, its township's push, woken at once), the push and the district's store; not the"
-                + " township's own store time (zero here)");
-        System.out.println("* all on 127.0.0.1 on this one machine: the district and the simulated network share the"
-                + " cores; nodes in the field run on separate machines");
+                + " district CPU) whose held[origin] reached it; includes waiting for the node's tick (for a village"
+                + " under a simulated township, that township's push, woken at once), the push and the district's"
+                + " store; a simulated township takes its villages' entries in no time (a real one stores them first:"
+                + " compare the villages under the real township). The real township's own cases are made over its"
+                + " REST API (from its 201/200) and polled for by id at the district (GET /api/v1/petitions/{id}, its"
+                + " status for an acceptance)");
+        System.out.println("* all on 127.0.0.1 on this one machine: the district, the real township and the simulated"
+                + " network share the cores; nodes in the field run on separate machines");
         System.out.flush();
     }
 
@@ -1023,18 +1221,23 @@ public class NetworkBench {
         for (Child c : children) {
             c.wake();
         }
-        if (district != null && district.alive()) {
-            log("stopping the district");
-            try {
-                district.stop();
-            } catch (Exception e) {
-                System.err.println("stopping the district: " + e);
-                district.kill();
+        for (Node n : new Node[] {township, district}) {
+            if (n != null && n.alive()) {
+                log("stopping " + n.home.getFileName());
+                try {
+                    n.stop();
+                } catch (Exception e) {
+                    System.err.println("stopping " + n.home.getFileName() + ": " + e);
+                    n.kill();
+                }
             }
         }
     }
 
     void kill() {
+        if (township != null) {
+            township.kill();
+        }
         if (district != null) {
             district.kill();
         }
