@@ -120,6 +120,7 @@ public class NetworkBench {
     /** District CPU s per s idle: alone, with the children pulling, with the bench's polling too. */
     double[] idle;
     double idleAfter;
+    long dayStartMillis;
     long townshipCpu;
     /** The real township's own registrations and acceptances, made over its REST API. */
     final ConcurrentLinkedQueue<Pending> restWaiting = new ConcurrentLinkedQueue<>();
@@ -302,7 +303,6 @@ public class NetworkBench {
             township = Node.unpack(work.resolve("township"), townshipArchive);
             Files.writeString(township.home.resolve("etc/xinfang-units.csv"), units, StandardCharsets.UTF_8);
             Node.rewrite(township.home.resolve("etc/org.xinfang.node.cfg"), "parent.url", district.baseUrl());
-            Node.rewrite(township.home.resolve("etc/org.xinfang.sync.cfg"), "secret", townshipSecret);
             for (Child c : children) {
                 if (c.kind.equals("VILLAGE")) {
                     c.parent = township;
@@ -324,7 +324,10 @@ public class NetworkBench {
             registerChild(district, c.code, c.secret);
         }
         if (township != null) {
+            // registered first, then given its secret, as an operator links a child (docs/sync.md); the node
+            // picks the secret up without a restart
             registerChild(district, REAL_TOWNSHIP, townshipSecret);
+            Node.rewrite(township.home.resolve("etc/org.xinfang.sync.cfg"), "secret", townshipSecret);
             double townshipBoot = township.awaitReady();
             log("real township ready after " + f1(townshipBoot) + " s; registering its " + villagesPer + " villages");
             for (Child c : children) {
@@ -334,6 +337,13 @@ public class NetworkBench {
             }
         }
 
+        if (township != null) {
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (json(township.get("/api/v1/sync/status")).get("lastSuccess") == null && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            log("real township synced with the district: " + json(township.get("/api/v1/sync/status")).get("lastSuccess"));
+        }
         // idle: the district alone (and the real township's agent), then with the simulated children pulling
         // every tick, then with the bench's own status polling too
         Thread.sleep(3000);
@@ -449,6 +459,7 @@ public class NetworkBench {
         long townshipCpu0 = township == null ? 0 : township.cpuMillis();
         long bench0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         long t0 = System.nanoTime();
+        dayStartMillis = System.currentTimeMillis();
         long lastReport = t0;
         // wait for the day to end, then for everything to be held at the district
         long dayEnd = t0 + dayMillis * 1_000_000L;
@@ -1146,7 +1157,20 @@ public class NetworkBench {
         }
         rows.add(new String[] {"bench's own CPU (the simulated network, same cores)", f1(benchCpuMillis / 1000.0)
                 + " s"});
-        rows.add(new String[] {"alarms at the district", String.valueOf(alarms instanceof List<?> l ? l.size() : 0)});
+        int alarmsInDay = 0;
+        for (Object o : alarms instanceof List<?> l ? l : List.of()) {
+            if (o instanceof Map<?, ?> a) {
+                boolean inDay = Instant.parse(String.valueOf(a.get("lastAt"))).toEpochMilli() >= dayStartMillis;
+                alarmsInDay += inDay ? 1 : 0;
+                notes.add("alarm at the district " + (inDay ? "during the day" : "before the day") + ": " + a.get("kind")
+                        + ", node " + a.get("node") + ", " + a.get("count") + " time(s): " + a.get("message"));
+            }
+        }
+        rows.add(new String[] {"alarms at the district (status, newest 10): during the day / before it", alarmsInDay
+                + " / " + ((alarms instanceof List<?> l ? l.size() : 0) - alarmsInDay)});
+        Object refusedHeld = status.get("refused");
+        rows.add(new String[] {"refused entries kept at the district (status, newest 10)",
+                String.valueOf(refusedHeld instanceof List<?> l ? l.size() : 0)});
         rows.add(new String[] {"wall time: whole run / the day + drain", f1(elapsedMillis() / 1000.0) + " s / "
                 + f1(wall) + " s"});
         if (!errors.isEmpty()) {
