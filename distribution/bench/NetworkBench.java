@@ -7,27 +7,32 @@
  *   java distribution/bench/NetworkBench.java [--root DIR] [--work DIR] [--day-s 300]
  *        [--departments 30] [--townships 20] [--villages 15] [--village-cases 5] [--township-cases 40]
  *        [--department-cases 25] [--accept 0.8] [--assign 60] [--poll-ms 100] [--budget-s 900]
+ *        [--seed 165] [--real-townships 1]
  *
  * The district is the real distribution (distribution/district/target/*.tar.gz) unpacked into <work>
- * (default target/bench-network) on free loopback ports. Everything below it is played by this
- * program the way the sync agent and SyncIT play a child (docs/sync.md):
- *  - 30 departments and 20 townships are the district's direct children, each registered at the
- *    district with its own secret, each with its own agent thread: every interval.ms (the shipped
- *    etc/org.xinfang.sync.cfg) it pushes its outbox in signed batches of up to batch.size (HMAC-SHA256
- *    over METHOD, path, node, timestamp, nonce and the body's SHA-256), then pulls its messages
+ * (default target/bench-network) on free loopback ports; so is, unless --real-townships 0, the township
+ * distribution (unit 510199101, the first township of the tree), registered at the district before it
+ * is given its secret, with its 15 villages simulated below it and pushing and pulling over HTTP: the
+ * anchor for the simulated townships' relay. Everything else is played by this program the way the sync
+ * agent and SyncIT play a child (docs/sync.md):
+ *  - 30 departments and 20 townships (19 beside the real one) are the district's direct children, each
+ *    registered at the district with its own secret, each with its own agent thread: every interval.ms
+ *    (the shipped etc/org.xinfang.sync.cfg) it pushes its outbox in signed batches of up to batch.size
+ *    (HMAC-SHA256 over METHOD, path, node, timestamp, nonce and the body's SHA-256), then pulls its messages
  *    (GET /api/v1/sync/messages, signed), with exponential backoff after a failure;
- *  - 300 villages, 15 under each township, keep their own SHA-256 hash chains; every interval.ms
- *    (each at its own phase) a village hands what it registered since its last tick to its township,
+ *  - 300 villages, 15 under each township (285 under the simulated ones), keep their own SHA-256
+ *    hash chains; every interval.ms (each at its own phase) a village hands what it registered since
+ *    its last tick to its township,
  *    which keeps the entries at its next outbox positions with itself appended to their path and
  *    wakes its agent at once, as SyncResource does on a child's push: the district receives the
  *    village's entries relayed exactly as a real township relays them (origin, sequence, prevHash and
  *    hash unchanged, path [village, township]), interleaved with the township's own, and checks them
  *    against the village's chain. The township's own time to take and store the village's push is not
  *    modelled (zero here; sync-figures.sh measures that hop);
- *  - the day: registrations at uniformly random times over --day-s seconds; a share (--accept) of the
- *    townships' and departments' own cases is accepted (受理, CASE_EVENT ACCEPTED on version 1) by
- *    their own clerk 5-60 s later; the district's administrator assigns --assign village cases down to
- *    a department over REST (交办); the department's agent pulls the copy and records 签收 (RECEIVED,
+ *  - the day: registrations at uniformly random times over --day-s seconds (the real township's own
+ *    over its REST API); a share (--accept) of the townships' and departments' own cases is accepted
+ *    (受理, CASE_EVENT ACCEPTED on version 1) by their own clerk 5-60 s later; the district's
+ *    administrator assigns --assign village cases down to a department over REST (交办); the department's agent pulls the copy and records 签收 (RECEIVED,
  *    by the node, as NodePolicy.onCopy does) and 5-30 s later 受理 (ACCEPTED), both pushed up again.
  *    Heads ("heads") go with a push at most every ten seconds, as the agent sends them.
  * Visibility at the district is measured by polling GET /api/v1/sync/status every --poll-ms: an entry
