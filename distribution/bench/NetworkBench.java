@@ -161,7 +161,7 @@ public class NetworkBench {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(b.budgetSeconds * 1000);
-                System.err.println("time budget of " + b.budgetSeconds + " s exceeded: stopping the district");
+                System.err.println("time budget of " + b.budgetSeconds + " s exceeded: stopping the nodes");
                 System.exit(3); // the shutdown hook kills the district
             } catch (InterruptedException done) {
                 // finished in time
@@ -1126,7 +1126,8 @@ public class NetworkBench {
         rows.add(new String[] {"entries made / pushed by the simulated nodes", made.get() + " / " + pushed.get()
                 + " in " + pushCalls.get() + " signed pushes (" + pullCalls.get() + " pulls, " + messagesPulled.get()
                 + " messages pulled)"});
-        rows.add(new String[] {"  accepted / duplicates / refused (district, and the real township for its villages)",
+        rows.add(new String[] {"  accepted / duplicates / refused (district" + (township != null ? ", and the real township"
+                + " for its villages" : "") + ")",
                 accepted.get() + " / " + duplicates.get() + " / " + refused.get() + (refused.get() == 0 ? ""
                 : "  (must be 0)")});
         rows.add(new String[] {"  not held at the district at the end", String.valueOf(outstanding)});
@@ -1206,8 +1207,8 @@ public class NetworkBench {
                 + " compare the villages under the real township). The real township's own cases are made over its"
                 + " REST API (from its 201/200) and polled for by id at the district (GET /api/v1/petitions/{id}, its"
                 + " status for an acceptance)");
-        System.out.println("* all on 127.0.0.1 on this one machine: the district, the real township and the simulated"
-                + " network share the cores; nodes in the field run on separate machines");
+        System.out.println("* all on 127.0.0.1 on this one machine: the district, " + (township != null ? "the real township "
+                : "") + "and the simulated network share the cores; nodes in the field run on separate machines");
         System.out.flush();
     }
 
