@@ -664,6 +664,21 @@ class SyncIT {
         assertTrue(status.get("refused").toString().contains("foreign_case"), status.get("refused").toString());
         JsonNode verify = json(district.get("/api/v1/sync/verify"));
         assertTrue(verify.get("intact").asBoolean(), verify.toString());
+
+        // a read of personal data "recorded at the township", pushed by another child: it would put words in the
+        // township's mouth (or hide a read among invented ones); a node records the reads of its own staff only
+        ObjectNode read = JSON.createObjectNode().put("id", TOWNSHIP + "#r-forged").put("case", victim)
+                .put("actor", "head").put("actorName", "镇长").putNull("actorTitle").put("unit", TOWNSHIP)
+                .put("node", TOWNSHIP).put("at", now);
+        read.putArray("fields").add("idNumber");
+        ObjectNode forgedRead = next(FAKE_CHILD, 7, register.get("hash").asText(), "PERSONAL_DATA_READ", victim,
+                JSON.writeValueAsString(read));
+        HttpResponse<String> readPushed = push(List.of(forgedRead));
+        assertEquals(200, readPushed.statusCode(), readPushed.body());
+        assertEquals(1, json(readPushed).get("refused").asInt(), readPushed.body());
+        assertFalse(district.get("/api/v1/petitions/" + victim + "/reads").body().contains("r-forged"),
+                "the forged read is not listed at the district");
+        assertTrue(json(district.get("/api/v1/sync/status")).get("refused").toString().contains("not_own_read"));
     }
 
     private static String idsOf(JsonNode p) {
