@@ -28,6 +28,25 @@ class CodesTest {
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", Codes.NO_CODE), "an imported case has no code");
     }
 
+    /** The PBKDF2 written here (pads hashed once) gives exactly the JDK's PBKDF2WithHmacSHA256. */
+    @Test
+    void theKeyIsTheJdksPbkdf2() throws Exception {
+        javax.crypto.SecretKeyFactory jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        java.util.Random random = new java.util.Random(16);
+        String[] secrets = {"ABCDEFGHJK:12345678", "", "信访:验证码", "X".repeat(64), "Y".repeat(65) + ":1"};
+        for (String secret : secrets) {
+            for (int iterations : new int[] {1, 2, 300, 30_000}) {
+                byte[] salt = new byte[1 + random.nextInt(16)];
+                random.nextBytes(salt);
+                byte[] expected = jdk.generateSecret(new javax.crypto.spec.PBEKeySpec(secret.toCharArray(), salt,
+                        iterations, 192)).getEncoded();
+                assertEquals(java.util.HexFormat.of().formatHex(expected),
+                        java.util.HexFormat.of().formatHex(Codes.pbkdf2(secret, salt, iterations)),
+                        secret + " x " + iterations);
+            }
+        }
+    }
+
     @Test
     void casesRegisteredBeforeKeepTheirCode() {
         // six digits at 30,000 iterations: the form issued from schema 19 until issue 16
