@@ -191,12 +191,14 @@ try {
     'the login is kept once for the browser (this origin\'s localStorage), not per tab');
   await tab2.click('#logout');
   await village.waitForSelector('#login-user');
-  check(true, 'logging out in the second tab ends the login in the first');
+  check(await village.isVisible('#login-user'),
+    'logging out in the second tab ends the login in the first');
   // and it ends after the configured time without use (/config.json, 30 minutes unless etc/org.xinfang.web.cfg says)
   check((await tab2.evaluate(() => fetch('/config.json').then((r) => r.json()))).idleMinutes === 30, 'the node serves the idle time: 30 minutes');
   await login(tab2, VILLAGE, 'clerk');
   await village.waitForSelector('nav a[data-page]');
-  check(true, 'logging in in one tab logs in the other, which showed the login form');
+  check((await village.textContent('#who')).includes(VILLAGE_CLERK),
+    'logging in in one tab logs in the other, which showed the login form');
   await tab2.evaluate(() => {
     const s = JSON.parse(localStorage.getItem('xinfang.auth'));
     s.seen = Date.now() - 31 * 60000;
@@ -393,7 +395,9 @@ try {
   await shot(district, '05a-district-inbox-sorted');
   await district.goBack();
   await district.waitForFunction((f) => { const r = document.querySelector('#cases-table tbody tr[data-case]'); return r && r.dataset.case === f && !location.hash.includes('offset='); }, first[0]);
-  check(true, 'back returns to the first page of the same sorted list');
+  check(!(await district.evaluate(() => location.hash)).includes('offset=')
+    && (await district.getAttribute('#cases-table tbody tr[data-case]', 'data-case')) === first[0],
+    'back returns to the first page of the same sorted list');
   await district.click(`#cases-table a[href="#/case/${first[0]}"]`);
   await district.waitForSelector('#back-to-cases');
   await district.click('#back-to-cases');
@@ -447,7 +451,8 @@ try {
   });
   const township = await newPage();
   await loginByKeyboard(township, TOWNSHIP, 'head');
-  check(true, 'the head logged in with the keyboard only');
+  check(await township.isVisible('nav a[data-page]'),
+    'the head logged in with the keyboard only');
   await township.goto(TOWNSHIP + '/#/case/' + caseId);
   await township.waitForSelector('#case-actions button[data-step=accept]');
   const steps = await township.$$eval('#case-actions button[data-step]', (bs) => bs.map((b) => b.dataset.step));
@@ -570,7 +575,8 @@ try {
     const d = document.querySelector('#documents article[data-type=DECIDED] .delivery');
     return d && d.textContent.includes('送达：' + day) && d.textContent.includes('邮寄送达');
   }, deliveredOn);
-  check(true, 'the decision shows its delivery: ' + deliveredOn + ' by post');
+  check((await township.textContent('#documents article[data-type=DECIDED] .delivery')).includes('送达：' + deliveredOn),
+    'the decision shows its delivery: ' + deliveredOn + ' by post');
   const windowRow = (await api(TOWNSHIP, '/petitions/' + encodeURIComponent(caseId))).body.deadlines
     .filter((d) => d.step === 'REVIEW_REQUEST')[0];
   check(windowRow && windowRow.start === deliveredOn, 'the review window starts on the day of delivery: ' + JSON.stringify(windowRow));
