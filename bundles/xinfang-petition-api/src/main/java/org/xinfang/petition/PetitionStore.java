@@ -155,6 +155,13 @@ public interface PetitionStore {
     /** How many cases {@link #factsDue} finds, counted on the due day's index. */
     long countDue(java.time.LocalDate from, java.time.LocalDate to);
 
+    /**
+     * The facts of the open cases that wait on an organ clock paused by a hearing and on no running one (so have no
+     * due day for {@link #factsDue}): found through an index of their own, however large the register. With
+     * {@code factsDue(null, null)} they are every case with a clock running.
+     */
+    java.util.List<org.xinfang.rules.CaseFact> factsPaused();
+
     /** The cases with these ids, whole, in this order; an id not held here is left out. */
     java.util.List<Petition> wholeByIds(java.util.List<String> ids);
 

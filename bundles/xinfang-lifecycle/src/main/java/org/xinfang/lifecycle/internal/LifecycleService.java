@@ -965,12 +965,17 @@ public final class LifecycleService implements CaseService {
         }
         List<CaseDeadline> list = new ArrayList<>();
         LocalDate today = today();
-        // overdue and approaching cases are found by the due day kept with each case (indexed), not by
-        // counting the clocks of every open case; the clocks of those found are then counted as always
+        // the cases are found by the due day kept with each case (indexed; the open list adds those whose clock a
+        // hearing paused, indexed too), not by counting the clocks of every case not closed (most of a district's
+        // register); the clocks of those found are then counted as always
         List<Petition> candidates = switch (f) {
             case "overdue" -> byFacts(store.factsDue(null, today.minusDays(1)), unit);
             case "approaching" -> byFacts(store.factsDue(today, today.plusDays(days)), unit);
-            default -> openCases();
+            default -> {
+                List<Petition> running = new ArrayList<>(byFacts(store.factsDue(null, null), unit));
+                running.addAll(byFacts(store.factsPaused(), unit));
+                yield running;
+            }
         };
         for (Petition p : candidates) {
             if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {

@@ -353,11 +353,17 @@ class LifecycleServiceTest {
         Deadline rereview = atDistrict.deadlines(inHearing).stream().filter(d -> d.step() == Step.REREVIEW)
                 .findFirst().orElseThrow();
         assertEquals(Deadline.State.PAUSED, rereview.state());
+        // a paused clock has no due day to be found by, yet the list of running clocks still shows it
+        assertEquals(List.of(Deadline.State.PAUSED), atDistrict.deadlineList("open", null, 0).stream()
+                .filter(c -> c.id().equals(id)).map(c -> c.deadline().state()).toList());
         assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"),
                 HEAD));
         atDistrict.act(id, Action.END_HEARING, ActionInput.none(), CLERK);
+        assertEquals(List.of(Step.REREVIEW), atDistrict.deadlineList("open", null, 0).stream()
+                .filter(c -> c.id().equals(id)).map(c -> c.deadline().step()).toList(), "running again");
         assertEquals(Status.REREVIEWED, atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"), HEAD).status());
         assertEquals(Status.TERMINATED, atDistrict.act(id, Action.TERMINATE, ActionInput.none(), HEAD).status());
+        assertTrue(atDistrict.deadlineList("open", null, 0).stream().noneMatch(c -> c.id().equals(id)), "closed");
     }
 
     @Test

@@ -311,6 +311,24 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
+    @Override
+    public List<org.xinfang.rules.CaseFact> factsPaused() {
+        checkCalendar();
+        List<org.xinfang.rules.CaseFact> list = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS + " FROM xf_case_fact"
+                        + " WHERE paused = 1 ORDER BY case_id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(Facts.read(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the cases whose clock is paused", e);
+        }
+    }
+
     private static String dueWhere(java.time.LocalDate from, java.time.LocalDate to, List<Object> args) {
         StringBuilder where = new StringBuilder("active_due IS NOT NULL");
         if (from != null) {
@@ -1207,9 +1225,12 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
+    /** The WHERE clause of a list without filters. */
+    private static final String UNFILTERED = " WHERE 1 = 1";
+
     /** The list's filters as a WHERE clause on alias p, its arguments added to {@code args}. */
     private static String where(PetitionQuery q, List<Object> args) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(UNFILTERED);
         if (q.status() != null) {
             where.append(" AND p.status = ?");
             args.add(q.status().name());
@@ -1310,11 +1331,16 @@ public final class JdbcPetitionStore implements PetitionStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_petition p" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            if (args.isEmpty() && UNFILTERED.equals(where)) {
+                // the whole register: its count is kept with every new case (schema 21), not counted here
+                total = CaseCount.total(c);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_petition p" + where)) {
+                    bind(ps, args);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
             List<PetitionSummary> items = new ArrayList<>();
