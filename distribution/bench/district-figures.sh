@@ -29,7 +29,8 @@ for a in org/apache/derby/derby/10.14.2.0/derby-10.14.2.0.jar \
          com/fasterxml/jackson/datatype/jackson-datatype-jsr310/2.21.0/jackson-datatype-jsr310-2.21.0.jar \
          org/slf4j/slf4j-api/1.7.36/slf4j-api-1.7.36.jar \
          org/osgi/osgi.core/8.0.0/osgi.core-8.0.0.jar \
-         javax/ws/rs/javax.ws.rs-api/2.1.1/javax.ws.rs-api-2.1.1.jar; do
+         javax/ws/rs/javax.ws.rs-api/2.1.1/javax.ws.rs-api-2.1.1.jar \
+         com/zaxxer/HikariCP/4.0.3/HikariCP-4.0.3.jar; do
   [ -f "$M2/$a" ] && CP="$CP:$M2/$a"
 done
 JAVA="java"
