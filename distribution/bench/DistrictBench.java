@@ -9,7 +9,9 @@
  * 95th percentile beside a target. Prints, never asserts. Run through district-figures.sh (it builds the
  * classpath from the built bundles):
  *
- *   district-figures.sh [--cases N] [--runs 5] [--work DIR] [--pg jdbc:postgresql://host/db --pg-user U --pg-password P]
+ *   district-figures.sh [--cases N] [--runs 5] [--work DIR] [--daily] [--pg jdbc:postgresql://host/db --pg-user U --pg-password P]
+ *
+ * {@code --daily} times the daily work alone.
  *
  * The register is generated once into <work>/derby-N (or the PostgreSQL database given, whose tables must be
  * empty or hold a register of the same size) through the store's own row writer (BulkCases: rows, timeline
@@ -84,6 +86,7 @@ public class DistrictBench {
         String pgPassword = null;
         Path root = Path.of(".");
         boolean generateOnly = false;
+        boolean dailyOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
@@ -92,11 +95,12 @@ public class DistrictBench {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--pg" -> pg = args[++i];
                 case "--generate-only" -> generateOnly = true;
+                case "--daily" -> dailyOnly = true;
                 case "--pg-user" -> pgUser = args[++i];
                 case "--pg-password" -> pgPassword = args[++i];
                 default -> {
-                    System.err.println("usage: DistrictBench [--cases N] [--runs R] [--work DIR] [--pg URL --pg-user U"
-                            + " --pg-password P]");
+                    System.err.println("usage: DistrictBench [--cases N] [--runs R] [--work DIR] [--daily] [--pg URL"
+                            + " --pg-user U --pg-password P]");
                     System.exit(2);
                 }
             }
@@ -172,6 +176,10 @@ public class DistrictBench {
         YearMonth month = YearMonth.from(today).minusMonths(1);
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
+        if (dailyOnly) {
+            daily(ds, store, service, node, unitCodes, runs);
+            return;
+        }
 
         System.out.printf("%n%-52s %10s %10s %10s   %s%n", "figure (" + month + ")", "first ms", "median ms", "target",
                 "answer");
@@ -343,6 +351,13 @@ public class DistrictBench {
         long paused = store.factsPaused().size();
         sample("deadline list, every running clock (filter=open)", Math.max(3, runs / 2), "< 5000",
                 i -> service.deadlineList("open", null, 0).size() + " cases (" + due + " due, " + paused + " paused)");
+        org.xinfang.lifecycle.Actor head = new org.xinfang.lifecycle.Actor(new Person("head", "王芳", "区信访局局长"),
+                java.util.Set.of("head"));
+        sample("home page counts (GET /home)", Math.max(3, runs / 2), "< 5000", i -> {
+            org.xinfang.lifecycle.CaseService.Workload w = service.workload(head);
+            return "unrouted " + w.unrouted() + ", overdue below " + w.overdueBelow() + ", supervision to answer "
+                    + w.supervisionToAnswer();
+        });
         LocalDate yesterday = LocalDate.now(Deadlines.ZONE).minusDays(1);
         long lapsed = store.countDue(null, yesterday);
         sample("overdue scan (督办, superviseOverdue), first", 1, "< 60000", i -> service.superviseOverdue(supervisor)

@@ -6,7 +6,7 @@
 # (inbox first page and search, case page, registration, the deadline list, the overdue scan, a child's push)
 # with median and 95th percentile beside a target. Prints, never asserts. Each run adds a few thousand cases.
 #
-#   distribution/bench/district-figures.sh [--cases N] [--runs R]                  (Derby, default 1,000,000)
+#   distribution/bench/district-figures.sh [--cases N] [--runs R] [--daily]        (Derby, default 1,000,000)
 #   distribution/bench/district-figures.sh --pg jdbc:postgresql://127.0.0.1/db --pg-user U --pg-password P
 #
 # The register is generated once (minutes) into target/bench-district and reused by later runs.

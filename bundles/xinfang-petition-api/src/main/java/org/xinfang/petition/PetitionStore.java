@@ -162,6 +162,12 @@ public interface PetitionStore {
      */
     java.util.List<org.xinfang.rules.CaseFact> factsPaused();
 
+    /**
+     * The cases {@code unit} holds now in one of these states, whole: found through the owner's index, so in
+     * proportion to the cases of that unit, not to the register.
+     */
+    java.util.List<Petition> wholeOwned(String unit, java.util.Set<Status> statuses);
+
     /** The cases with these ids, whole, in this order; an id not held here is left out. */
     java.util.List<Petition> wholeByIds(java.util.List<String> ids);
 

@@ -376,13 +376,13 @@ public final class JdbcPetitionStore implements PetitionStore {
                     String in = " IN (" + marks(part.size()) + ")";
                     Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
                     try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, pos, person_name, id_number,"
-                            + " phone, address FROM xf_petitioner WHERE petition_id" + in)) {
+                            + " phone, address, gender, work_unit FROM xf_petitioner WHERE petition_id" + in)) {
                         bind(ps, part);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
+                                // the whole person, as every other reader of cases has it (gender and work unit too)
                                 people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
-                                        new Petitioner(rs.getString(3), rs.getString(4), rs.getString(5),
-                                                rs.getString(6)));
+                                        petitioner(rs, 3));
                             }
                         }
                     }
@@ -1052,6 +1052,31 @@ public final class JdbcPetitionStore implements PetitionStore {
         List<Object> names = statuses.stream().map(Status::name).sorted().map(Object.class::cast).toList();
         return wholeWhere("p.status IN (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")",
                 names);
+    }
+
+    @Override
+    public List<Petition> wholeOwned(String unit, Set<Status> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(unit);
+        statuses.stream().map(Status::name).sorted().forEach(args::add);
+        List<String> ids = new ArrayList<>();
+        // the owner's index first (a unit's cases), their states checked on the rows found
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM xf_petition WHERE owner_unit = ? AND status IN ("
+                        + marks(statuses.size()) + ") ORDER BY registered_at DESC, id DESC")) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot find the cases held by " + unit, e);
+        }
+        return wholeByIds(ids);
     }
 
     @Override

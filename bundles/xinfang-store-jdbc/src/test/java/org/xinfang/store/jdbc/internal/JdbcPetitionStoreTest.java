@@ -101,6 +101,21 @@ class JdbcPetitionStoreTest {
                 .toList(), "whole, in the order asked, those not held left out");
     }
 
+    /** A unit's own cases in the states asked for, whole, newest first; not those of other units or states. */
+    @Test
+    void wholeOwnedReadsAUnitsCasesInTheStatesAsked() {
+        store.insert(petition("W-1", "TRKW1", "一", LocalDate.of(2026, 11, 1), 1_762_000_000_001L, "T1"), "h", "N1");
+        store.insert(petition("W-2", "TRKW2", "二", LocalDate.of(2026, 11, 2), 1_762_000_000_002L, "T1"), "h", "N1");
+        store.insert(petition("W-3", "TRKW3", "三", LocalDate.of(2026, 11, 3), 1_762_000_000_003L, "T2"), "h", "N1");
+        store.append("W-2", 1, Cases.reason(EventType.NOT_ACCEPTED, "T1"), List.of());
+        assertEquals(List.of("W-1"), store.wholeOwned("T1", Set.of(Status.REGISTERED, Status.ACCEPTED)).stream()
+                .map(Petition::id).toList());
+        assertEquals(List.of("W-2", "W-1"), store.wholeOwned("T1", Set.of(Status.REGISTERED, Status.NOT_ACCEPTED))
+                .stream().map(Petition::id).toList());
+        assertEquals(store.get("W-3").orElseThrow(), store.wholeOwned("T2", Set.of(Status.REGISTERED)).get(0), "whole");
+        assertEquals(List.of(), store.wholeOwned("T1", Set.of()));
+    }
+
     /** The export streams the list's rows in its order, the same rows the pages show. */
     @Test
     void eachSummaryStreamsTheListInItsOrder() {
