@@ -18,3 +18,6 @@ ALTER TABLE xf_case_fact ADD COLUMN paused INTEGER;
 UPDATE xf_case_fact SET paused = 1 WHERE active_due IS NULL AND clocks LIKE '%=P%' AND status NOT IN ('REDIRECTED',
   'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED', 'ARCHIVED');
 CREATE INDEX xf_case_fact_paused ON xf_case_fact (paused);
+-- The cases with an event of a type (alerts of major matters, supervisions, leaders' cases on the home page) found
+-- through an index of their own instead of a join over every event of the register.
+CREATE INDEX xf_event_type ON xf_event (event_type, petition_id);
