@@ -4,10 +4,14 @@
  * overdue list, each timed beside its anchor in the same run: the same figures counted the way they were
  * before the per-case facts (every case of the period read whole and its clocks computed). An export of
  * 100,000 rows is streamed as the CSV export streams it (pages of 200) with the process's RSS before and
- * after. Prints, never asserts. Run through district-figures.sh (it builds the classpath from the built
- * bundles):
+ * after. Then the daily work of issue 16.2 at that size (see {@link #daily}): the inbox's first page and search, the
+ * case page, registration, the list of running clocks, the overdue scan and a child's push, each as median and
+ * 95th percentile beside a target. Prints, never asserts. Run through district-figures.sh (it builds the
+ * classpath from the built bundles):
  *
- *   district-figures.sh [--cases N] [--runs 5] [--work DIR] [--pg jdbc:postgresql://host/db --pg-user U --pg-password P]
+ *   district-figures.sh [--cases N] [--runs 5] [--work DIR] [--daily] [--pg jdbc:postgresql://host/db --pg-user U --pg-password P]
+ *
+ * {@code --daily} times the daily work alone.
  *
  * The register is generated once into <work>/derby-N (or the PostgreSQL database given, whose tables must be
  * empty or hold a register of the same size) through the store's own row writer (BulkCases: rows, timeline
@@ -66,6 +70,7 @@ import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
 
 public class DistrictBench {
     static final String DISTRICT = "510199";
+    static final String VILLAGE = DISTRICT + "101201";
     static final String[] CATEGORIES = {"城乡建设", "劳动社保", "农村农业", "自然资源", "卫生健康", "教育文体", "民政救助",
         "交通运输", "生态环境", "市场监管", "公安司法", "其他"};
     static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"};
@@ -81,6 +86,7 @@ public class DistrictBench {
         String pgPassword = null;
         Path root = Path.of(".");
         boolean generateOnly = false;
+        boolean dailyOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
@@ -89,11 +95,12 @@ public class DistrictBench {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--pg" -> pg = args[++i];
                 case "--generate-only" -> generateOnly = true;
+                case "--daily" -> dailyOnly = true;
                 case "--pg-user" -> pgUser = args[++i];
                 case "--pg-password" -> pgPassword = args[++i];
                 default -> {
-                    System.err.println("usage: DistrictBench [--cases N] [--runs R] [--work DIR] [--pg URL --pg-user U"
-                            + " --pg-password P]");
+                    System.err.println("usage: DistrictBench [--cases N] [--runs R] [--work DIR] [--daily] [--pg URL"
+                            + " --pg-user U --pg-password P]");
                     System.exit(2);
                 }
             }
@@ -112,8 +119,13 @@ public class DistrictBench {
             p.setUrl(pg);
             p.setUser(pgUser);
             p.setPassword(pgPassword);
-            ds = p;
-            database = "PostgreSQL (" + pg + ")";
+            // pooled as a node pools it (xinfang-store-postgresql: HikariCP, 10 connections): a server connection
+            // costs a handshake and an authentication that no request pays at a node
+            com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+            pool.setDataSource(p);
+            pool.setMaximumPoolSize(10);
+            ds = pool;
+            database = "PostgreSQL (" + pg + ", HikariCP pool of 10)";
         }
         Path units = work.resolve("units.csv");
         StringBuilder tree = new StringBuilder("code,name,kind,parent\n" + DISTRICT + ",青溪区信访局,DISTRICT,\n");
@@ -123,6 +135,8 @@ public class DistrictBench {
             unitCodes.add(code);
             tree.append(code).append(",第").append(i).append("镇,TOWNSHIP,").append(DISTRICT).append('\n');
         }
+        // a village under the first township: the child whose registrations the sync ingest applies
+        tree.append(VILLAGE).append(",第1镇柳树村,VILLAGE,").append(unitCodes.get(0)).append('\n');
         for (int i = 1; i <= 10; i++) {
             String code = DISTRICT + "D" + String.format("%02d", i);
             unitCodes.add(code);
@@ -162,6 +176,10 @@ public class DistrictBench {
         YearMonth month = YearMonth.from(today).minusMonths(1);
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
+        if (dailyOnly) {
+            daily(ds, store, service, node, unitCodes, runs);
+            return;
+        }
 
         System.out.printf("%n%-52s %10s %10s %10s   %s%n", "figure (" + month + ")", "first ms", "median ms", "target",
                 "answer");
@@ -184,6 +202,8 @@ public class DistrictBench {
                 + store.find(new PetitionQuery(null, null, null, null, null, null, 0, 50)).total());
         time("digest's overdue list (longest 100 and the count)", r, "", () -> service.overdue(100).total()
                 + " cases overdue");
+
+        daily(ds, store, service, node, unitCodes, runs);
 
         // the export streams pages of 200 (PetitionResource.export): RSS and heap before and after
         int exportRows = Math.min(100_000, cases);
@@ -253,6 +273,199 @@ public class DistrictBench {
             }
         });
         System.out.println("import of 100,000 rows: distribution/bench/import-figures.sh (prints its rate)");
+    }
+
+    /**
+     * Issue 16.2: the daily work at a million cases, through the node's own code in this process: the REST
+     * resource's list and case page (PetitionResource, as GET /petitions and GET /petitions/{id} answer them, JSON
+     * left out), the registration service, the lifecycle service's deadline list and overdue scan, and the store's
+     * receiver of a child's push. Median and 95th percentile of n runs, beside the target.
+     */
+    static void daily(DataSource ds, JdbcPetitionStore store, LifecycleService service, ConfiguredNode node,
+            List<String> unitCodes, int runs) throws Exception {
+        org.xinfang.petition.service.internal.RegistrationService registrations =
+                new org.xinfang.petition.service.internal.RegistrationService(store, node, "Asia/Shanghai");
+        org.xinfang.rest.internal.PetitionResource resource = new org.xinfang.rest.internal.PetitionResource(
+                registrations, service, new org.xinfang.rest.internal.Views(node));
+        javax.ws.rs.core.SecurityContext clerk = staff("clerk", java.util.Set.of("clerk", "supervisor"));
+        org.xinfang.lifecycle.Actor supervisor = new org.xinfang.lifecycle.Actor(new Person("clerk", "李娜", "区信访局督查员"),
+                java.util.Set.of("clerk", "supervisor"));
+        long held = count(ds, "SELECT COUNT(*) FROM xf_petition");
+        // the node's case numbers continue after the generated ones
+        if (store.nextSequence("petition") <= held) {
+            store.nextSequences("petition", (int) held + 10_000);
+        }
+        Random rnd = new Random();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(DISTRICT + "-" + String.format("%07d", 1 + rnd.nextInt((int) Math.min(held, 1_000_000))));
+        }
+        int n = Math.max(20, runs * 4);
+        System.out.printf("%n%-50s %5s %9s %9s %8s   %s%n", "daily work (issue 16.2), " + String.format("%,d", held)
+                + " cases", "n", "median ms", "p95 ms", "target", "answer");
+        sample("inbox first page, 20 rows and total (GET /petitions)", n, "< 200", i -> {
+            Map<String, Object> page = resource.list(null, null, null, null, null, null, "0", "20", null, null, null,
+                    null, null, clerk);
+            return ((List<?>) page.get("items")).size() + " rows of " + page.get("total");
+        });
+        sample("  the store's page alone (50 rows and the total)", n, "", i -> "of "
+                + store.find(new PetitionQuery(null, null, null, null, null, null, 0, 50)).total());
+        sample("inbox of one unit, first page (unit=...)", Math.max(3, runs), "", i -> "of " + resource.list(null,
+                unitCodes.get(i % 5), null, null, null, null, "0", "20", null, null, null, null, null, clerk)
+                .get("total"));
+        sample("case page (GET /petitions/{id}), random cases", n * 2, "< 200", i -> {
+            Map<String, Object> page = resource.get(ids.get(i % ids.size()), null, clerk);
+            return ((List<?>) page.get("timeline")).size() + " steps, " + ((List<?>) page.get("allowedActions")).size()
+                    + " actions";
+        });
+        sample("search by case number (q=510199-0…)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
+                null, null, null, null, ids.get(i).substring(0, 12), "0", "20", null, null, null, null, null, clerk)
+                .get("total"));
+        sample("search by tracking code (q=G…)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
+                null, null, null, null, "G00" + ids.get(i).substring(7), "0", "20", null, null,
+                null, null, null, clerk).get("total"));
+        sample("search by petitioner's name (q=王某5)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
+                null, null, null, null, SURNAMES[i % SURNAMES.length] + "某5" + i, "0", "20", null, null, null, null,
+                null, clerk).get("total"));
+
+        // registration: the service the REST call uses (code hashed at registration, as a node without codes made
+        // ahead), then the store's insert alone (rows, facts, count, journal entry, one commit)
+        Person registrar = new Person("clerk", "李娜", "区信访局登记员");
+        sample("registration (RegistrationService, code hashed)", n, "< 200", i -> registrations.register(
+                new org.xinfang.petition.PetitionDraft(Kind.CLAIM, Channel.WALK_IN, "基准登记" + i, "百万案件时的登记",
+                        CATEGORIES[i % CATEGORIES.length], null, LocalDate.now(Deadlines.ZONE), 1,
+                        List.of(new Petitioner("赵某" + i, null, null, null))), registrar).petition().id());
+        long[] seq = {store.nextSequences("petition", n * 2)};
+        sample("  the store's insert alone (one registration)", n * 2, "< 50", i -> {
+            long k = seq[0] + i;
+            Instant at = Instant.now();
+            String id = DISTRICT + "-" + String.format("%07d", k);
+            return store.insert(new Petition(id, "B" + String.format("%09d", k), Kind.CLAIM, Channel.LETTER, "基准写入",
+                    "内容", CATEGORIES[0], null, LocalDate.now(Deadlines.ZONE), 1,
+                    List.of(new Petitioner("钱某", null, null, null)), DISTRICT, DISTRICT, Status.REGISTERED, at,
+                    List.of(new Event(1, "x", at, EventType.REGISTERED, registrar, DISTRICT, node.info().nodeId(),
+                            Attributes.NONE, null))), "generated", node.info().nodeId()).id();
+        });
+
+        long due = store.countDue(null, null);
+        long paused = store.factsPaused().size();
+        sample("deadline list, every running clock (filter=open)", Math.max(3, runs / 2), "< 5000",
+                i -> service.deadlineList("open", null, 0).size() + " cases (" + due + " due, " + paused + " paused)");
+        org.xinfang.lifecycle.Actor head = new org.xinfang.lifecycle.Actor(new Person("head", "王芳", "区信访局局长"),
+                java.util.Set.of("head"));
+        sample("home page counts (GET /home)", Math.max(3, runs / 2), "< 5000", i -> {
+            org.xinfang.lifecycle.CaseService.Workload w = service.workload(head);
+            return "unrouted " + w.unrouted() + ", overdue below " + w.overdueBelow() + ", supervision to answer "
+                    + w.supervisionToAnswer();
+        });
+        LocalDate yesterday = LocalDate.now(Deadlines.ZONE).minusDays(1);
+        long lapsed = store.countDue(null, yesterday);
+        sample("overdue scan (督办, superviseOverdue), first", 1, "< 60000", i -> service.superviseOverdue(supervisor)
+                .size() + " supervised of " + lapsed + " read by due day");
+        sample("  again (each lapse supervised once)", Math.max(3, runs / 2), "< 5000", i -> service.superviseOverdue(
+                supervisor).size() + " supervised of " + store.countDue(null, yesterday) + " read by due day");
+
+        // sync ingest: a village's registrations relayed by its township, as the district's receiver applies a push
+        org.xinfang.store.jdbc.internal.JdbcSyncStore sync = new org.xinfang.store.jdbc.internal.JdbcSyncStore(ds);
+        org.xinfang.sync.SyncPolicy policy = new org.xinfang.sync.agent.internal.NodePolicy(node);
+        String township = unitCodes.get(0);
+        Map<String, Long> heads = sync.held();
+        long[] chain = {heads.getOrDefault(VILLAGE, 0L)};
+        String[] prev = {chain[0] == 0 ? org.xinfang.sync.JournalEntry.GENESIS : headHash(ds, VILLAGE, chain[0])};
+        int batch = 200;
+        int batches = Math.max(5, runs);
+        long t0 = System.nanoTime();
+        long[] ms = new long[batches];
+        int accepted = 0;
+        for (int b = 0; b < batches; b++) {
+            List<org.xinfang.sync.JournalEntry> entries = new ArrayList<>();
+            for (int k = 0; k < batch; k++) {
+                long s2 = ++chain[0];
+                long at = System.currentTimeMillis();
+                String id = VILLAGE + "-" + String.format("%07d", s2);
+                String payload = "{\"id\":\"" + id + "\",\"trackingCode\":\"V" + VILLAGE.substring(6) + s2
+                        + "\",\"verificationHash\":\"" + org.xinfang.sync.JournalEntry.GENESIS + "\",\"kind\":\"CLAIM\","
+                        + "\"channel\":\"WALK_IN\",\"subject\":\"村里登记" + s2 + "\",\"content\":\"内容\",\"category\":null,"
+                        + "\"location\":null,\"receivedAt\":\"" + LocalDate.now(Deadlines.ZONE) + "\",\"headcount\":1,"
+                        + "\"registeredBy\":\"" + VILLAGE + "\",\"owner\":\"" + VILLAGE + "\",\"status\":\"REGISTERED\","
+                        + "\"registeredAt\":" + at + ",\"petitioners\":[{\"name\":\"孙某\",\"idNumber\":null,"
+                        + "\"phone\":null,\"address\":null}],\"timeline\":[{\"seq\":1,\"at\":" + at
+                        + ",\"type\":\"REGISTERED\",\"actor\":\"clerk\",\"unit\":\"" + VILLAGE + "\",\"node\":\""
+                        + VILLAGE + "\",\"note\":null}]}";
+                String hash = org.xinfang.sync.JournalEntry.computeHash(prev[0], VILLAGE, s2, "PETITION_REGISTERED", id,
+                        at, payload);
+                entries.add(new org.xinfang.sync.JournalEntry(VILLAGE, s2, "PETITION_REGISTERED", id, at, payload,
+                        prev[0], hash, List.of(VILLAGE, township)));
+                prev[0] = hash;
+            }
+            long b0 = System.nanoTime();
+            accepted += sync.receive(township, policy, entries).accepted();
+            ms[b] = (System.nanoTime() - b0) / 1_000_000;
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        long[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%-50s %5d %9d %9d %8s   %s%n", "sync ingest, pushes of " + batch + " registrations", batches,
+                sorted[batches / 2], sorted[Math.max(0, (int) Math.ceil(batches * 0.95) - 1)], "> 500/s",
+                String.format("%,.0f entries/s, %d of %d applied", accepted / s, accepted, batch * batches));
+        System.out.printf("register after: %,d cases (kept count %,d)%n", count(ds, "SELECT COUNT(*) FROM xf_petition"),
+                count(ds, "SELECT SUM(cases) FROM xf_case_count"));
+    }
+
+    static String headHash(DataSource ds, String origin, long seq) throws Exception {
+        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT entry_hash FROM xf_journal WHERE origin = ? AND origin_seq = ?")) {
+            ps.setString(1, origin);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** A caller of the REST resources as the realm would hand it over: a login and its roles. */
+    static javax.ws.rs.core.SecurityContext staff(String login, java.util.Set<String> roles) {
+        return new javax.ws.rs.core.SecurityContext() {
+            @Override
+            public java.security.Principal getUserPrincipal() {
+                return () -> login;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return roles.contains(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "BASIC";
+            }
+        };
+    }
+
+    /** Times {@code work} n times (its argument the run's number); prints the median and 95th percentile. */
+    static void sample(String name, int n, String target, java.util.function.IntFunction<String> work) {
+        double[] ms = new double[n];
+        String answer = "";
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            try {
+                answer = work.apply(i);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                answer = "failed: " + e;
+            }
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf("%-50s %5d %9.1f %9.1f %8s   %s%n", name, n, sorted[n / 2],
+                sorted[Math.max(0, (int) Math.ceil(n * 0.95) - 1)], target, answer);
     }
 
     /** Ends the export after the rows asked for. */

@@ -173,6 +173,19 @@ public interface PetitionStore {
     /** How many cases {@link #factsDue} finds, counted on the due day's index. */
     long countDue(java.time.LocalDate from, java.time.LocalDate to);
 
+    /**
+     * The facts of the open cases that wait on an organ clock paused by a hearing and on no running one (so have no
+     * due day for {@link #factsDue}): found through an index of their own, however large the register. With
+     * {@code factsDue(null, null)} they are every case with a clock running.
+     */
+    java.util.List<org.xinfang.rules.CaseFact> factsPaused();
+
+    /**
+     * The cases {@code unit} holds now in one of these states, whole: found through the owner's index, so in
+     * proportion to the cases of that unit, not to the register.
+     */
+    java.util.List<Petition> wholeOwned(String unit, java.util.Set<Status> statuses);
+
     /** The cases with these ids, whole, in this order; an id not held here is left out. */
     java.util.List<Petition> wholeByIds(java.util.List<String> ids);
 

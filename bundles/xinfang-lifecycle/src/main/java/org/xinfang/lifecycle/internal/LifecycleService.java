@@ -59,7 +59,9 @@ public final class LifecycleService implements CaseService {
     /** Who signs off and approves: the unit head (签批). */
     static final Set<String> HEAD = Set.of("head");
     private static final Set<Status> FINAL = CaseState.FINAL;
-    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(FINAL));
+    /** The states in which a unit's own case waits on the unit itself (the home page's first counts). */
+    private static final Set<Status> WAITING_HERE = EnumSet.of(Status.REGISTERED, Status.OBJECTED, Status.TRIAGED,
+            Status.ACCEPTED);
 
     private final PetitionStore store;
     private final NodeService node;
@@ -525,7 +527,16 @@ public final class LifecycleService implements CaseService {
         int overdue = 0;
         int toAnswer = 0;
         int overdueBelow = 0;
-        for (Petition p : openCases()) {
+        // the cases that can count, found by index instead of reading every case not closed (most of a district's
+        // register): those with a clock running (an unanswered supervision runs one too) and this unit's own
+        // cases waiting to be routed, accepted or decided
+        java.util.Map<String, Petition> counted = new java.util.LinkedHashMap<>();
+        running(null).forEach(p -> counted.put(p.id(), p));
+        store.wholeOwned(here, WAITING_HERE).forEach(p -> counted.putIfAbsent(p.id(), p));
+        for (Petition p : counted.values()) {
+            if (FINAL.contains(p.status())) {
+                continue;
+            }
             CaseState s = CaseState.of(p);
             boolean mine = here.equals(s.owner());
             if (mine && s.status() == Status.REGISTERED) {
@@ -920,9 +931,14 @@ public final class LifecycleService implements CaseService {
                 .toList());
     }
 
-    /** The cases held here that are not closed, whole; the clocks and overdue lists concern only these. */
-    private List<Petition> openCases() {
-        return store.whole(OPEN);
+    /**
+     * The cases with an organ clock running (owned by {@code unit} when given), whole: those with a due day and
+     * those whose clock a hearing paused, both found by index.
+     */
+    private List<Petition> running(String unit) {
+        List<Petition> running = new ArrayList<>(byFacts(store.factsDue(null, null), unit));
+        running.addAll(byFacts(store.factsPaused(), unit));
+        return running;
     }
 
     private static void checkRole(Action action, Actor actor) {
@@ -965,12 +981,13 @@ public final class LifecycleService implements CaseService {
         }
         List<CaseDeadline> list = new ArrayList<>();
         LocalDate today = today();
-        // overdue and approaching cases are found by the due day kept with each case (indexed), not by
-        // counting the clocks of every open case; the clocks of those found are then counted as always
+        // the cases are found by the due day kept with each case (indexed; the open list adds those whose clock a
+        // hearing paused, indexed too), not by counting the clocks of every case not closed (most of a district's
+        // register); the clocks of those found are then counted as always
         List<Petition> candidates = switch (f) {
             case "overdue" -> byFacts(store.factsDue(null, today.minusDays(1)), unit);
             case "approaching" -> byFacts(store.factsDue(today, today.plusDays(days)), unit);
-            default -> openCases();
+            default -> running(unit);
         };
         for (Petition p : candidates) {
             if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {

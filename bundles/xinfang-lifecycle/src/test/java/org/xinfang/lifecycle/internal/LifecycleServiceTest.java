@@ -353,11 +353,17 @@ class LifecycleServiceTest {
         Deadline rereview = atDistrict.deadlines(inHearing).stream().filter(d -> d.step() == Step.REREVIEW)
                 .findFirst().orElseThrow();
         assertEquals(Deadline.State.PAUSED, rereview.state());
+        // a paused clock has no due day to be found by, yet the list of running clocks still shows it
+        assertEquals(List.of(Deadline.State.PAUSED), atDistrict.deadlineList("open", null, 0).stream()
+                .filter(c -> c.id().equals(id)).map(c -> c.deadline().state()).toList());
         assertThrows(IllegalTransitionException.class, () -> atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"),
                 HEAD));
         atDistrict.act(id, Action.END_HEARING, ActionInput.none(), CLERK);
+        assertEquals(List.of(Step.REREVIEW), atDistrict.deadlineList("open", null, 0).stream()
+                .filter(c -> c.id().equals(id)).map(c -> c.deadline().step()).toList(), "running again");
         assertEquals(Status.REREVIEWED, atDistrict.act(id, Action.REREVIEW, reviewOpinion("VARY"), HEAD).status());
         assertEquals(Status.TERMINATED, atDistrict.act(id, Action.TERMINATE, ActionInput.none(), HEAD).status());
+        assertTrue(atDistrict.deadlineList("open", null, 0).stream().noneMatch(c -> c.id().equals(id)), "closed");
     }
 
     @Test
@@ -419,6 +425,28 @@ class LifecycleServiceTest {
         assertEquals(List.of(), atTownship.deadlineList("approaching", null, 3));
         assertEquals(List.of(fresh), atTownship.deadlineList("approaching", null, 30).stream().map(c -> c.id()).toList());
         assertThrows(ValidationException.class, () -> atTownship.deadlineList("late", null, 3));
+    }
+
+    /**
+     * The home page's counts come from the cases found by index (a clock running, or this unit's own waiting),
+     * not from every case not closed: a decided case and a closed one count nowhere.
+     */
+    @Test
+    void theHomePageCountsWhatWaitsOnEachUnit() {
+        String late = caseWith(pathTo(Status.TRIAGED), NOW.minusSeconds(86_400L * 40));
+        caseIn(Status.TRIAGED);
+        caseIn(Status.REGISTERED);
+        caseIn(Status.ACCEPTED);
+        caseIn(Status.OBJECTED);
+        caseIn(Status.DECIDED);
+        caseIn(Status.NOT_ACCEPTED);
+        Actor supervisor = new Actor(new Person("sup1", "周督查", "区信访局督查科科长"), Set.of("supervisor"));
+        assertEquals(List.of(late), atDistrict.superviseOverdue(supervisor));
+        // the same counts as when every case not closed was read (checked against that code)
+        assertEquals(new CaseService.Workload(1, 0, 3, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0), atTownship.workload(HEAD),
+                "registered here; routed here twice and registered by a competent unit; accepted; the late one");
+        assertEquals(new CaseService.Workload(0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1), atDistrict.workload(HEAD),
+                "the objection comes back to the office that routed it; the late case is overdue below");
     }
 
     @Test

@@ -33,7 +33,7 @@ final class Copies {
         String self = policy.self();
         boolean changed;
         if (!JdbcPetitionStore.lock(c, parents.id())) {
-            try (RowWriter rows = new RowWriter(c)) {
+            try (RowWriter rows = new RowWriter(c, CaseCount.COPIES)) {
                 rows.newCase(parents, s.verificationHash(), null, -1, null);
                 rows.flush();
             }

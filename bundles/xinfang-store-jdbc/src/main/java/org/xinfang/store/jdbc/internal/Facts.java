@@ -30,10 +30,10 @@ final class Facts {
     static final String COLUMNS = "case_id, received_on, kind, status, channel, category, owner_unit,"
             + " registered_by, headcount, repeated, supervised, major, rating, active_due, clocks";
     private static final String INSERT = "INSERT INTO xf_case_fact (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", paused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE xf_case_fact SET received_on = ?, kind = ?, status = ?,"
             + " channel = ?, category = ?, owner_unit = ?, registered_by = ?, headcount = ?, repeated = ?,"
-            + " supervised = ?, major = ?, rating = ?, active_due = ?, clocks = ? WHERE case_id = ?";
+            + " supervised = ?, major = ?, rating = ?, active_due = ?, clocks = ?, paused = ? WHERE case_id = ?";
 
     private static volatile ClockRules rules = ClockRules.PLAIN;
 
@@ -71,7 +71,7 @@ final class Facts {
         CaseFact f = of(p);
         try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
             bindValues(ps, 1, f);
-            ps.setString(15, f.id());
+            ps.setString(16, f.id());
             if (ps.executeUpdate() > 0) {
                 return;
             }
@@ -101,7 +101,21 @@ final class Facts {
         } else {
             ps.setDate(i++, Date.valueOf(f.activeDue()));
         }
-        ps.setString(i, f.clocksText());
+        ps.setString(i++, f.clocksText());
+        if (paused(f)) {
+            ps.setInt(i, 1);
+        } else {
+            ps.setNull(i, java.sql.Types.INTEGER);
+        }
+    }
+
+    /**
+     * Whether the case waits on an organ clock paused by a hearing and on no running one: it has no due day
+     * then, and is found through the column {@code paused} (schema 21) for the list of every running clock.
+     */
+    static boolean paused(CaseFact f) {
+        return f.activeDue() == null && !org.xinfang.rules.CaseState.FINAL.contains(f.status())
+                && f.clocks().values().stream().anyMatch(k -> k.state() == CaseFact.ClockState.PAUSED);
     }
 
     /** A fact read from a row selected with {@link #COLUMNS} from column 1. */

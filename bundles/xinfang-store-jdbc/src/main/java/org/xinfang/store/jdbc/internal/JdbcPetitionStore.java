@@ -311,6 +311,24 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
+    @Override
+    public List<org.xinfang.rules.CaseFact> factsPaused() {
+        checkCalendar();
+        List<org.xinfang.rules.CaseFact> list = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS + " FROM xf_case_fact"
+                        + " WHERE paused = 1 ORDER BY case_id")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(Facts.read(rs));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the cases whose clock is paused", e);
+        }
+    }
+
     private static String dueWhere(java.time.LocalDate from, java.time.LocalDate to, List<Object> args) {
         StringBuilder where = new StringBuilder("active_due IS NOT NULL");
         if (from != null) {
@@ -358,13 +376,13 @@ public final class JdbcPetitionStore implements PetitionStore {
                     String in = " IN (" + marks(part.size()) + ")";
                     Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
                     try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, pos, person_name, id_number,"
-                            + " phone, address FROM xf_petitioner WHERE petition_id" + in)) {
+                            + " phone, address, gender, work_unit FROM xf_petitioner WHERE petition_id" + in)) {
                         bind(ps, part);
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
+                                // the whole person, as every other reader of cases has it (gender and work unit too)
                                 people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
-                                        new Petitioner(rs.getString(3), rs.getString(4), rs.getString(5),
-                                                rs.getString(6)));
+                                        petitioner(rs, 3));
                             }
                         }
                     }
@@ -1057,9 +1075,50 @@ public final class JdbcPetitionStore implements PetitionStore {
     }
 
     @Override
+    public List<Petition> wholeOwned(String unit, Set<Status> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(unit);
+        statuses.stream().map(Status::name).sorted().forEach(args::add);
+        List<String> ids = new ArrayList<>();
+        // the owner's index first (a unit's cases), their states checked on the rows found
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM xf_petition WHERE owner_unit = ? AND status IN ("
+                        + marks(statuses.size()) + ") ORDER BY registered_at DESC, id DESC")) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot find the cases held by " + unit, e);
+        }
+        return wholeByIds(ids);
+    }
+
+    @Override
     public List<Petition> wholeWithEvent(EventType eventType) {
-        return wholeWhere("p.id IN (SELECT w.petition_id FROM xf_event w WHERE w.event_type = ?)",
-                List.of(eventType.name()));
+        // the cases through the index of event types (schema 21), then each read by id: a join of the events made
+        // the home page read every event of a million cases for its alerts, supervisions and leaders' cases
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT DISTINCT petition_id FROM xf_event"
+                        + " WHERE event_type = ?")) {
+            ps.setString(1, eventType.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot find the cases with a " + eventType + " event", e);
+        }
+        List<Petition> cases = new ArrayList<>(wholeByIds(ids));
+        cases.sort(Comparator.comparing(Petition::registeredAt).thenComparing(Petition::id).reversed());
+        return cases;
     }
 
     @Override
@@ -1227,9 +1286,12 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
+    /** The WHERE clause of a list without filters. */
+    private static final String UNFILTERED = " WHERE 1 = 1";
+
     /** The list's filters as a WHERE clause on alias p, its arguments added to {@code args}. */
     private static String where(PetitionQuery q, List<Object> args) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(UNFILTERED);
         if (q.status() != null) {
             where.append(" AND p.status = ?");
             args.add(q.status().name());
@@ -1330,11 +1392,16 @@ public final class JdbcPetitionStore implements PetitionStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_petition p" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
+            if (args.isEmpty() && UNFILTERED.equals(where)) {
+                // the whole register: its count is kept with every new case (schema 21), not counted here
+                total = CaseCount.total(c);
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM xf_petition p" + where)) {
+                    bind(ps, args);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
                 }
             }
             List<PetitionSummary> items = new ArrayList<>();

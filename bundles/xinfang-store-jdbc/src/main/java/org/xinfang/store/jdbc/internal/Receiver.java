@@ -123,7 +123,7 @@ final class Receiver {
             return new PushResult(held, 0, duplicates, 0);
         }
         lockCases(accepted);
-        try (RowWriter rows = new RowWriter(c)) {
+        try (RowWriter rows = new RowWriter(c, CaseCount.child(from))) {
             Set<String> newIds = new HashSet<>();
             Set<String> newCodes = new HashSet<>();
             List<String> ids = new ArrayList<>();

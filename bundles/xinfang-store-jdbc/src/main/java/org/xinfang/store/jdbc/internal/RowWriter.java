@@ -26,9 +26,19 @@ final class RowWriter implements AutoCloseable {
     private PreparedStatement events;
     private PreparedStatement receptionCases;
     private PreparedStatement facts;
+    /** New cases added since the last {@link #flush}, for the register's count. */
+    private int added;
+
+    /** The row of the register's count this writer adds its new cases to ({@link CaseCount}). */
+    private final int countStripe;
 
     RowWriter(Connection c) {
+        this(c, CaseCount.OWN);
+    }
+
+    RowWriter(Connection c, int countStripe) {
         this.c = c;
+        this.countStripe = countStripe;
     }
 
     /** Adds a journal row at a position reserved for it. */
@@ -100,6 +110,7 @@ final class RowWriter implements AutoCloseable {
         }
         Facts.bindInsert(facts, Facts.of(p));
         facts.addBatch();
+        added++;
     }
 
     /** A walk-in registered during a leader reception session is listed with the session (领导接访日). */
@@ -168,6 +179,10 @@ final class RowWriter implements AutoCloseable {
             if (ps != null) {
                 ps.executeBatch();
             }
+        }
+        if (added > 0) {
+            CaseCount.add(c, countStripe, added);
+            added = 0;
         }
     }
 

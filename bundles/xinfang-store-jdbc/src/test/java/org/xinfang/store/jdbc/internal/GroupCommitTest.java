@@ -75,6 +75,8 @@ class GroupCommitTest {
         assertTrue(failures.isEmpty(), failures.toString());
         assertEquals(List.of("T1-68"), List.copyOf(refused), "the duplicate alone is refused");
         assertEquals(threads * each - 1, stored.size());
+        assertEquals(threads * each, store.find(new org.xinfang.petition.PetitionQuery(null, null, null, null, null,
+                null, 0, 20)).total(), "the inbox's total, kept with the groups: the refused one not counted");
         for (String id : stored) {
             assertTrue(store.get(id).isPresent(), id);
         }

@@ -101,6 +101,21 @@ class JdbcPetitionStoreTest {
                 .toList(), "whole, in the order asked, those not held left out");
     }
 
+    /** A unit's own cases in the states asked for, whole, newest first; not those of other units or states. */
+    @Test
+    void wholeOwnedReadsAUnitsCasesInTheStatesAsked() {
+        store.insert(petition("W-1", "TRKW1", "一", LocalDate.of(2026, 11, 1), 1_762_000_000_001L, "T1"), "h", "N1");
+        store.insert(petition("W-2", "TRKW2", "二", LocalDate.of(2026, 11, 2), 1_762_000_000_002L, "T1"), "h", "N1");
+        store.insert(petition("W-3", "TRKW3", "三", LocalDate.of(2026, 11, 3), 1_762_000_000_003L, "T2"), "h", "N1");
+        store.append("W-2", 1, Cases.reason(EventType.NOT_ACCEPTED, "T1"), List.of());
+        assertEquals(List.of("W-1"), store.wholeOwned("T1", Set.of(Status.REGISTERED, Status.ACCEPTED)).stream()
+                .map(Petition::id).toList());
+        assertEquals(List.of("W-2", "W-1"), store.wholeOwned("T1", Set.of(Status.REGISTERED, Status.NOT_ACCEPTED))
+                .stream().map(Petition::id).toList());
+        assertEquals(store.get("W-3").orElseThrow(), store.wholeOwned("T2", Set.of(Status.REGISTERED)).get(0), "whole");
+        assertEquals(List.of(), store.wholeOwned("T1", Set.of()));
+    }
+
     /** The export streams the list's rows in its order, the same rows the pages show. */
     @Test
     void eachSummaryStreamsTheListInItsOrder() {
@@ -350,6 +365,39 @@ class JdbcPetitionStoreTest {
      * each event keeps its note and gains the typed facts it stated, and every case its version and digest.
      * A comment that names another rating does not change the rating.
      */
+    /**
+     * Schema 21 on a register of an older build: the inbox's total starts from the cases held, and a case whose
+     * only clock a hearing paused (no due day) is found through its own index, not a closed one.
+     */
+    @Test
+    void aRegisterOfAnOlderBuildKeepsItsCountAndFindsItsPausedClocks() throws Exception {
+        DataSource old = TestDatabases.fresh(dir, "OLD20");
+        assertEquals(20, Migrations.apply(old, 20));
+        try (Connection c = old.getConnection(); Statement st = c.createStatement()) {
+            String[][] cases = {{"P-1", "ACCEPTED", "NOTICE=M2026-09-15;HANDLING=P", "NULL"},
+                {"P-2", "ACCEPTED", "NOTICE=M2026-09-15;HANDLING=R2026-11-20", "DATE('2026-11-20')"},
+                {"P-3", "TERMINATED", "NOTICE=M2026-09-15;HANDLING=P", "NULL"}};
+            for (String[] k : cases) {
+                st.executeUpdate("INSERT INTO xf_petition (id, tracking_code, verification_hash, kind, channel, subject,"
+                        + " content, received_on, headcount, registered_by, owner_unit, status, registered_at,"
+                        + " case_version, timeline_digest) VALUES ('" + k[0] + "', 'TRK" + k[0] + "', 'h', 'CLAIM',"
+                        + " 'LETTER', '旧案', '内容', DATE('2026-09-01'), 1, 'V1', 'T1', '" + k[1] + "', 1000, 1, 'd')");
+                st.executeUpdate("INSERT INTO xf_case_fact (case_id, received_on, kind, status, channel, owner_unit,"
+                        + " registered_by, headcount, repeated, supervised, major, active_due, clocks) VALUES ('" + k[0]
+                        + "', DATE('2026-09-01'), 'CLAIM', '" + k[1] + "', 'LETTER', 'T1', 'V1', 1, 0, 0, 0, " + k[3]
+                        + ", '" + k[2] + "')");
+            }
+        }
+        JdbcPetitionStore migrated = new JdbcPetitionStore(old);
+        migrated.start();
+        PetitionQuery all = new PetitionQuery(null, null, null, null, null, null, 0, 20);
+        assertEquals(3, migrated.find(all).total());
+        assertEquals(List.of("P-1"), migrated.factsPaused().stream().map(org.xinfang.rules.CaseFact::id).toList());
+        assertEquals(List.of("P-2"), migrated.factsDue(null, null).stream().map(org.xinfang.rules.CaseFact::id).toList());
+        migrated.insert(petition("P-4", "TRKP4", "新案", LocalDate.of(2026, 11, 20), 2000, "T1"), "h", "N1");
+        assertEquals(4, migrated.find(all).total());
+    }
+
     @Test
     void aDatabaseOfAnOlderBuildKeepsEachEventsMeaningAsTypedFacts() throws Exception {
         DataSource old = TestDatabases.fresh(dir, "OLD7");

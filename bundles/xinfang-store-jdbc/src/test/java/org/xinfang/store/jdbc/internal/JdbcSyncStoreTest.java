@@ -16,6 +16,7 @@ import org.xinfang.petition.Attributes;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionQuery;
 import org.xinfang.petition.PetitionStore;
 import org.xinfang.petition.RedirectChannel;
 import org.xinfang.petition.Status;
@@ -228,6 +229,44 @@ class JdbcSyncStoreTest {
         assertEquals(Status.TRIAGED, atVillage.status());
         assertEquals(district.petitions().get("D1-1").orElseThrow(), atVillage, "the same case, event for event");
         assertEquals("1", village.sync().state("pull").orElseThrow());
+    }
+
+    /**
+     * The inbox's unfiltered total is kept with every new case, however it arrives (schema 21): registered here,
+     * pushed by a child (twice: the repeat adds nothing), copied down by a parent; it is what a count of the register
+     * gives, and a filtered list is still counted.
+     */
+    @Test
+    void theInboxTotalCountsEveryCaseHeldHoweverItArrived() throws Exception {
+        village.petitions().insert(petition("V1-1", "V1"), "h", "V1");
+        village.petitions().insert(petition("V1-2", "V1"), "h", "V1");
+        assertThrows(PetitionStore.DuplicateException.class, () -> village.petitions().insert(petition("V1-1", "V1"),
+                "h", "V1"));
+        assertEquals(2, total(village));
+        assertEquals(2, push(village, township, 0).accepted());
+        assertEquals(0, push(village, township, 0).accepted(), "held already");
+        assertEquals(2, total(township));
+        district.petitions().insert(petition("D1-1", "D1"), "h", "D1");
+        district.petitions().append("D1-1", 1, Cases.assign("D1", "V1"), List.of("T1"));
+        Message copy = district.sync().messagesFor("T1", 0, 10).get(0);
+        township.sync().applyMessage(copy, Cases.policy("T1"), "pull");
+        township.sync().applyMessage(copy, Cases.policy("T1"), "pull"); // the case held already: not counted again
+        assertEquals(3, total(township));
+        village.sync().applyMessage(township.sync().messagesFor("V1", 0, 10).get(0), Cases.policy("V1"), "pull");
+        for (Node n : List.of(village, township, district)) {
+            try (java.sql.Connection c = n.dataSource().getConnection(); java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM xf_petition")) {
+                rs.next();
+                assertEquals(rs.getLong(1), total(n), "the kept total is the register's count at " + n.id());
+            }
+        }
+        assertEquals(3, total(village));
+        assertEquals(1, township.petitions().find(new PetitionQuery(Status.TRIAGED, null, null, null, null, null, 0,
+                20)).total(), "a filtered list is counted");
+    }
+
+    private static long total(Node n) {
+        return n.petitions().find(new PetitionQuery(null, null, null, null, null, null, 0, 20)).total();
     }
 
     @Test
