@@ -235,6 +235,25 @@ class JdbcPetitionStoreTest {
         assertEquals(4, ids(new PetitionQuery(Status.REGISTERED, null, Kind.CLAIM, null, null, null, 0, 10)).size());
     }
 
+    /** A case number and a tracking code are looked up by their own keys (issue 16); other words as before. */
+    @Test
+    void aCaseNumberOrATrackingCodeIsFoundByItsKey() {
+        store.insert(petition("510199-0000012", "K7M2Q9RT4X", "拖欠工资", LocalDate.of(2026, 10, 1), 1000, "V"), "h", "N1");
+        store.insert(petition("510199-0000123", "ABCDEFGH23", "其他事项", LocalDate.of(2026, 10, 2),
+                2000, "V"), "h", "N1");
+        store.insert(petition("510199101201-0000001", "ZZZZZZZZZZ", "STRAWBERRY 种植补贴，另见 510199-00000 号", LocalDate.of(2026, 10, 3), 3000,
+                "V"), "h", "N1");
+        assertEquals(List.of("510199-0000012"), ids(new PetitionQuery(null, null, null, null, null, "510199-0000012", 0, 10)));
+        assertEquals(List.of("510199-0000012"),
+                ids(new PetitionQuery(null, null, null, null, null, "510199-00000", 0, 10)),
+                "the beginning of a number finds the numbers, not a subject that quotes it");
+        assertEquals(List.of("510199-0000012"), ids(new PetitionQuery(null, null, null, null, null, "k7m2q9rt4x", 0, 10)),
+                "a tracking code in either case");
+        assertEquals(List.of("510199101201-0000001"), ids(new PetitionQuery(null, null, null, null, null, "strawberry", 0, 10)),
+                "a word of ten letters without a digit is searched as a word");
+        assertEquals(List.of(), ids(new PetitionQuery(null, null, null, null, null, "510199-0000999", 0, 10)));
+    }
+
     private List<String> ids(PetitionQuery q) {
         return store.find(q).items().stream().map(PetitionSummary::id).toList();
     }
