@@ -900,7 +900,7 @@ try {
   await phone.waitForSelector('#p-codes #p-verification');
   const onlineTracking = (await phone.textContent('#p-tracking')).trim();
   const onlineCode = (await phone.textContent('#p-verification')).trim();
-  check(/^[A-Z0-9]{10}$/.test(onlineTracking) && /^\d{6}$/.test(onlineCode), 'an online petition shows its two codes');
+  check(/^[A-Z0-9]{10}$/.test(onlineTracking) && /^\d{8}$/.test(onlineCode), 'an online petition shows its two codes');
   await shot(phone, '12-portal-online-petition');
 
   // ---------------------------------------------------------------- every page: reflow, no broken word, Chinese only

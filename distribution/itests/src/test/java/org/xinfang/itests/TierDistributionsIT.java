@@ -100,7 +100,7 @@ class TierDistributionsIT {
             String unit = json(node.get("/api/v1/node")).get("unit").asText();
             assertTrue(id.startsWith(unit + "-"), id);
             assertTrue(body.get("trackingCode").asText().matches("[2-9A-Z]{10}"));
-            assertTrue(body.get("verificationCode").asText().matches("\\d{6}"));
+            assertTrue(body.get("verificationCode").asText().matches("\\d{8}"));
             String location = created.headers().firstValue("Location").orElseThrow();
             assertTrue(location.endsWith("/api/v1/petitions/" + id), location);
 
