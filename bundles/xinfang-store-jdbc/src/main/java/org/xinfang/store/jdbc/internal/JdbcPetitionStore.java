@@ -1442,9 +1442,11 @@ public final class JdbcPetitionStore implements PetitionStore {
     private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("[0-9]{17}[0-9Xx]");
     /** A case number of a unit with a numeric code, or its beginning: {@code 510199-0001234}, {@code 510199101201-00}. */
     private static final java.util.regex.Pattern CASE_NUMBER = java.util.regex.Pattern.compile("[0-9]{6,}-[0-9]{0,7}");
-    /** A tracking code as issued: ten characters of the alphabet without look-alikes, in either case. */
-    private static final java.util.regex.Pattern TRACKING_CODE = java.util.regex.Pattern.compile(
-            "[2-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{10}");
+    /**
+     * A tracking code: ten letters and digits, in either case (those issued here avoid look-alikes; imported and
+     * generated ones may not). With a digit and a letter in it, it is looked up as a tracking code only.
+     */
+    private static final java.util.regex.Pattern TRACKING_CODE = java.util.regex.Pattern.compile("[0-9A-Za-z]{10}");
 
     /** The column a list is ordered by before its id; statuses in the order a case passes them. */
     private static String sortColumn(PetitionQuery.Sort sort) {
