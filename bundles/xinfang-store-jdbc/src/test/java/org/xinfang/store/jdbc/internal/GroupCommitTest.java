@@ -38,41 +38,18 @@ class GroupCommitTest {
         int each = 20;
         ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> running = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread th = new Thread(() -> {
+        atOnce(threads, thread -> {
+            for (int i = 0; i < each; i++) {
+                String id = "T1-" + (1 + thread * each + i);
+                // the tracking code of the first case: refused, whatever group it lands in
+                Petition p = withTracking(Cases.petition(id, "T1"), thread == 3 && i == 7 ? "TRKT10" : null);
                 try {
-                    start.await();
-                    for (int i = 0; i < each; i++) {
-                        String id = "T1-" + (1 + thread * each + i);
-                        Petition p = Cases.petition(id, "T1");
-                        if (thread == 3 && i == 7) {
-                            // the tracking code of the first case: refused, whatever group it lands in
-                            p = new Petition(p.id(), "TRKT10", p.kind(), p.channel(), p.subject(), p.content(),
-                                    p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(),
-                                    p.registeredBy(), p.owner(), p.status(), p.registeredAt(), p.timeline());
-                        }
-                        try {
-                            stored.add(store.insert(p, "h", "T1").id());
-                        } catch (PetitionStore.DuplicateException e) {
-                            refused.add(id);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
+                    stored.add(store.insert(p, "h", "T1").id());
+                } catch (PetitionStore.DuplicateException e) {
+                    refused.add(id);
                 }
-            });
-            th.start();
-            running.add(th);
-        }
-        start.countDown();
-        for (Thread th : running) {
-            th.join();
-        }
-        assertTrue(failures.isEmpty(), failures.toString());
+            }
+        });
         assertEquals(List.of("T1-68"), List.copyOf(refused), "the duplicate alone is refused");
         assertEquals(threads * each - 1, stored.size());
         assertEquals(threads * each, store.find(new org.xinfang.petition.PetitionQuery(null, null, null, null, null,
@@ -105,39 +82,18 @@ class GroupCommitTest {
         store.insertNumbered(Cases.petition("T2-new", "T2"), "reg", n -> "T2-" + n, "h", "T2");
         Petition first = store.get("T2-1").orElseThrow();
         ConcurrentLinkedQueue<String> stored = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> running = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            int thread = t;
-            Thread th = new Thread(() -> {
+        atOnce(8, thread -> {
+            for (int i = 0; i < 25; i++) {
+                // distinct tracking codes, but one of them the first case's: that one is refused
+                Petition p = withTracking(Cases.petition("T2-new", "T2"),
+                        thread == 5 && i == 11 ? first.trackingCode() : "N" + thread + "X" + i);
                 try {
-                    start.await();
-                    for (int i = 0; i < 25; i++) {
-                        Petition p = Cases.petition("T2-new", "T2");
-                        // distinct tracking codes, but one of them the first case's: that one is refused
-                        String tracking = thread == 5 && i == 11 ? first.trackingCode() : "N" + thread + "X" + i;
-                        p = new Petition(p.id(), tracking, p.kind(), p.channel(), p.subject(), p.content(),
-                                p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(),
-                                p.registeredBy(), p.owner(), p.status(), p.registeredAt(), p.timeline());
-                        try {
-                            stored.add(store.insertNumbered(p, "reg", n -> "T2-" + n, "h", "T2").id());
-                        } catch (PetitionStore.DuplicateException refusedAlone) {
-                            // expected once
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
+                    stored.add(store.insertNumbered(p, "reg", n -> "T2-" + n, "h", "T2").id());
+                } catch (PetitionStore.DuplicateException refusedAlone) {
+                    // expected once
                 }
-            });
-            th.start();
-            running.add(th);
-        }
-        start.countDown();
-        for (Thread th : running) {
-            th.join();
-        }
-        assertTrue(failures.isEmpty(), failures.toString());
+            }
+        });
         Set<Integer> numbers = new TreeSet<>();
         for (String id : stored) {
             numbers.add(Integer.parseInt(id.substring(3)));
@@ -150,5 +106,37 @@ class GroupCommitTest {
         }
         assertEquals(expected, numbers, "2 to 200 without a gap: the refused registration used no number");
         assertEquals(8 * 25 + 1, store.nextSequence("reg"), "and the sequence moves on from there");
+    }
+
+    /** Runs {@code body} on {@code threads} threads released together; fails with what any of them threw. */
+    private static void atOnce(int threads, java.util.function.IntConsumer body) throws InterruptedException {
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread th = new Thread(() -> {
+                try {
+                    start.await();
+                    body.accept(thread);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            th.start();
+            running.add(th);
+        }
+        start.countDown();
+        for (Thread th : running) {
+            th.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+    }
+
+    /** The case with another tracking code (null: as it is). */
+    private static Petition withTracking(Petition p, String tracking) {
+        return tracking == null ? p : new Petition(p.id(), tracking, p.kind(), p.channel(), p.subject(), p.content(),
+                p.category(), p.location(), p.receivedAt(), p.headcount(), p.petitioners(), p.registeredBy(), p.owner(),
+                p.status(), p.registeredAt(), p.timeline());
     }
 }
