@@ -254,6 +254,25 @@ class JdbcPetitionStoreTest {
         assertEquals(List.of(), ids(new PetitionQuery(null, null, null, null, null, "510199-0000999", 0, 10)));
     }
 
+    /** A unit's list holds what it registered or owns, each case once; its total is counted in two halves. */
+    @Test
+    void aUnitsListHoldsWhatItRegisteredOrOwnsEachOnce() {
+        store.insert(petition("U-1", "TU1", "本镇登记本镇办理", LocalDate.of(2026, 10, 1), 1000, "T7"), "h", "N1");
+        store.insert(petition("U-2", "TU2", "本镇登记交办出去", LocalDate.of(2026, 10, 2), 2000, "T7"), "h", "N1");
+        store.append("U-2", 1, Cases.assign("T7", "T8"), List.of());
+        store.insert(petition("X-1", "TX1", "区里交办来的", LocalDate.of(2026, 10, 3), 3000, "T9"), "h", "N1");
+        store.append("X-1", 1, Cases.assign("T9", "T7"), List.of());
+        store.insert(petition("X-2", "TX2", "与本镇无关", LocalDate.of(2026, 10, 4), 4000, "T9"), "h", "N1");
+        Page<PetitionSummary> mine = store.find(new PetitionQuery(null, "T7", null, null, null, null, 0, 10));
+        assertEquals(List.of("X-1", "U-2", "U-1"), mine.items().stream().map(PetitionSummary::id).toList());
+        assertEquals(3, mine.total(), "registered here, owned here, or both: each once");
+        Page<PetitionSummary> firstOnly = store.find(new PetitionQuery(null, "T7", null, null, null, null, 0, 1));
+        assertEquals(3, firstOnly.total(), "the total does not depend on the page");
+        assertEquals(1, store.find(new PetitionQuery(null, "T8", null, null, null, null, 0, 10)).total());
+        assertEquals(2, store.find(new PetitionQuery(null, "T7", null, LocalDate.of(2026, 10, 2), null, null, 0, 10))
+                .total(), "with another filter as well");
+    }
+
     private List<String> ids(PetitionQuery q) {
         return store.find(q).items().stream().map(PetitionSummary::id).toList();
     }
