@@ -120,7 +120,7 @@ class AccusationIT {
         assertEquals(201, r.statusCode(), r.body());
         JsonNode registered = json(r);
         accusation = registered.path("id").asText();
-        assertTrue(registered.path("verificationCode").asText().matches("[0-9]{6}"), "the accuser gets the code");
+        assertTrue(registered.path("verificationCode").asText().matches("[0-9]{8}"), "the accuser gets the code");
         assertSealed(registered, "the village clerk, once registered");
     }
 
