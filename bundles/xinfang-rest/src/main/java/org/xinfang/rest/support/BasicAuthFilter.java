@@ -94,21 +94,15 @@ public class BasicAuthFilter implements ContainerRequestFilter {
             request.abortWith(locked(Duration.between(Instant.now(), lock.get().until()).toSeconds()));
             return;
         }
-        String remembered = LOGINS.key(credentials);
-        Set<String> known = LOGINS.roles(remembered);
-        if (known != null) {
-            request.setSecurityContext(new Authenticated(credentials[0], known, secure));
-            return;
-        }
         try {
-            Subject subject = new Subject();
-            // the realm's first module (org.xinfang.rest.login.GuardLoginModule) reads the address from here
-            subject.getPrincipals().add(new ClientPrincipal("http", address == null ? "unknown" : address));
-            LoginContext login = new LoginContext(realm, subject, callbacks -> answer(callbacks, credentials));
-            login.login();
-            Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                    .collect(Collectors.toUnmodifiableSet());
-            LOGINS.remember(remembered, roles);
+            Set<String> roles = LOGINS.login(LOGINS.key(credentials), () -> {
+                Subject subject = new Subject();
+                // the realm's first module (org.xinfang.rest.login.GuardLoginModule) reads the address from here
+                subject.getPrincipals().add(new ClientPrincipal("http", address == null ? "unknown" : address));
+                new LoginContext(realm, subject, callbacks -> answer(callbacks, credentials)).login();
+                return subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
+                        .collect(Collectors.toUnmodifiableSet());
+            });
             request.setSecurityContext(new Authenticated(credentials[0], roles, secure));
         } catch (GuardLoginModule.Locked e) {
             request.abortWith(locked(e.retryAfterSeconds()));
