@@ -65,11 +65,11 @@ final class Copies {
             Petition after = JdbcPetitionStore.appendLocked(c, now, own.get(), policy.holders(parents));
             LOG.info("case {}: {} recorded on arrival", after.id(), own.get().type());
             if (!below.isEmpty()) {
-                JdbcSyncStore.sendCopies(c, after, now.verificationHash(), below, policy.holders(after),
+                Downbox.sendCopies(c, after, now.verificationHash(), below, policy.holders(after),
                         m.createdMillis());
             }
         } else if (changed || !below.isEmpty()) {
-            JdbcSyncStore.sendCopies(c, parents, s.verificationHash(), below, policy.holders(parents), m.createdMillis());
+            Downbox.sendCopies(c, parents, s.verificationHash(), below, policy.holders(parents), m.createdMillis());
         }
     }
 

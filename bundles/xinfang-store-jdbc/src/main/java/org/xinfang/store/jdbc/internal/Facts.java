@@ -88,14 +88,14 @@ final class Facts {
         ps.setString(i++, f.kind().name());
         ps.setString(i++, f.status().name());
         ps.setString(i++, f.channel().name());
-        JdbcPetitionStore.setNullable(ps, i++, f.category());
+        Sql.setNullable(ps, i++, f.category());
         ps.setString(i++, f.owner());
         ps.setString(i++, f.registeredBy());
         ps.setInt(i++, f.headcount());
         ps.setInt(i++, f.repeated() ? 1 : 0);
         ps.setInt(i++, f.supervised() ? 1 : 0);
         ps.setInt(i++, f.major() ? 1 : 0);
-        JdbcPetitionStore.setNullable(ps, i++, f.rating());
+        Sql.setNullable(ps, i++, f.rating());
         if (f.activeDue() == null) {
             ps.setNull(i++, java.sql.Types.DATE);
         } else {

@@ -134,8 +134,8 @@ public final class JdbcAttachmentStore implements AttachmentStore {
             ps.setString(i++, a.sha256());
             ps.setLong(i++, a.addedAt().toEpochMilli());
             ps.setString(i++, a.addedBy().login());
-            JdbcPetitionStore.setNullable(ps, i++, a.addedBy().name());
-            JdbcPetitionStore.setNullable(ps, i++, a.addedBy().title());
+            Sql.setNullable(ps, i++, a.addedBy().name());
+            Sql.setNullable(ps, i++, a.addedBy().title());
             ps.setString(i++, a.unit());
             ps.setString(i++, a.node());
             ps.setString(i++, origin);

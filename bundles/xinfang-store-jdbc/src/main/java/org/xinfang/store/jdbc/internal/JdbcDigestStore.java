@@ -31,7 +31,6 @@ import org.xinfang.petition.PetitionStore.StoreException;
  */
 public final class JdbcDigestStore implements DigestStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDigestStore.class);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "payload_utf8, document_utf8, document_sha256";
 
     private final DataSource dataSource;
@@ -57,7 +56,7 @@ public final class JdbcDigestStore implements DigestStore {
             LOG.info("digest of {} generated, version {}", digest.month(), digest.version());
             return new Stored(digest, document.clone(), hash);
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new DigestConflictException(Reason.EXISTS, digest.month() + " 的摘报已生成，可刷新数据或编辑 / the digest of "
                         + digest.month() + " exists already: regenerate or edit it");
             }

@@ -132,8 +132,8 @@ public final class JdbcPersonalReads implements PersonalReads {
             ps.setString(1, r.id());
             ps.setString(2, r.caseId());
             ps.setString(3, r.reader().login());
-            JdbcPetitionStore.setNullable(ps, 4, r.reader().name());
-            JdbcPetitionStore.setNullable(ps, 5, r.reader().title());
+            Sql.setNullable(ps, 4, r.reader().name());
+            Sql.setNullable(ps, 5, r.reader().title());
             ps.setString(6, r.unit());
             ps.setString(7, r.node());
             ps.setLong(8, r.at().toEpochMilli());

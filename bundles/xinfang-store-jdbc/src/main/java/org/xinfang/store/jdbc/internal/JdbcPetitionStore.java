@@ -48,7 +48,6 @@ import org.xinfang.petition.VersionConflictException;
  */
 public final class JdbcPetitionStore implements PetitionStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPetitionStore.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     static final String PETITION_COLUMNS = "id, tracking_code, kind, channel, subject, content, category,"
             + " location, received_on, headcount, registered_by, owner_unit, status, registered_at";
@@ -355,10 +354,16 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
         timeline.sort(Comparator.comparingInt(Event::seq));
         TreeMap<Integer, Petitioner> byPos = people.get(id);
-        return new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)), Channel.valueOf(rs.getString(4)),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(),
-                rs.getInt(10), byPos == null ? List.of() : new ArrayList<>(byPos.values()), rs.getString(11),
-                rs.getString(12), Status.valueOf(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)), timeline);
+        return petition(rs, byPos == null ? List.of() : new ArrayList<>(byPos.values()), timeline);
+    }
+
+    /** The case in the current row, columns {@link #PETITION_COLUMNS} from the first, with these people and steps. */
+    private static Petition petition(ResultSet rs, List<Petitioner> petitioners, List<Event> timeline)
+            throws SQLException {
+        return new Petition(rs.getString(1), rs.getString(2), Kind.valueOf(rs.getString(3)),
+                Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getDate(9).toLocalDate(), rs.getInt(10), petitioners, rs.getString(11), rs.getString(12),
+                Status.valueOf(rs.getString(13)), Instant.ofEpochMilli(rs.getLong(14)), timeline);
     }
 
     @Override
@@ -427,59 +432,7 @@ public final class JdbcPetitionStore implements PetitionStore {
 
     @Override
     public long nextSequence(String name) {
-        return nextSequence(dataSource, name);
-    }
-
-    /** Advances a node sequence in a transaction of its own; returns its new value. */
-    static long nextSequence(DataSource dataSource, String name) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    long value = increment(c, name);
-                    c.commit();
-                    return value;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                // two first uses at once both find no row and insert it: the second takes the row the first made
-                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    continue;
-                }
-                throw new StoreException("cannot advance sequence " + name, e);
-            }
-        }
-    }
-
-    static long increment(Connection c, String name) throws SQLException {
-        return increment(c, name, 1);
-    }
-
-    /** Advances a sequence by {@code by} inside the caller's transaction; returns its new value. */
-    static long increment(Connection c, String name, int by) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement(
-                "UPDATE xf_sequence SET next_value = next_value + ? WHERE name = ?")) {
-            up.setInt(1, by);
-            up.setString(2, name);
-            if (up.executeUpdate() == 0) {
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO xf_sequence (name, next_value) VALUES (?, ?)")) {
-                    ins.setString(1, name);
-                    ins.setLong(2, by);
-                    ins.executeUpdate();
-                }
-                return by;
-            }
-        }
-        try (PreparedStatement get = c.prepareStatement("SELECT next_value FROM xf_sequence WHERE name = ?")) {
-            get.setString(1, name);
-            try (ResultSet rs = get.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.nextSequence(dataSource, name);
     }
 
     @Override
@@ -581,7 +534,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                         try {
                             // the journal entry's sequence is the registration event's identity and the case's provenance
                             Petition given = r.sequence == null ? r.given
-                                    : renamed(r.given, r.numbering.apply(increment(c, r.sequence)));
+                                    : renamed(r.given, r.numbering.apply(Sql.increment(c, r.sequence)));
                             long seq = Journal.nextOwn(c, r.node);
                             Petition p = withEventIds(given, Journal.eventId(r.node, seq));
                             Journal.appendOwnAt(c, r.node, seq, "PETITION_REGISTERED", p.id(),
@@ -623,7 +576,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
 
         private RuntimeException refusal(Petition given, Exception e) {
-            if (e instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (e instanceof SQLException sql && Sql.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return new DuplicateException("petition " + given.id() + " or tracking code is already stored", sql);
             }
             if (e instanceof RuntimeException r) {
@@ -651,7 +604,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                 throw e;
             }
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new DuplicateException("a petition id or tracking code of the batch is already stored", e);
             }
             throw new StoreException("cannot store imported petitions", e);
@@ -676,7 +629,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             ps.setLong(4, given.registeredAt().toEpochMilli());
             ps.executeUpdate();
         } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new HistoricRegister.AlreadyImportedException(source, number, e);
             }
             throw e;
@@ -696,7 +649,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    long last = increment(c, name, count);
+                    long last = Sql.increment(c, name, count);
                     c.commit();
                     return last - count + 1;
                 } catch (SQLException | RuntimeException e) {
@@ -704,7 +657,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (attempt == 1 && Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     continue;
                 }
                 throw new StoreException("cannot advance sequence " + name, e);
@@ -893,14 +846,6 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
     }
 
-    static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
-
     @Override
     public Petition append(String id, int basedOn, NewEvent event, Collection<String> copyTo) {
         try (Connection c = dataSource.getConnection()) {
@@ -942,7 +887,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         Petition after = appendEvent(c, before.petition(), digestBefore, recorded);
         Journal.appendOwnAt(c, node, seq, "CASE_EVENT", id, PetitionJson.writeStep(id, basedOn, digestBefore,
                 event), event.at().toEpochMilli());
-        JdbcSyncStore.sendCopies(c, after, before.verificationHash(), List.of(), copyTo, event.at().toEpochMilli());
+        Downbox.sendCopies(c, after, before.verificationHash(), List.of(), copyTo, event.at().toEpochMilli());
         return after;
     }
 
@@ -999,11 +944,7 @@ public final class JdbcPetitionStore implements PetitionStore {
                         return Optional.empty();
                     }
                     String id = rs.getString(1);
-                    Petition p = new Petition(id, rs.getString(2), Kind.valueOf(rs.getString(3)),
-                            Channel.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getDate(9).toLocalDate(), rs.getInt(10), petitioners(c, id),
-                            rs.getString(11), rs.getString(12), Status.valueOf(rs.getString(13)),
-                            Instant.ofEpochMilli(rs.getLong(14)), events(c, id));
+                    Petition p = petition(rs, petitioners(c, id), events(c, id));
                     return Optional.of(new Tracked(p, rs.getString(15)));
                 }
             }
@@ -1257,8 +1198,8 @@ public final class JdbcPetitionStore implements PetitionStore {
             ps.setString(2, k.caseId());
             ps.setString(3, k.type().name());
             ps.setString(4, k.actor().login());
-            setNullable(ps, 5, k.actor().name());
-            setNullable(ps, 6, k.actor().title());
+            Sql.setNullable(ps, 5, k.actor().name());
+            Sql.setNullable(ps, 6, k.actor().title());
             ps.setString(7, k.unit());
             ps.setLong(8, k.at().toEpochMilli());
             ps.setString(9, k.refusedBy());

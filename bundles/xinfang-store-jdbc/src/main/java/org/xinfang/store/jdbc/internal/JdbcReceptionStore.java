@@ -43,7 +43,7 @@ public final class JdbcReceptionStore implements ReceptionStore {
 
     @Override
     public String nextId(String unit) {
-        return ReceptionDay.id(unit, JdbcPetitionStore.nextSequence(dataSource, "reception-day"));
+        return ReceptionDay.id(unit, Sql.nextSequence(dataSource, "reception-day"));
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class JdbcReferenceStore implements ReferenceStore {
                 }
                 Message m = message(next);
                 for (String child : children(c)) {
-                    JdbcSyncStore.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                    Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
                 }
                 c.commit();
                 LOG.info("reference data {} replaced: version {}", name, next.version());
@@ -83,7 +83,7 @@ public final class JdbcReferenceStore implements ReferenceStore {
             throw new SQLException("reference data " + d.name() + " changed while applying");
         }
         for (String child : children(c)) {
-            JdbcSyncStore.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+            Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
         }
         LOG.info("reference data {} version {} taken from the parent", d.name(), d.version());
     }
@@ -97,7 +97,7 @@ public final class JdbcReferenceStore implements ReferenceStore {
                         new String(rs.getBytes(3), StandardCharsets.UTF_8));
                 // the id names the version and content, so a copy the child already took is not applied again
                 Message m = message(d);
-                JdbcSyncStore.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
             }
         }
     }

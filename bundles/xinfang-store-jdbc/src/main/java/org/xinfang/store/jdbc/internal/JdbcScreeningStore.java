@@ -98,7 +98,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                 Journal.appendOwn(c, node, ScreeningJson.ENTRY_TYPE, id, json, after.changedAt().toEpochMilli());
                 if (downVia != null) {
                     // node ids are unit codes: the message is for the node of the report's unit
-                    JdbcSyncStore.enqueue(c, downVia, messageId(after), unit, ScreeningJson.ENTRY_TYPE, json,
+                    Downbox.enqueue(c, downVia, messageId(after), unit, ScreeningJson.ENTRY_TYPE, json,
                             after.changedAt().toEpochMilli());
                 }
                 c.commit();
@@ -191,7 +191,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                         continue; // this unit has it already
                     }
                     putForm(c, unit, now, json);
-                    JdbcSyncStore.enqueue(c, e.getValue(), "sf:" + unit + ":" + now, unit, ScreeningJson.FORM_MESSAGE, json,
+                    Downbox.enqueue(c, e.getValue(), "sf:" + unit + ":" + now, unit, ScreeningJson.FORM_MESSAGE, json,
                             now);
                 }
                 c.commit();
@@ -238,7 +238,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
             LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
         }
         if (next != null) {
-            JdbcSyncStore.enqueue(c, next, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+            Downbox.enqueue(c, next, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
         }
     }
 

@@ -149,25 +149,6 @@ public final class JdbcSyncStore implements SyncStore {
         });
     }
 
-    /**
-     * Queues the case as it is now for each of these children, in the caller's transaction, with the
-     * conflict notices that go with it. The same copy is queued for a child once.
-     */
-    static void sendCopies(Connection c, Petition p, String verificationHash, List<PetitionStore.Conflict> notices,
-            Collection<String> children, long atMillis) throws SQLException {
-        if (children.isEmpty()) {
-            return;
-        }
-        String payload = PetitionJson.write(p, verificationHash, notices);
-        StringBuilder key = new StringBuilder(p.id()).append('\n').append(p.version()).append('\n')
-                .append(TimelineDigest.of(p.timeline()));
-        notices.forEach(n -> key.append('\n').append(n.eventId()));
-        String msgId = "c:" + TimelineDigest.next("", key.toString()).substring(0, 40);
-        for (String child : children) {
-            enqueue(c, child, msgId, child, "CASE", payload, atMillis);
-        }
-    }
-
     @Override
     public Map<String, Long> held() {
         return inTransaction("read held sequences", c -> {
@@ -222,33 +203,6 @@ public final class JdbcSyncStore implements SyncStore {
         });
     }
 
-    /** Queues a message for a child inside the caller's transaction; a message id is queued once. */
-    static void enqueue(Connection c, String child, String msgId, String recipient, String type, String payload,
-            long createdMillis) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM xf_downbox WHERE child_node = ? AND msg_id = ?")) {
-            ps.setString(1, child);
-            ps.setString(2, msgId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        long seq = JdbcPetitionStore.increment(c, "downbox:" + child);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_downbox (child_node, seq, msg_id, recipient,"
-                + " msg_type, payload_utf8, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, child);
-            ps.setLong(2, seq);
-            ps.setString(3, msgId);
-            ps.setString(4, recipient);
-            ps.setString(5, type);
-            ps.setBytes(6, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            ps.setLong(7, createdMillis);
-            ps.executeUpdate();
-        }
-    }
-
     @Override
     public List<Message> messagesFor(String childNode, long afterSeq, int limit) {
         return inTransaction("read messages", c -> {
@@ -282,7 +236,7 @@ public final class JdbcSyncStore implements SyncStore {
             } else {
                 String nextHop = policy.nextHop(m.recipient());
                 if (nextHop != null) {
-                    enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                    Downbox.enqueue(c, nextHop, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
                 } else {
                     LOG.warn("message type {} is not known here; acknowledged, not applied", m.type());
                 }
@@ -322,7 +276,7 @@ public final class JdbcSyncStore implements SyncStore {
     public void queueForChildren(Message m, java.util.Collection<String> children) {
         inTransaction("queue a message for children", c -> {
             for (String child : children) {
-                enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
             }
             return null;
         });
@@ -332,7 +286,7 @@ public final class JdbcSyncStore implements SyncStore {
     public void applyBroadcast(Message m, java.util.Collection<String> children, String cursorKey) {
         applyOnce(m, cursorKey, c -> {
             for (String child : children) {
-                enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+                Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
             }
             return null;
         });
@@ -540,15 +494,15 @@ public final class JdbcSyncStore implements SyncStore {
     /** Keeps an alarm row, and only the newest {@link #ALARMS_KEPT}: ids are handed out one by one, so the rest go. */
     static long insertAlarm(Connection c, String kind, String node, String message, String raisedAt, long atMillis)
             throws SQLException {
-        long id = JdbcPetitionStore.increment(c, "alarm");
+        long id = Sql.increment(c, "alarm");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_sync_alarm (id, at_millis, kind, node_id,"
                 + " message, raised_at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
             ps.setLong(2, atMillis);
             ps.setString(3, clip(kind, 40));
-            JdbcPetitionStore.setNullable(ps, 4, node == null || node.isEmpty() ? null : clip(node, 40));
+            Sql.setNullable(ps, 4, node == null || node.isEmpty() ? null : clip(node, 40));
             ps.setString(5, clip(message, 1000));
-            JdbcPetitionStore.setNullable(ps, 6, raisedAt == null ? null : clip(raisedAt, 40));
+            Sql.setNullable(ps, 6, raisedAt == null ? null : clip(raisedAt, 40));
             ps.setLong(7, atMillis);
             ps.executeUpdate();
         }

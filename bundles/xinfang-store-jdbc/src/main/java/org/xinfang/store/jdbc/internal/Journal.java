@@ -32,7 +32,7 @@ final class Journal {
      * serialised here. The caller appends the entry with {@link #appendOwnAt} in the same transaction.
      */
     static long nextOwn(Connection c, String node) throws SQLException {
-        return JdbcPetitionStore.increment(c, "journal:" + node);
+        return Sql.increment(c, "journal:" + node);
     }
 
     /** Appends this node's own entry at the sequence {@link #nextOwn} gave. */
@@ -93,7 +93,7 @@ final class Journal {
 
     /** Stores an entry at the next outbox position. */
     static long insert(Connection c, JournalEntry e) throws SQLException {
-        return insertAt(c, e, JdbcPetitionStore.increment(c, "outbox"));
+        return insertAt(c, e, Sql.increment(c, "outbox"));
     }
 
     /**
@@ -101,7 +101,7 @@ final class Journal {
      * outbox; one left unused by a batch is a harmless gap.
      */
     static long reserve(Connection c, int count) throws SQLException {
-        long last = JdbcPetitionStore.increment(c, "outbox", count);
+        long last = Sql.increment(c, "outbox", count);
         return last - count + 1;
     }
 

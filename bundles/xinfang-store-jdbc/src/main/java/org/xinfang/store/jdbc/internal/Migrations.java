@@ -191,10 +191,10 @@ final class Migrations {
                         String id = LegacyEvents.id(kase.getKey(), seq);
                         digest = org.xinfang.petition.TimelineDigest.next(digest, id);
                         event.setString(1, id);
-                        JdbcPetitionStore.setNullable(event, 2, PetitionJson.attrsColumn(LegacyEvents.attributes(type,
+                        Sql.setNullable(event, 2, PetitionJson.attrsColumn(LegacyEvents.attributes(type,
                                 (String) e[3], i == lastAssigned ? kase.getValue() : null)));
                         event.setString(3, person.login());
-                        JdbcPetitionStore.setNullable(event, 4, person.name());
+                        Sql.setNullable(event, 4, person.name());
                         event.setString(5, kase.getKey());
                         event.setInt(6, seq);
                         event.addBatch();

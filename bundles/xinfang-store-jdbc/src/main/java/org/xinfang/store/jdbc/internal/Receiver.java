@@ -210,7 +210,7 @@ final class Receiver {
             }
             if (!own.isEmpty()) {
                 // this node's own chain before the outbox: the order every writer takes them in
-                JdbcPetitionStore.increment(c, "journal:" + self, 0);
+                Sql.increment(c, "journal:" + self, 0);
             }
             long pos = Journal.reserve(c, accepted.size());
             for (Accepted a : accepted) {
@@ -354,7 +354,7 @@ final class Receiver {
                 + " from_node, kind, reason, at_millis) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.origin());
             ps.setLong(2, e.seq());
-            JdbcPetitionStore.setNullable(ps, 3, caseId);
+            Sql.setNullable(ps, 3, caseId);
             ps.setString(4, from);
             ps.setString(5, v.kind());
             ps.setString(6, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
@@ -380,11 +380,11 @@ final class Receiver {
             Tracked t = copy(id);
             Collection<String> holders = new LinkedHashSet<>(policy.holders(t.petition()));
             holders.remove(from);
-            JdbcSyncStore.sendCopies(c, t.petition(), t.verificationHash(), List.of(), holders, now);
+            Downbox.sendCopies(c, t.petition(), t.verificationHash(), List.of(), holders, now);
         }
         for (String id : backToSender) {
             Tracked t = copy(id);
-            JdbcSyncStore.sendCopies(c, t.petition(), t.verificationHash(), notices.getOrDefault(id, List.of()),
+            Downbox.sendCopies(c, t.petition(), t.verificationHash(), notices.getOrDefault(id, List.of()),
                     List.of(from), now);
         }
     }

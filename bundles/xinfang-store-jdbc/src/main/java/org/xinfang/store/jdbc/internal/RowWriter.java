@@ -53,7 +53,7 @@ final class RowWriter implements AutoCloseable {
         ps.setString(2, e.origin());
         ps.setLong(3, e.seq());
         ps.setString(4, e.type());
-        JdbcPetitionStore.setNullable(ps, 5, e.entity());
+        Sql.setNullable(ps, 5, e.entity());
         ps.setLong(6, e.atMillis());
         ps.setBytes(7, e.payload().getBytes(StandardCharsets.UTF_8));
         ps.setString(8, e.prevHash());
@@ -79,8 +79,8 @@ final class RowWriter implements AutoCloseable {
         ps.setString(i++, p.channel().name());
         ps.setString(i++, p.subject());
         ps.setString(i++, p.content());
-        JdbcPetitionStore.setNullable(ps, i++, p.category());
-        JdbcPetitionStore.setNullable(ps, i++, p.location());
+        Sql.setNullable(ps, i++, p.category());
+        Sql.setNullable(ps, i++, p.location());
         ps.setDate(i++, Date.valueOf(p.receivedAt()));
         ps.setInt(i++, p.headcount());
         ps.setString(i++, p.registeredBy());
@@ -88,13 +88,13 @@ final class RowWriter implements AutoCloseable {
         ps.setString(i++, p.status().name());
         ps.setLong(i++, p.registeredAt().toEpochMilli());
         ps.setString(i++, verificationHash);
-        JdbcPetitionStore.setNullable(ps, i++, originNode);
+        Sql.setNullable(ps, i++, originNode);
         if (originSeq > 0) {
             ps.setLong(i++, originSeq);
         } else {
             ps.setNull(i++, Types.BIGINT);
         }
-        JdbcPetitionStore.setNullable(ps, i++, path);
+        Sql.setNullable(ps, i++, path);
         ps.setInt(i++, p.version());
         ps.setString(i, TimelineDigest.of(p.timeline()));
         ps.addBatch();
@@ -142,11 +142,11 @@ final class RowWriter implements AutoCloseable {
         ps.setString(1, petitionId);
         ps.setInt(2, pos);
         ps.setString(3, person.name());
-        JdbcPetitionStore.setNullable(ps, 4, person.idNumber());
-        JdbcPetitionStore.setNullable(ps, 5, person.phone());
-        JdbcPetitionStore.setNullable(ps, 6, person.address());
-        JdbcPetitionStore.setNullable(ps, 7, person.gender() == null ? null : person.gender().name());
-        JdbcPetitionStore.setNullable(ps, 8, person.workUnit());
+        Sql.setNullable(ps, 4, person.idNumber());
+        Sql.setNullable(ps, 5, person.phone());
+        Sql.setNullable(ps, 6, person.address());
+        Sql.setNullable(ps, 7, person.gender() == null ? null : person.gender().name());
+        Sql.setNullable(ps, 8, person.workUnit());
         ps.addBatch();
     }
 
@@ -165,11 +165,11 @@ final class RowWriter implements AutoCloseable {
         ps.setString(5, e.actor().login());
         ps.setString(6, e.unit());
         ps.setString(7, e.node());
-        JdbcPetitionStore.setNullable(ps, 8, e.note());
+        Sql.setNullable(ps, 8, e.note());
         ps.setString(9, e.id());
-        JdbcPetitionStore.setNullable(ps, 10, PetitionJson.attrsColumn(e.attrs()));
-        JdbcPetitionStore.setNullable(ps, 11, e.actor().name());
-        JdbcPetitionStore.setNullable(ps, 12, e.actor().title());
+        Sql.setNullable(ps, 10, PetitionJson.attrsColumn(e.attrs()));
+        Sql.setNullable(ps, 11, e.actor().name());
+        Sql.setNullable(ps, 12, e.actor().title());
         ps.addBatch();
     }
 

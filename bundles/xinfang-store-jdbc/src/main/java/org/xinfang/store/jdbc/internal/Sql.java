@@ -1,0 +1,78 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import javax.sql.DataSource;
+import org.xinfang.petition.PetitionStore.StoreException;
+
+/** Small JDBC helpers every store of this bundle uses: nullable text, the node's sequences. */
+final class Sql {
+    /** SQLState of a unique key violation (SQL standard; Derby and PostgreSQL alike). */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private Sql() {
+    }
+
+    static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    /** Advances a node sequence in a transaction of its own; returns its new value. */
+    static long nextSequence(DataSource dataSource, String name) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    long value = increment(c, name);
+                    c.commit();
+                    return value;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                // two first uses at once both find no row and insert it: the second takes the row the first made
+                if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    continue;
+                }
+                throw new StoreException("cannot advance sequence " + name, e);
+            }
+        }
+    }
+
+    static long increment(Connection c, String name) throws SQLException {
+        return increment(c, name, 1);
+    }
+
+    /** Advances a sequence by {@code by} inside the caller's transaction; returns its new value. */
+    static long increment(Connection c, String name, int by) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE xf_sequence SET next_value = next_value + ? WHERE name = ?")) {
+            up.setInt(1, by);
+            up.setString(2, name);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO xf_sequence (name, next_value) VALUES (?, ?)")) {
+                    ins.setString(1, name);
+                    ins.setLong(2, by);
+                    ins.executeUpdate();
+                }
+                return by;
+            }
+        }
+        try (PreparedStatement get = c.prepareStatement("SELECT next_value FROM xf_sequence WHERE name = ?")) {
+            get.setString(1, name);
+            try (ResultSet rs = get.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
