@@ -6,6 +6,11 @@
  *
  *   java IntakeBench.java fsync <dir> <seconds>
  *   java IntakeBench.java load <baseUrl> <user> <password> <clients> <seconds> <ids-file>
+ *   java IntakeBench.java floor <baseUrl> <user> <password> <clients> <seconds>
+ *
+ * "floor" is the anchor for the rate: the same clients asking the node for the least it answers with a login
+ * (GET /api/v1/me: who is logged in), so that what HTTP, JAX-RS, the login check and the clients themselves cost on
+ * this machine is printed beside what a registration costs on top of them.
  */
 
 import java.io.IOException;
@@ -39,6 +44,7 @@ public class IntakeBench {
             case "fsync" -> fsync(Path.of(args[1]), Integer.parseInt(args[2]));
             case "load" -> load(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
                     Path.of(args[6]));
+            case "floor" -> floor(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -114,6 +120,50 @@ public class IntakeBench {
         Files.write(idsFile, ids);
         System.out.printf("created %d%nerrors %d%nrate %.0f%np50 %.1f%np95 %.1f%n", ids.size(), errors.get(),
                 ids.size() / s, pct(sorted, 0.50), pct(sorted, 0.95));
+    }
+
+    /** Authenticated GET /api/v1/me from every client, as fast as answered: requests a second and p50. */
+    static void floor(String base, String user, String password, int clients, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth).GET().build();
+        for (int i = 0; i < 200; i++) {
+            http.send(me, HttpResponse.BodyHandlers.ofString());
+        }
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        CountDownLatch done = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = http.send(me, HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200) {
+                            answered.incrementAndGet();
+                            latencies.add(System.nanoTime() - t0);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }).start();
+        }
+        done.await();
+        double s = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("answered %d%nerrors %d%nrate %.0f%np50 %.1f%n", answered.get(), errors.get(),
+                answered.get() / s, pct(sorted, 0.50));
     }
 
     private static double pct(List<Long> sorted, double p) {

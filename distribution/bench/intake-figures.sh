@@ -65,6 +65,7 @@ done
 [ -n "$PG_URL" ] && RUNS+=("district|0|postgresql")
 
 declare -a ROWS
+declare -a FLOORS
 for run in "${RUNS[@]}"; do
     IFS='|' read -r tier ready db <<<"$run"
     home="$WORK/$tier-$ready-$db"
@@ -95,6 +96,15 @@ for run in "${RUNS[@]}"; do
       done
     fi
     pid=$(java_pid "$home")
+    # the anchor: the same clients on the least the node answers with a login (GET /api/v1/me), and its CPU
+    f0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
+    floor=$("$JAVA" "$BENCH" floor "$url" admin "$pw" "$CLIENTS" 10)
+    f1=$(cpu_ticks "$pid"); t1=$(date +%s%N)
+    floor_rate=$(awk '/^rate/ { print $2 }' <<<"$floor")
+    floor_cpu=$(awk -v a="$f0" -v b="$f1" -v n="$(awk '/^answered/ { print $2 }' <<<"$floor")" -v t="$TICKS" \
+      'BEGIN { printf "%.2f", (b - a) * 1000 / t / (n + 200) }')
+    floor_cores=$(awk -v a="$f0" -v b="$f1" -v t="$TICKS" -v ns="$((t1 - t0))" 'BEGIN { printf "%.2f", (b - a) / t / (ns / 1e9) }')
+    FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores")
     before=$(total "$url" "$pw")
     c0=$(cpu_ticks "$pid")
     out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt")
@@ -121,4 +131,12 @@ printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' tier database cod
 for row in "${ROWS[@]}"; do
   IFS='|' read -r t r d rate p50 p95 cpu created errors diff <<<"$row"
   printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' "$t" "$d" "$r" "$rate" "$p50" "$p95" "$cpu" "$created" "$errors" "$diff"
+done
+echo
+echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"
+echo "JAX-RS, the remembered login and the clients on these $(nproc) cores, no registration"
+printf '%-9s %-11s %-10s %-9s %-12s %s\n' tier database "reqs/s" "p50 ms" "CPU ms/req" "node's cores busy"
+for row in "${FLOORS[@]}"; do
+  IFS='|' read -r t d rate p50 cpu cores <<<"$row"
+  printf '%-9s %-11s %-10s %-9s %-12s %s\n' "$t" "$d" "$rate" "$p50" "$cpu" "$cores"
 done
