@@ -16,7 +16,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 VERSION="0.1.0-SNAPSHOT"
 M2="${MAVEN_REPO:-$HOME/.m2/repository}"
 CP=""
-for b in petition-api sync-api store-jdbc node lifecycle digest petition rest-support rest sync; do
+for b in petition-api lifecycle-api sync-api store-jdbc node lifecycle digest petition rest-support rest sync; do
   jar="$ROOT/bundles/xinfang-$b/target/xinfang-$b-$VERSION.jar"
   [ -f "$jar" ] || { echo "build first: mvn -B install -DskipTests (missing $jar)" >&2; exit 1; }
   CP="$CP:$jar"

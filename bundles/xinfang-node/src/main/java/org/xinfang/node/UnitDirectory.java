@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The organisation tree as this node knows it: any number of levels, linked by parent codes. */
-public interface UnitDirectory extends org.xinfang.rules.Hierarchy {
+public interface UnitDirectory extends org.xinfang.petition.Hierarchy {
 
     /** The unit with this code. */
     Optional<Unit> get(String code);

@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.xinfang.rules.Step;
 
 /**
  * A typed attribute of an event: its name (as written in JSON and in the API's input), what kind of

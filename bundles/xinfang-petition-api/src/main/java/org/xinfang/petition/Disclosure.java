@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import org.xinfang.rules.Hierarchy;
 
 /**
  * Who reads what of a case. One place for the rules every screen and list applies:

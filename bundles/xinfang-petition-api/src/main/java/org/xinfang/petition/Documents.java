@@ -2,7 +2,6 @@ package org.xinfang.petition;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.xinfang.rules.Step;
 
 /**
  * The written documents and notices of a case (受理告知书, 信访处理意见书, 督办通知 …), in Chinese, made

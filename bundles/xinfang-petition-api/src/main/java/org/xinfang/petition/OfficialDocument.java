@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.xinfang.rules.Deadlines;
 
 /**
  * A numbered written document (公文) a case issues to the petitioner or to a unit: 回执, 受理告知书, 不予受理告知书,
@@ -113,7 +112,7 @@ public record OfficialDocument(DocumentType type, int event, String eventId, Str
         }
         Attributes a = e.attrs();
         String issuer = units.name(e.unit());
-        LocalDate on = LocalDate.ofInstant(e.at(), Deadlines.ZONE);
+        LocalDate on = LocalDate.ofInstant(e.at(), Step.ZONE);
         String above = units.parent(e.unit()) == null ? null : units.name(units.parent(e.unit()));
         String petitioners = String.join("、", p.petitioners().stream().map(Petitioner::name).toList());
         String reported = "你" + (p.petitioners().size() > 1 ? "们" : "") + "于" + date(p.receivedAt()) + "以"

@@ -144,41 +144,14 @@ public interface PetitionStore {
     java.util.List<Petition> wholeWithEvent(EventType eventType);
 
     /**
-     * The cases received from {@code from} to {@code to} (both included), whole. Statistics count the facts
-     * ({@link #eachFact}); this is the recount they must always equal.
+     * The cases received from {@code from} to {@code to} (both included), whole. Statistics count the facts the
+     * procedure's store keeps of them (its {@code eachFact}); this is the recount they must always equal.
      */
     java.util.List<Petition> wholeReceived(java.time.LocalDate from, java.time.LocalDate to);
-
-    /**
-     * Hands {@code each} the facts of every case received from {@code from} to {@code to} (both included),
-     * one narrow row per case, streamed: nothing is held. The facts are written with every change to a case
-     * ({@link org.xinfang.rules.CaseFact}); what statistics count.
-     */
-    void eachFact(java.time.LocalDate from, java.time.LocalDate to,
-            java.util.function.Consumer<org.xinfang.rules.CaseFact> each);
 
     /** How many cases were received on each day from {@code from} to {@code to}, from the index alone. */
     java.util.Map<java.time.LocalDate, Long> receivedPerDay(java.time.LocalDate from, java.time.LocalDate to);
 
-    /**
-     * The facts of the cases waiting on an organ clock due from {@code from} to {@code to} (both included;
-     * null for an open end), earliest due first: found through the due day's index, however large the
-     * register.
-     */
-    java.util.List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to);
-
-    /** The first {@code limit} of {@link #factsDue}, earliest due first. */
-    java.util.List<org.xinfang.rules.CaseFact> factsDue(java.time.LocalDate from, java.time.LocalDate to, int limit);
-
-    /** How many cases {@link #factsDue} finds, counted on the due day's index. */
-    long countDue(java.time.LocalDate from, java.time.LocalDate to);
-
-    /**
-     * The facts of the open cases that wait on an organ clock paused by a hearing and on no running one (so have no
-     * due day for {@link #factsDue}): found through an index of their own, however large the register. With
-     * {@code factsDue(null, null)} they are every case with a clock running.
-     */
-    java.util.List<org.xinfang.rules.CaseFact> factsPaused();
 
     /**
      * The cases {@code unit} holds now in one of these states, whole: found through the owner's index, so in

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.xinfang.rules.Hierarchy;
 
 /**
  * Who reads what of a case (R2022 Art. 30, 46(5)): a 检举控告 against a village committee, read at the village, the

@@ -18,7 +18,7 @@ import org.xinfang.petition.Channel;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.Status;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 
 /**
  * The figures of a month's digest, counted by the statistics of the cases held here

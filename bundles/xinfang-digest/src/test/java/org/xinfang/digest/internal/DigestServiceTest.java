@@ -47,7 +47,7 @@ import org.xinfang.petition.ValidationException;
 import org.xinfang.rest.support.ApiException;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.HolidayCalendar;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 import org.xinfang.store.jdbc.internal.JdbcDigestStore;
 import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
 

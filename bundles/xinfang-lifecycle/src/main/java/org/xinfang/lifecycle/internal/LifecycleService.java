@@ -32,13 +32,14 @@ import org.xinfang.petition.Status;
 import org.xinfang.petition.ValidationException;
 import org.xinfang.petition.VersionConflictException;
 import org.xinfang.rules.Authority;
+import org.xinfang.rules.FactStore;
 import org.xinfang.rules.CaseFact;
 import org.xinfang.rules.CaseState;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.Deadlines;
 import org.xinfang.rules.Holders;
 import org.xinfang.rules.Periods;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 
 /** The procedure of R2022 after registration, on the cases this node holds. */
 public final class LifecycleService implements CaseService {
@@ -63,7 +64,7 @@ public final class LifecycleService implements CaseService {
     private static final Set<Status> WAITING_HERE = EnumSet.of(Status.REGISTERED, Status.OBJECTED, Status.TRIAGED,
             Status.ACCEPTED);
 
-    private final PetitionStore store;
+    private final FactStore store;
     private final NodeService node;
     private final Clock clock;
 
@@ -72,30 +73,30 @@ public final class LifecycleService implements CaseService {
     /** The node's way up, when it has one: a major matter is pushed at once. */
     private final List<org.xinfang.sync.Outbound> outbound;
 
-    public LifecycleService(PetitionStore store, NodeService node) {
+    public LifecycleService(FactStore store, NodeService node) {
         this(store, node, Step.SUPERVISION.length());
     }
 
     /** @param supervisionAnswerDays the term a supervision notice gives for the written answer */
-    public LifecycleService(PetitionStore store, NodeService node, int supervisionAnswerDays) {
+    public LifecycleService(FactStore store, NodeService node, int supervisionAnswerDays) {
         this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays, List.of());
     }
 
     /** @param outbound the node's way up (none at the top): a major matter is pushed at once */
-    public LifecycleService(PetitionStore store, NodeService node, int supervisionAnswerDays,
+    public LifecycleService(FactStore store, NodeService node, int supervisionAnswerDays,
             List<org.xinfang.sync.Outbound> outbound) {
         this(store, node, Clock.system(Deadlines.ZONE), supervisionAnswerDays, outbound);
     }
 
-    LifecycleService(PetitionStore store, NodeService node, Clock clock) {
+    LifecycleService(FactStore store, NodeService node, Clock clock) {
         this(store, node, clock, Step.SUPERVISION.length());
     }
 
-    LifecycleService(PetitionStore store, NodeService node, Clock clock, int supervisionAnswerDays) {
+    LifecycleService(FactStore store, NodeService node, Clock clock, int supervisionAnswerDays) {
         this(store, node, clock, supervisionAnswerDays, List.of());
     }
 
-    LifecycleService(PetitionStore store, NodeService node, Clock clock, int supervisionAnswerDays,
+    LifecycleService(FactStore store, NodeService node, Clock clock, int supervisionAnswerDays,
             List<org.xinfang.sync.Outbound> outbound) {
         if (supervisionAnswerDays < 1 || supervisionAnswerDays > 365) {
             throw new IllegalArgumentException("supervision.answer.days must be 1 to 365, not " + supervisionAnswerDays);

@@ -40,7 +40,7 @@ import org.xinfang.petition.VersionConflictException;
 import org.xinfang.rules.Authority;
 import org.xinfang.rules.Deadline;
 import org.xinfang.rules.Deadlines;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 import org.xinfang.store.jdbc.internal.JdbcPetitionStore;
 
 /** The procedure on a real Derby store, seen from a township node and from the district above it. */

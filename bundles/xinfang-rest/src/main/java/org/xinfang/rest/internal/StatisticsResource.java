@@ -121,7 +121,7 @@ public class StatisticsResource {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> onTime = (Map<String, Map<String, Object>>) s.get("onTime");
             for (Map.Entry<String, Map<String, Object>> e : onTime.entrySet()) {
-                String step = org.xinfang.rules.Step.valueOf(e.getKey()).label();
+                String step = org.xinfang.petition.Step.valueOf(e.getKey()).label();
                 org.xinfang.rest.support.Csv.line(w, java.util.List.of("按期", step + "按期", e.getValue().get("met")));
                 org.xinfang.rest.support.Csv.line(w, java.util.List.of("按期", step + "超期", e.getValue().get("missed")));
             }

@@ -46,7 +46,7 @@ import org.xinfang.petition.VersionConflictException;
  * {@link PetitionStore} in portable SQL. Works on whatever {@link DataSource} it is given: the
  * embedded Derby of every node by default, PostgreSQL when configured.
  */
-public final class JdbcPetitionStore implements PetitionStore {
+public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPetitionStore.class);
 
     static final String PETITION_COLUMNS = "id, tracking_code, kind, channel, subject, content, category,"

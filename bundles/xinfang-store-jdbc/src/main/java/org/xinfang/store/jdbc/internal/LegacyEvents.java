@@ -8,7 +8,7 @@ import org.xinfang.petition.EventType;
 import org.xinfang.petition.Person;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.RedirectChannel;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 
 /**
  * Events recorded before schema 8 kept their facts in the note, in the fixed wording the services of

@@ -19,7 +19,7 @@ import org.xinfang.petition.Petitioner;
 import org.xinfang.petition.Status;
 import org.xinfang.rules.Authority;
 import org.xinfang.rules.CaseState;
-import org.xinfang.rules.Hierarchy;
+import org.xinfang.petition.Hierarchy;
 import org.xinfang.rules.Holders;
 import org.xinfang.sync.JournalEntry;
 import org.xinfang.sync.SyncPolicy;

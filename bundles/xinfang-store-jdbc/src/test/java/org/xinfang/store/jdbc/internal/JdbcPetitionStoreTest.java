@@ -35,7 +35,7 @@ import org.xinfang.petition.Petitioner;
 import org.xinfang.petition.RedirectChannel;
 import org.xinfang.petition.Status;
 import org.xinfang.petition.VersionConflictException;
-import org.xinfang.rules.Step;
+import org.xinfang.petition.Step;
 
 class JdbcPetitionStoreTest {
     @TempDir

@@ -498,7 +498,7 @@ class JdbcSyncStoreTest {
         long sent = township.sync().lastPos();
         push(township, district, 0);
         district.petitions().append("D1-2", 3, Cases.event(EventType.SUPERVISED, "D1", Attributes.builder()
-                .put(Attr.CLOCK, org.xinfang.rules.Step.NOTICE).put(Attr.DUE, java.time.LocalDate.of(2026, 11, 30))
+                .put(Attr.CLOCK, org.xinfang.petition.Step.NOTICE).put(Attr.DUE, java.time.LocalDate.of(2026, 11, 30))
                 .put(Attr.ANSWER_DUE, java.time.LocalDate.of(2026, 12, 30)).build()), List.of("T1"));
         township.petitions().append("D1-2", 3, Cases.event(EventType.EXTENDED, "T1", Attributes.builder()
                 .put(Attr.DAYS, 30).put(Attr.REASON, "补充调查").build()), List.of());

@@ -1,4 +1,4 @@
-package org.xinfang.rules;
+package org.xinfang.petition;
 
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
+
 /**
  * What a case's clocks are counted on: the working-day calendar and the organisation tree (who is competent
  * to decide). The node provides it; the store derives each case's {@link CaseFact} with it.

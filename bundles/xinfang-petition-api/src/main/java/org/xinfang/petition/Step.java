@@ -1,4 +1,4 @@
-package org.xinfang.rules;
+package org.xinfang.petition;
 
 /**
  * The statutory clocks of a petition case, each with its length, how it counts and its article. This is
@@ -38,6 +38,9 @@ public enum Step {
     SUPERVISION("督办答复", 30, DayKind.CALENDAR, Party.ORGAN,
             "《信访工作条例》第四十条（督办）；答复期限：《信访条例》（2005）第三十六条“30日内书面反馈情况” / R2022 Art. 40;"
                     + " answer term R2005 Art. 36");
+
+    /** Statutory days are counted on the office's calendar. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     /** R2022 Art. 34: the handling period may be extended once, by at most 30 days. */
     public static final int MAX_EXTENSION_DAYS = 30;

@@ -1,5 +1,6 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Step;
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,6 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,7 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
+import org.xinfang.petition.Step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

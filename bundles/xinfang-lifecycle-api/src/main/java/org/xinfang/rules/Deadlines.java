@@ -1,5 +1,7 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
+import org.xinfang.petition.Step;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +44,8 @@ import org.xinfang.petition.Petition;
  * </ul>
  */
 public final class Deadlines {
-    /** Statutory days are counted on the office's calendar. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Statutory days are counted on the office's calendar ({@link Step#ZONE}). */
+    public static final ZoneId ZONE = Step.ZONE;
 
     private Deadlines() {
     }

@@ -1,5 +1,7 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
+import org.xinfang.petition.Step;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.xinfang.rules;
 
+import org.xinfang.petition.Hierarchy;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
