@@ -7,7 +7,7 @@
 # nodes by kind, the entries pushed, median and p99 visibility at the district, the district JVM's CPU,
 # the entries refused (0 expected) and the wall time. Prints, never asserts.
 #
-#   distribution/bench/network-figures.sh [NetworkBench options]     (see --help; about 8 minutes)
+#   distribution/bench/network-figures.sh [options]     (see --help; about 8 minutes)
 #
 # A fresh copy of the district distribution is unpacked into target/bench-network, moved to free
 # loopback ports, given the simulated units in etc/xinfang-units.csv, and stopped at the end (also
@@ -22,6 +22,13 @@ VERSION="0.1.0-SNAPSHOT"
   echo "build first: mvn -B install -DskipTests" >&2; exit 1; }
 
 JAVA="java"
+JAVAC="javac"
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && JAVA="$JAVA_HOME/bin/java"
+[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && JAVAC="$JAVA_HOME/bin/javac"
 cd "$ROOT"
-exec "$JAVA" "$ROOT/distribution/bench/NetworkBench.java" --root "$ROOT" --work "$ROOT/target/bench-network" "$@"
+# the benchmark (bench/network) with what it shares with the other network benchmark (bench/shared: the real
+# nodes, signed calls, JSON, petitions), compiled afresh
+CLASSES="$ROOT/target/bench-classes/network"
+rm -rf "$CLASSES"
+"$JAVAC" -encoding UTF-8 -d "$CLASSES" "$ROOT"/distribution/bench/shared/*.java "$ROOT"/distribution/bench/network/*.java
+exec "$JAVA" -cp "$CLASSES" network.NetworkBench --root "$ROOT" --work "$ROOT/target/bench-network" "$@"

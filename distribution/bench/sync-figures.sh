@@ -6,7 +6,7 @@
 # (>= 2,000 petitions/s per hop, median visibility under 2 s with the default schedule).
 # Prints, never asserts.
 #
-#   distribution/bench/sync-figures.sh [SyncBench options]     (see --help; defaults take a few minutes)
+#   distribution/bench/sync-figures.sh [options]     (see --help; defaults take a few minutes)
 #
 # Fresh copies of the district, township and village distributions are unpacked into
 # target/bench-sync, moved to free loopback ports, linked (village -> township -> district) with the
@@ -25,6 +25,13 @@ for t in district township village; do
 done
 
 JAVA="java"
+JAVAC="javac"
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && JAVA="$JAVA_HOME/bin/java"
+[ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && JAVAC="$JAVA_HOME/bin/javac"
 cd "$ROOT"
-exec "$JAVA" "$ROOT/distribution/bench/SyncBench.java" --root "$ROOT" --work "$ROOT/target/bench-sync" "$@"
+# the benchmark (bench/sync) with what it shares with the other network benchmark (bench/shared: the real
+# nodes, signed calls, JSON, petitions), compiled afresh
+CLASSES="$ROOT/target/bench-classes/sync"
+rm -rf "$CLASSES"
+"$JAVAC" -encoding UTF-8 -d "$CLASSES" "$ROOT"/distribution/bench/shared/*.java "$ROOT"/distribution/bench/sync/*.java
+exec "$JAVA" -cp "$CLASSES" sync.SyncBench --root "$ROOT" --work "$ROOT/target/bench-sync" "$@"

@@ -1,12 +1,6 @@
 package org.xinfang.sync.agent.internal;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,7 +25,8 @@ import org.xinfang.sync.SyncStore;
  * the parent and pulls the messages waiting there, on a schedule, at once when woken (after a child
  * pushed to us), and with exponential backoff and jitter while the parent cannot be reached. The
  * acknowledged mark moves only after the parent's answer; the pull cursor moves in the same
- * transaction as the message it covers.
+ * transaction as the message it covers. The parent is reached only through a {@link ParentTransport}
+ * (signed HTTP in a node, {@link HttpParentTransport}; a parent in memory in the unit tests).
  */
 public final class SyncAgent implements org.xinfang.sync.Outbound {
     private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
@@ -52,7 +47,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     private final SyncPolicy policy;
     private final PetitionStore petitions;
     private final long consistencyMillis;
-    private final String secret;
+    private final ParentTransport parent;
     private final long intervalMillis;
     private final int batchSize;
     private final long maxBackoffMillis;
@@ -60,7 +55,6 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     private final int pieceBytes;
     private final int piecesPerRound;
     private ScheduledExecutorService executor;
-    private volatile HttpClient http;
     private ScheduledFuture<?> next; // guarded by this
     private long generation; // guarded by this: only the tick of the newest generation runs
     private boolean ticking; // guarded by this: a tick is running and will schedule the next itself
@@ -75,28 +69,22 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     private volatile long headsSent;
     private volatile long consistencyChecked;
 
-    public SyncAgent(SyncStore store, NodeService node, String secret, long intervalMillis, int batchSize,
+    /** An agent without the consistency check and without attachments. */
+    public SyncAgent(SyncStore store, NodeService node, ParentTransport parent, long intervalMillis, int batchSize,
             long maxBackoffMillis) {
-        this(store, node, null, secret, intervalMillis, batchSize, maxBackoffMillis, 0);
+        this(store, node, null, parent, intervalMillis, batchSize, maxBackoffMillis, 0, null, 256 * 1024, 8);
     }
 
     /**
+     * @param parent how this node reaches its parent ({@link HttpParentTransport} in a node)
      * @param petitions the cases held here, for the consistency check against the parent (null: no check)
      * @param consistencyMinutes how often the consistency check runs; 0 only on demand
-     */
-    public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, String secret, long intervalMillis,
-            int batchSize, long maxBackoffMillis, long consistencyMinutes) {
-        this(store, node, petitions, secret, intervalMillis, batchSize, maxBackoffMillis, consistencyMinutes, null,
-                256 * 1024, 8);
-    }
-
-    /**
      * @param attachments the attachments held here, whose bytes follow their facts up (null: none travel)
      * @param pieceBytes how many bytes of an attachment one call carries ({@code attachment.piece.bytes})
      * @param piecesPerRound how many pieces go up after each round of entries ({@code attachment.pieces.per.round})
      */
-    public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, String secret, long intervalMillis,
-            int batchSize, long maxBackoffMillis, long consistencyMinutes,
+    public SyncAgent(SyncStore store, NodeService node, PetitionStore petitions, ParentTransport parent,
+            long intervalMillis, int batchSize, long maxBackoffMillis, long consistencyMinutes,
             org.xinfang.attachment.AttachmentStore attachments, int pieceBytes, int piecesPerRound) {
         this.attachments = attachments;
         this.pieceBytes = Math.max(org.xinfang.attachment.AttachmentLimits.MIN_PIECE_BYTES, Math.min(pieceBytes,
@@ -107,7 +95,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         this.policy = new NodePolicy(node);
         this.petitions = petitions;
         this.consistencyMillis = Math.max(0, consistencyMinutes) * 60_000L;
-        this.secret = secret == null ? "" : secret.strip();
+        this.parent = parent;
         this.intervalMillis = Math.max(100, intervalMillis);
         this.batchSize = Math.max(1, batchSize);
         this.maxBackoffMillis = Math.max(this.intervalMillis, maxBackoffMillis);
@@ -115,7 +103,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
 
     /** Whether this node has a parent to sync with and a credential for it. */
     public boolean configured() {
-        return node.info().parentUrl() != null && !secret.isEmpty();
+        return parent.configured();
     }
 
     public synchronized void start() {
@@ -124,7 +112,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             t.setDaemon(true);
             return t;
         });
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        parent.open();
         if (!configured()) {
             LOG.info("sync: {}", node.info().parentUrl() == null ? "top of the network, nothing to push"
                     : "no secret in etc/org.xinfang.sync.cfg; register this node at its parent");
@@ -140,7 +128,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             }
             stopping = executor;
             executor = null;
-            http = null;
+            parent.close();
         }
         // waited for outside the lock: a tick that is running needs it to finish (before, every stop during a
         // sync waited the full ten seconds for a tick that could not end)
@@ -216,7 +204,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     }
 
     /** Pushes and pulls until nothing is left; returns the delay before the next tick. */
-    private long syncOnce() {
+    long syncOnce() {
         lastAttempt = System.currentTimeMillis();
         try {
             while (pushOnce()) {
@@ -272,29 +260,30 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         if (System.currentTimeMillis() - headsSent >= HEADS_EVERY_MILLIS) {
             heads = store.held(); // how far the chains held here go: the parent learns what is on its way
         }
-        byte[] body = SyncJson.push(node.info().nodeId(), sent.stream().map(Outgoing::entry).toList(), heads);
-        HttpResponse<String> answer = send("POST", "/api/v1/sync/push", body);
-        if (answer.statusCode() == 200) {
-            if (heads != null) {
-                headsSent = System.currentTimeMillis();
+        ParentTransport.PushAnswer answer;
+        try {
+            answer = parent.push(sent.stream().map(Outgoing::entry).toList(), heads);
+        } catch (ParentTransport.Refused refused) {
+            if (refused.status() == 409) {
+                rewind(refused.origin(), refused.expected(), acked);
             }
-            Map<String, Long> held = SyncJson.held(answer.body());
-            takeReceipt(SyncJson.receipt(answer.body()));
-            long mark = acked;
-            for (Outgoing o : sent) {
-                Long have = held.get(o.entry().origin());
-                if (have == null || have < o.entry().seq()) {
-                    break;
-                }
-                mark = o.pos();
+            throw refused;
+        }
+        if (heads != null) {
+            headsSent = System.currentTimeMillis();
+        }
+        Map<String, Long> held = answer.held();
+        takeReceipt(answer.receipt());
+        long mark = acked;
+        for (Outgoing o : sent) {
+            Long have = held.get(o.entry().origin());
+            if (have == null || have < o.entry().seq()) {
+                break;
             }
-            store.setState(PUSH_MARK, String.valueOf(mark));
-            return take == batchSize && mark > acked;
+            mark = o.pos();
         }
-        if (answer.statusCode() == 409) {
-            rewind(answer.body(), acked);
-        }
-        throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
+        store.setState(PUSH_MARK, String.valueOf(mark));
+        return take == batchSize && mark > acked;
     }
 
     /**
@@ -327,11 +316,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         String self = node.info().nodeId();
         List<PetitionStore.CaseDigest> mine = petitions.digests();
         List<ConsistencyReport> below = store.consistencyReports().stream().filter(r -> !r.node().equals(self)).toList();
-        HttpResponse<String> answer = send("POST", "/api/v1/sync/digest", SyncJson.digest(self, mine, below));
-        if (answer.statusCode() != 200) {
-            throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
-        }
-        ConsistencyReport report = SyncJson.consistency(self, mine.size(), answer.body());
+        ConsistencyReport report = parent.compare(mine, below);
         store.keepConsistencyReport(report);
         consistencyChecked = System.currentTimeMillis();
         if (!report.differing().isEmpty()) {
@@ -340,24 +325,20 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
         return report;
     }
 
-    /** The parent expects an earlier entry than we sent (it lost data, or we did): send again from there. */
-    private void rewind(String answer, long acked) {
-        try {
-            var root = SyncJson.MAPPER.readTree(answer);
-            String origin = root.path("origin").asText(null);
-            long expected = root.path("expected").asLong(0);
-            if (origin == null || expected < 1) {
-                return;
-            }
-            store.positionOf(origin, expected).ifPresent(pos -> {
-                if (pos - 1 < acked) {
-                    LOG.warn("parent expects {}#{}; resending from outbox position {}", origin, expected, pos);
-                    store.setState(PUSH_MARK, String.valueOf(pos - 1));
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("cannot read the parent's refusal: {}", answer);
+    /**
+     * The parent expects an earlier entry than we sent (it lost data, or we did): send again from there. A
+     * later entry than acknowledged moves nothing: no answer makes this node skip what it has not sent.
+     */
+    private void rewind(String origin, long expected, long acked) {
+        if (origin == null || expected < 1) {
+            return;
         }
+        store.positionOf(origin, expected).ifPresent(pos -> {
+            if (pos - 1 < acked) {
+                LOG.warn("parent expects {}#{}; resending from outbox position {}", origin, expected, pos);
+                store.setState(PUSH_MARK, String.valueOf(pos - 1));
+            }
+        });
     }
 
     /**
@@ -380,24 +361,18 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             if (pos.isEmpty() || pos.get() > acked) {
                 continue; // its fact has not reached the parent yet: the bytes wait behind it
             }
-            String path = "/api/v1/sync/attachments/" + id;
-            HttpResponse<String> state = send("GET", path, new byte[0]);
-            if (state.statusCode() == 404) {
+            ParentTransport.Pieces state = parent.pieces(id);
+            if (state == null) {
                 LOG.warn("attachment {}: the parent holds no fact of it (refused there); its bytes stay here", id);
                 attachments.markUp(id, false);
                 continue;
             }
-            if (state.statusCode() != 200) {
-                throw new IOException("parent answered " + state.statusCode() + ": " + state.body());
-            }
-            var root = SyncJson.MAPPER.readTree(state.body());
-            if (root.path("complete").asBoolean(false)) {
+            if (state.complete()) {
                 attachments.markUp(id, true);
                 continue;
             }
-            int size = root.path("pieceSize").isInt() ? root.path("pieceSize").asInt() : pieceBytes;
-            java.util.Set<Integer> held = new java.util.HashSet<>();
-            root.path("held").forEach(n -> held.add(n.asInt()));
+            int size = state.pieceSize() != null ? state.pieceSize() : pieceBytes;
+            java.util.Set<Integer> held = state.held();
             byte[] content = attachments.content(id).orElse(null);
             if (content == null) {
                 continue;
@@ -409,16 +384,12 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
                 }
                 byte[] piece = java.util.Arrays.copyOfRange(content, i * size, (int) Math.min(content.length,
                         (long) (i + 1) * size));
-                HttpResponse<String> answer = send("PUT", path + "/pieces/" + i + "?pieceSize=" + size, piece);
+                String outcome = parent.sendPiece(id, i, size, piece);
                 budget--;
-                if (answer.statusCode() == 404) {
+                if (outcome == null) {
                     attachments.markUp(id, false);
                     break;
                 }
-                if (answer.statusCode() != 200) {
-                    throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
-                }
-                String outcome = SyncJson.MAPPER.readTree(answer.body()).path("outcome").asText("");
                 if ("COMPLETE".equals(outcome)) {
                     attachments.markUp(id, true);
                     LOG.info("attachment {} of case {} is whole at the parent", id, p.attachment().caseId());
@@ -436,12 +407,7 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
     /** Pulls and applies one batch of messages; true when a full batch came. */
     boolean pullOnce() throws IOException, InterruptedException {
         long cursor = store.state(PULL_CURSOR).map(Long::parseLong).orElse(0L);
-        HttpResponse<String> answer = send("GET", "/api/v1/sync/messages?after=" + cursor + "&limit=" + batchSize,
-                new byte[0]);
-        if (answer.statusCode() != 200) {
-            throw new IOException("parent answered " + answer.statusCode() + ": " + answer.body());
-        }
-        List<Message> messages = SyncJson.messages(answer.body());
+        List<Message> messages = parent.messages(cursor, batchSize);
         for (Message m : messages) {
             if (CALENDAR.equals(m.type())) {
                 // reference data for every node: take it into use, then pass it on to our children
@@ -452,38 +418,6 @@ public final class SyncAgent implements org.xinfang.sync.Outbound {
             }
         }
         return messages.size() == batchSize;
-    }
-
-    private HttpResponse<String> send(String method, String pathAndQuery, byte[] body)
-            throws IOException, InterruptedException {
-        String self = node.info().nodeId();
-        long now = System.currentTimeMillis();
-        String nonce = Signatures.newNonce();
-        String base = node.info().parentUrl().replaceAll("/+$", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .timeout(Duration.ofSeconds(60))
-                .header(Signatures.NODE, self)
-                .header(Signatures.TIMESTAMP, String.valueOf(now))
-                .header(Signatures.NONCE, nonce)
-                .header(Signatures.SIGNATURE, Signatures.sign(secret, method, URI.create(base + pathAndQuery)
-                        .getRawPath() + query(base + pathAndQuery), self, now, nonce, body));
-        if ("POST".equals(method)) {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        } else if ("PUT".equals(method)) {
-            request.header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            request.GET();
-        }
-        HttpClient client = http;
-        if (client == null) {
-            throw new IOException("sync is stopping");
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String query(String url) {
-        String raw = URI.create(url).getRawQuery();
-        return raw == null ? "" : "?" + raw;
     }
 
     /** This node's rules for what its children push (shared with the parent side). */

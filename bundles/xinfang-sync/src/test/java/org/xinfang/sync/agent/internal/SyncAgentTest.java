@@ -42,7 +42,7 @@ class SyncAgentTest {
 
     @Test
     void backoffGrowsExponentiallyWithJitterAndACap() {
-        SyncAgent agent = new SyncAgent(store, township, "secret", 1000, 500, 60_000);
+        SyncAgent agent = new SyncAgent(store, township, new HttpParentTransport(township, "secret"), 1000, 500, 60_000);
         for (int i = 0; i < 50; i++) {
             long first = agent.backoff(1);
             assertTrue(first >= 1000 && first <= 2000, "1 failure: 2 s halved to doubled range, got " + first);
@@ -71,7 +71,7 @@ class SyncAgentTest {
         try (java.net.ServerSocket parent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             ConfiguredNode child = new ConfiguredNode("", "township", "510199101", "清河镇", "TOWNSHIP", "510199",
                     "http://127.0.0.1:" + parent.getLocalPort(), dir.resolve("units.csv").toString());
-            SyncAgent agent = new SyncAgent(store, child, "secret", 60_000, 500, 60_000);
+            SyncAgent agent = new SyncAgent(store, child, new HttpParentTransport(child, "secret"), 60_000, 500, 60_000);
             agent.start();
             // the parent accepts the push and never answers: the tick waits inside the request
             try (java.net.Socket held = parent.accept()) {
@@ -84,7 +84,7 @@ class SyncAgentTest {
     @Test
     void wakesNeverMultiplyTheTicks() throws Exception {
         // a parent that does not exist: every tick fails fast, so we can count attempts
-        SyncAgent agent = new SyncAgent(store, township, "secret", 200, 500, 200);
+        SyncAgent agent = new SyncAgent(store, township, new HttpParentTransport(township, "secret"), 200, 500, 200);
         agent.start();
         try {
             for (int i = 0; i < 200; i++) {
@@ -105,8 +105,8 @@ class SyncAgentTest {
 
     @Test
     void aNodeWithoutSecretOrParentDoesNotSync() {
-        assertFalse(new SyncAgent(store, township, "", 1000, 500, 60_000).configured());
-        assertTrue(new SyncAgent(store, township, "s", 1000, 500, 60_000).configured());
+        assertFalse(new SyncAgent(store, township, new HttpParentTransport(township, ""), 1000, 500, 60_000).configured());
+        assertTrue(new SyncAgent(store, township, new HttpParentTransport(township, "s"), 1000, 500, 60_000).configured());
     }
 
     @Test

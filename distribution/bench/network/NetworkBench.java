@@ -2,9 +2,10 @@
  * A whole district network, simulated around one real district: a busy day compressed into minutes.
  * Prints how many nodes of each kind, the entries pushed, the median and p99 time from a registration
  * (or a step) at a simulated node to the district holding it, the district JVM's CPU, the entries
- * refused and the wall time. Prints, never asserts. JDK only:
+ * refused and the wall time. Prints, never asserts. JDK only; network-figures.sh compiles it with the sources
+ * it shares with the sync benchmark (../shared: the real nodes, signed calls, JSON, petitions) and runs it:
  *
- *   java distribution/bench/NetworkBench.java [--root DIR] [--work DIR] [--day-s 300]
+ *   distribution/bench/network-figures.sh [--root DIR] [--work DIR] [--day-s 300]
  *        [--departments 30] [--townships 20] [--villages 15] [--village-cases 5] [--township-cases 40]
  *        [--department-cases 25] [--accept 0.8] [--assign 60] [--poll-ms 100] [--budget-s 900]
  *        [--seed 165] [--real-townships 1]
@@ -43,16 +44,27 @@
  * at the end, also on failure.
  */
 
+package network;
+
+import static shared.Figures.f1;
+import static shared.Figures.f2;
+import static shared.Figures.log;
+import static shared.Figures.pct;
+import static shared.Figures.secs;
+import static shared.Json.json;
+import static shared.Json.number;
+import static shared.Json.str;
+import static shared.Signing.secret;
+import static shared.Signing.sha256hex;
+
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import shared.Node;
+import shared.Petitions;
+import shared.Signing;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,13 +72,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,10 +87,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 public class NetworkBench {
     static final String VERSION = "0.1.0-SNAPSHOT";
@@ -89,10 +94,7 @@ public class NetworkBench {
     static final String REAL_TOWNSHIP = "510199101";
     static final String GENESIS = "0".repeat(64);
     static final String PASSWORD = "Network-bench-admin-pw-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
-    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
     static final long HEADS_EVERY_MILLIS = 10_000;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     // options
     Path root;
@@ -205,7 +207,7 @@ public class NetworkBench {
                 case "--seed" -> { seed = Long.parseLong(v); i++; }
                 case "--real-townships" -> { realTownships = Integer.parseInt(v); i++; }
                 case "-h", "--help" -> {
-                    System.out.println("java distribution/bench/NetworkBench.java [--root DIR] [--work DIR] [--day-s 300]"
+                    System.out.println("distribution/bench/network-figures.sh [--root DIR] [--work DIR] [--day-s 300]"
                             + " [--departments 30] [--townships 20] [--villages 15 (per township)] [--village-cases 5]"
                             + " [--township-cases 40] [--department-cases 25] [--accept 0.8] [--assign 60]"
                             + " [--poll-ms 100] [--budget-s 900] [--seed N] [--real-townships 1 (0 or 1)]");
@@ -227,17 +229,6 @@ public class NetworkBench {
         }
     }
 
-    static String secret() {
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
-    static void log(String what) {
-        System.out.println("[" + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC).format(Instant.now())
-                + "] " + what);
-    }
-
     long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -251,8 +242,8 @@ public class NetworkBench {
         }
         Files.createDirectories(work);
         log("unpacking the district into " + work);
-        district = Node.unpack(work.resolve("district"), archive);
-        readSchedule(district.home.resolve("etc/org.xinfang.sync.cfg"));
+        district = Node.unpack("district", work.resolve("district"), archive, PASSWORD);
+        readSchedule(district.config("org.xinfang.sync.cfg"));
 
         // the tree: the district's own units file, extended by the simulated units
         Path csv = district.home.resolve("etc/xinfang-units.csv");
@@ -305,7 +296,7 @@ public class NetworkBench {
             if (!Files.isRegularFile(townshipArchive)) {
                 throw new IllegalStateException("missing " + townshipArchive + "; build first");
             }
-            township = Node.unpack(work.resolve("township"), townshipArchive);
+            township = Node.unpack("township", work.resolve("township"), townshipArchive, PASSWORD);
             Files.writeString(township.home.resolve("etc/xinfang-units.csv"), units, StandardCharsets.UTF_8);
             Node.rewrite(township.home.resolve("etc/org.xinfang.node.cfg"), "parent.url", district.baseUrl());
             for (Child c : children) {
@@ -326,18 +317,18 @@ public class NetworkBench {
         log("district ready after " + f1(boot) + " s; registering " + (direct.size() + realTownships)
                 + " direct children");
         for (Child c : direct) {
-            registerChild(district, c.code, c.secret);
+            district.registerChild(c.code, c.secret);
         }
         if (township != null) {
             // registered first, then given its secret, as an operator links a child (docs/sync.md); the node
             // picks the secret up without a restart
-            registerChild(district, REAL_TOWNSHIP, townshipSecret);
+            district.registerChild(REAL_TOWNSHIP, townshipSecret);
             Node.rewrite(township.home.resolve("etc/org.xinfang.sync.cfg"), "secret", townshipSecret);
             double townshipBoot = township.awaitReady();
             log("real township ready after " + f1(townshipBoot) + " s; registering its " + villagesPer + " villages");
             for (Child c : children) {
                 if (c.parent == township) {
-                    registerChild(township, c.code, c.secret);
+                    township.registerChild(c.code, c.secret);
                 }
             }
         }
@@ -460,8 +451,8 @@ public class NetworkBench {
                 + " (交办) by the district to a department, each then received (签收) and accepted (受理) there");
         log("the day: " + registrations + " registrations, " + steps + " acceptances and " + assignments
                 + " assignments down over " + daySeconds + " s");
-        long cpu0 = district.cpuMillis();
-        long townshipCpu0 = township == null ? 0 : township.cpuMillis();
+        long cpu0 = cpuMillis(district);
+        long townshipCpu0 = township == null ? 0 : cpuMillis(township);
         long bench0 = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         long t0 = System.nanoTime();
         dayStartMillis = System.currentTimeMillis();
@@ -482,8 +473,8 @@ public class NetworkBench {
             }
         }
         long t1 = System.nanoTime();
-        long cpu = district.cpuMillis() - cpu0;
-        townshipCpu = township == null ? 0 : township.cpuMillis() - townshipCpu0;
+        long cpu = cpuMillis(district) - cpu0;
+        townshipCpu = township == null ? 0 : cpuMillis(township) - townshipCpu0;
         long benchCpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L) - bench0;
         int outstanding = waiting.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum() + restWaiting.size();
         // idle again, warm: the children still pulling and the bench still polling, nothing else
@@ -520,46 +511,17 @@ public class NetworkBench {
         restWaiting.add(new Pending(REAL_TOWNSHIP, -1, id, "step", madeAt, false, "the real township, own (REST)"));
     }
 
-    static final AtomicInteger PEOPLE = new AtomicInteger();
-
     /** SyncBench's petition: two new people each time, so that no repeat look-up grows with the run. */
     static String petition(String subject) {
-        int n = PEOPLE.getAndIncrement();
-        return """
-                {"kind": "CLAIM", "channel": "WALK_IN", "subject": "%s", "content": "某公司拖欠工资三个月，多次讨要未果。",
-                 "category": "劳动社保", "location": "510199", "receivedAt": "%s", "headcount": 12,
-                 "petitioners": [{"name": "张三", "idNumber": "%s", "phone": "13812345678",
-                                  "address": "柳树村3组"},
-                                 {"name": "李四", "idNumber": "%s", "phone": "13900001111"}]}
-                """.formatted(subject, LocalDate.now(ZoneOffset.ofHours(8)), idNumber(n, 1), idNumber(n, 2));
-    }
-
-    /** A valid resident identity number (GB 11643: region, birth date, sequence, MOD 11-2 check). */
-    static String idNumber(int person, int sequence) {
-        String first17 = "510199" + LocalDate.of(1950, 1, 1).plusDays(person % 20000)
-                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence + 2 * (person / 20000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
-    }
-
-    static void registerChild(Node parent, String child, String secret) throws Exception {
-        HttpResponse<String> r = parent.postJson("/api/v1/sync/children",
-                "{\"node\": \"" + child + "\", \"secret\": \"" + secret + "\"}");
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("registering " + child + ": " + r.statusCode() + " " + r.body());
-        }
+        return Petitions.petition(subject, LocalDate.now(ZoneOffset.ofHours(8)).toString());
     }
 
     /** The district's CPU seconds per second of wall time over the next {@code millis}. */
     double cpuPerSecond(long millis) throws InterruptedException {
-        long c0 = district.cpuMillis();
+        long c0 = cpuMillis(district);
         long t0 = System.nanoTime();
         Thread.sleep(millis);
-        return (district.cpuMillis() - c0) / 1000.0 / secs(System.nanoTime() - t0);
+        return (cpuMillis(district) - c0) / 1000.0 / secs(System.nanoTime() - t0);
     }
 
     static void add(StringBuilder csv, java.util.Set<String> known, String code, String name, String kind, String parent) {
@@ -568,14 +530,7 @@ public class NetworkBench {
         }
     }
 
-    void readSchedule(Path cfg) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
-            int eq = line.indexOf('=');
-            if (!line.strip().startsWith("#") && eq > 0) {
-                values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-            }
-        }
+    void readSchedule(Map<String, String> values) {
         intervalMillis = Math.max(100, Long.parseLong(values.getOrDefault("interval.ms", "1000")));
         batchSize = Math.max(1, Integer.parseInt(values.getOrDefault("batch.size", "500")));
         backoffMaxMillis = Math.max(intervalMillis, Long.parseLong(values.getOrDefault("backoff.max.ms", "10000")));
@@ -1051,24 +1006,8 @@ public class NetworkBench {
         }
 
         HttpResponse<String> signed(String method, String pathAndQuery, byte[] body) throws Exception {
-            long now = System.currentTimeMillis();
-            byte[] n = new byte[16];
-            ThreadLocalRandom.current().nextBytes(n);
-            String nonce = HexFormat.of().formatHex(n);
-            String text = method + "\n" + pathAndQuery + "\n" + code + "\n" + now + "\n" + nonce + "\n" + sha256hex(body);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String signature = Base64.getEncoder().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(parent.baseUrl() + pathAndQuery))
-                    .timeout(Duration.ofSeconds(60)).header("X-Xinfang-Node", code)
-                    .header("X-Xinfang-Timestamp", String.valueOf(now)).header("X-Xinfang-Nonce", nonce)
-                    .header("X-Xinfang-Signature", signature);
-            if (method.equals("POST")) {
-                b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            } else {
-                b.GET();
-            }
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return Node.HTTP.send(Signing.request(parent.baseUrl(), method, pathAndQuery, code, secret, body),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
 
@@ -1219,28 +1158,6 @@ public class NetworkBench {
         return f2(pct(sorted, 50)) + " / " + f2(pct(sorted, 99)) + " / " + f2(sorted.get(sorted.size() - 1)) + " s";
     }
 
-    static double pct(List<Double> sorted, int p) {
-        if (sorted.size() == 1) {
-            return sorted.get(0);
-        }
-        double rank = p / 100.0 * (sorted.size() - 1);
-        int lo = (int) Math.floor(rank);
-        int hi = (int) Math.ceil(rank);
-        return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (rank - lo);
-    }
-
-    static double secs(long nanos) {
-        return nanos / 1e9;
-    }
-
-    static String f1(double d) {
-        return String.format(Locale.ROOT, "%.1f", d);
-    }
-
-    static String f2(double d) {
-        return String.format(Locale.ROOT, "%.2f", d);
-    }
-
     // --- the district ------------------------------------------------------------------------------
 
     void stopAll() {
@@ -1273,339 +1190,27 @@ public class NetworkBench {
         }
     }
 
-    static final class Node {
-        final Path home;
-        final int httpPort;
-        volatile Process process;
-
-        private Node(Path home, int httpPort) {
-            this.home = home;
-            this.httpPort = httpPort;
+    /**
+     * CPU time used so far by a node's processes (bin/karaf and the JVM it starts), in ms, from
+     * utime + stime of /proc/<pid>/stat (clock ticks of 1/100 s).
+     */
+    static long cpuMillis(Node n) {
+        Process p = n.process;
+        if (p == null) {
+            return 0;
         }
-
-        static Node unpack(Path dir, Path archive) throws Exception {
-            if (Files.exists(dir)) {
-                run("rm", "-rf", dir.toString());
-            }
-            Files.createDirectories(dir);
-            run("tar", "xzf", archive.toString(), "-C", dir.toString(), "--strip-components=1");
-            int http = freePort();
-            rewrite(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
-            rewrite(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
-            return new Node(dir, http);
-        }
-
-        static void rewrite(Path cfg, String key, String value) throws IOException {
-            String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
-            String replaced = text.replaceAll("(?m)^" + Pattern.quote(key) + "\\s*=.*$",
-                    Matcher.quoteReplacement(key + " = " + value));
-            if (replaced.equals(text)) {
-                throw new IllegalStateException(key + " not found in " + cfg);
-            }
-            Files.writeString(cfg, replaced, StandardCharsets.ISO_8859_1);
-        }
-
-        static int freePort() throws IOException {
-            try (ServerSocket s = new ServerSocket(0)) {
-                return s.getLocalPort();
-            }
-        }
-
-        static void run(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException("failed: " + String.join(" ", command));
-            }
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + httpPort;
-        }
-
-        long startedAt;
-
-        void start() throws IOException {
-            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                    .directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            pb.environment().put("XINFANG_ADMIN_PASSWORD", PASSWORD);
-            startedAt = System.nanoTime();
-            process = pb.start();
-        }
-
-        double awaitReady() throws Exception {
-            long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("district exited with " + process.exitValue() + "; see " + home
-                            + "/console.log");
-                }
-                try {
-                    HttpResponse<String> r = get("/api/v1/node");
-                    if (r.statusCode() == 200 && !r.body().isBlank()) {
-                        return secs(System.nanoTime() - startedAt);
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException("district not ready within " + BOOT_TIMEOUT + "; see " + home);
-        }
-
-        boolean alive() {
-            Process p = process;
-            return p != null && p.isAlive();
-        }
-
-        /**
-         * CPU time used so far by the node's processes (bin/karaf and the JVM it starts), in ms, from
-         * utime + stime of /proc/<pid>/stat (clock ticks of 1/100 s).
-         */
-        long cpuMillis() {
-            Process p = process;
-            if (p == null) {
-                return 0;
-            }
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()), p.descendants())
-                    .mapToLong(h -> procCpuMillis(h.pid())).sum();
-        }
-
-        static long procCpuMillis(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // after the command: state(3) ... utime(14) stime(15)
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-            } catch (IOException | RuntimeException gone) {
-                return 0;
-            }
-        }
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
-                            .getBytes(StandardCharsets.UTF_8)));
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-            return HTTP.send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        /** bin/stop, as an operator would; killed if it has not gone within 60 s. */
-        void stop() throws Exception {
-            Process p = process;
-            if (p == null || !p.isAlive()) {
-                return;
-            }
-            Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!stop.waitFor(30, TimeUnit.SECONDS)) {
-                stop.destroyForcibly();
-            }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                kill();
-            }
-        }
-
-        void kill() {
-            Process p = process;
-            if (p != null && p.isAlive()) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                try {
-                    p.waitFor(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.toHandle()), p.descendants())
+                .mapToLong(h -> procCpuMillis(h.pid())).sum();
     }
 
-    // --- small helpers: hashing, minimal JSON --------------------------------------------------------
-
-    static String sha256hex(byte[] bytes) {
+    static long procCpuMillis(long pid) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String str(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
-
-    static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> json(String text) {
-        Object v = new JsonReader(text).value();
-        if (!(v instanceof Map)) {
-            throw new IllegalArgumentException("not a JSON object: " + text);
-        }
-        return (Map<String, Object>) v;
-    }
-
-    static Map<String, Object> json(HttpResponse<String> r) {
-        return json(r.body());
-    }
-
-    /** Enough JSON to read the district's answers (the same reader as SyncBench's). */
-    static final class JsonReader {
-        private final String s;
-        private int i;
-
-        JsonReader(String s) {
-            this.s = s;
-        }
-
-        Object value() {
-            ws();
-            if (i >= s.length()) {
-                throw new IllegalArgumentException("unexpected end of JSON");
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '{' -> {
-                    i++;
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    ws();
-                    if (s.charAt(i) == '}') {
-                        i++;
-                        return m;
-                    }
-                    while (true) {
-                        ws();
-                        String k = string();
-                        ws();
-                        expect(':');
-                        m.put(k, value());
-                        ws();
-                        if (s.charAt(i) == ',') {
-                            i++;
-                        } else {
-                            expect('}');
-                            return m;
-                        }
-                    }
-                }
-                case '[' -> {
-                    i++;
-                    List<Object> l = new ArrayList<>();
-                    ws();
-                    if (s.charAt(i) == ']') {
-                        i++;
-                        return l;
-                    }
-                    while (true) {
-                        l.add(value());
-                        ws();
-                        if (s.charAt(i) == ',') {
-                            i++;
-                        } else {
-                            expect(']');
-                            return l;
-                        }
-                    }
-                }
-                case '"' -> {
-                    return string();
-                }
-                case 't' -> {
-                    i += 4;
-                    return Boolean.TRUE;
-                }
-                case 'f' -> {
-                    i += 5;
-                    return Boolean.FALSE;
-                }
-                case 'n' -> {
-                    i += 4;
-                    return null;
-                }
-                default -> {
-                    int start = i;
-                    while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                        i++;
-                    }
-                    String num = s.substring(start, i);
-                    if (num.isEmpty()) {
-                        throw new IllegalArgumentException("bad JSON at " + start);
-                    }
-                    return num.matches("-?\\d+") ? (Object) Long.parseLong(num) : (Object) Double.parseDouble(num);
-                }
-            }
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> b.append(e);
-                }
-            }
-        }
-
-        private void expect(char c) {
-            if (i >= s.length() || s.charAt(i) != c) {
-                throw new IllegalArgumentException("expected '" + c + "' at " + i + " in JSON");
-            }
-            i++;
-        }
-
-        private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(3) ... utime(14) stime(15)
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
         }
     }
 }
