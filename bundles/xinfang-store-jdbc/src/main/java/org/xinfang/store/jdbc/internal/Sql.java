@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import javax.sql.DataSource;
 import org.xinfang.petition.PetitionStore.StoreException;
@@ -58,13 +59,24 @@ final class Sql {
             up.setInt(1, by);
             up.setString(2, name);
             if (up.executeUpdate() == 0) {
+                // the sequence's first use: two transactions at once (two children's first pushes) both find no
+                // row; the second's insert fails on the key once the first commits, and it advances that row
+                Savepoint before = c.getAutoCommit() ? null : c.setSavepoint();
                 try (PreparedStatement ins = c.prepareStatement(
                         "INSERT INTO xf_sequence (name, next_value) VALUES (?, ?)")) {
                     ins.setString(1, name);
                     ins.setLong(2, by);
                     ins.executeUpdate();
+                    return by;
+                } catch (SQLException e) {
+                    if (before == null || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    c.rollback(before);
+                    if (up.executeUpdate() == 0) {
+                        throw e;
+                    }
                 }
-                return by;
             }
         }
         try (PreparedStatement get = c.prepareStatement("SELECT next_value FROM xf_sequence WHERE name = ?")) {
