@@ -102,7 +102,8 @@ public class PetitionResource {
         answer.put("personalData", personal);
         Actor actor = views.actor(security);
         List<String> allowed = new ArrayList<>();
-        if (ASSIGNABLE.contains(p.status()) && actor.hasAny(PetitionService.ASSIGNERS) && views.hasUnitsBelow()) {
+        if (org.xinfang.rules.Authority.allowedFrom(org.xinfang.petition.EventType.ASSIGNED).contains(p.status())
+                && actor.hasAny(PetitionService.ASSIGNERS) && views.hasUnitsBelow()) {
             allowed.add("assign");
         }
         cases.allowedActions(p, actor).forEach(a -> allowed.add(a.path()));
@@ -355,8 +356,6 @@ public class PetitionResource {
      */
     static final java.util.Set<String> ASSIGN = java.util.stream.Stream.concat(java.util.stream.Stream.of("admin"),
             PetitionService.ASSIGNERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    private static final java.util.Set<Status> ASSIGNABLE = java.util.EnumSet.of(Status.REGISTERED, Status.TRIAGED,
-            Status.OBJECTED);
 
     /**
      * Open cases of the people with these identity numbers ({@code idNumber}, repeated, at most 5):

@@ -378,8 +378,9 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         // the role first, as the REST API did before the service checked it: a caller without it learns nothing of
         // the case
         if (!actor.hasAny(ASSIGNERS)) {
-            throw new org.xinfang.lifecycle.ForbiddenActionException("当前用户无权交办，需要角色 clerk、head 或 leader"
-                    + " / assign needs one of the roles clerk, head, leader");
+            String roles = String.join(", ", new java.util.TreeSet<>(ASSIGNERS));
+            throw new org.xinfang.lifecycle.ForbiddenActionException("当前用户无权交办，需要角色 " + roles
+                    + " / assign needs one of the roles " + roles);
         }
         NodeInfo self = node.info();
         String here = self.unit().code();
