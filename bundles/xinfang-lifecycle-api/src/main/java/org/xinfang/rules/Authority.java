@@ -77,7 +77,7 @@ public final class Authority {
     /** The stages at which a hearing may be held: handling, review, re-review (R2022 Art. 33, 35, 36). */
     private static final Set<Status> HEARING_STAGES = EnumSet.of(Status.ACCEPTED, Status.REVIEW_REQUESTED,
             Status.REREVIEW_REQUESTED);
-    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(CaseState.FINAL));
+    private static final Set<Status> OPEN = EnumSet.complementOf(EnumSet.copyOf(Status.closedStates()));
 
     /** The states each event may follow. */
     private static final Map<EventType, Set<Status>> FROM = Map.ofEntries(

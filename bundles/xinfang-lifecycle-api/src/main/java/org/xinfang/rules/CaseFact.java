@@ -133,7 +133,7 @@ public record CaseFact(String id, LocalDate receivedOn, Kind kind, Status status
             }
             clocks.put(d.step(), new Clock(state, state == ClockState.PAUSED ? null : d.due()));
         }
-        if (CaseState.FINAL.contains(p.status())) {
+        if (p.status().closed()) {
             activeDue = null;
         }
         boolean repeated = false;

@@ -81,9 +81,8 @@ public record CaseState(Status status, String owner, String registeredBy, String
     public record Document(String unit, LocalDate issuedOn, LocalDate deliveredOn) {
     }
 
-    /** States in which a case is closed: nothing but a rating or a supervision answer can follow. */
-    public static final Set<Status> FINAL = Set.of(Status.REDIRECTED, Status.NOT_ACCEPTED, Status.MEDIATED,
-            Status.TERMINATED, Status.REPLIED, Status.ARCHIVED);
+    /** States in which a case is closed: {@link Status#closedStates()}, under the name older callers use. */
+    public static final Set<Status> FINAL = Status.closedStates();
 
     public CaseState {
         supervisedLapses = Set.copyOf(supervisedLapses);
@@ -134,7 +133,7 @@ public record CaseState(Status status, String owner, String registeredBy, String
 
     /** Whether the case is still open. */
     public boolean open() {
-        return !FINAL.contains(status);
+        return !status.closed();
     }
 
     /** The state after {@code e}. The event is assumed allowed ({@link Authority} decides that). */

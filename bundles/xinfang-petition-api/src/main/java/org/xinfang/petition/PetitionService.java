@@ -63,24 +63,32 @@ public interface PetitionService {
     }
 
     /**
+     * Who may assign a case (交办/转送): the petition office's clerks, the unit heads and the leaders; {@code admin}
+     * may do everything. {@link #assign} refuses anyone else, whether the REST API or the shell asks.
+     */
+    java.util.Set<String> ASSIGNERS = java.util.Set.of("clerk", "head", "leader");
+
+    /**
      * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline
      * records who assigned it where, and the case is sent down to the node of that unit.
      *
      * @param unit the code of the unit that is to handle it
+     * @param actor who assigns: the event records the person; the roles must include one of {@link #ASSIGNERS}
+     * @throws org.xinfang.lifecycle.ForbiddenActionException if the actor holds none of {@link #ASSIGNERS}, or
+     *     this node neither owns the case nor lies above its owner
      * @throws NotFoundException if this node does not hold the case
      * @throws ValidationException if the unit is unknown, not below this node, or already the owner
      * @throws org.xinfang.lifecycle.IllegalTransitionException if the case's stage does not allow it
-     * @throws org.xinfang.lifecycle.ForbiddenActionException if this node neither owns the case nor lies above its owner
      * @throws VersionConflictException if the case changed while it was being assigned
      */
-    Petition assign(String id, String unit, String note, Person actor);
+    Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor);
 
     /**
-     * As {@link #assign(String, String, String, Person)}, checked on the case version the person saw:
-     * refused with {@link VersionConflictException} if the case is not at {@code version} (null: the version
-     * read here).
+     * As {@link #assign(String, String, String, org.xinfang.lifecycle.Actor)}, checked on the case version the
+     * person saw: refused with {@link VersionConflictException} if the case is not at {@code version} (null: the
+     * version read here).
      */
-    Petition assign(String id, String unit, String note, Person actor, Integer version);
+    Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor, Integer version);
 
     /**
      * Open cases of the same petitioners (same identity number): the clerk decides whether this is a

@@ -1,5 +1,9 @@
 package org.xinfang.petition;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Where a case stands in the procedure of the 《信访工作条例》 (R2022). This slice registers
  * petitions; the transitions between the later states belong to the case lifecycle.
@@ -27,6 +31,15 @@ public enum Status {
      */
     ARCHIVED("历史办结");
 
+    /** The closed states ({@link #closedStates()}), each with the step that closes a case in it. */
+    private static final Set<Status> CLOSED = Collections.unmodifiableSet(EnumSet.of(
+            REDIRECTED, // 导入其他渠道 (R2022 Art. 22, 29-31)
+            NOT_ACCEPTED, // 不予受理, and a repeat linked to its open case (R2022 Art. 19, 22)
+            MEDIATED, // 调解结案 (R2022 Art. 33)
+            TERMINATED, // 终结 (R2022 Art. 36)
+            REPLIED, // a suggestion answered (R2022 Art. 29)
+            ARCHIVED)); // handled before this system
+
     private final String label;
 
     Status(String label) {
@@ -36,5 +49,21 @@ public enum Status {
     /** The Chinese name shown to staff and to the petitioner. */
     public String label() {
         return label;
+    }
+
+    /** Whether a case in this state is closed (see {@link #closedStates()}). */
+    public boolean closed() {
+        return CLOSED.contains(this);
+    }
+
+    /**
+     * The states in which a case is closed: redirected, not accepted (or linked), mediated, terminated, a
+     * suggestion replied to, a historic case archived. Nothing but a rating, the record of a delivery or an answer
+     * to a supervision can follow them. Decided, reviewed and re-reviewed are not closed: the petitioner may still
+     * ask for the next review (R2022 Art. 35, 36). The one list of them: build any other (a query's
+     * {@code NOT IN}) from it.
+     */
+    public static Set<Status> closedStates() {
+        return CLOSED;
     }
 }

@@ -59,7 +59,6 @@ public final class LifecycleService implements CaseService {
     static final Set<String> SUPERVISORS = Set.of("supervisor", "leader", "head");
     /** Who signs off and approves: the unit head (签批). */
     static final Set<String> HEAD = Set.of("head");
-    private static final Set<Status> FINAL = CaseState.FINAL;
     /** The states in which a unit's own case waits on the unit itself (the home page's first counts). */
     private static final Set<Status> WAITING_HERE = EnumSet.of(Status.REGISTERED, Status.OBJECTED, Status.TRIAGED,
             Status.ACCEPTED);
@@ -535,7 +534,7 @@ public final class LifecycleService implements CaseService {
         running(null).forEach(p -> counted.put(p.id(), p));
         store.wholeOwned(here, WAITING_HERE).forEach(p -> counted.putIfAbsent(p.id(), p));
         for (Petition p : counted.values()) {
-            if (FINAL.contains(p.status())) {
+            if (p.status().closed()) {
                 continue;
             }
             CaseState s = CaseState.of(p);
@@ -967,7 +966,7 @@ public final class LifecycleService implements CaseService {
 
     @Override
     public Optional<Deadline> activeDeadline(Petition petition) {
-        return FINAL.contains(petition.status()) ? Optional.empty() : Deadlines.active(deadlines(petition));
+        return petition.status().closed() ? Optional.empty() : Deadlines.active(deadlines(petition));
     }
 
     @Override
@@ -991,7 +990,7 @@ public final class LifecycleService implements CaseService {
             default -> running(unit);
         };
         for (Petition p : candidates) {
-            if (FINAL.contains(p.status()) || unit != null && !unit.equals(p.owner())) {
+            if (p.status().closed() || unit != null && !unit.equals(p.owner())) {
                 continue;
             }
             activeDeadline(p).ifPresent(d -> {

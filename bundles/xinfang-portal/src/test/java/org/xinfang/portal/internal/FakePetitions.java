@@ -89,12 +89,13 @@ final class FakePetitions implements PetitionService {
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.petition.Person actor) {
+    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.petition.Person actor, Integer version) {
+    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor,
+            Integer version) {
         throw new UnsupportedOperationException();
     }
 

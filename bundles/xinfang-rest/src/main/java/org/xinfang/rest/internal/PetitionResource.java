@@ -102,7 +102,8 @@ public class PetitionResource {
         answer.put("personalData", personal);
         Actor actor = views.actor(security);
         List<String> allowed = new ArrayList<>();
-        if (ASSIGNABLE.contains(p.status()) && actor.hasAny(ASSIGN) && views.hasUnitsBelow()) {
+        if (org.xinfang.rules.Authority.allowedFrom(org.xinfang.petition.EventType.ASSIGNED).contains(p.status())
+                && actor.hasAny(PetitionService.ASSIGNERS) && views.hasUnitsBelow()) {
             allowed.add("assign");
         }
         cases.allowedActions(p, actor).forEach(a -> allowed.add(a.path()));
@@ -317,8 +318,8 @@ public class PetitionResource {
         byte[] bytes = PetitionRequests.readLimited(body);
         Integer version = requests.actionInput(bytes).version();
         Map<String, String> fields = requests.parseFlat(bytes, "unit", "note");
-        return full(petitions.assign(id, fields.get("unit"), fields.get("note"), views.actor(security).person(),
-                version), security);
+        return full(petitions.assign(id, fields.get("unit"), fields.get("note"), views.actor(security), version),
+                security);
     }
 
     /** Conflict notices of this node, newest first: steps taken here that the owner of the stage above did not take. */
@@ -349,10 +350,12 @@ public class PetitionResource {
         return full(cases.act(id, action, input, views.actor(security)), security);
     }
 
-    /** Who may triage and assign: the petition office's clerks, unit heads, leaders. */
-    static final java.util.Set<String> ASSIGN = java.util.Set.of("admin", "clerk", "head", "leader");
-    private static final java.util.Set<Status> ASSIGNABLE = java.util.EnumSet.of(Status.REGISTERED, Status.TRIAGED,
-            Status.OBJECTED);
+    /**
+     * Who may assign ({@link PetitionService#ASSIGNERS}, which the service checks): asked before the body is read,
+     * so that a caller without the role is answered 403 whatever it sent.
+     */
+    static final java.util.Set<String> ASSIGN = java.util.stream.Stream.concat(java.util.stream.Stream.of("admin"),
+            PetitionService.ASSIGNERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * Open cases of the people with these identity numbers ({@code idNumber}, repeated, at most 5):

@@ -70,7 +70,7 @@ public final class CaseCommands {
 
         @Override
         public Object execute() {
-            print(petitions.assign(id, unit, note, actor(node).person()));
+            print(petitions.assign(id, unit, note, actor(node)));
             return null;
         }
     }

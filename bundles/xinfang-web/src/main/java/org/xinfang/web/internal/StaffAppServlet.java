@@ -1,9 +1,16 @@
 package org.xinfang.web.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.StringJoiner;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -20,6 +27,8 @@ import org.xinfang.web.WebPage;
  */
 public final class StaffAppServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter JSON = MAPPER.writer().with(new ScriptSafe());
 
     private final transient PageRegistry pages;
     private final transient Bundle own;
@@ -45,12 +54,12 @@ public final class StaffAppServlet extends HttpServlet {
             StaticFiles.secure(response);
             response.setHeader("Cache-Control", "no-cache");
             response.setContentType("application/json; charset=UTF-8");
-            response.getOutputStream().write(pagesJson().getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(JSON.writeValueAsBytes(pages()));
         } else if (path.equals("config.json")) {
             StaticFiles.secure(response);
             response.setHeader("Cache-Control", "no-cache");
             response.setContentType("application/json; charset=UTF-8");
-            response.getOutputStream().write(configJson().getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(JSON.writeValueAsBytes(config()));
         } else if (path.startsWith("assets/") && WebPage.isServableFile(path.substring(7))) {
             StaticFiles.send(request, response, own, "web/" + path);
         } else if (path.startsWith("pages/")) {
@@ -80,22 +89,67 @@ public final class StaffAppServlet extends HttpServlet {
     }
 
     /** The application's settings: {@code idleMinutes}, after which an unused login is forgotten. */
-    String configJson() {
-        return "{\"idleMinutes\":" + idleMinutes + "}";
+    ObjectNode config() {
+        return MAPPER.createObjectNode().put("idleMinutes", idleMinutes);
     }
 
     /** The installed pages: id, order, titles, script URL, roles, whether they are in the navigation. */
-    String pagesJson() {
-        StringJoiner list = new StringJoiner(",", "[", "]");
+    ArrayNode pages() {
+        ArrayNode list = MAPPER.createArrayNode();
         for (PageRegistry.Contribution c : pages.all()) {
             WebPage p = c.page();
-            StringJoiner roles = new StringJoiner(",", "[", "]");
-            p.roles().stream().sorted().forEach(r -> roles.add(Json.string(r)));
-            list.add("{\"id\":" + Json.string(p.id()) + ",\"order\":" + p.order() + ",\"title\":{\"zh\":"
-                    + Json.string(p.titleZh()) + ",\"en\":" + Json.string(p.titleEn()) + "},\"script\":"
-                    + Json.string("/pages/" + p.id() + "/" + p.script()) + ",\"roles\":" + roles + ",\"navigation\":"
-                    + p.navigation() + "}");
+            ObjectNode page = list.addObject();
+            page.put("id", p.id());
+            page.put("order", p.order());
+            page.putObject("title").put("zh", p.titleZh()).put("en", p.titleEn());
+            page.put("script", "/pages/" + p.id() + "/" + p.script());
+            ArrayNode roles = page.putArray("roles");
+            p.roles().stream().sorted().forEach(roles::add);
+            page.put("navigation", p.navigation());
         }
-        return list.toString();
+        return list;
+    }
+
+    /** {@link #config()} as it is sent. */
+    String configJson() {
+        return write(config());
+    }
+
+    /** {@link #pages()} as it is sent. */
+    String pagesJson() {
+        return write(pages());
+    }
+
+    private static String write(Object json) {
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of strings, numbers and booleans always serialises
+        }
+    }
+
+    /**
+     * Jackson's escaping, and {@code <} written as its Unicode escape: a title never closes a script element its
+     * JSON is embedded in.
+     */
+    private static final class ScriptSafe extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private static final SerializableString LESS_THAN = new SerializedString("\\u003c");
+        private final int[] codes;
+
+        ScriptSafe() {
+            codes = standardAsciiEscapesForJSON();
+            codes['<'] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == '<' ? LESS_THAN : null;
+        }
     }
 }

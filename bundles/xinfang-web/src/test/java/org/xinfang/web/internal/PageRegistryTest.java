@@ -1,6 +1,7 @@
 package org.xinfang.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,21 @@ class PageRegistryTest {
         assertEquals("[{\"id\":\"register\",\"order\":20,\"title\":{\"zh\":\"登记\\\"\\u003c/script>\",\"en\":\"Register\"},"
                 + "\"script\":\"/pages/register/register.js\",\"roles\":[\"admin\",\"clerk\"],\"navigation\":true}]", json);
         assertTrue(registry.find("nothing").isEmpty());
+    }
+
+    @Test
+    void everyTitleReadsBackAsWrittenAndNoneOpensATag() throws Exception {
+        PageRegistry registry = new PageRegistry();
+        String zh = "登记\\<b>\t\"甲\"\n&\u0001";
+        registry.add("r", new StaticPage("register", 20, zh, "a</script><script>", "register.js", "", false), null);
+        String json = new StaffAppServlet(registry, null).pagesJson();
+        assertFalse(json.contains("<"), json);
+        com.fasterxml.jackson.databind.JsonNode page = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)
+                .get(0);
+        assertEquals(zh, page.get("title").get("zh").asText());
+        assertEquals("a</script><script>", page.get("title").get("en").asText());
+        assertEquals(0, page.get("roles").size());
+        assertFalse(page.get("navigation").asBoolean());
     }
 
     @Test

@@ -369,12 +369,19 @@ public final class RegistrationService implements PetitionService, HistoricRegis
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, Person actor) {
+    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor) {
         return assign(id, unit, note, actor, null);
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, Person actor, Integer version) {
+    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor, Integer version) {
+        // the role first, as the REST API did before the service checked it: a caller without it learns nothing of
+        // the case
+        if (!actor.hasAny(ASSIGNERS)) {
+            String roles = String.join(", ", new java.util.TreeSet<>(ASSIGNERS));
+            throw new org.xinfang.lifecycle.ForbiddenActionException("当前用户无权交办，需要角色 " + roles
+                    + " / assign needs one of the roles " + roles);
+        }
         NodeInfo self = node.info();
         String here = self.unit().code();
         Petition current = store.get(id).orElseThrow(
@@ -390,11 +397,11 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         }
         Unit target = node.units().get(unit.strip()).orElseThrow(() -> new ValidationException("unit", "unknown_unit",
                 "组织机构中没有单位 " + unit + " / no unit " + unit + " in the organisation tree"));
-        NewEvent event = new NewEvent(EventType.ASSIGNED, actor, here, self.nodeId(), clock.instant(),
+        NewEvent event = new NewEvent(EventType.ASSIGNED, actor.person(), here, self.nodeId(), clock.instant(),
                 Attributes.builder().put(Attr.UNIT, target.code()).build(), note);
         Authority.checkFacts(state, event, node.units());
         Petition after = store.append(id, current.version(), event, holdersAfter(current, state, event));
-        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor.login());
+        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor.user());
         return after;
     }
 

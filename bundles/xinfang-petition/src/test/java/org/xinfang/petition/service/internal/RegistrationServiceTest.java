@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinfang.node.internal.ConfiguredNode;
+import org.xinfang.lifecycle.Actor;
+import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Event;
@@ -265,5 +268,51 @@ class RegistrationServiceTest {
                 () -> atTownship.register(walkIn, CLERK, session.id())).field(), "a cancelled session takes no walk-ins");
         assertEquals(1, atTownship.find(org.xinfang.petition.PetitionQuery.all(10)).total(), "nothing refused was stored");
         assertNull(atTownship.register(walkIn, CLERK, " ").petition().timeline().get(0).attrs().get(Attr.RECEPTION_DAY));
+    }
+
+    /**
+     * 交办 at a district with a township below it: the service itself refuses a person without the role the staff
+     * API asks for (clerk, head, leader; admin), so the shell's xinfang:assign, which calls it directly, does too.
+     */
+    @Test
+    void onlyTheOfficeClerksHeadsLeadersAndTheAdministratorAssign() throws Exception {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dir.resolve("district").toString());
+        ds.setCreateDatabase("create");
+        JdbcPetitionStore districtStore = new JdbcPetitionStore(ds);
+        districtStore.start();
+        Path units = dir.resolve("units.csv");
+        java.nio.file.Files.writeString(units, "510199,青溪区信访局,DISTRICT,\n510199101,清河镇,TOWNSHIP,510199\n");
+        ConfiguredNode district = new ConfiguredNode("", "district", "510199", "青溪区信访局", "DISTRICT", "", "",
+                units.toString());
+        RegistrationService atDistrict = new RegistrationService(districtStore, district, CLOCK);
+        Person clerk = new Person("clerk2", "周敏", "青溪区信访局登记员");
+        String id = atDistrict.register(draft(null), clerk).petition().id();
+
+        Actor handler = new Actor(new Person("handler1", "赵强", "青溪区人社局干部"), Set.of("handler", "supervisor",
+                "discipline"));
+        for (Actor refused : List.of(handler, new Actor("guest", Set.of()))) {
+            assertThrows(ForbiddenActionException.class, () -> atDistrict.assign(id, "510199101", "请核实", refused),
+                    refused.user());
+            assertThrows(ForbiddenActionException.class,
+                    () -> atDistrict.assign("510199-9999999", "510199101", null, refused), "the role is asked first");
+        }
+        Petition unchanged = atDistrict.get(id).orElseThrow();
+        assertEquals(List.of(EventType.REGISTERED), unchanged.timeline().stream().map(Event::type).toList());
+        assertEquals("510199", unchanged.owner());
+
+        for (Actor allowed : List.of(new Actor(clerk, Set.of("clerk")),
+                new Actor(new Person("head1", "王芳", "青溪区信访局局长"), Set.of("head")),
+                new Actor(new Person("leader1", "何平", "青溪区副区长"), Set.of("leader")),
+                new Actor(new Person("admin", "系统管理员", "系统管理员"), Set.of("admin")))) {
+            String each = atDistrict.register(draft(null), clerk).petition().id();
+            Petition assigned = atDistrict.assign(each, "510199101", "请核实", allowed);
+            assertEquals(Status.TRIAGED, assigned.status(), allowed.user());
+            assertEquals("510199101", assigned.owner());
+            Event event = assigned.timeline().get(1);
+            assertEquals(EventType.ASSIGNED, event.type());
+            assertEquals(allowed.person(), event.actor(), "the person who assigned, by name and title");
+            assertEquals("510199101", event.attrs().get(Attr.UNIT));
+        }
     }
 }
