@@ -288,7 +288,7 @@ public class DistrictBench {
         org.xinfang.rest.internal.PetitionResource resource = new org.xinfang.rest.internal.PetitionResource(
                 registrations, service, new org.xinfang.rest.internal.Views(node));
         javax.ws.rs.core.SecurityContext clerk = staff("clerk", java.util.Set.of("clerk", "supervisor"));
-        org.xinfang.lifecycle.Actor supervisor = new org.xinfang.lifecycle.Actor(new Person("clerk", "李娜", "区信访局督查员"),
+        org.xinfang.petition.Actor supervisor = new org.xinfang.petition.Actor(new Person("clerk", "李娜", "区信访局督查员"),
                 java.util.Set.of("clerk", "supervisor"));
         long held = count(ds, "SELECT COUNT(*) FROM xf_petition");
         // the node's case numbers continue after the generated ones
@@ -351,7 +351,7 @@ public class DistrictBench {
         long paused = store.factsPaused().size();
         sample("deadline list, every running clock (filter=open)", Math.max(3, runs / 2), "< 5000",
                 i -> service.deadlineList("open", null, 0).size() + " cases (" + due + " due, " + paused + " paused)");
-        org.xinfang.lifecycle.Actor head = new org.xinfang.lifecycle.Actor(new Person("head", "王芳", "区信访局局长"),
+        org.xinfang.petition.Actor head = new org.xinfang.petition.Actor(new Person("head", "王芳", "区信访局局长"),
                 java.util.Set.of("head"));
         sample("home page counts (GET /home)", Math.max(3, runs / 2), "< 5000", i -> {
             org.xinfang.lifecycle.CaseService.Workload w = service.workload(head);

@@ -1,5 +1,6 @@
 package org.xinfang.lifecycle;
 
+import org.xinfang.petition.Actor;
 import java.util.List;
 import java.util.Optional;
 import org.xinfang.petition.Petition;

@@ -81,9 +81,6 @@ public record CaseState(Status status, String owner, String registeredBy, String
     public record Document(String unit, LocalDate issuedOn, LocalDate deliveredOn) {
     }
 
-    /** States in which a case is closed: {@link Status#closedStates()}, under the name older callers use. */
-    public static final Set<Status> FINAL = Status.closedStates();
-
     public CaseState {
         supervisedLapses = Set.copyOf(supervisedLapses);
         unitsAssigned = Set.copyOf(unitsAssigned);

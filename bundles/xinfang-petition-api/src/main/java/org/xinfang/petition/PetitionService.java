@@ -81,14 +81,14 @@ public interface PetitionService {
      * @throws org.xinfang.lifecycle.IllegalTransitionException if the case's stage does not allow it
      * @throws VersionConflictException if the case changed while it was being assigned
      */
-    Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor);
+    Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor);
 
     /**
-     * As {@link #assign(String, String, String, org.xinfang.lifecycle.Actor)}, checked on the case version the
+     * As {@link #assign(String, String, String, org.xinfang.petition.Actor)}, checked on the case version the
      * person saw: refused with {@link VersionConflictException} if the case is not at {@code version} (null: the
      * version read here).
      */
-    Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor, Integer version);
+    Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor, Integer version);
 
     /**
      * Open cases of the same petitioners (same identity number): the clerk decides whether this is a

@@ -35,7 +35,7 @@ import org.xinfang.digest.DigestStatus;
 import org.xinfang.digest.DigestStore.Stored;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.CaseService;
 
 /** Runs the overdue scan (督办) on a schedule: a minute after start, then every configured number of hours. */

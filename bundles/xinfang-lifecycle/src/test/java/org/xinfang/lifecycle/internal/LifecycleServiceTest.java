@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;

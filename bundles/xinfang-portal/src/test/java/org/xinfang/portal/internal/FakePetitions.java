@@ -89,12 +89,12 @@ final class FakePetitions implements PetitionService {
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor) {
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor,
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor,
             Integer version) {
         throw new UnsupportedOperationException();
     }

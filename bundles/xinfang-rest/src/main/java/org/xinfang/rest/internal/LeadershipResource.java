@@ -33,7 +33,7 @@ public class LeadershipResource {
     @Path("home")
     public Map<String, Object> home(@Context SecurityContext security) {
         Roles.require(security, Roles.STAFF);
-        org.xinfang.lifecycle.Actor actor = views.actor(security);
+        org.xinfang.petition.Actor actor = views.actor(security);
         CaseService.Workload w = cases.workload(actor);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unrouted", w.unrouted());

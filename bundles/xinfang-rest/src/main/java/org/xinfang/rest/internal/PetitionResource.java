@@ -25,7 +25,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.xinfang.lifecycle.Action;
 import org.xinfang.lifecycle.ActionInput;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.Petition;

@@ -129,8 +129,8 @@ public final class Views {
     }
 
     /** Who calls: the person behind the login and the staff roles the realm gives them. */
-    org.xinfang.lifecycle.Actor actor(javax.ws.rs.core.SecurityContext security) {
-        return new org.xinfang.lifecycle.Actor(person(security.getUserPrincipal().getName()),
+    org.xinfang.petition.Actor actor(javax.ws.rs.core.SecurityContext security) {
+        return new org.xinfang.petition.Actor(person(security.getUserPrincipal().getName()),
                 org.xinfang.rest.support.Roles.of(security));
     }
 

@@ -15,7 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.xinfang.lifecycle.ActionInput;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.node.NodeService;
 import org.xinfang.lifecycle.CaseService;
 import org.xinfang.petition.Petition;

@@ -369,12 +369,12 @@ public final class RegistrationService implements PetitionService, HistoricRegis
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor) {
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor) {
         return assign(id, unit, note, actor, null);
     }
 
     @Override
-    public Petition assign(String id, String unit, String note, org.xinfang.lifecycle.Actor actor, Integer version) {
+    public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor, Integer version) {
         // the role first, as the REST API did before the service checked it: a caller without it learns nothing of
         // the case
         if (!actor.hasAny(ASSIGNERS)) {

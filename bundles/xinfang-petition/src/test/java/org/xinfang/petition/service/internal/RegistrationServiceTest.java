@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xinfang.node.internal.ConfiguredNode;
-import org.xinfang.lifecycle.Actor;
+import org.xinfang.petition.Actor;
 import org.xinfang.lifecycle.ForbiddenActionException;
 import org.xinfang.lifecycle.IllegalTransitionException;
 import org.xinfang.petition.Channel;

@@ -114,7 +114,7 @@ final class Facts {
      * then, and is found through the column {@code paused} (schema 21) for the list of every running clock.
      */
     static boolean paused(CaseFact f) {
-        return f.activeDue() == null && !org.xinfang.rules.CaseState.FINAL.contains(f.status())
+        return f.activeDue() == null && !f.status().closed()
                 && f.clocks().values().stream().anyMatch(k -> k.state() == CaseFact.ClockState.PAUSED);
     }
 

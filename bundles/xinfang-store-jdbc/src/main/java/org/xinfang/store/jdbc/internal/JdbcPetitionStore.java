@@ -1118,6 +1118,14 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         }
     }
 
+    /**
+     * The closed states as an SQL list ({@link Status#closedStates()}). A historic case imported as archived is
+     * closed too, so it is no longer offered as an open case of the same person (its record is kept and found by
+     * search as before).
+     */
+    private static final String CLOSED_STATES = Status.closedStates().stream().map(st -> "'" + st.name() + "'")
+            .sorted().collect(java.util.stream.Collectors.joining(", "));
+
     @Override
     public List<PetitionSummary> openWithIdNumbers(java.util.Collection<String> idNumbers, String excludeId) {
         List<String> numbers = idNumbers.stream().filter(java.util.Objects::nonNull).distinct().limit(20).toList();
@@ -1129,8 +1137,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         String marks = String.join(", ", java.util.Collections.nCopies(numbers.size(), "?"));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT DISTINCT "
                 + SUMMARY_COLUMNS + " FROM xf_petitioner q JOIN xf_petition p ON p.id = q.petition_id"
-                + " WHERE q.id_number IN (" + marks + ") AND p.id <> ? AND p.status NOT IN ('REDIRECTED',"
-                + " 'NOT_ACCEPTED', 'MEDIATED', 'TERMINATED', 'REPLIED') ORDER BY p.registered_at DESC, p.id DESC"
+                + " WHERE q.id_number IN (" + marks + ") AND p.id <> ? AND p.status NOT IN (" + CLOSED_STATES + ")"
+                + " ORDER BY p.registered_at DESC, p.id DESC"
                 + " FETCH NEXT 20 ROWS ONLY")) {
             for (int i = 0; i < numbers.size(); i++) {
                 ps.setString(i + 1, numbers.get(i));

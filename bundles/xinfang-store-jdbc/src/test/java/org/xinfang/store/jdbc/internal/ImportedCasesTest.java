@@ -94,6 +94,11 @@ class ImportedCasesTest {
                 "a historic case has no clocks, so it is never overdue");
         assertEquals(Map.of("2019-001", "D1-0000001"), store.importedIds("台账2019", List.of("2019-001", "2019-002")));
         assertEquals(Map.of(), store.importedIds("另一台账", List.of("2019-001")), "the key is the source and the number");
+        List<String> idNumbers = stored.petitioners().stream().map(org.xinfang.petition.Petitioner::idNumber)
+                .filter(java.util.Objects::nonNull).toList();
+        assertTrue(!idNumbers.isEmpty());
+        assertEquals(List.of(), store.openWithIdNumbers(idNumbers, "D1-0000009"),
+                "closed as it is imported: not offered as an open case of the same person");
     }
 
     private List<String> journalTypes(String id) throws Exception {

@@ -1,7 +1,6 @@
-package org.xinfang.lifecycle;
+package org.xinfang.petition;
 
 import java.util.Set;
-import org.xinfang.petition.Person;
 
 /**
  * Who acts: the person (login, and name and title from the node's staff list) and the roles the
