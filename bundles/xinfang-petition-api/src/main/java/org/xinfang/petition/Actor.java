@@ -24,6 +24,6 @@ public record Actor(Person person, Set<String> roles) {
 
     /** Whether the actor has any of these roles; admin may do everything. */
     public boolean hasAny(Set<String> wanted) {
-        return roles.contains("admin") || wanted.stream().anyMatch(roles::contains);
+        return roles.contains(StaffRoles.ADMIN) || wanted.stream().anyMatch(roles::contains);
     }
 }

@@ -1,5 +1,8 @@
 package org.xinfang.petition;
 
+import static org.xinfang.petition.StaffRoles.HANDLER;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,7 +46,7 @@ public final class Disclosure {
         }
     }
 
-    private static final Set<String> CASE_HANDLERS = Set.of("handler", "head");
+    private static final Set<String> CASE_HANDLERS = Set.of(HANDLER, HEAD);
 
     private Disclosure() {
     }

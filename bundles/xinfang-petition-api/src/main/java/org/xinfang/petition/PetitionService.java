@@ -1,5 +1,9 @@
 package org.xinfang.petition;
 
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+
 import java.util.Optional;
 
 /** Registers petitions and answers questions about them. Published as an OSGi service. */
@@ -66,7 +70,7 @@ public interface PetitionService {
      * Who may assign a case (交办/转送): the petition office's clerks, the unit heads and the leaders; {@code admin}
      * may do everything. {@link #assign} refuses anyone else, whether the REST API or the shell asks.
      */
-    java.util.Set<String> ASSIGNERS = java.util.Set.of("clerk", "head", "leader");
+    java.util.Set<String> ASSIGNERS = java.util.Set.of(CLERK, HEAD, LEADER);
 
     /**
      * Assigns a case to a unit below this node (交办/转送): the unit becomes its owner, the timeline

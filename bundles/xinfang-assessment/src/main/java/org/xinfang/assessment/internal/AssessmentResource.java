@@ -1,5 +1,10 @@
 package org.xinfang.assessment.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+import static org.xinfang.petition.StaffRoles.SUPERVISOR;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +36,7 @@ import org.xinfang.rest.support.Roles;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AssessmentResource {
-    static final Set<String> READERS = Set.of("admin", "head", "leader", "supervisor");
+    static final Set<String> READERS = Set.of(ADMIN, HEAD, LEADER, SUPERVISOR);
 
     private final AssessmentService service;
     private final NodeService node;
@@ -61,7 +66,7 @@ public class AssessmentResource {
     @Path("rules")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> replaceRules(String body, @Context SecurityContext security) {
-        Roles.require(security, Set.of("admin", "head"));
+        Roles.require(security, Set.of(ADMIN, HEAD));
         if (node.info().parentUrl() != null) {
             throw new ApiException(409, "maintained_above", "考核规则由上级统一制定并同步下发 / the rules are kept at the top of"
                     + " the network and arrive by sync", null);
@@ -77,7 +82,7 @@ public class AssessmentResource {
     @POST
     @Path("{year}/close")
     public Response close(@PathParam("year") String year, @Context SecurityContext security) {
-        Roles.require(security, Set.of("leader"));
+        Roles.require(security, Set.of(LEADER));
         try {
             return Response.ok(service.close(year(year), node.person(security.getUserPrincipal().getName())).toString(),
                     MediaType.APPLICATION_JSON + ";charset=UTF-8").build();

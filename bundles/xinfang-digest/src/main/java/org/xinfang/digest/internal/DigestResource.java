@@ -1,5 +1,11 @@
 package org.xinfang.digest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HANDLER;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +41,9 @@ import org.xinfang.rest.support.Roles;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class DigestResource {
     /** Who makes and edits the draft: the petition office. */
-    static final Set<String> OFFICE = Set.of("admin", "clerk", "handler", "head");
+    static final Set<String> OFFICE = Set.of(ADMIN, CLERK, HANDLER, HEAD);
     /** Who signs a digest off. */
-    static final Set<String> LEADERS = Set.of("leader");
+    static final Set<String> LEADERS = Set.of(LEADER);
     /** The response header carrying the document's SHA-256. */
     static final String HASH_HEADER = "X-Content-SHA256";
 

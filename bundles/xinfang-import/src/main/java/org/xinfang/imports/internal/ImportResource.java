@@ -1,5 +1,8 @@
 package org.xinfang.imports.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +38,7 @@ public class ImportResource {
      * Who imports: the office's head and the administrator. An import registers cases in bulk under the
      * importing person's name; the head answers for the office's register (clerks register one by one).
      */
-    static final Set<String> IMPORTERS = Set.of("admin", "head");
+    static final Set<String> IMPORTERS = Set.of(ADMIN, HEAD);
 
     private final Importer importer;
     private final NodeService node;

@@ -1,5 +1,11 @@
 package org.xinfang.lifecycle.internal;
 
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HANDLER;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+import static org.xinfang.petition.StaffRoles.SUPERVISOR;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,19 +52,19 @@ public final class LifecycleService implements CaseService {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleService.class);
 
     /** The petition office's staff who triage. */
-    static final Set<String> OFFICE = Set.of("clerk", "head", "leader");
+    static final Set<String> OFFICE = Set.of(CLERK, HEAD, LEADER);
     /** Staff of the unit that handles the case. */
-    static final Set<String> HANDLERS = Set.of("clerk", "handler", "head");
+    static final Set<String> HANDLERS = Set.of(CLERK, HANDLER, HEAD);
     /** Who records that a document reached the petitioner: the office's or the handling unit's staff. */
-    static final Set<String> DELIVERERS = Set.of("clerk", "handler", "head", "leader");
+    static final Set<String> DELIVERERS = Set.of(CLERK, HANDLER, HEAD, LEADER);
     /** Leaders (包案). */
-    static final Set<String> LEADERS = Set.of("leader");
+    static final Set<String> LEADERS = Set.of(LEADER);
     /** Everyone on the staff (a major matter is everyone's to report and to read). */
-    static final Set<String> STAFF = Set.of("clerk", "handler", "head", "leader", "supervisor");
+    static final Set<String> STAFF = Set.of(CLERK, HANDLER, HEAD, LEADER, SUPERVISOR);
     /** Who supervises (督查督办). */
-    static final Set<String> SUPERVISORS = Set.of("supervisor", "leader", "head");
+    static final Set<String> SUPERVISORS = Set.of(SUPERVISOR, LEADER, HEAD);
     /** Who signs off and approves: the unit head (签批). */
-    static final Set<String> HEAD = Set.of("head");
+    static final Set<String> HEADS = Set.of(HEAD);
     /** The states in which a unit's own case waits on the unit itself (the home page's first counts). */
     private static final Set<Status> WAITING_HERE = EnumSet.of(Status.REGISTERED, Status.OBJECTED, Status.TRIAGED,
             Status.ACCEPTED);
@@ -357,7 +363,7 @@ public final class LifecycleService implements CaseService {
 
     @Override
     public List<String> superviseOverdue(Actor actor) {
-        if (!actor.hasAny(Set.of("supervisor", "leader", "head"))) {
+        if (!actor.hasAny(SUPERVISORS)) {
             throw new ForbiddenActionException("督办需要督查、领导或负责人角色 / supervision needs the supervisor, leader or"
                     + " head role");
         }
@@ -951,7 +957,7 @@ public final class LifecycleService implements CaseService {
             case FLAG_MAJOR, ACKNOWLEDGE_MAJOR -> STAFF;
             case ACCEPT_ANSWER, RETURN_ANSWER -> SUPERVISORS;
             case ACCEPT, OBJECT, MEDIATE, REQUEST_REVIEW, REQUEST_REREVIEW, START_HEARING, END_HEARING -> HANDLERS;
-            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION, REPLY -> HEAD;
+            case EXTEND, DECIDE, REVIEW, REREVIEW, TERMINATE, ANSWER_SUPERVISION, REPLY -> HEADS;
         };
         if (!actor.hasAny(roles)) {
             throw new ForbiddenActionException("当前用户无权" + action.label() + "，需要角色 " + roles

@@ -1,5 +1,7 @@
 package org.xinfang.lifecycle.internal;
 
+import static org.xinfang.petition.StaffRoles.SUPERVISOR;
+
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -14,7 +16,7 @@ import org.xinfang.lifecycle.CaseService;
 public final class SupervisionScanner {
     private static final Logger LOG = LoggerFactory.getLogger(SupervisionScanner.class);
     /** The scan acts as this user, with the supervisor role. */
-    static final Actor SCHEDULER = new Actor(org.xinfang.petition.Person.SYSTEM, Set.of("supervisor"));
+    static final Actor SCHEDULER = new Actor(org.xinfang.petition.Person.SYSTEM, Set.of(SUPERVISOR));
 
     private final CaseService cases;
     private final long intervalHours;

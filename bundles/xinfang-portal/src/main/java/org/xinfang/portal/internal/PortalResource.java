@@ -1,5 +1,9 @@
 package org.xinfang.portal.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +50,7 @@ public class PortalResource {
     /** Who registers an online petition: the first-contact owner until the office routes it. */
     static final org.xinfang.petition.Person ONLINE_ACTOR = OnlineIntake.ONLINE_ACTOR;
     /** Who edits the published page: the district office's heads and leaders, and administrators. */
-    static final Set<String> EDITORS = Set.of("head", "leader", "admin");
+    static final Set<String> EDITORS = Set.of(HEAD, LEADER, ADMIN);
     static final String NO_MATCH = "未查询到相符的信访事项，请核对查询码和验证码。 / No petition matches these codes; please check them.";
     static final String CODES_NOTICE = "请记下查询码和验证码：凭这两个码查询办理进展和结果。验证码只显示这一次，本系统不保存其明文，遗失后无法在网上找回。"
             + " / Write both codes down: you need them to check progress and the result. The verification code is shown"

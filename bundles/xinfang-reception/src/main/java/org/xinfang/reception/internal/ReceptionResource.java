@@ -1,5 +1,10 @@
 package org.xinfang.reception.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,7 +39,7 @@ import org.xinfang.rest.support.Roles;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class ReceptionResource {
     /** Who keeps the rota: the unit's clerks, its head and its leaders. */
-    static final Set<String> KEEPERS = Set.of("admin", "clerk", "head", "leader");
+    static final Set<String> KEEPERS = Set.of(ADMIN, CLERK, HEAD, LEADER);
 
     private final ReceptionService service;
     private final NodeService node;

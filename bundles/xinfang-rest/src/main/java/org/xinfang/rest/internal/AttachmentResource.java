@@ -1,5 +1,10 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HANDLER;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +41,7 @@ import org.xinfang.rest.support.Uploads;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class AttachmentResource {
     /** Who may attach: those who register a case and those who handle it. */
-    static final Set<String> ATTACH = Set.of("admin", "clerk", "handler", "head");
+    static final Set<String> ATTACH = Set.of(ADMIN, CLERK, HANDLER, HEAD);
 
     private final AttachmentStore attachments;
     private final PetitionService petitions;

@@ -1,5 +1,8 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +47,7 @@ public class CategoryResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> replace(String body, @Context SecurityContext security) {
-        Roles.require(security, Set.of("admin", "head"));
+        Roles.require(security, Set.of(ADMIN, HEAD));
         if (node.info().parentUrl() != null) {
             throw new ApiException(409, "maintained_above", "问题分类目录由上级统一维护并同步下发 / the list is kept at the"
                     + " top of the network and arrives by sync", null);

@@ -1,5 +1,7 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +29,12 @@ import org.xinfang.rest.support.Roles;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class LoginLockResource {
     private static final Logger LOG = LoggerFactory.getLogger(LoginLockResource.class);
-    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> ADMINISTRATORS = Set.of(ADMIN);
 
     /** {"items": [{key, kind: ACCOUNT|ADDRESS, name, since, until, failures, lastAddress, lastAccount}]}. */
     @GET
     public Map<String, Object> list(@Context SecurityContext security) {
-        Roles.require(security, ADMIN);
+        Roles.require(security, ADMINISTRATORS);
         List<Map<String, Object>> items = new ArrayList<>();
         for (LoginThrottle.Lock l : LoginThrottle.shared().locks()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -55,7 +57,7 @@ public class LoginLockResource {
     @DELETE
     @Path("/{key}")
     public Map<String, Object> lift(@PathParam("key") String key, @Context SecurityContext security) {
-        Roles.require(security, ADMIN);
+        Roles.require(security, ADMINISTRATORS);
         if (key == null || key.length() > 80
                 || !(key.startsWith(LoginThrottle.ACCOUNT) || key.startsWith(LoginThrottle.ADDRESS))) {
             throw new ApiException(400, "invalid_field",

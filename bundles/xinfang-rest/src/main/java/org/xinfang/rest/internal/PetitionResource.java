@@ -1,5 +1,8 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -354,7 +357,7 @@ public class PetitionResource {
      * Who may assign ({@link PetitionService#ASSIGNERS}, which the service checks): asked before the body is read,
      * so that a caller without the role is answered 403 whatever it sent.
      */
-    static final java.util.Set<String> ASSIGN = java.util.stream.Stream.concat(java.util.stream.Stream.of("admin"),
+    static final java.util.Set<String> ASSIGN = java.util.stream.Stream.concat(java.util.stream.Stream.of(ADMIN),
             PetitionService.ASSIGNERS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
@@ -412,7 +415,7 @@ public class PetitionResource {
         Roles.require(security, Roles.STAFF);
         PetitionQuery first = query(status, unit, kind, from, to, text, channel, category, overdue, sort, order,
                 security);
-        boolean whole = views.actor(security).roles().contains("admin") || views.actor(security).roles().contains("head");
+        boolean whole = views.actor(security).roles().contains(ADMIN) || views.actor(security).roles().contains(HEAD);
         javax.ws.rs.core.StreamingOutput body = out -> {
             java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
                     java.nio.charset.StandardCharsets.UTF_8));

@@ -1,5 +1,10 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.LEADER;
+import static org.xinfang.petition.StaffRoles.SUPERVISOR;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +79,7 @@ public class SupervisionResource {
     @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> supervise(java.io.InputStream body, @Context SecurityContext security)
             throws java.io.IOException {
-        Roles.require(security, Set.of("admin", "supervisor", "leader", "head"));
+        Roles.require(security, Set.of(ADMIN, SUPERVISOR, LEADER, HEAD));
         com.fasterxml.jackson.databind.JsonNode root = requests.object(PetitionRequests.readLimited(body));
         String id = text(root, "case");
         if (id == null) {
@@ -106,7 +111,7 @@ public class SupervisionResource {
     @POST
     @Path("/scan")
     public Map<String, Object> scan(@Context SecurityContext security) {
-        Roles.require(security, Set.of("admin", "supervisor", "leader", "head"));
+        Roles.require(security, Set.of(ADMIN, SUPERVISOR, LEADER, HEAD));
         List<String> supervised = cases.superviseOverdue(views.actor(security));
         return Map.of("supervised", supervised);
     }

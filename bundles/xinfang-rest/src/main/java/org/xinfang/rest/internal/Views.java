@@ -1,5 +1,9 @@
 package org.xinfang.rest.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.DISCIPLINE;
+import static org.xinfang.petition.StaffRoles.HEAD;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ public final class Views {
     private final java.util.Set<String> accusationRoles;
 
     public Views(NodeService node) {
-        this(node, "discipline");
+        this(node, DISCIPLINE);
     }
 
     /**
@@ -57,7 +61,7 @@ public final class Views {
 
     /** Whether the caller holds a role that reads accusations or audits reads (admin, head, the accusation roles). */
     boolean auditsReads(javax.ws.rs.core.SecurityContext security) {
-        if (security.isUserInRole("admin") || security.isUserInRole("head")) {
+        if (security.isUserInRole(ADMIN) || security.isUserInRole(HEAD)) {
             return true;
         }
         return accusationRoles.stream().anyMatch(security::isUserInRole);

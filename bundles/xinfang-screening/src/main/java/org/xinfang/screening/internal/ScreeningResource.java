@@ -1,5 +1,11 @@
 package org.xinfang.screening.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+import static org.xinfang.petition.StaffRoles.CLERK;
+import static org.xinfang.petition.StaffRoles.HANDLER;
+import static org.xinfang.petition.StaffRoles.HEAD;
+import static org.xinfang.petition.StaffRoles.SUPERVISOR;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,9 +50,9 @@ import org.xinfang.screening.ScreeningReport;
 @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
 public class ScreeningResource {
     /** Who writes and files the unit's report. */
-    static final Set<String> WRITERS = Set.of("admin", "clerk", "handler", "head");
+    static final Set<String> WRITERS = Set.of(ADMIN, CLERK, HANDLER, HEAD);
     /** Who sends a report of a unit below back. */
-    static final Set<String> REVIEWERS = Set.of("admin", "head", "supervisor");
+    static final Set<String> REVIEWERS = Set.of(ADMIN, HEAD, SUPERVISOR);
 
     private final ScreeningService service;
     private final NodeService node;

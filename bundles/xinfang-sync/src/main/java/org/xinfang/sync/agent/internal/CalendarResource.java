@@ -1,5 +1,7 @@
 package org.xinfang.sync.agent.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ public class CalendarResource {
     @PUT
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public Map<String, Object> put(InputStream body, @Context SecurityContext security) throws IOException {
-        Roles.require(security, Set.of("admin"));
+        Roles.require(security, Set.of(ADMIN));
         if (node.info().parentUrl() != null) {
             throw new ApiException(409, "maintained_above", "节假日安排由上级（" + node.info().unit().parent()
                     + "）统一维护并同步下发 / the calendar is maintained at the top of the network and arrives by sync",

@@ -1,5 +1,7 @@
 package org.xinfang.sync.agent.internal;
 
+import static org.xinfang.petition.StaffRoles.ADMIN;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -263,7 +265,7 @@ public class SyncResource {
     @Path("children")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> register(InputStream body, @Context SecurityContext security) throws IOException {
-        Roles.require(security, Set.of("admin"));
+        Roles.require(security, Set.of(ADMIN));
         com.fasterxml.jackson.databind.JsonNode root;
         try {
             root = SyncJson.MAPPER.readTree(body.readNBytes(64 * 1024 + 1));
