@@ -1289,8 +1289,11 @@ public final class JdbcPetitionStore implements PetitionStore {
     /** The WHERE clause of a list without filters. */
     private static final String UNFILTERED = " WHERE 1 = 1";
 
-    /** The list's filters as a WHERE clause on alias p, its arguments added to {@code args}. */
-    private static String where(PetitionQuery q, List<Object> args) {
+    /**
+     * The list's filters as a WHERE clause on alias p, its arguments added to {@code args}; the word index is read
+     * through {@code c} to narrow the words of the search box to their candidates ({@link #candidates}).
+     */
+    private static String where(Connection c, PetitionQuery q, List<Object> args) throws SQLException {
         StringBuilder where = new StringBuilder(UNFILTERED);
         if (q.status() != null) {
             where.append(" AND p.status = ?");
@@ -1319,7 +1322,7 @@ public final class JdbcPetitionStore implements PetitionStore {
         }
         if (q.categories() != null) {
             where.append(" AND LOWER(p.category) IN (").append(marks(q.categories().size())).append(")");
-            q.categories().stream().sorted().forEach(c -> args.add(c.toLowerCase(Locale.ROOT)));
+            q.categories().stream().sorted().forEach(k -> args.add(k.toLowerCase(Locale.ROOT)));
         }
         if (q.ids() != null) {
             where.append(" AND p.id IN (").append(marks(q.ids().size())).append(")");
@@ -1343,6 +1346,7 @@ public final class JdbcPetitionStore implements PetitionStore {
             String lower = word.toLowerCase(Locale.ROOT);
             String contained = "%" + escapeLike(lower) + "%";
             boolean idNumber = q.personalData() && ID_NUMBER.matcher(word).matches();
+            where.append(candidates(c, lower, idNumber ? word.toUpperCase(Locale.ROOT) : null, args));
             // a case's id whole or its beginning, its tracking code, a petitioner, or the words of the matter; a
             // 检举控告 by its id and tracking code only (its words and accuser are sealed: Disclosure)
             where.append(" AND (LOWER(p.id) LIKE ? ESCAPE '\\' OR LOWER(p.tracking_code) = ?"
@@ -1363,6 +1367,64 @@ public final class JdbcPetitionStore implements PetitionStore {
         return where.toString();
     }
 
+    /** How many cases of one bigram the search reads from the word index to list the candidates by id. */
+    static final int CANDIDATES = 1000;
+
+    /**
+     * The cases that may hold a word of the search box, as a condition on p.id ({@link SearchTerms}): the cases that
+     * hold every bigram of the word, read from the word index, listed by id when one bigram is held by at most
+     * {@link #CANDIDATES} cases (a name, a rare word); otherwise the cases holding one of its bigrams, as a subquery
+     * of the index. Each is a superset of the cases whose name, subject, content or category contains the word; the
+     * condition after it confirms each. Empty (every case is a candidate, the scan of before) for a word of one
+     * character, or one that some case's id begins with or some tracking code may be.
+     */
+    private static String candidates(Connection c, String lower, String idNumber, List<Object> args)
+            throws SQLException {
+        List<String> bigrams = SearchTerms.ofWord(lower);
+        if (bigrams.isEmpty() || SearchTerms.mayBeIdOrCode(c, lower)) {
+            return "";
+        }
+        List<String> fewest = null;
+        List<List<String>> complete = new ArrayList<>();
+        for (String term : bigrams) {
+            List<String> ids = SearchTerms.holding(c, term, CANDIDATES);
+            if (ids.size() <= CANDIDATES) {
+                complete.add(ids);
+                if (fewest == null || ids.size() < fewest.size()) {
+                    fewest = ids;
+                }
+            }
+        }
+        if (fewest == null) {
+            if (idNumber != null) {
+                return "";
+            }
+            args.add(bigrams.get(0));
+            return " AND p.id IN (SELECT t.petition_id FROM xf_search_term t WHERE t.term = ?)";
+        }
+        Set<String> found = new java.util.TreeSet<>(fewest);
+        for (List<String> ids : complete) {
+            if (ids != fewest) {
+                found.retainAll(new HashSet<>(ids));
+            }
+        }
+        if (idNumber != null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?")) {
+                ps.setString(1, idNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        args.addAll(found);
+        return " AND p.id IN (" + marks(found.size()) + ")";
+    }
+
     /** The list's order, with the id as the tiebreaker so that pages never overlap. */
     private static String order(PetitionQuery q) {
         String direction = q.ascending() ? " ASC" : " DESC";
@@ -1376,10 +1438,10 @@ public final class JdbcPetitionStore implements PetitionStore {
             return;
         }
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p" + where(q, args) + order(q);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
+                    + where(c, q, args) + order(q))) {
                 ps.setFetchSize(500);
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -1401,10 +1463,10 @@ public final class JdbcPetitionStore implements PetitionStore {
             return new Page<>(List.of(), 0, q.offset(), q.limit());
         }
         List<Object> args = new ArrayList<>();
-        String where = where(q, args);
         String order = order(q);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            String where = where(c, q, args);
             long total;
             if (args.isEmpty() && UNFILTERED.equals(where)) {
                 // the whole register: its count is kept with every new case (schema 21), not counted here
