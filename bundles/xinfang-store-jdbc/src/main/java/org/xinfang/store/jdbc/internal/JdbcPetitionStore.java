@@ -1367,16 +1367,18 @@ public final class JdbcPetitionStore implements PetitionStore {
         return where.toString();
     }
 
-    /** How many cases of one bigram the search reads from the word index to list the candidates by id. */
-    static final int CANDIDATES = 1000;
+    /** The most candidates of a word the search lists by id; a word with more is searched by the scan of before. */
+    static final int CANDIDATES = 2000;
+    /** The most cases of one bigram read from the word index; a bigram held by more does not narrow the word. */
+    static final int POSTING = 250_000;
 
     /**
      * The cases that may hold a word of the search box, as a condition on p.id ({@link SearchTerms}): the cases that
-     * hold every bigram of the word, read from the word index, listed by id when one bigram is held by at most
-     * {@link #CANDIDATES} cases (a name, a rare word); otherwise the cases holding one of its bigrams, as a subquery
-     * of the index. Each is a superset of the cases whose name, subject, content or category contains the word; the
-     * condition after it confirms each. Empty (every case is a candidate, the scan of before) for a word of one
-     * character, or one that some case's id begins with or some tracking code may be.
+     * hold every bigram of the word (but a bigram held by more than {@link #POSTING}), read from the word index alone
+     * and intersected here, listed by id. This is a superset of the cases whose name, subject,
+     * content or category contains the word; the condition after it confirms each. Empty (every case is a candidate,
+     * the scan of before) for a word of one character, for one that some case's id begins with or some tracking code
+     * may be, and for a common word (more than {@link #CANDIDATES} candidates): reading that many cases by id costs more than reading the register in order.
      */
     private static String candidates(Connection c, String lower, String idNumber, List<Object> args)
             throws SQLException {
@@ -1384,29 +1386,26 @@ public final class JdbcPetitionStore implements PetitionStore {
         if (bigrams.isEmpty() || SearchTerms.mayBeIdOrCode(c, lower)) {
             return "";
         }
-        List<String> fewest = null;
-        List<List<String>> complete = new ArrayList<>();
+        List<List<String>> held = new ArrayList<>();
         for (String term : bigrams) {
-            List<String> ids = SearchTerms.holding(c, term, CANDIDATES);
-            if (ids.size() <= CANDIDATES) {
-                complete.add(ids);
-                if (fewest == null || ids.size() < fewest.size()) {
-                    fewest = ids;
-                }
+            List<String> ids = SearchTerms.holding(c, term, POSTING);
+            if (ids.isEmpty()) {
+                held.clear();
+                held.add(ids);
+                break;
+            }
+            if (ids.size() <= POSTING) {
+                held.add(ids);
             }
         }
-        if (fewest == null) {
-            if (idNumber != null) {
-                return "";
-            }
-            args.add(bigrams.get(0));
-            return " AND p.id IN (SELECT t.petition_id FROM xf_search_term t WHERE t.term = ?)";
+        if (held.isEmpty()) {
+            return "";
         }
-        Set<String> found = new java.util.TreeSet<>(fewest);
-        for (List<String> ids : complete) {
-            if (ids != fewest) {
-                found.retainAll(new HashSet<>(ids));
-            }
+        // the rarest bigram's cases, narrowed by each other bigram's
+        held.sort(java.util.Comparator.comparingInt(List::size));
+        Set<String> found = new HashSet<>(held.get(0));
+        for (int i = 1; i < held.size() && !found.isEmpty(); i++) {
+            found.retainAll(new HashSet<>(held.get(i)));
         }
         if (idNumber != null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?")) {
@@ -1418,11 +1417,15 @@ public final class JdbcPetitionStore implements PetitionStore {
                 }
             }
         }
-        if (found.isEmpty()) {
+        Set<String> sorted = new java.util.TreeSet<>(found);
+        if (sorted.isEmpty()) {
             return " AND 1 = 0";
         }
-        args.addAll(found);
-        return " AND p.id IN (" + marks(found.size()) + ")";
+        if (sorted.size() > CANDIDATES) {
+            return "";
+        }
+        args.addAll(sorted);
+        return " AND p.id IN (" + marks(sorted.size()) + ")";
     }
 
     /** The list's order, with the id as the tiebreaker so that pages never overlap. */

@@ -113,12 +113,15 @@ final class SearchTerms {
         }
     }
 
-    /** The cases holding a term, in the index's order, at most {@code max} (more: the list has {@code max + 1}). */
+    /**
+     * The cases holding a term, at most {@code max} (more: the list has {@code max + 1}), read from the index
+     * alone (in the caller's transaction: PostgreSQL streams by the fetch size only inside one).
+     */
     static List<String> holding(Connection c, String term, int max) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term = ?"
-                + " ORDER BY petition_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term = ?")) {
             ps.setMaxRows(max + 1);
+            ps.setFetchSize(5000);
             ps.setString(1, term);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
