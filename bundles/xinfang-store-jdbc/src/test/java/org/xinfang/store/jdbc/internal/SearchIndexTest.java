@@ -187,7 +187,7 @@ class SearchIndexTest {
     void aCommonWordBeyondTheCandidatesReadByIdIsFoundWholeWithItsTotal() {
         seven();
         List<Petition> many = new ArrayList<>();
-        for (int i = 0; i < JdbcPetitionStore.CANDIDATES + 150; i++) {
+        for (int i = 0; i < JdbcPetitionStore.CANDIDATES * 5 / 4; i++) {
             Petition p = kase(String.format("510199-1%06d", i), i % 10 == 0 ? Kind.ACCUSATION : Kind.CLAIM,
                     "反映城乡建设问题", i % 3 == 0 ? "小区停水" : "内容", "城乡建设", "王某" + (i % 97));
             many.add(p);
