@@ -327,6 +327,15 @@ public class DistrictBench {
         sample("search by petitioner's name (q=王某5)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
                 null, null, null, null, SURNAMES[i % SURNAMES.length] + "某5" + i, "0", "20", null, null, null, null,
                 null, clerk).get("total"));
+        // words of the matter (schema 22's word index): one in a sixth of the register (subjects 反映城乡建设问题 and a
+        // category), one in the subjects of the registrations earlier runs timed, one only in their contents
+        sample("search by a common word (q=城乡建设)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
+                null, null, null, null, "城乡建设", "0", "20", null, null, null, null, null, clerk).get("total"));
+        sample("search by a rare word (q=基准登记1…)", Math.max(3, runs), "< 2000", i -> "found " + resource.list(null,
+                null, null, null, null, "基准登记1" + i, "0", "20", null, null, null, null, null, clerk).get("total"));
+        sample("search by a word of the content (q=百万案件)", Math.max(3, runs), "< 2000", i -> "found "
+                + resource.list(null, null, null, null, null, "百万案件", "0", "20", null, null, null, null, null, clerk)
+                .get("total"));
 
         // registration: the service the REST call uses (code hashed at registration, as a node without codes made
         // ahead), then the store's insert alone (rows, facts, count, journal entry, one commit)

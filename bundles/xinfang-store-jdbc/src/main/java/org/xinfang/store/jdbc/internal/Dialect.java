@@ -9,14 +9,20 @@ import java.sql.SQLException;
  */
 enum Dialect {
     /** Embedded Apache Derby, the default on every node. */
-    DERBY("BLOB"),
+    DERBY("BLOB", ""),
     /** PostgreSQL, for a district that outgrows one machine. */
-    POSTGRESQL("BYTEA");
+    POSTGRESQL("BYTEA", " varchar_pattern_ops");
 
     private final String binary;
+    /**
+     * The operator class after an indexed text column whose index must also serve {@code LIKE 'prefix%'}: none on
+     * Derby (it compares characters); on PostgreSQL one that compares characters whatever the database's collation.
+     */
+    private final String patternOps;
 
-    Dialect(String binary) {
+    Dialect(String binary, String patternOps) {
         this.binary = binary;
+        this.patternOps = patternOps;
     }
 
     /** The type of a column of bytes of any length. */
@@ -24,9 +30,9 @@ enum Dialect {
         return binary;
     }
 
-    /** A migration script with its placeholders ({@code ${binary}}) filled in. */
+    /** A migration script with its placeholders ({@code ${binary}}, {@code ${pattern_ops}}) filled in. */
     String fill(String script) {
-        return script.replace("${binary}", binary);
+        return script.replace("${binary}", binary).replace("${pattern_ops}", patternOps);
     }
 
     static Dialect of(Connection c) throws SQLException {

@@ -1238,8 +1238,11 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     /** The WHERE clause of a list without filters. */
     private static final String UNFILTERED = " WHERE 1 = 1";
 
-    /** The list's filters as a WHERE clause on alias p, its arguments added to {@code args}. */
-    private static String where(PetitionQuery q, List<Object> args) {
+    /**
+     * The list's filters as a WHERE clause on alias p, its arguments added to {@code args}; the word index is read
+     * through {@code c} to narrow the words of the search box to their candidates ({@link #candidates}).
+     */
+    private static String where(Connection c, PetitionQuery q, List<Object> args) throws SQLException {
         StringBuilder where = new StringBuilder(UNFILTERED);
         if (q.status() != null) {
             where.append(" AND p.status = ?");
@@ -1268,7 +1271,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         }
         if (q.categories() != null) {
             where.append(" AND LOWER(p.category) IN (").append(marks(q.categories().size())).append(")");
-            q.categories().stream().sorted().forEach(c -> args.add(c.toLowerCase(Locale.ROOT)));
+            q.categories().stream().sorted().forEach(k -> args.add(k.toLowerCase(Locale.ROOT)));
         }
         if (q.ids() != null) {
             where.append(" AND p.id IN (").append(marks(q.ids().size())).append(")");
@@ -1292,6 +1295,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             String lower = word.toLowerCase(Locale.ROOT);
             String contained = "%" + escapeLike(lower) + "%";
             boolean idNumber = q.personalData() && ID_NUMBER.matcher(word).matches();
+            where.append(candidates(c, lower, idNumber ? word.toUpperCase(Locale.ROOT) : null, args));
             // a case's id whole or its beginning, its tracking code, a petitioner, or the words of the matter; a
             // 检举控告 by its id and tracking code only (its words and accuser are sealed: Disclosure)
             where.append(" AND (LOWER(p.id) LIKE ? ESCAPE '\\' OR LOWER(p.tracking_code) = ?"
@@ -1312,6 +1316,67 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         return where.toString();
     }
 
+    /** The most candidates of a word the search lists by id; a word with more is searched by the scan of before. */
+    static final int CANDIDATES = 2000;
+    /** The most cases of one bigram read from the word index; a bigram held by more does not narrow the word. */
+    static final int POSTING = 250_000;
+
+    /**
+     * The cases that may hold a word of the search box, as a condition on p.id ({@link SearchTerms}): the cases that
+     * hold every bigram of the word (but a bigram held by more than {@link #POSTING}), read from the word index alone
+     * and intersected here, listed by id. This is a superset of the cases whose name, subject,
+     * content or category contains the word; the condition after it confirms each. Empty (every case is a candidate,
+     * the scan of before) for a word of one character, for one that some case's id begins with or some tracking code
+     * may be, and for a common word (more than {@link #CANDIDATES} candidates): reading that many cases by id costs more than reading the register in order.
+     */
+    private static String candidates(Connection c, String lower, String idNumber, List<Object> args)
+            throws SQLException {
+        List<String> bigrams = SearchTerms.ofWord(lower);
+        if (bigrams.isEmpty() || SearchTerms.mayBeIdOrCode(c, lower)) {
+            return "";
+        }
+        List<List<String>> held = new ArrayList<>();
+        for (String term : bigrams) {
+            List<String> ids = SearchTerms.holding(c, term, POSTING);
+            if (ids.isEmpty()) {
+                held.clear();
+                held.add(ids);
+                break;
+            }
+            if (ids.size() <= POSTING) {
+                held.add(ids);
+            }
+        }
+        if (held.isEmpty()) {
+            return "";
+        }
+        // the rarest bigram's cases, narrowed by each other bigram's
+        held.sort(java.util.Comparator.comparingInt(List::size));
+        Set<String> found = new HashSet<>(held.get(0));
+        for (int i = 1; i < held.size() && !found.isEmpty(); i++) {
+            found.retainAll(new HashSet<>(held.get(i)));
+        }
+        if (idNumber != null) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?")) {
+                ps.setString(1, idNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        Set<String> sorted = new java.util.TreeSet<>(found);
+        if (sorted.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        if (sorted.size() > CANDIDATES) {
+            return "";
+        }
+        args.addAll(sorted);
+        return " AND p.id IN (" + marks(sorted.size()) + ")";
+    }
+
     /** The list's order, with the id as the tiebreaker so that pages never overlap. */
     private static String order(PetitionQuery q) {
         String direction = q.ascending() ? " ASC" : " DESC";
@@ -1325,10 +1390,10 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             return;
         }
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p" + where(q, args) + order(q);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
+                    + where(c, q, args) + order(q))) {
                 ps.setFetchSize(500);
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -1350,10 +1415,10 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             return new Page<>(List.of(), 0, q.offset(), q.limit());
         }
         List<Object> args = new ArrayList<>();
-        String where = where(q, args);
         String order = order(q);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            String where = where(c, q, args);
             long total;
             if (args.isEmpty() && UNFILTERED.equals(where)) {
                 // the whole register: its count is kept with every new case (schema 21), not counted here

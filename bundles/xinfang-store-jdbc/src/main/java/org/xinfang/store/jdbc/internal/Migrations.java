@@ -33,7 +33,7 @@ final class Migrations {
             "V10__screening.sql", "V11__digests.sql", "V12__import_keys.sql", "V13__reference_data.sql",
             "V14__assessments.sql", "V15__case_facts.sql", "V16__petitioner_gender_work_unit.sql",
             "V17__attachments.sql", "V18__alarm_counts.sql", "V19__inbox_newest_first.sql",
-            "V20__personal_reads.sql", "V21__register_count.sql");
+            "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
@@ -42,7 +42,7 @@ final class Migrations {
     }
 
     private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8,
-            "V8__typed_events", Migrations::typedEvents);
+            "V8__typed_events", Migrations::typedEvents, "V22__search_terms", Migrations::searchTerms);
 
     private Migrations() {
     }
@@ -235,6 +235,55 @@ final class Migrations {
             st.execute("ALTER TABLE xf_event ADD CONSTRAINT xf_event_id CHECK (event_id IS NOT NULL)");
             st.execute("ALTER TABLE xf_petition ADD CONSTRAINT xf_petition_version CHECK (case_version IS NOT NULL"
                     + " AND timeline_digest IS NOT NULL)");
+        }
+    }
+
+    /**
+     * V22: the word index of the staff search ({@link SearchTerms}). Creates the table ({@code V22__search_terms.sql},
+     * first statement), writes the rows of every stored case, 500 cases at a time in the order of their ids (their
+     * petitioners read by the same range of the petitioners' key), then creates the index (second statement).
+     */
+    static void searchTerms(Connection c, Dialect dialect) throws SQLException {
+        List<String> script = statements(dialect.fill(read("V22__search_terms.sql")));
+        try (Statement st = c.createStatement()) {
+            st.execute(script.get(0));
+        }
+        String after = "";
+        try (PreparedStatement page = c.prepareStatement("SELECT id, tracking_code, kind, subject, content, category"
+                + " FROM xf_petition WHERE id > ? ORDER BY id FETCH NEXT 500 ROWS ONLY");
+                PreparedStatement people = c.prepareStatement("SELECT petition_id, person_name FROM xf_petitioner"
+                        + " WHERE petition_id >= ? AND petition_id <= ?");
+                PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
+            while (true) {
+                List<String[]> cases = new ArrayList<>();
+                page.setString(1, after);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        cases.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)});
+                    }
+                }
+                if (cases.isEmpty()) {
+                    break;
+                }
+                after = cases.get(cases.size() - 1)[0];
+                Map<String, List<String>> names = new java.util.HashMap<>();
+                people.setString(1, cases.get(0)[0]);
+                people.setString(2, after);
+                try (ResultSet rs = people.executeQuery()) {
+                    while (rs.next()) {
+                        names.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+                for (String[] k : cases) {
+                    SearchTerms.add(write, k[0], SearchTerms.of(k[0], k[1], k[2], names.getOrDefault(k[0], List.of()),
+                            k[3], k[4], k[5]));
+                }
+                write.executeBatch();
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(script.get(1));
         }
     }
 

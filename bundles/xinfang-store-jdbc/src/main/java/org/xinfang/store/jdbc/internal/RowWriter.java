@@ -26,6 +26,7 @@ final class RowWriter implements AutoCloseable {
     private PreparedStatement events;
     private PreparedStatement receptionCases;
     private PreparedStatement facts;
+    private PreparedStatement terms;
     /** New cases added since the last {@link #flush}, for the register's count. */
     private int added;
 
@@ -63,7 +64,7 @@ final class RowWriter implements AutoCloseable {
         ps.addBatch();
     }
 
-    /** Adds a case that is not stored here yet: its row, petitioners and timeline. */
+    /** Adds a case that is not stored here yet: its row, petitioners, timeline, facts and words ({@link SearchTerms}). */
     void newCase(Petition p, String verificationHash, String originNode, long originSeq, String path)
             throws SQLException {
         if (petitions == null) {
@@ -110,6 +111,10 @@ final class RowWriter implements AutoCloseable {
         }
         Facts.bindInsert(facts, Facts.of(p));
         facts.addBatch();
+        if (terms == null) {
+            terms = c.prepareStatement(SearchTerms.INSERT);
+        }
+        SearchTerms.add(terms, p.id(), SearchTerms.of(p));
         added++;
     }
 
@@ -175,7 +180,8 @@ final class RowWriter implements AutoCloseable {
 
     /** Sends what was added, cases before the rows that refer to them. */
     void flush() throws SQLException {
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts,
+                terms}) {
             if (ps != null) {
                 ps.executeBatch();
             }
@@ -189,7 +195,8 @@ final class RowWriter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts}) {
+        for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts,
+                terms}) {
             try {
                 if (ps != null) {
                     ps.close();

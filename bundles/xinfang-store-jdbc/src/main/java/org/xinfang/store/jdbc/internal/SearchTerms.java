@@ -1,0 +1,134 @@
+package org.xinfang.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.Petitioner;
+
+/**
+ * The word index of the staff search (schema 22, issue 16): every pair of adjacent characters (bigram) of a case's
+ * petitioners' names, subject, content and category, lower-cased, one row per case and pair in
+ * {@code xf_search_term}, written with the case's rows in the same transaction ({@link RowWriter#newCase}, the
+ * only writer of those columns: a case's registration facts never change once stored). Chinese has no spaces, so
+ * a word is not cut out of the text: a word of two characters or more occurs in a field only where every one of its
+ * bigrams does, so the cases holding all of them are a superset of those whose text contains the word, found through
+ * the index; the search then confirms each candidate with the same LIKE as before, so that what is found stays
+ * exactly what the scan found. A 检举控告 (accusation) has no bigram rows: its words are sealed ({@code Disclosure})
+ * and cannot be searched, so the index holds nothing of them.
+ *
+ * <p>Besides, every case has a row for its id and one for its tracking code, lower-cased, behind the mark
+ * {@link #MARK}: the search box also finds a case whose id begins with the word or whose tracking code is the word,
+ * and a word that may do so (a probe of these rows by prefix) is searched as before.
+ */
+final class SearchTerms {
+    /** The first character of an id's or tracking code's row; never part of a bigram (control characters are not). */
+    static final char MARK = '\u0001';
+
+    private SearchTerms() {
+    }
+
+    /** The rows of a case: its bigrams (none for an accusation), its id and its tracking code behind the mark. */
+    static Set<String> of(Petition p) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (p.kind() != Kind.ACCUSATION) {
+            for (Petitioner person : p.petitioners()) {
+                bigrams(person.name(), terms);
+            }
+            bigrams(p.subject(), terms);
+            bigrams(p.content(), terms);
+            bigrams(p.category(), terms);
+        }
+        terms.add(MARK + p.id().toLowerCase(Locale.ROOT));
+        terms.add(MARK + p.trackingCode().toLowerCase(Locale.ROOT));
+        return terms;
+    }
+
+    /** The case's rows as read back from its columns (the migration that builds the index for stored cases). */
+    static Set<String> of(String id, String trackingCode, String kind, List<String> names, String subject,
+            String content, String category) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (!Kind.ACCUSATION.name().equals(kind)) {
+            for (String name : names) {
+                bigrams(name, terms);
+            }
+            bigrams(subject, terms);
+            bigrams(content, terms);
+            bigrams(category, terms);
+        }
+        terms.add(MARK + id.toLowerCase(Locale.ROOT));
+        terms.add(MARK + trackingCode.toLowerCase(Locale.ROOT));
+        return terms;
+    }
+
+    /**
+     * Adds the bigrams of {@code text} lower-cased, by code point (a character outside the basic plane is one
+     * character), leaving out those with a control character; returns {@code into}.
+     */
+    static Set<String> bigrams(String text, Set<String> into) {
+        if (text == null) {
+            return into;
+        }
+        int[] cps = text.toLowerCase(Locale.ROOT).codePoints().toArray();
+        for (int i = 0; i + 1 < cps.length; i++) {
+            if (!Character.isISOControl(cps[i]) && !Character.isISOControl(cps[i + 1])) {
+                into.add(new String(cps, i, 2));
+            }
+        }
+        return into;
+    }
+
+    /** The bigrams a case must hold to contain {@code lowerWord}; empty when the word has none (one character). */
+    static List<String> ofWord(String lowerWord) {
+        return new ArrayList<>(bigrams(lowerWord, new LinkedHashSet<>()));
+    }
+
+    /** Adds the rows of a case to a batch of {@code INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)}. */
+    static void add(PreparedStatement ps, String id, Set<String> terms) throws SQLException {
+        for (String term : terms) {
+            ps.setString(1, term);
+            ps.setString(2, id);
+            ps.addBatch();
+        }
+    }
+
+    static final String INSERT = "INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)";
+
+    /** True when some case's id begins with {@code lowerWord} or its tracking code does (then it may be the word). */
+    static boolean mayBeIdOrCode(Connection c, String lowerWord) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term LIKE ?"
+                + " ESCAPE '\\'")) {
+            ps.setMaxRows(1);
+            ps.setString(1, MARK + lowerWord.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * The cases holding a term, at most {@code max} (more: the list has {@code max + 1}), read from the index
+     * alone (in the caller's transaction: PostgreSQL streams by the fetch size only inside one).
+     */
+    static List<String> holding(Connection c, String term, int max) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term = ?")) {
+            ps.setMaxRows(max + 1);
+            ps.setFetchSize(5000);
+            ps.setString(1, term);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,281 @@
+package org.xinfang.store.jdbc.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xinfang.petition.Channel;
+import org.xinfang.petition.Kind;
+import org.xinfang.petition.Page;
+import org.xinfang.petition.Petition;
+import org.xinfang.petition.PetitionQuery;
+import org.xinfang.petition.PetitionQuery.Sort;
+import org.xinfang.petition.PetitionSummary;
+import org.xinfang.petition.Petitioner;
+import org.xinfang.petition.Status;
+
+/**
+ * The word index of the search box (schema 22) on a real database: a name, a word of the subject, content or
+ * category, a mixed word, a word of one character, every way a case is stored, an accusation, and a register
+ * migrated from schema 21, each found exactly as the scan of every case finds it (an oracle here, in Java).
+ */
+class SearchIndexTest {
+    @TempDir
+    Path dir;
+    DataSource dataSource;
+    JdbcPetitionStore store;
+    final List<Petition> stored = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        dataSource = TestDatabases.fresh(dir);
+        store = new JdbcPetitionStore(dataSource);
+        store.start();
+    }
+
+    private static Petition kase(String id, Kind kind, String subject, String content, String category,
+            String... names) {
+        Instant at = Instant.parse("2026-11-01T02:00:00Z").plusSeconds(Long.parseLong(id.substring(id.length() - 4)));
+        List<Petitioner> people = Arrays.stream(names).map(n -> new Petitioner(n, null, null, null)).toList();
+        return new Petition(id, "K" + id.replace("-", "").substring(6), kind, Channel.LETTER, subject, content, category,
+                null, LocalDate.of(2026, 11, 1), 1, people, "T1", "T1", Status.REGISTERED, at,
+                List.of(Cases.registered("T1", at)));
+    }
+
+    private Petition add(Petition p) {
+        store.insert(p, "h", "T1");
+        stored.add(p);
+        return p;
+    }
+
+    private static PetitionQuery search(String words) {
+        return new PetitionQuery(null, null, null, null, null, words, 0, 50).sortedBy(Sort.ID, true);
+    }
+
+    private List<String> ids(String words) {
+        return store.find(search(words)).items().stream().map(PetitionSummary::id).toList();
+    }
+
+    /** What the scan of before finds for one word: id's beginning, tracking code, or (not an accusation) the text. */
+    private List<String> oracle(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        for (Petition p : stored) {
+            boolean text = p.kind() != Kind.ACCUSATION && (contains(p.subject(), w) || contains(p.content(), w)
+                    || contains(p.category(), w) || p.petitioners().stream().anyMatch(r -> contains(r.name(), w)));
+            if (text || p.id().toLowerCase(Locale.ROOT).startsWith(w) || p.trackingCode().toLowerCase(Locale.ROOT)
+                    .equals(w)) {
+                found.add(p.id());
+            }
+        }
+        return found.stream().sorted().toList();
+    }
+
+    private static boolean contains(String field, String lowerWord) {
+        return field != null && field.toLowerCase(Locale.ROOT).contains(lowerWord);
+    }
+
+    private void seven() {
+        add(kase("510199-0000001", Kind.CLAIM, "拖欠农民工工资", "包工头拖欠工资半年，多次讨要未果", "劳动社保", "王小明"));
+        add(kase("510199-0000002", Kind.CLAIM, "小区停水", "物业资停业后小区停水三天", "城乡建设", "王小红", "李四"));
+        add(kase("510199-0000003", Kind.SUGGESTION, "工资", "建议公开招投标", null, "李小明"));
+        add(kase("510199-0000004", Kind.CLAIM, "申请ABC公司退还押金", "租房押金 Deposit 未退", "城乡建设", "Zhang Wei"));
+        add(kase("510199-0000005", Kind.SUGGESTION, "道路维修 Road REPAIR", "路面塌陷", "交通运输", "赵六"));
+        add(kase("510199-0000006", Kind.ACCUSATION, "举报某局长受贿", "局长收受工程老板财物", "纪检监察", "孙举报"));
+        add(kase("510199-0000007", Kind.CLAIM, "土地承包纠纷", "承包合同到期后村委会收回土地", "农村农业", "王", "钱七"));
+    }
+
+    @Test
+    void aPetitionersNameOrAPartOfItFindsTheirCases() {
+        seven();
+        assertEquals(List.of("510199-0000001"), ids("王小明"));
+        assertEquals(List.of("510199-0000001", "510199-0000003"), ids("小明"));
+        assertEquals(List.of("510199-0000001", "510199-0000002"), ids("王小"));
+        assertEquals(List.of("510199-0000002"), ids("李四"), "the second petitioner of a case too");
+        assertEquals(List.of("510199-0000004"), ids("zhang wei"));
+    }
+
+    @Test
+    void aWordOfTheSubjectContentOrCategoryFindsExactlyWhatTheScanFound() {
+        seven();
+        assertEquals(List.of("510199-0000001"), ids("农民工"));
+        assertEquals(List.of("510199-0000002"), ids("停水三天"), "a word of the content");
+        assertEquals(List.of("510199-0000002", "510199-0000004"), ids("城乡建设"), "a category");
+        // case 2 holds 资停 and 停水 (物业资停业后小区停水), case 3 工资: no case holds the word
+        assertEquals(List.of(), ids("工资停水"));
+        assertEquals(List.of(), ids("资停水"), "bigrams of one case in two places: a candidate, confirmed not found");
+        assertEquals(List.of("510199-0000002"), ids("资停业"));
+        assertEquals(List.of(), ids("社保建设"));
+        assertEquals(List.of("510199-0000001"), ids("拖欠 农民工"), "every word of the box");
+    }
+
+    @Test
+    void aMixedChineseAndLatinWordInEitherCase() {
+        seven();
+        assertEquals(List.of("510199-0000004"), ids("ABC公司"));
+        assertEquals(List.of("510199-0000004"), ids("abc公司"));
+        assertEquals(List.of("510199-0000004"), ids("c公"));
+        assertEquals(List.of("510199-0000004"), ids("deposit"));
+        assertEquals(List.of("510199-0000005"), ids("road repair"), "two words, each on its own");
+        assertEquals(List.of("510199-0000005"), ids("维修 ROAD"));
+    }
+
+    @Test
+    void aWordOfOneCharacterIsFoundAsBefore() {
+        seven();
+        assertEquals(oracle("王"), ids("王"));
+        assertEquals(List.of("510199-0000001", "510199-0000002", "510199-0000007"), ids("王"));
+        assertEquals(List.of("510199-0000004"), ids("押"));
+        assertEquals(List.of("510199-0000004", "510199-0000005"), ids("a"));
+    }
+
+    @Test
+    void anAccusationIsFoundByItsIdAndTrackingCodeOnlyAndTheIndexHoldsNoneOfItsWords() throws Exception {
+        seven();
+        for (String word : List.of("受贿", "举报某局长受贿", "孙举报", "纪检", "工程老板", "局长")) {
+            assertEquals(List.of(), ids(word), word);
+        }
+        assertEquals(List.of("510199-0000006"), ids("K0000006"));
+        assertEquals(List.of("510199-0000006"), ids("510199-0000006"));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT term FROM xf_search_term WHERE petition_id = ?")) {
+            ps.setString(1, "510199-0000006");
+            Set<String> terms = new TreeSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    terms.add(rs.getString(1));
+                }
+            }
+            assertEquals(Set.of(SearchTerms.MARK + "510199-0000006", SearchTerms.MARK + "k0000006"), terms);
+        }
+    }
+
+    @Test
+    void everyWordFindsWhatTheScanFoundWithTotalsOrderAndPages() {
+        seven();
+        for (String word : List.of("王小明", "小明", "工资", "拖欠工资", "停水", "城乡", "建设", "abc", "abc公司", "road",
+                "pair", "押金", "zh", "土地承包", "收回土地", "王", "k0000003", "510199-00", "510199", "00", "0000007",
+                "资停水", "受贿", "局长", "公", "ng w", "%", "_", "a_c", "不存在的词")) {
+            assertEquals(oracle(word), ids(word), word);
+            Page<PetitionSummary> page = store.find(new PetitionQuery(null, null, null, null, null, word, 1, 2)
+                    .sortedBy(Sort.REGISTERED_AT, false));
+            List<String> newestFirst = oracle(word).stream().sorted((a, b) -> b.compareTo(a)).toList();
+            assertEquals(newestFirst.size(), page.total(), word);
+            assertEquals(newestFirst.stream().skip(1).limit(2).toList(),
+                    page.items().stream().map(PetitionSummary::id).toList(), word);
+        }
+    }
+
+    @Test
+    void aCommonWordBeyondTheCandidatesReadByIdIsFoundWholeWithItsTotal() {
+        seven();
+        List<Petition> many = new ArrayList<>();
+        for (int i = 0; i < JdbcPetitionStore.CANDIDATES * 5 / 4; i++) {
+            Petition p = kase(String.format("510199-1%06d", i), i % 10 == 0 ? Kind.ACCUSATION : Kind.CLAIM,
+                    "反映城乡建设问题", i % 3 == 0 ? "小区停水" : "内容", "城乡建设", "王某" + (i % 97));
+            many.add(p);
+        }
+        for (int i = 0; i < many.size(); i += 200) {
+            BulkCases.write(dataSource, many.subList(i, Math.min(many.size(), i + 200)), "T1");
+        }
+        stored.addAll(many);
+        for (String word : List.of("城乡建设", "反映城乡", "城乡建设问题", "小区停水", "王某5", "王某50", "停水")) {
+            List<String> expected = oracle(word);
+            Page<PetitionSummary> first = store.find(new PetitionQuery(null, null, null, null, null, word, 0, 20)
+                    .sortedBy(Sort.ID, true));
+            assertEquals(expected.size(), first.total(), word);
+            assertEquals(expected.stream().limit(20).toList(), first.items().stream().map(PetitionSummary::id).toList(),
+                    word);
+            Page<PetitionSummary> last = store.find(new PetitionQuery(null, null, null, null, null, word,
+                    expected.size() - 5, 20).sortedBy(Sort.ID, true));
+            assertEquals(expected.stream().skip(expected.size() - 5).toList(),
+                    last.items().stream().map(PetitionSummary::id).toList(), word);
+        }
+        assertTrue(oracle("城乡建设").size() > JdbcPetitionStore.CANDIDATES);
+        List<String> streamed = new ArrayList<>();
+        store.eachSummary(search("停水"), s -> streamed.add(s.id()));
+        assertEquals(oracle("停水"), streamed, "the export of a search lists the same cases");
+    }
+
+    @Test
+    void aRefusedRegistrationLeavesNoWordsAndAGroupedOneIsFound() throws Exception {
+        seven();
+        Petition taken = kase("510199-0000008", Kind.CLAIM, "噪音扰民", "夜间施工", null, "周八");
+        Petition clash = new Petition("510199-0000009", taken.trackingCode(), Kind.CLAIM, Channel.LETTER, "烧烤油烟",
+                "油烟扰民", null, null, LocalDate.of(2026, 11, 1), 1, List.of(new Petitioner("吴九", null, null, null)),
+                "T1", "T1", Status.REGISTERED, taken.registeredAt(), taken.timeline());
+        add(taken);
+        assertThrows(RuntimeException.class, () -> store.insert(clash, "h", "T1"));
+        assertEquals(List.of("510199-0000008"), ids("扰民"));
+        assertEquals(List.of(), ids("烧烤油烟"));
+        Petition numbered = store.insertNumbered(kase("510199-0000000", Kind.CLAIM, "广场舞噪音", "每晚十点后", null,
+                "郑十"), "reg", n -> "510199-2" + String.format("%06d", n), "h", "T1");
+        assertEquals(List.of(numbered.id()), ids("广场舞"));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM xf_search_term WHERE petition_id = '510199-0000009'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
+    }
+
+    /** A register of schema 21 migrated: the index of its cases is what a writer of cases writes, and finds them. */
+    @Test
+    void aRegisterOfSchema21GetsTheIndexOfItsCases() throws Exception {
+        DataSource old = TestDatabases.fresh(dir, "OLD21");
+        assertEquals(21, Migrations.apply(old, 21));
+        List<Petition> cases = List.of(
+                kase("510199-0000001", Kind.CLAIM, "拖欠农民工工资", "包工头拖欠工资", "劳动社保", "王小明", "李四"),
+                kase("510199-0000002", Kind.ACCUSATION, "举报受贿", "局长受贿", null, "孙举报"),
+                kase("510199-0000003", Kind.CLAIM, "ABC公司押金", "押金未退", null, "Zhang"));
+        try (Connection c = old.getConnection(); Statement st = c.createStatement()) {
+            for (Petition p : cases) {
+                st.executeUpdate("INSERT INTO xf_petition (id, tracking_code, verification_hash, kind, channel, subject,"
+                        + " content, category, received_on, headcount, registered_by, owner_unit, status, registered_at,"
+                        + " case_version, timeline_digest) VALUES ('" + p.id() + "', '" + p.trackingCode() + "', 'h', '"
+                        + p.kind() + "', 'LETTER', '" + p.subject() + "', '" + p.content() + "', "
+                        + (p.category() == null ? "NULL" : "'" + p.category() + "'") + ", DATE('2026-11-01'), 1, 'T1',"
+                        + " 'T1', 'REGISTERED', " + p.registeredAt().toEpochMilli() + ", 1, 'd')");
+                for (int i = 0; i < p.petitioners().size(); i++) {
+                    st.executeUpdate("INSERT INTO xf_petitioner (petition_id, pos, person_name) VALUES ('" + p.id()
+                            + "', " + i + ", '" + p.petitioners().get(i).name() + "')");
+                }
+            }
+        }
+        JdbcPetitionStore migrated = new JdbcPetitionStore(old);
+        migrated.start();
+        try (Connection c = old.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT term FROM xf_search_term WHERE petition_id = ?")) {
+            for (Petition p : cases) {
+                ps.setString(1, p.id());
+                Set<String> terms = new TreeSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        terms.add(rs.getString(1));
+                    }
+                }
+                assertEquals(new TreeSet<>(SearchTerms.of(p)), terms, p.id());
+            }
+        }
+        PetitionQuery q = new PetitionQuery(null, null, null, null, null, "李四", 0, 20);
+        assertEquals(List.of("510199-0000001"), migrated.find(q).items().stream().map(PetitionSummary::id).toList());
+        assertEquals(0, migrated.find(new PetitionQuery(null, null, null, null, null, "受贿", 0, 20)).total());
+        assertEquals(1, migrated.find(new PetitionQuery(null, null, null, null, null, "abc公司", 0, 20)).total());
+    }
+}
