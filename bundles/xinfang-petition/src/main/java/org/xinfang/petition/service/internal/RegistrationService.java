@@ -10,17 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xinfang.node.NodeInfo;
 import org.xinfang.node.NodeService;
-import org.xinfang.node.Unit;
 import org.xinfang.petition.Attr;
 import org.xinfang.petition.Attributes;
-import org.xinfang.petition.Documents;
 import org.xinfang.petition.Event;
 import org.xinfang.petition.HistoricCase;
 import org.xinfang.petition.HistoricRegister;
 import org.xinfang.petition.EventType;
 import org.xinfang.petition.NewEvent;
 import org.xinfang.petition.Person;
-import org.xinfang.petition.NotFoundException;
 import org.xinfang.petition.Page;
 import org.xinfang.petition.Petition;
 import org.xinfang.petition.PetitionDraft;
@@ -40,9 +37,11 @@ import org.xinfang.reference.CategoryList;
 import org.xinfang.reference.CategoryService;
 import org.xinfang.rules.Authority;
 import org.xinfang.rules.CaseState;
-import org.xinfang.rules.Holders;
 
-/** Registers petitions at this node and answers questions about them. */
+/**
+ * Registers petitions at this node and answers questions about them; routing a case down ({@link Assignments})
+ * and the petitioner's own view and rating ({@link PublicAnswers}) are classes of their own.
+ */
 public final class RegistrationService implements PetitionService, HistoricRegister {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
     /** The per-node sequence that numbers this node's petitions. */
@@ -59,6 +58,10 @@ public final class RegistrationService implements PetitionService, HistoricRegis
     private volatile CodeStock stock = new CodeStock(codes, 0);
     /** The managed list of problem categories a case is registered under; the shipped one where none is kept. */
     private final CategoryService categories;
+    /** Routing a case to a unit below (交办). */
+    private final Assignments assignments;
+    /** What the petitioner reads and rates without a login. */
+    private final PublicAnswers answers;
 
     public RegistrationService(PetitionStore store, NodeService node, String zone) {
         this(store, node, Clock.system(ZoneId.of(zone)), null);
@@ -88,6 +91,8 @@ public final class RegistrationService implements PetitionService, HistoricRegis
         this.clock = clock;
         this.receptions = receptions;
         this.categories = categories;
+        this.assignments = new Assignments(store, node, clock);
+        this.answers = new PublicAnswers(store, node, clock);
     }
 
     /**
@@ -370,45 +375,12 @@ public final class RegistrationService implements PetitionService, HistoricRegis
 
     @Override
     public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor) {
-        return assign(id, unit, note, actor, null);
+        return assignments.assign(id, unit, note, actor, null);
     }
 
     @Override
     public Petition assign(String id, String unit, String note, org.xinfang.petition.Actor actor, Integer version) {
-        // the role first, as the REST API did before the service checked it: a caller without it learns nothing of
-        // the case
-        if (!actor.hasAny(ASSIGNERS)) {
-            String roles = String.join(", ", new java.util.TreeSet<>(ASSIGNERS));
-            throw new org.xinfang.lifecycle.ForbiddenActionException("当前用户无权交办，需要角色 " + roles
-                    + " / assign needs one of the roles " + roles);
-        }
-        NodeInfo self = node.info();
-        String here = self.unit().code();
-        Petition current = store.get(id).orElseThrow(
-                () -> new NotFoundException("未找到编号为 " + id + " 的信访事项 / no petition with id " + id));
-        if (version != null && version != current.version()) {
-            throw new org.xinfang.petition.VersionConflictException(id, version, current.version());
-        }
-        CaseState state = CaseState.of(current);
-        Authority.checkStage(state, EventType.ASSIGNED);
-        Authority.checkUnit(state, EventType.ASSIGNED, here, node.units());
-        if (unit == null || unit.isBlank()) {
-            throw new ValidationException("unit", "required", "请指定承办单位 / the unit to assign to is required");
-        }
-        Unit target = node.units().get(unit.strip()).orElseThrow(() -> new ValidationException("unit", "unknown_unit",
-                "组织机构中没有单位 " + unit + " / no unit " + unit + " in the organisation tree"));
-        NewEvent event = new NewEvent(EventType.ASSIGNED, actor.person(), here, self.nodeId(), clock.instant(),
-                Attributes.builder().put(Attr.UNIT, target.code()).build(), note);
-        Authority.checkFacts(state, event, node.units());
-        Petition after = store.append(id, current.version(), event, holdersAfter(current, state, event));
-        LOG.info("petition {} assigned to {} by {}", id, target.code(), actor.user());
-        return after;
-    }
-
-    /** The children of this node that hold a copy of the case once the event is recorded. */
-    private java.util.Set<String> holdersAfter(Petition p, CaseState state, NewEvent event) {
-        return Holders.of(state.next(event.recorded(p.version() + 1, "pending")), node.info().unit().code(),
-                node.units());
+        return assignments.assign(id, unit, note, actor, version);
     }
 
     @Override
@@ -470,92 +442,11 @@ public final class RegistrationService implements PetitionService, HistoricRegis
 
     @Override
     public Optional<PublicProgress> publicProgress(String trackingCode, String verificationCode) {
-        if (trackingCode == null || verificationCode == null || trackingCode.length() > 40
-                || verificationCode.length() > 40) {
-            return Optional.empty();
-        }
-        return store.findByTrackingCode(trackingCode.strip().toUpperCase())
-                .filter(t -> Codes.matches(t.petition().trackingCode(), verificationCode.strip(), t.verificationHash()))
-                .map(t -> progress(t.petition()));
+        return answers.progress(trackingCode, verificationCode);
     }
-
 
     @Override
     public PublicProgress rate(String trackingCode, String verificationCode, Rating rating, String comment) {
-        if (rating == null) {
-            throw new ValidationException("rating", "invalid_value",
-                    "请选择满意、基本满意或不满意 / choose SATISFIED, BASICALLY_SATISFIED or DISSATISFIED");
-        }
-        Attributes attrs = Attributes.builder().put(Attr.LEVEL, rating)
-                .parse(Attr.COMMENT, comment, "comment").build();
-        for (int attempt = 1; ; attempt++) {
-            Petition p = publicProgress(trackingCode, verificationCode).flatMap(found -> store.findByTrackingCode(
-                    found.trackingCode())).map(PetitionStore.Tracked::petition).orElseThrow(() -> new NotFoundException(
-                    "未找到与该查询码和验证码相符的信访事项 / no petition matches these codes"));
-            CaseState state = CaseState.of(p);
-            if (!state.rateable()) {
-                boolean anyResult = p.timeline().stream().anyMatch(e -> e.type().isResult());
-                throw new org.xinfang.lifecycle.IllegalTransitionException(p.status(), null, anyResult
-                        ? "本次处理结果已评价过 / this result has been rated already"
-                        : "尚未出具处理意见，暂不能评价 / there is no result to rate yet");
-            }
-            NodeInfo self = node.info();
-            NewEvent event = new NewEvent(EventType.RATED, Person.PETITIONER, self.unit().code(), self.nodeId(),
-                    clock.instant(), attrs, null);
-            Authority.check(state, event, node.units());
-            try {
-                // the holders of a copy, the unit that handled it among them, learn how it was rated
-                Petition after = store.append(p.id(), p.version(), event, holdersAfter(p, state, event));
-                LOG.info("petition {} rated {} by the petitioner", p.id(), rating);
-                return progress(after);
-            } catch (org.xinfang.petition.VersionConflictException moved) {
-                if (attempt == ATTEMPTS) {
-                    throw moved;
-                }
-                // a staff step came in between: check the rating again on the case as it is now
-            }
-        }
-    }
-
-    private static Rating latestRating(Petition p) {
-        Rating rating = null;
-        for (Event e : p.timeline()) {
-            if (e.type().isResult()) {
-                rating = null;
-            } else if (e.type() == EventType.RATED) {
-                rating = e.attrs().get(Attr.LEVEL);
-            }
-        }
-        return rating;
-    }
-
-    private PublicProgress progress(Petition p) {
-        ZoneId zone = clock.getZone();
-        List<PublicProgress.Step> steps = p.timeline().stream().filter(e -> publicLabel(e.type()) != null)
-                .map(e -> new PublicProgress.Step(LocalDate.ofInstant(e.at(), zone), e.type().name(),
-                        publicLabel(e.type()), Documents.forPetitioner(e, p.kind(), this::unitName)))
-                .toList();
-        return new PublicProgress(p.trackingCode(), p.kind(), p.kind().label(), p.subject(), p.receivedAt(),
-                p.status(), p.status().label(), unitName(p.owner()), steps, latestRating(p), CaseState.of(p).rateable(),
-                org.xinfang.petition.OfficialDocument.forPublic(p, new org.xinfang.petition.OfficialDocument.Units() {
-                    @Override
-                    public String name(String code) {
-                        return unitName(code);
-                    }
-
-                    @Override
-                    public String parent(String code) {
-                        return node.units().get(code).map(Unit::parent).orElse(null);
-                    }
-                }));
-    }
-
-    private String unitName(String code) {
-        return node.units().get(code).map(Unit::name).orElse(code);
-    }
-
-    /** What each step means to the petitioner; null for the office's internal steps. */
-    private static String publicLabel(EventType type) {
-        return org.xinfang.petition.PublicSteps.label(type);
+        return answers.rate(trackingCode, verificationCode, rating, comment);
     }
 }
