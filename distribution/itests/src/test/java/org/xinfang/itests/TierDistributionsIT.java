@@ -76,6 +76,57 @@ class TierDistributionsIT {
         return List.of(village, district);
     }
 
+    /**
+     * Each configuration default is written once (the root pom's default.* properties): the etc/ file a feature
+     * writes and the bundle's own Blueprint default must say the same, and no bundle may carry an unfilled name.
+     * org.xinfang.node is the distribution's file, written per tier, not a feature's default.
+     */
+    @Test
+    void theDefaultsInEtcAreTheBundlesOwn() throws Exception {
+        var placeholder = java.util.regex.Pattern.compile(
+                "<cm:property-placeholder persistent-id=\"([^\"]+)\"(.*?)</cm:property-placeholder>",
+                java.util.regex.Pattern.DOTALL);
+        var property = java.util.regex.Pattern.compile("<cm:property name=\"([^\"]+)\" value=\"([^\"]*)\"/>");
+        List<java.nio.file.Path> jars;
+        try (Stream<java.nio.file.Path> files = Files.walk(district.home.resolve("system/org/xinfang"))) {
+            jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+        }
+        int compared = 0;
+        for (var jar : jars) {
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                for (var entry : java.util.Collections.list(zip.entries())) {
+                    if (!entry.getName().startsWith("OSGI-INF/blueprint/")) {
+                        continue;
+                    }
+                    String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                    assertFalse(xml.contains("@default."), jar.getFileName() + " " + entry.getName() + " has an unfilled default");
+                    var m = placeholder.matcher(xml);
+                    while (m.find()) {
+                        String pid = m.group(1);
+                        var cfg = district.home.resolve("etc/" + pid + ".cfg");
+                        if (pid.equals("org.xinfang.node") || !Files.exists(cfg)) {
+                            continue;
+                        }
+                        var etc = new java.util.Properties();
+                        try (var in = Files.newBufferedReader(cfg, StandardCharsets.ISO_8859_1)) {
+                            etc.load(in);
+                        }
+                        var p = property.matcher(m.group(2));
+                        while (p.find()) {
+                            if (etc.containsKey(p.group(1))) {
+                                assertEquals(p.group(2), etc.getProperty(p.group(1)),
+                                        pid + " " + p.group(1) + ": etc/ and " + jar.getFileName() + " disagree");
+                                compared++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // realm and zone of eight files, the login locks, the sync schedule, the portal's limits...: not vacuous
+        assertTrue(compared >= 40, "only " + compared + " defaults compared");
+    }
+
     @Test
     void eachNodeSaysWhichTierAndUnitItIs() throws Exception {
         JsonNode v = json(village.get("/api/v1/node"));
