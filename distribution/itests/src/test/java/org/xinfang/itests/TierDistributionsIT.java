@@ -325,6 +325,26 @@ class TierDistributionsIT {
      * Issue 15: after the first start the secrets in etc/ and everything under data/ (the Derby files with ID
      * numbers and phones, the logs, the login audit) are readable by the node's account only.
      */
+    /**
+     * An operator appends an account to etc/users.properties of a running node, password in plain text, and the
+     * clerk logs in at once: the first login hashes it (Karaf would take the plain text for a hash and refuse the
+     * right password, counting it toward the lock), and nothing else in the file is lost.
+     */
+    @Test
+    void anAccountAppendedToARunningNodeLogsInAtOnce() throws Exception {
+        var users = village.home.resolve("etc/users.properties");
+        int before = Files.readAllLines(users, StandardCharsets.ISO_8859_1).size();
+        Files.writeString(users, "\nnewclerk = New-clerk-pw-1,clerk\n", StandardCharsets.ISO_8859_1,
+                java.nio.file.StandardOpenOption.APPEND);
+        var me = village.getAs("newclerk", "New-clerk-pw-1", "/api/v1/me");
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("newclerk", json(me).path("user").asText(), me.body());
+        List<String> after = Files.readAllLines(users, StandardCharsets.ISO_8859_1);
+        assertTrue(after.stream().anyMatch(l -> l.startsWith("newclerk = {CRYPT}")), "stored hashed: " + after.size());
+        assertTrue(after.size() >= before + 1, "no line lost");
+        assertEquals(401, village.getAs("newclerk", "wrong-pw", "/api/v1/me").statusCode());
+    }
+
     @Test
     void secretsAndPersonalDataAreTheOwnersOnlyAfterTheFirstStart() throws Exception {
         Set<PosixFilePermission> others = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,

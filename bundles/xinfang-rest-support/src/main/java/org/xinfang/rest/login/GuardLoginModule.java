@@ -33,7 +33,9 @@ import org.xinfang.rest.support.LoginThrottle;
  * ({@link LoginThrottle}) before the password is looked at, counts the failures the modules after it report
  * (through {@link #abort}), holds the answer to a failure a little longer each time, and writes one line per
  * outcome with the client's address to the audit file ({@code audit.file} option,
- * {@code data/security/audit.log}).
+ * {@code data/security/audit.log}). A password still stored in plain text for the user logging in (an account an
+ * operator has just appended to the {@code users} file) is hashed first ({@link PlainPasswords#hashUser}): Karaf's
+ * module takes every stored password for a hash, and would refuse the right one and count it toward a lock.
  *
  * <p>The address comes from the {@link ClientPrincipal} that Karaf's SSH server, and the REST filter for
  * HTTP Basic, put in the subject before the login. It returns false when it lets a login through, so it
@@ -45,6 +47,7 @@ public class GuardLoginModule implements LoginModule {
     private Subject subject;
     private CallbackHandler handler;
     private String auditFile;
+    private Path usersFile;
     private String user;
     private String method;
     private String address;
@@ -58,6 +61,8 @@ public class GuardLoginModule implements LoginModule {
         this.handler = callbackHandler;
         Object file = options.get("audit.file");
         this.auditFile = file == null ? null : file.toString();
+        Object users = options.get("users");
+        this.usersFile = users == null ? null : Path.of(users.toString());
     }
 
     @Override
@@ -90,6 +95,10 @@ public class GuardLoginModule implements LoginModule {
             long seconds = Math.max(1, Duration.between(Instant.now(), l.until()).toSeconds());
             audit("login refused (locked: " + l.key() + " until " + l.until().truncatedTo(ChronoUnit.SECONDS) + ")");
             throw new Locked(l.key(), seconds);
+        }
+        if (!keyAttempt) {
+            // an account just appended with its password in plain text: hashed before Karaf's module checks it
+            PlainPasswords.hashUser(usersFile, user);
         }
         return false;
     }

@@ -52,6 +52,7 @@ public final class NodeRealm implements JaasRealm {
         long karafModules = FrameworkUtil.getBundle(PropertiesLoginModule.class).getBundleId();
         Map<String, Object> guard = options(GuardLoginModule.class.getName(), context.getBundle().getBundleId());
         guard.put("audit.file", data + File.separator + "security" + File.separator + "audit.log");
+        guard.put("users", etc + File.separator + "users.properties");
         Map<String, Object> passwords = options(PropertiesLoginModule.class.getName(), karafModules);
         passwords.put("users", etc + File.separator + "users.properties");
         passwords.put("encryption.enabled", "true");

@@ -21,14 +21,24 @@ import org.slf4j.LoggerFactory;
  * that moment: when Karaf gets there first — a slow or busy machine — it gives up for good, and Karaf then takes
  * every stored password for a hash, so an account whose password stayed plain can never log in again (and its
  * failures lock it). This closes that gap from this bundle's side, after the service exists.
+ *
+ * <p>A login does not wait for the sweep: {@link GuardLoginModule} hashes the password of the user logging in first
+ * when it is still plain ({@link #hashUser}), so that an account an operator has just appended logs in at once and
+ * its password is never refused (nor counted toward a lock) for being plain. Hashing takes a while (PBKDF2), and
+ * the operator may append more lines meanwhile: a sweep writes back the file as it is then, with only the lines it
+ * hashed replaced, so that nothing appended during it is lost.
  */
 public final class PlainPasswords implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlainPasswords.class);
     private static final String PREFIX = "{CRYPT}";
     private static final String SUFFIX = "{CRYPT}";
 
+    /** One sweep of a file at a time in this JVM: the schedule's and a login's. */
+    private static final Object SWEEPING = new Object();
+    private static final Pbkdf2Encryption ENCRYPTION = new Pbkdf2Encryption(Pbkdf2Encryption.DEFAULT_ITERATIONS);
+
     private final Path file;
-    private final Pbkdf2Encryption encryption = new Pbkdf2Encryption(Pbkdf2Encryption.DEFAULT_ITERATIONS);
+    private final Pbkdf2Encryption encryption = ENCRYPTION;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "xinfang-plain-passwords");
         t.setDaemon(true);
@@ -71,33 +81,69 @@ public final class PlainPasswords implements AutoCloseable {
      * @return how many were hashed (0: the file is left untouched)
      */
     static int sweep(Path file, Pbkdf2Encryption encryption) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
+        return sweep(file, encryption, null);
+    }
+
+    /**
+     * Hashes the password of {@code user} now if it is stored in plain text (with any other plain one), so that a
+     * login of an account just appended is checked against its hash: Karaf reads the file at every login and takes
+     * every stored password for a hash.
+     *
+     * @return true when the user's password was plain and is now hashed
+     */
+    static boolean hashUser(Path file, String user) {
+        if (user == null || file == null) {
+            return false;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        List<String> out = new ArrayList<>(lines.size());
-        int hashed = 0;
-        for (String line : lines) {
-            String trimmed = line.strip();
-            int eq = separator(line);
-            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || trimmed.startsWith("_g_")
-                    || eq < 0) {
-                out.add(line);
-                continue;
+        try {
+            if (!Files.exists(file) || !plainUsers(Files.readAllLines(file, StandardCharsets.ISO_8859_1)).contains(user)) {
+                return false;
             }
-            String value = line.substring(eq + 1).strip();
-            int comma = value.indexOf(',');
-            String password = comma < 0 ? value : value.substring(0, comma);
-            if (password.isEmpty() || password.startsWith(PREFIX) || password.contains("\\")) {
-                out.add(line); // hashed already, or escaped (left to Karaf)
-                continue;
+            int hashed = sweep(file, ENCRYPTION, null);
+            if (hashed > 0) {
+                LOG.info("{} password(s) left in plain text in {} stored as salted hashes (a login of '{}')", hashed,
+                        file.getFileName(), user);
             }
-            String roles = comma < 0 ? "" : value.substring(comma);
-            out.add(line.substring(0, eq).strip() + " = " + PREFIX + encryption.encryptPassword(password) + SUFFIX
-                    + roles);
-            hashed++;
+            return hashed > 0;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot hash the plain password of a login in {}: {}", file, e.toString());
+            return false;
         }
-        if (hashed > 0) {
+    }
+
+    /**
+     * The sweep; {@code betweenReadAndWrite} runs after the hashing and before the file is written back (a test's
+     * hook: an operator appending meanwhile).
+     */
+    static int sweep(Path file, Pbkdf2Encryption encryption, Runnable betweenReadAndWrite) throws IOException {
+        synchronized (SWEEPING) {
+            if (!Files.exists(file)) {
+                return 0;
+            }
+            // the hashing is slow: hash what is plain now, then write back the file as it is by then
+            java.util.Map<String, String> replaced = new java.util.HashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                String hashed = hashed(line, encryption);
+                if (hashed != null) {
+                    replaced.put(line, hashed);
+                }
+            }
+            if (replaced.isEmpty()) {
+                return 0;
+            }
+            if (betweenReadAndWrite != null) {
+                betweenReadAndWrite.run();
+            }
+            List<String> out = new ArrayList<>();
+            int hashed = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
+                String h = replaced.get(line);
+                out.add(h == null ? line : h);
+                hashed += h == null ? 0 : 1;
+            }
+            if (hashed == 0) {
+                return 0; // every line hashed meanwhile by someone else (Karaf's own encryption)
+            }
             Path tmp = file.resolveSibling(file.getFileName() + ".hashing");
             Files.write(tmp, out, StandardCharsets.ISO_8859_1);
             try {
@@ -106,8 +152,49 @@ public final class PlainPasswords implements AutoCloseable {
                 // the file system keeps no modes
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return hashed;
         }
-        return hashed;
+    }
+
+    /** The users whose password a file's lines store in plain text. */
+    private static java.util.Set<String> plainUsers(List<String> lines) {
+        java.util.Set<String> users = new java.util.HashSet<>();
+        for (String line : lines) {
+            if (plainPassword(line) != null) {
+                users.add(line.substring(0, separator(line)).strip().replace("\\", ""));
+            }
+        }
+        return users;
+    }
+
+    /** The plain password of a user line, or null (a comment, a group, hashed already, escaped, empty). */
+    private static String plainPassword(String line) {
+        String trimmed = line.strip();
+        int eq = separator(line);
+        if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || trimmed.startsWith("_g_")
+                || eq < 0) {
+            return null;
+        }
+        String value = line.substring(eq + 1).strip();
+        int comma = value.indexOf(',');
+        String password = comma < 0 ? value : value.substring(0, comma);
+        if (password.isEmpty() || password.startsWith(PREFIX) || password.contains("\\")) {
+            return null; // hashed already, or escaped (left to Karaf)
+        }
+        return password;
+    }
+
+    /** The line with its plain password hashed, or null when it has none. */
+    private static String hashed(String line, Pbkdf2Encryption encryption) {
+        String password = plainPassword(line);
+        if (password == null) {
+            return null;
+        }
+        int eq = separator(line);
+        String value = line.substring(eq + 1).strip();
+        int comma = value.indexOf(',');
+        String roles = comma < 0 ? "" : value.substring(comma);
+        return line.substring(0, eq).strip() + " = " + PREFIX + encryption.encryptPassword(password) + SUFFIX + roles;
     }
 
     /** The index of the first unescaped {@code =} or {@code :} of a properties line, or -1. */

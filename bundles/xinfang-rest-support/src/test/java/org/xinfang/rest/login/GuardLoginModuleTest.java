@@ -29,6 +29,10 @@ class GuardLoginModuleTest {
     }
 
     private GuardLoginModule module(String user, String address, boolean password) {
+        return module(user, address, password, Map.of("audit.file", data.resolve("security/audit.log").toString()));
+    }
+
+    private GuardLoginModule module(String user, String address, boolean password, Map<String, ?> options) {
         Subject subject = new Subject();
         subject.getPrincipals().add(new ClientPrincipal("ssh", address));
         GuardLoginModule m = new GuardLoginModule();
@@ -42,8 +46,25 @@ class GuardLoginModuleTest {
                     throw new UnsupportedCallbackException(c);
                 }
             }
-        }, Map.of(), Map.of("audit.file", data.resolve("security/audit.log").toString()));
+        }, Map.of(), options);
         return m;
+    }
+
+    /** Karaf's password module after the guard takes every stored password for a hash: it must find one. */
+    @Test
+    void anAccountJustAppendedWithAPlainPasswordIsHashedBeforeThePasswordModuleReadsIt() throws Exception {
+        Path users = data.resolve("users.properties");
+        Files.writeString(users, "newclerk = New-clerk-pw-1,clerk\n");
+        GuardLoginModule m = module("newclerk", "/10.1.2.3:5022", true, Map.of("audit.file",
+                data.resolve("security/audit.log").toString(), "users", users.toString()));
+        assertFalse(m.login());
+        String line = Files.readString(users).strip();
+        assertTrue(line.startsWith("newclerk = {CRYPT}") && line.endsWith("{CRYPT},clerk"), line);
+        // a key offered over SSH asks for no password: the file is not its business
+        Files.writeString(users, "other = Other-pw-1,clerk\n");
+        GuardLoginModule key = module("other", "/10.1.2.3:5023", false, Map.of("users", users.toString()));
+        assertFalse(key.login());
+        assertEquals("other = Other-pw-1,clerk", Files.readString(users).strip());
     }
 
     @Test
