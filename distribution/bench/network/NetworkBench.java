@@ -78,6 +78,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -375,13 +376,7 @@ public class NetworkBench {
         for (Village v : villages) {
             for (int i = 0; i < villageCases; i++) {
                 long at = (long) (random.nextDouble() * dayMillis);
-                clock.schedule(() -> guard(() -> {
-                    try {
-                        v.register();
-                    } finally {
-                        todo.decrementAndGet();
-                    }
-                }), at, TimeUnit.MILLISECONDS);
+                counted(at, v::register);
                 registrations++;
             }
         }
@@ -392,23 +387,7 @@ public class NetworkBench {
                 long at = (long) (random.nextDouble() * dayMillis);
                 boolean accept = !village && random.nextDouble() < acceptShare;
                 long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
-                clock.schedule(() -> guard(() -> {
-                    try {
-                        Entry reg = c.registerOwn();
-                        if (accept) {
-                            todo.incrementAndGet();
-                            clock.schedule(() -> guard(() -> {
-                                try {
-                                    c.acceptOwn(reg);
-                                } finally {
-                                    todo.decrementAndGet();
-                                }
-                            }), acceptAfter, TimeUnit.MILLISECONDS);
-                        }
-                    } finally {
-                        todo.decrementAndGet();
-                    }
-                }), at, TimeUnit.MILLISECONDS);
+                ownCase(at, accept, acceptAfter, c::registerOwn, c::acceptOwn);
                 registrations++;
                 steps += accept ? 1 : 0;
             }
@@ -418,23 +397,7 @@ public class NetworkBench {
             long at = (long) (random.nextDouble() * dayMillis);
             boolean accept = random.nextDouble() < acceptShare;
             long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
-            clock.schedule(() -> guard(() -> {
-                try {
-                    String id = restRegister();
-                    if (accept && id != null) {
-                        todo.incrementAndGet();
-                        clock.schedule(() -> guard(() -> {
-                            try {
-                                restAccept(id);
-                            } finally {
-                                todo.decrementAndGet();
-                            }
-                        }), acceptAfter, TimeUnit.MILLISECONDS);
-                    }
-                } finally {
-                    todo.decrementAndGet();
-                }
-            }), at, TimeUnit.MILLISECONDS);
+            ownCase(at, accept, acceptAfter, this::restRegister, this::restAccept);
             registrations++;
             steps += accept ? 1 : 0;
         }
@@ -539,6 +502,37 @@ public class NetworkBench {
 
     interface Work {
         void run() throws Exception;
+    }
+
+    /** What a clerk does later on a case they registered (its 受理). */
+    interface Step<T> {
+        void on(T registered) throws Exception;
+    }
+
+    /**
+     * A case of a node's own clerk: registered {@code at} ms from now and, when {@code accept}, accepted (受理)
+     * {@code acceptAfter} ms after its registration; a registration that was not made (null) is not accepted.
+     * The registration is one of the day's {@code todo}, the acceptance one more once it is planned.
+     */
+    <T> void ownCase(long at, boolean accept, long acceptAfter, Callable<T> register, Step<T> acceptance) {
+        counted(at, () -> {
+            T registered = register.call();
+            if (accept && registered != null) {
+                todo.incrementAndGet();
+                counted(acceptAfter, () -> acceptance.on(registered));
+            }
+        });
+    }
+
+    /** {@code w} {@code delay} ms from now, guarded, and one of the day's {@code todo} less once it has run. */
+    void counted(long delay, Work w) {
+        clock.schedule(() -> guard(() -> {
+            try {
+                w.run();
+            } finally {
+                todo.decrementAndGet();
+            }
+        }), delay, TimeUnit.MILLISECONDS);
     }
 
     void guard(Work w) {
