@@ -3,7 +3,8 @@
  * Prints how many nodes of each kind, the entries pushed, the median and p99 time from a registration
  * (or a step) at a simulated node to the district holding it, the district JVM's CPU, the entries
  * refused and the wall time. Prints, never asserts. JDK only; network-figures.sh compiles it with the sources
- * it shares with the sync benchmark (../shared: the real nodes, signed calls, JSON, petitions) and runs it:
+ * it shares with the sync benchmark (../shared: the real nodes, signed calls, journal entries, JSON,
+ * petitions) and runs it:
  *
  *   distribution/bench/network-figures.sh [--root DIR] [--work DIR] [--day-s 300]
  *        [--departments 30] [--townships 20] [--villages 15] [--village-cases 5] [--township-cases 40]
@@ -62,6 +63,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import shared.Journal;
 import shared.Node;
 import shared.Petitions;
 import shared.Signing;
@@ -93,7 +95,6 @@ public class NetworkBench {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final String DISTRICT = "510199";
     static final String REAL_TOWNSHIP = "510199101";
-    static final String GENESIS = "0".repeat(64);
     static final String PASSWORD = "Network-bench-admin-pw-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
     static final long HEADS_EVERY_MILLIS = 10_000;
 
@@ -682,10 +683,7 @@ public class NetworkBench {
     record Entry(String origin, long seq, String type, String entity, long at, String payload, String prevHash,
             String hash) {
         String json(String path) {
-            return "{" + str("origin") + ":" + str(origin) + "," + str("seq") + ":" + seq + "," + str("type") + ":"
-                    + str(type) + "," + str("entity") + ":" + str(entity) + "," + str("atMillis") + ":" + at + ","
-                    + str("payload") + ":" + str(payload) + "," + str("prevHash") + ":" + str(prevHash) + ","
-                    + str("hash") + ":" + str(hash) + "," + str("path") + ":[" + path + "]}";
+            return Journal.entry(origin, seq, type, entity, at, payload, prevHash, hash, path);
         }
     }
 
@@ -693,7 +691,7 @@ public class NetworkBench {
     static final class Chain {
         final String code;
         long seq;
-        String prev = GENESIS;
+        String prev = Journal.GENESIS;
 
         Chain(String code) {
             this.code = code;
@@ -701,8 +699,7 @@ public class NetworkBench {
 
         Entry append(String type, String entity, long at, String payload) {
             seq++;
-            String hash = sha256hex((prev + "\n" + code + "\n" + seq + "\n" + type + "\n" + entity + "\n" + at + "\n"
-                    + payload).getBytes(StandardCharsets.UTF_8));
+            String hash = Journal.hash(prev, code, seq, type, entity, at, payload);
             Entry e = new Entry(code, seq, type, entity, at, payload, prev, hash);
             prev = hash;
             return e;
@@ -713,27 +710,8 @@ public class NetworkBench {
             long n = seq + 1;
             String id = code + "-N" + n;
             long at = System.currentTimeMillis();
-            String payload = "{" + str("id") + ":" + str(id)
-                    + "," + str("trackingCode") + ":" + str("N" + code.substring(6) + "-" + n)
-                    + "," + str("verificationHash") + ":" + str(GENESIS)
-                    + "," + str("kind") + ":" + str("CLAIM")
-                    + "," + str("channel") + ":" + str("LETTER")
-                    + "," + str("subject") + ":" + str("网络基准" + code + "-" + n)
-                    + "," + str("content") + ":" + str("某公司拖欠工资三个月，多次讨要未果。")
-                    + "," + str("category") + ":null"
-                    + "," + str("location") + ":null"
-                    + "," + str("receivedAt") + ":" + str(LocalDate.now(ZoneOffset.ofHours(8)).toString())
-                    + "," + str("headcount") + ":1"
-                    + "," + str("registeredBy") + ":" + str(code)
-                    + "," + str("owner") + ":" + str(code)
-                    + "," + str("status") + ":" + str("REGISTERED")
-                    + "," + str("registeredAt") + ":" + at
-                    + "," + str("petitioners") + ":[{" + str("name") + ":" + str("张三") + "," + str("idNumber")
-                    + ":null," + str("phone") + ":null," + str("address") + ":null}]"
-                    + "," + str("timeline") + ":[{" + str("seq") + ":1," + str("at") + ":" + at + "," + str("type")
-                    + ":" + str("REGISTERED") + "," + str("actor") + ":" + str("clerk") + "," + str("unit") + ":"
-                    + str(code) + "," + str("node") + ":" + str(code) + "," + str("note") + ":null}]"
-                    + "}";
+            String payload = Journal.registered(id, "N" + code.substring(6) + "-" + n, "网络基准" + code + "-" + n,
+                    "某公司拖欠工资三个月，多次讨要未果。", LocalDate.now(ZoneOffset.ofHours(8)).toString(), code, at);
             return append("PETITION_REGISTERED", id, at, payload);
         }
 
