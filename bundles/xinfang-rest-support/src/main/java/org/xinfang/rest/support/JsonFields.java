@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.xinfang.petition.ValidationException;
 
 /**
@@ -18,38 +19,20 @@ public final class JsonFields {
 
     /** A string field; a non-string is {@code invalid_type}. */
     public static String string(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw typeError(field, "字符串 / a string");
-        }
-        return value.textValue();
+        JsonNode value = present(root, field, JsonNode::isTextual, "字符串 / a string");
+        return value == null ? null : value.textValue();
     }
 
     /** A whole number that fits an int; anything else is {@code invalid_type}. */
     public static Integer integer(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw typeError(field, "整数 / an integer");
-        }
-        return value.intValue();
+        JsonNode value = present(root, field, v -> v.isIntegralNumber() && v.canConvertToInt(), "整数 / an integer");
+        return value == null ? null : value.intValue();
     }
 
     /** A JSON boolean; anything else is {@code invalid_type}. */
     public static Boolean bool(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw typeError(field, "布尔值 / a boolean");
-        }
-        return value.booleanValue();
+        JsonNode value = present(root, field, JsonNode::isBoolean, "布尔值 / a boolean");
+        return value == null ? null : value.booleanValue();
     }
 
     /**
@@ -80,12 +63,9 @@ public final class JsonFields {
      * {@code petitioners[0].name}).
      */
     public static <T> List<T> objects(JsonNode root, String field, Function<JsonNode, T> item) {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+        JsonNode node = present(root, field, JsonNode::isArray, "数组 / an array");
+        if (node == null) {
             return null;
-        }
-        if (!node.isArray()) {
-            throw typeError(field, "数组 / an array");
         }
         List<T> list = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -101,6 +81,18 @@ public final class JsonFields {
             }
         }
         return list;
+    }
+
+    /** The field's value, null when absent or null; {@code invalid_type} when it is not what {@code ok} wants. */
+    private static JsonNode present(JsonNode root, String field, Predicate<JsonNode> ok, String expected) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!ok.test(value)) {
+            throw typeError(field, expected);
+        }
+        return value;
     }
 
     /** {@code expected} is "中文 / English" (e.g. "整数 / an integer"). */
