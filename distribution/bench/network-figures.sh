@@ -27,7 +27,7 @@ JAVAC="javac"
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && JAVAC="$JAVA_HOME/bin/javac"
 cd "$ROOT"
 # the benchmark (bench/network) with what it shares with the other network benchmark (bench/shared: the real
-# nodes, signed calls, JSON, petitions), compiled afresh
+# nodes, signed calls, journal entries, JSON, petitions), compiled afresh
 CLASSES="$ROOT/target/bench-classes/network"
 rm -rf "$CLASSES"
 "$JAVAC" -encoding UTF-8 -d "$CLASSES" "$ROOT"/distribution/bench/shared/*.java "$ROOT"/distribution/bench/network/*.java

@@ -3,7 +3,8 @@
  * Prints how many nodes of each kind, the entries pushed, the median and p99 time from a registration
  * (or a step) at a simulated node to the district holding it, the district JVM's CPU, the entries
  * refused and the wall time. Prints, never asserts. JDK only; network-figures.sh compiles it with the sources
- * it shares with the sync benchmark (../shared: the real nodes, signed calls, JSON, petitions) and runs it:
+ * it shares with the sync benchmark (../shared: the real nodes, signed calls, journal entries, JSON,
+ * petitions) and runs it:
  *
  *   distribution/bench/network-figures.sh [--root DIR] [--work DIR] [--day-s 300]
  *        [--departments 30] [--townships 20] [--villages 15] [--village-cases 5] [--township-cases 40]
@@ -62,6 +63,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import shared.Journal;
 import shared.Node;
 import shared.Petitions;
 import shared.Signing;
@@ -78,6 +80,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,7 +95,6 @@ public class NetworkBench {
     static final String VERSION = "0.1.0-SNAPSHOT";
     static final String DISTRICT = "510199";
     static final String REAL_TOWNSHIP = "510199101";
-    static final String GENESIS = "0".repeat(64);
     static final String PASSWORD = "Network-bench-admin-pw-" + Long.toHexString(new SecureRandom().nextLong() & 0xffffffL);
     static final long HEADS_EVERY_MILLIS = 10_000;
 
@@ -375,13 +377,7 @@ public class NetworkBench {
         for (Village v : villages) {
             for (int i = 0; i < villageCases; i++) {
                 long at = (long) (random.nextDouble() * dayMillis);
-                clock.schedule(() -> guard(() -> {
-                    try {
-                        v.register();
-                    } finally {
-                        todo.decrementAndGet();
-                    }
-                }), at, TimeUnit.MILLISECONDS);
+                counted(at, v::register);
                 registrations++;
             }
         }
@@ -392,23 +388,7 @@ public class NetworkBench {
                 long at = (long) (random.nextDouble() * dayMillis);
                 boolean accept = !village && random.nextDouble() < acceptShare;
                 long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
-                clock.schedule(() -> guard(() -> {
-                    try {
-                        Entry reg = c.registerOwn();
-                        if (accept) {
-                            todo.incrementAndGet();
-                            clock.schedule(() -> guard(() -> {
-                                try {
-                                    c.acceptOwn(reg);
-                                } finally {
-                                    todo.decrementAndGet();
-                                }
-                            }), acceptAfter, TimeUnit.MILLISECONDS);
-                        }
-                    } finally {
-                        todo.decrementAndGet();
-                    }
-                }), at, TimeUnit.MILLISECONDS);
+                ownCase(at, accept, acceptAfter, c::registerOwn, c::acceptOwn);
                 registrations++;
                 steps += accept ? 1 : 0;
             }
@@ -418,23 +398,7 @@ public class NetworkBench {
             long at = (long) (random.nextDouble() * dayMillis);
             boolean accept = random.nextDouble() < acceptShare;
             long acceptAfter = 5000 + (long) (random.nextDouble() * 55_000);
-            clock.schedule(() -> guard(() -> {
-                try {
-                    String id = restRegister();
-                    if (accept && id != null) {
-                        todo.incrementAndGet();
-                        clock.schedule(() -> guard(() -> {
-                            try {
-                                restAccept(id);
-                            } finally {
-                                todo.decrementAndGet();
-                            }
-                        }), acceptAfter, TimeUnit.MILLISECONDS);
-                    }
-                } finally {
-                    todo.decrementAndGet();
-                }
-            }), at, TimeUnit.MILLISECONDS);
+            ownCase(at, accept, acceptAfter, this::restRegister, this::restAccept);
             registrations++;
             steps += accept ? 1 : 0;
         }
@@ -539,6 +503,37 @@ public class NetworkBench {
 
     interface Work {
         void run() throws Exception;
+    }
+
+    /** What a clerk does later on a case they registered (its 受理). */
+    interface Step<T> {
+        void on(T registered) throws Exception;
+    }
+
+    /**
+     * A case of a node's own clerk: registered {@code at} ms from now and, when {@code accept}, accepted (受理)
+     * {@code acceptAfter} ms after its registration; a registration that was not made (null) is not accepted.
+     * The registration is one of the day's {@code todo}, the acceptance one more once it is planned.
+     */
+    <T> void ownCase(long at, boolean accept, long acceptAfter, Callable<T> register, Step<T> acceptance) {
+        counted(at, () -> {
+            T registered = register.call();
+            if (accept && registered != null) {
+                todo.incrementAndGet();
+                counted(acceptAfter, () -> acceptance.on(registered));
+            }
+        });
+    }
+
+    /** {@code w} {@code delay} ms from now, guarded, and one of the day's {@code todo} less once it has run. */
+    void counted(long delay, Work w) {
+        clock.schedule(() -> guard(() -> {
+            try {
+                w.run();
+            } finally {
+                todo.decrementAndGet();
+            }
+        }), delay, TimeUnit.MILLISECONDS);
     }
 
     void guard(Work w) {
@@ -688,10 +683,7 @@ public class NetworkBench {
     record Entry(String origin, long seq, String type, String entity, long at, String payload, String prevHash,
             String hash) {
         String json(String path) {
-            return "{" + str("origin") + ":" + str(origin) + "," + str("seq") + ":" + seq + "," + str("type") + ":"
-                    + str(type) + "," + str("entity") + ":" + str(entity) + "," + str("atMillis") + ":" + at + ","
-                    + str("payload") + ":" + str(payload) + "," + str("prevHash") + ":" + str(prevHash) + ","
-                    + str("hash") + ":" + str(hash) + "," + str("path") + ":[" + path + "]}";
+            return Journal.entry(origin, seq, type, entity, at, payload, prevHash, hash, path);
         }
     }
 
@@ -699,7 +691,7 @@ public class NetworkBench {
     static final class Chain {
         final String code;
         long seq;
-        String prev = GENESIS;
+        String prev = Journal.GENESIS;
 
         Chain(String code) {
             this.code = code;
@@ -707,8 +699,7 @@ public class NetworkBench {
 
         Entry append(String type, String entity, long at, String payload) {
             seq++;
-            String hash = sha256hex((prev + "\n" + code + "\n" + seq + "\n" + type + "\n" + entity + "\n" + at + "\n"
-                    + payload).getBytes(StandardCharsets.UTF_8));
+            String hash = Journal.hash(prev, code, seq, type, entity, at, payload);
             Entry e = new Entry(code, seq, type, entity, at, payload, prev, hash);
             prev = hash;
             return e;
@@ -719,27 +710,8 @@ public class NetworkBench {
             long n = seq + 1;
             String id = code + "-N" + n;
             long at = System.currentTimeMillis();
-            String payload = "{" + str("id") + ":" + str(id)
-                    + "," + str("trackingCode") + ":" + str("N" + code.substring(6) + "-" + n)
-                    + "," + str("verificationHash") + ":" + str(GENESIS)
-                    + "," + str("kind") + ":" + str("CLAIM")
-                    + "," + str("channel") + ":" + str("LETTER")
-                    + "," + str("subject") + ":" + str("网络基准" + code + "-" + n)
-                    + "," + str("content") + ":" + str("某公司拖欠工资三个月，多次讨要未果。")
-                    + "," + str("category") + ":null"
-                    + "," + str("location") + ":null"
-                    + "," + str("receivedAt") + ":" + str(LocalDate.now(ZoneOffset.ofHours(8)).toString())
-                    + "," + str("headcount") + ":1"
-                    + "," + str("registeredBy") + ":" + str(code)
-                    + "," + str("owner") + ":" + str(code)
-                    + "," + str("status") + ":" + str("REGISTERED")
-                    + "," + str("registeredAt") + ":" + at
-                    + "," + str("petitioners") + ":[{" + str("name") + ":" + str("张三") + "," + str("idNumber")
-                    + ":null," + str("phone") + ":null," + str("address") + ":null}]"
-                    + "," + str("timeline") + ":[{" + str("seq") + ":1," + str("at") + ":" + at + "," + str("type")
-                    + ":" + str("REGISTERED") + "," + str("actor") + ":" + str("clerk") + "," + str("unit") + ":"
-                    + str(code) + "," + str("node") + ":" + str(code) + "," + str("note") + ":null}]"
-                    + "}";
+            String payload = Journal.registered(id, "N" + code.substring(6) + "-" + n, "网络基准" + code + "-" + n,
+                    "某公司拖欠工资三个月，多次讨要未果。", LocalDate.now(ZoneOffset.ofHours(8)).toString(), code, at);
             return append("PETITION_REGISTERED", id, at, payload);
         }
 

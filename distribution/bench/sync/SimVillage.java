@@ -3,13 +3,13 @@ package sync;
 import static shared.Json.json;
 import static shared.Json.number;
 import static shared.Json.str;
-import static shared.Signing.sha256hex;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import shared.Journal;
 import shared.Node;
 import shared.Signing;
 
@@ -18,12 +18,10 @@ import shared.Signing;
  * PETITION_REGISTERED entries continues across the steps; batches of them go to a parent as signed pushes.
  */
 final class SimVillage {
-    static final String GENESIS = "0".repeat(64);
-
     final String code;
     final String secret;
     long seq;
-    String prev = GENESIS;
+    String prev = Journal.GENESIS;
     String lastId;
 
     SimVillage(String code, String secret) {
@@ -38,33 +36,10 @@ final class SimVillage {
             seq++;
             String id = code + "-B" + seq;
             long at = System.currentTimeMillis();
-            String payload = "{" + str("id") + ":" + str(id)
-                    + "," + str("trackingCode") + ":" + str("B" + code.substring(6) + seq)
-                    + "," + str("verificationHash") + ":" + str(GENESIS)
-                    + "," + str("kind") + ":" + str("CLAIM")
-                    + "," + str("channel") + ":" + str("LETTER")
-                    + "," + str("subject") + ":" + str("基准批次" + seq)
-                    + "," + str("content") + ":" + str("内容")
-                    + "," + str("category") + ":null"
-                    + "," + str("location") + ":null"
-                    + "," + str("receivedAt") + ":" + str("2026-11-20")
-                    + "," + str("headcount") + ":1"
-                    + "," + str("registeredBy") + ":" + str(code)
-                    + "," + str("owner") + ":" + str(code)
-                    + "," + str("status") + ":" + str("REGISTERED")
-                    + "," + str("registeredAt") + ":" + at
-                    + "," + str("petitioners") + ":[{" + str("name") + ":" + str("张三") + "," + str("idNumber")
-                    + ":null," + str("phone") + ":null," + str("address") + ":null}]"
-                    + "," + str("timeline") + ":[{" + str("seq") + ":1," + str("at") + ":" + at + "," + str("type")
-                    + ":" + str("REGISTERED") + "," + str("actor") + ":" + str("clerk") + "," + str("unit") + ":"
-                    + str(code) + "," + str("node") + ":" + str(code) + "," + str("note") + ":null}]"
-                    + "}";
-            String hash = sha256hex((prev + "\n" + code + "\n" + seq + "\nPETITION_REGISTERED\n" + id + "\n" + at
-                    + "\n" + payload).getBytes(StandardCharsets.UTF_8));
-            out.add("{" + str("origin") + ":" + str(code) + "," + str("seq") + ":" + seq + "," + str("type") + ":"
-                    + str("PETITION_REGISTERED") + "," + str("entity") + ":" + str(id) + "," + str("atMillis") + ":"
-                    + at + "," + str("payload") + ":" + str(payload) + "," + str("prevHash") + ":" + str(prev) + ","
-                    + str("hash") + ":" + str(hash) + "," + str("path") + ":[" + str(code) + "]}");
+            String payload = Journal.registered(id, "B" + code.substring(6) + seq, "基准批次" + seq, "内容",
+                    "2026-11-20", code, at);
+            String hash = Journal.hash(prev, code, seq, "PETITION_REGISTERED", id, at, payload);
+            out.add(Journal.entry(code, seq, "PETITION_REGISTERED", id, at, payload, prev, hash, str(code)));
             prev = hash;
             lastId = id;
         }

@@ -1,7 +1,11 @@
 package org.xinfang.rest.support;
 
-import org.xinfang.rest.support.ApiException;
-import org.xinfang.rest.support.Roles;
+import static org.xinfang.rest.support.JsonFields.bool;
+import static org.xinfang.rest.support.JsonFields.choice;
+import static org.xinfang.rest.support.JsonFields.integer;
+import static org.xinfang.rest.support.JsonFields.objects;
+import static org.xinfang.rest.support.JsonFields.string;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,9 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.Kind;
 import org.xinfang.petition.PetitionDraft;
@@ -68,13 +70,10 @@ public final class PetitionRequests {
             return org.xinfang.lifecycle.ActionInput.none();
         }
         JsonNode root = object(body);
-        JsonNode signOff = root.get("signOff");
-        if (signOff != null && !signOff.isNull() && !signOff.isBoolean()) {
-            throw typeError("signOff", "布尔值 / a boolean");
-        }
+        Boolean signOff = bool(root, "signOff");
         return new org.xinfang.lifecycle.ActionInput(string(root, "reason"), integer(root, "days"),
                 string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
-                string(root, "basis"), signOff == null || signOff.isNull() ? null : signOff.booleanValue(),
+                string(root, "basis"), signOff,
                 string(root, "note"), string(root, "linkTo"), string(root, "agreement"), string(root, "answer"),
                 integer(root, "version"), string(root, "result"), string(root, "filedOn"), string(root, "document"),
                 string(root, "deliveredOn"), string(root, "way"), scalars(root));
@@ -99,15 +98,15 @@ public final class PetitionRequests {
     /** A registration request; every failure names its field. */
     public PetitionDraft parse(byte[] body) {
         JsonNode root = object(body);
-        Kind kind = enumValue(root, "kind", Kind.class);
-        Channel channel = enumValue(root, "channel", Channel.class);
+        Kind kind = choice(root, "kind", Kind.class);
+        Channel channel = choice(root, "channel", Channel.class);
         String subject = string(root, "subject");
         String content = string(root, "content");
         String category = string(root, "category");
         String location = string(root, "location");
         LocalDate receivedAt = date(root, "receivedAt");
         Integer headcount = integer(root, "headcount");
-        List<Petitioner> petitioners = petitioners(root.get("petitioners"));
+        List<Petitioner> petitioners = objects(root, "petitioners", PetitionRequests::petitioner);
         return new PetitionDraft(kind, channel, subject, content, category, location, receivedAt, headcount,
                 petitioners);
     }
@@ -135,65 +134,18 @@ public final class PetitionRequests {
         return root;
     }
 
-    private static List<Petitioner> petitioners(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw typeError("petitioners", "数组 / an array");
-        }
-        List<Petitioner> list = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String path = "petitioners[" + i + "]";
-            JsonNode item = node.get(i);
-            if (!item.isObject()) {
-                throw typeError(path, "对象 / an object");
-            }
-            try {
-                list.add(new Petitioner(string(item, "name", path), string(item, "idNumber", path),
-                        phone(item, path), string(item, "address", path),
-                        org.xinfang.petition.Gender.parse(string(item, "gender", path), "gender"),
-                        string(item, "workUnit", path)));
-            } catch (ValidationException e) {
-                throw e.field().startsWith(path) ? e : e.under(path);
-            }
-        }
-        return list;
+    private static Petitioner petitioner(JsonNode item) {
+        return new Petitioner(string(item, "name"), string(item, "idNumber"), phone(item), string(item, "address"),
+                org.xinfang.petition.Gender.parse(string(item, "gender"), "gender"), string(item, "workUnit"));
     }
 
-    private static String phone(JsonNode item, String path) {
+    private static String phone(JsonNode item) {
         JsonNode value = item.get("phone");
         // phone numbers typed as JSON numbers are accepted as written
         if (value != null && value.isIntegralNumber()) {
             return value.asText();
         }
-        return string(item, "phone", path);
-    }
-
-    private static String string(JsonNode root, String field) {
-        return string(root, field, null);
-    }
-
-    private static String string(JsonNode root, String field, String prefix) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw typeError(prefix == null ? field : prefix + "." + field, "字符串 / a string");
-        }
-        return value.asText();
-    }
-
-    private static Integer integer(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw typeError(field, "整数 / an integer");
-        }
-        return value.intValue();
+        return string(item, "phone");
     }
 
     private static LocalDate date(JsonNode root, String field) {
@@ -207,26 +159,5 @@ public final class PetitionRequests {
             throw new ValidationException(field, "invalid_date",
                     "日期格式应为 YYYY-MM-DD / must be an ISO date, YYYY-MM-DD");
         }
-    }
-
-    private static <E extends Enum<E>> E enumValue(JsonNode root, String field, Class<E> type) {
-        String text = string(root, field);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E constant : type.getEnumConstants()) {
-                allowed.append(allowed.length() == 0 ? "" : ", ").append(constant.name());
-            }
-            throw new ValidationException(field, "invalid_value",
-                    "取值无效，可选：" + allowed + " / must be one of " + allowed);
-        }
-    }
-
-    private static ValidationException typeError(String field, String expected) {
-        return new ValidationException(field, "invalid_type", "类型错误，应为" + expected.replace(" / ", " / must be "));
     }
 }

@@ -35,6 +35,7 @@ import org.xinfang.petition.Person;
 import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.Registration;
 import org.xinfang.petition.ValidationException;
+import org.xinfang.rest.support.JsonFields;
 import org.xinfang.rest.support.PetitionRequests;
 import org.xinfang.rest.support.Roles;
 import org.xinfang.screening.ScreeningItem;
@@ -131,8 +132,9 @@ public class ScreeningResource {
         Roles.require(security, WRITERS);
         JsonNode root = requests.object(PetitionRequests.readLimited(body));
         List<ScreeningItem> items = ScreeningInput.items(root);
-        ScreeningReport r = service.save(unit, service.month(month), items, ScreeningInput.bool(root, "nothingToReport"),
-                ScreeningInput.integer(root, "version"), person(security));
+        boolean nothingToReport = Boolean.TRUE.equals(JsonFields.bool(root, "nothingToReport"));
+        ScreeningReport r = service.save(unit, service.month(month), items, nothingToReport,
+                JsonFields.integer(root, "version"), person(security));
         return views.report(r);
     }
 
@@ -144,7 +146,7 @@ public class ScreeningResource {
             @Context SecurityContext security) throws IOException {
         Roles.require(security, WRITERS);
         JsonNode root = requests.object(PetitionRequests.readLimited(body));
-        return views.report(service.file(unit, service.month(month), ScreeningInput.integer(root, "version"),
+        return views.report(service.file(unit, service.month(month), JsonFields.integer(root, "version"),
                 person(security)));
     }
 
@@ -156,8 +158,8 @@ public class ScreeningResource {
             InputStream body, @Context SecurityContext security) throws IOException {
         Roles.require(security, REVIEWERS);
         JsonNode root = requests.object(PetitionRequests.readLimited(body));
-        return views.report(service.sendBack(unit, service.month(month), ScreeningInput.string(root, "comments"),
-                ScreeningInput.integer(root, "version"), person(security)));
+        return views.report(service.sendBack(unit, service.month(month), JsonFields.string(root, "comments"),
+                JsonFields.integer(root, "version"), person(security)));
     }
 
     /**
@@ -179,7 +181,7 @@ public class ScreeningResource {
             throw new ValidationException("n", "invalid_value", "事项序号应为正整数 / must be a positive number");
         }
         ObjectNode root = (ObjectNode) requests.object(PetitionRequests.readLimited(body));
-        Integer version = ScreeningInput.integer(root, "version");
+        Integer version = JsonFields.integer(root, "version");
         ScreeningItem item = service.item(service.get(unit, m), number);
         if (!root.hasNonNull("subject")) {
             String summary = item.summary();
