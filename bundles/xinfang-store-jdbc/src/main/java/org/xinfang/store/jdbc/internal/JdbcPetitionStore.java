@@ -1303,9 +1303,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                     + " OR p.kind <> 'ACCUSATION' AND (");
             args.add(escapeLike(lower) + "%");
             args.add(lower);
-            // a scan of the register asks the petitioners once; a few candidates each their own
-            where.append(narrowed.isEmpty() ? petitioners(c, contained, idNumber, args)
-                    : petitionersOfEachRow(contained, idNumber, args));
+            where.append(petitioners(c, contained, idNumber, args));
             where.append(" OR LOWER(p.subject) LIKE ? ESCAPE '\\' OR LOWER(p.content) LIKE ? ESCAPE '\\'"
                     + " OR LOWER(p.category) LIKE ? ESCAPE '\\'))");
             args.add(contained);
@@ -1324,46 +1322,46 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
      */
     static final int POSTING = 50_000;
 
+    /** The most cases of one id number listed by id in a word's condition; more are asked of each case. */
+    private static final int ID_NUMBER_CASES = 50;
+
     /**
-     * The petitioners' part of a word's condition in a scan of the register (no candidates): the cases with a
-     * petitioner whose name holds the word (or whose id number is it), found in one pass over the petitioners and
-     * listed by id when there are at most {@link #CANDIDATES}; else the EXISTS of each row. At 1M cases on Derby,
-     * the EXISTS of each row made a scan 4.2 s, against 0.5 s without it and 0.2 s for the one pass.
+     * The petitioners' part of a word's condition: a name of the case's own row holds the word
+     * ({@code search_names}, schema 23: a scan of the register at 1M cases on Derby took 4.2 s with an EXISTS over
+     * the petitioners of each case, 0.5 s without it), or for a case whose names did not fit there, one of its
+     * petitioners' rows; with an id number, the cases of that number (found through its index, listed by id).
      */
     private static String petitioners(Connection c, String contained, String idNumber, List<Object> args)
             throws SQLException {
-        Set<String> ids = new java.util.TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT petition_id FROM xf_petitioner"
-                + " WHERE LOWER(person_name) LIKE ? ESCAPE '\\'" + (idNumber != null ? " OR id_number = ?" : ""))) {
-            ps.setMaxRows(CANDIDATES + 1);
-            ps.setString(1, contained);
-            if (idNumber != null) {
-                ps.setString(2, idNumber);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
+        // the mark between two names is no character of a word: a word holding it is asked of each petitioner
+        StringBuilder b = new StringBuilder(contained.indexOf(SearchTerms.MARK) >= 0 ? "1 = 0"
+                : "LOWER(p.search_names) LIKE ? ESCAPE '\\'");
+        b.append(" OR " + (contained.indexOf(SearchTerms.MARK) >= 0 ? "" : "p.search_names IS NULL AND ") + "EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id"
+                + " AND LOWER(r.person_name) LIKE ? ESCAPE '\\')");
+        if (contained.indexOf(SearchTerms.MARK) < 0) {
+            args.add(contained);
         }
-        if (ids.size() > CANDIDATES) {
-            return petitionersOfEachRow(contained, idNumber, args);
-        }
-        if (ids.isEmpty()) {
-            return "1 = 0";
-        }
-        args.addAll(ids);
-        return "p.id IN (" + marks(ids.size()) + ")";
-    }
-
-    /** The petitioners' part of a word's condition, asked of each case (a few candidates, or a common name). */
-    private static String petitionersOfEachRow(String contained, String idNumber, List<Object> args) {
         args.add(contained);
         if (idNumber != null) {
-            args.add(idNumber);
+            Set<String> ids = new java.util.TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?")) {
+                ps.setMaxRows(ID_NUMBER_CASES + 1);
+                ps.setString(1, idNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.size() > ID_NUMBER_CASES) {
+                b.append(" OR EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id AND r.id_number = ?)");
+                args.add(idNumber);
+            } else if (!ids.isEmpty()) {
+                b.append(" OR p.id IN (").append(marks(ids.size())).append(")");
+                args.addAll(ids);
+            }
         }
-        return "EXISTS (SELECT 1 FROM xf_petitioner r WHERE r.petition_id = p.id"
-                + " AND (LOWER(r.person_name) LIKE ? ESCAPE '\\'" + (idNumber != null ? " OR r.id_number = ?" : "") + "))";
+        return b.toString();
     }
 
     /**

@@ -33,7 +33,7 @@ final class Migrations {
             "V10__screening.sql", "V11__digests.sql", "V12__import_keys.sql", "V13__reference_data.sql",
             "V14__assessments.sql", "V15__case_facts.sql", "V16__petitioner_gender_work_unit.sql",
             "V17__attachments.sql", "V18__alarm_counts.sql", "V19__inbox_newest_first.sql",
-            "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms");
+            "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms", "V23__search_names");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
@@ -42,7 +42,8 @@ final class Migrations {
     }
 
     private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8,
-            "V8__typed_events", Migrations::typedEvents, "V22__search_terms", Migrations::searchTerms);
+            "V8__typed_events", Migrations::typedEvents, "V22__search_terms", Migrations::searchTerms,
+            "V23__search_names", Migrations::searchNames);
 
     private Migrations() {
     }
@@ -284,6 +285,55 @@ final class Migrations {
         }
         try (Statement st = c.createStatement()) {
             st.execute(script.get(1));
+        }
+    }
+
+    /**
+     * V23: the petitioners' names of every stored case in its own row ({@link SearchTerms#names}): the column
+     * ({@code V23__search_names.sql}), then 500 cases at a time in the order of their ids, their petitioners read by
+     * the same range of the petitioners' key.
+     */
+    static void searchNames(Connection c, Dialect dialect) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(dialect.fill(read("V23__search_names.sql")))) {
+                st.execute(sql);
+            }
+        }
+        String after = "";
+        try (PreparedStatement page = c.prepareStatement("SELECT id, kind FROM xf_petition WHERE id > ? ORDER BY id"
+                + " FETCH NEXT 500 ROWS ONLY");
+                PreparedStatement people = c.prepareStatement("SELECT petition_id, pos, person_name FROM xf_petitioner"
+                        + " WHERE petition_id >= ? AND petition_id <= ?");
+                PreparedStatement write = c.prepareStatement("UPDATE xf_petition SET search_names = ? WHERE id = ?")) {
+            while (true) {
+                List<String[]> cases = new ArrayList<>();
+                page.setString(1, after);
+                try (ResultSet rs = page.executeQuery()) {
+                    while (rs.next()) {
+                        cases.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+                if (cases.isEmpty()) {
+                    break;
+                }
+                after = cases.get(cases.size() - 1)[0];
+                Map<String, java.util.TreeMap<Integer, String>> names = new java.util.HashMap<>();
+                people.setString(1, cases.get(0)[0]);
+                people.setString(2, after);
+                try (ResultSet rs = people.executeQuery()) {
+                    while (rs.next()) {
+                        names.computeIfAbsent(rs.getString(1), k -> new java.util.TreeMap<>()).put(rs.getInt(2),
+                                rs.getString(3));
+                    }
+                }
+                for (String[] k : cases) {
+                    List<String> ordered = new ArrayList<>(names.getOrDefault(k[0], new java.util.TreeMap<>()).values());
+                    Sql.setNullable(write, 1, SearchTerms.names(k[1], ordered));
+                    write.setString(2, k[0]);
+                    write.addBatch();
+                }
+                write.executeBatch();
+            }
         }
     }
 

@@ -69,8 +69,8 @@ final class RowWriter implements AutoCloseable {
             throws SQLException {
         if (petitions == null) {
             petitions = c.prepareStatement("INSERT INTO xf_petition (" + JdbcPetitionStore.PETITION_COLUMNS
-                    + ", verification_hash, origin_node, origin_seq, path, case_version, timeline_digest)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + ", verification_hash, origin_node, origin_seq, path, case_version, timeline_digest, search_names)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         PreparedStatement ps = petitions;
         int i = 1;
@@ -97,7 +97,9 @@ final class RowWriter implements AutoCloseable {
         }
         Sql.setNullable(ps, i++, path);
         ps.setInt(i++, p.version());
-        ps.setString(i, TimelineDigest.of(p.timeline()));
+        ps.setString(i++, TimelineDigest.of(p.timeline()));
+        Sql.setNullable(ps, i, SearchTerms.names(p.kind().name(),
+                p.petitioners().stream().map(org.xinfang.petition.Petitioner::name).toList()));
         ps.addBatch();
         for (int pos = 0; pos < p.petitioners().size(); pos++) {
             petitioner(p.id(), pos, p.petitioners().get(pos));

@@ -90,6 +90,25 @@ final class SearchTerms {
         return new ArrayList<>(bigrams(lowerWord, new LinkedHashSet<>()));
     }
 
+    /** The longest {@code xf_petition.search_names} (schema 23); a case whose names are longer has none. */
+    static final int NAMES_MAX = 4000;
+
+    /**
+     * A case's petitioners' names as the search matches them in its own row ({@code xf_petition.search_names}, schema
+     * 23): each behind {@link #MARK}, so that no word runs from one name into the next. Null for an accusation (its
+     * accuser is sealed) and for names longer than {@link #NAMES_MAX}, which the search asks of the petitioners' rows.
+     */
+    static String names(String kind, List<String> names) {
+        if (Kind.ACCUSATION.name().equals(kind)) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String name : names) {
+            b.append(MARK).append(name == null ? "" : name);
+        }
+        return b.length() > NAMES_MAX ? null : b.toString();
+    }
+
     /** Adds the rows of a case to a batch of {@code INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)}. */
     static void add(PreparedStatement ps, String id, Set<String> terms) throws SQLException {
         for (String term : terms) {

@@ -195,6 +195,13 @@ class SearchIndexTest {
                     "王某" + (i % 97), nameOnly ? "城乡建设" + i : "李某");
             many.add(p);
         }
+        // names too long for the case's own row (schema 23): found through its petitioners' rows
+        List<String> crowd = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            crowd.add("某".repeat(45) + i);
+        }
+        crowd.add("城乡建设人");
+        many.add(kase("510199-1999999", Kind.CLAIM, "其他问题", "内容", "其他", crowd.toArray(String[]::new)));
         for (int i = 0; i < many.size(); i += 200) {
             BulkCases.write(dataSource, many.subList(i, Math.min(many.size(), i + 200)), "T1");
         }
@@ -217,9 +224,26 @@ class SearchIndexTest {
         }
         assertTrue(oracle("城乡建设").size() > JdbcPetitionStore.CANDIDATES);
         assertTrue(oracle("城乡建设").contains("510199-1000401"), "found by its petitioner's name alone");
+        assertTrue(oracle("城乡建设").contains("510199-1999999"), "found by a name that did not fit in its row");
+        assertEquals(null, searchNames("510199-1999999"));
+        assertEquals(SearchTerms.MARK + "王某4" + SearchTerms.MARK + "李某", searchNames("510199-1000004"));
+        assertEquals(null, searchNames("510199-1000000"), "an accusation's accuser is sealed");
         List<String> streamed = new ArrayList<>();
         store.eachSummary(search("停水"), s -> streamed.add(s.id()));
         assertEquals(oracle("停水"), streamed, "the export of a search lists the same cases");
+    }
+
+    private String searchNames(String id) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT search_names FROM xf_petition WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), id);
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -243,9 +267,9 @@ class SearchIndexTest {
         }
     }
 
-    /** A register of schema 21 migrated: the index of its cases is what a writer of cases writes, and finds them. */
+    /** A register of schema 21 migrated: the index and the names of its cases are what a writer of cases writes, and find them. */
     @Test
-    void aRegisterOfSchema21GetsTheIndexOfItsCases() throws Exception {
+    void aRegisterOfSchema21GetsTheIndexAndTheNamesOfItsCases() throws Exception {
         DataSource old = TestDatabases.fresh(dir, "OLD21");
         assertEquals(21, Migrations.apply(old, 21));
         List<Petition> cases = List.of(
@@ -281,8 +305,15 @@ class SearchIndexTest {
                 assertEquals(new TreeSet<>(SearchTerms.of(p)), terms, p.id());
             }
         }
+        dataSource = old;
+        assertEquals(SearchTerms.MARK + "王小明" + SearchTerms.MARK + "李四", searchNames("510199-0000001"),
+                "schema 23: the names in the case's row, in the petitioners' order");
+        assertEquals(null, searchNames("510199-0000002"));
+        assertEquals(SearchTerms.MARK + "Zhang", searchNames("510199-0000003"));
         PetitionQuery q = new PetitionQuery(null, null, null, null, null, "李四", 0, 20);
         assertEquals(List.of("510199-0000001"), migrated.find(q).items().stream().map(PetitionSummary::id).toList());
+        assertEquals(List.of(), migrated.find(new PetitionQuery(null, null, null, null, null, "明李", 0, 20)).items(),
+                "no word runs from one name into the next");
         assertEquals(0, migrated.find(new PetitionQuery(null, null, null, null, null, "受贿", 0, 20)).total());
         assertEquals(1, migrated.find(new PetitionQuery(null, null, null, null, null, "abc公司", 0, 20)).total());
     }
