@@ -1316,11 +1316,27 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     /** The most candidates of a word the search lists by id; a word with more is searched by the scan of before. */
     static final int CANDIDATES = 2000;
     /**
-     * The most cases of one bigram read from the word index; a bigram held by more does not narrow the word. Reading
-     * the index costs about as much per row as the scan per case (1M cases, Derby: three bigrams of 城乡建设, some
-     * 450,000 rows, took longer than the scan that followed), so a word is narrowed only by its rarer bigrams.
+     * The most cases of one bigram read from the word index, at the least; a bigram held by more does not narrow the
+     * word. Reading the index costs about as much per row as the scan per case, so a bigram is read when it holds at
+     * most an eighth of the register ({@link #posting}): at 1M cases on Derby, the three bigrams of 城乡建设 (each in
+     * some 145,000 cases) took longer to read than the scan after them, while the two of a name (王某5, each in about
+     * a tenth) leave some 900 candidates in a few hundred milliseconds.
      */
     static final int POSTING = 50_000;
+
+    /**
+     * Bigrams found held by more cases than {@link #posting} allows, remembered so that the next search does not read
+     * the index only to find that out again (a common word's three bigrams cost some 380,000 rows at 1M cases). A
+     * bigram's cases only grow, so an entry stays true; whatever it says, the search finds the same cases (it decides
+     * only whether a scan or the index narrows them). Forgotten all at once when full.
+     */
+    private static final Set<String> COMMON_BIGRAMS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int COMMON_BIGRAMS_KEPT = 10_000;
+
+    /** How many cases of one bigram the search reads from the word index in a register of this size. */
+    private static int posting(Connection c) throws SQLException {
+        return (int) Math.min(Integer.MAX_VALUE - 1, Math.max(POSTING, CaseCount.total(c) / 8));
+    }
 
     /** The most cases of one id number listed by id in a word's condition; more are asked of each case. */
     private static final int ID_NUMBER_CASES = 50;
@@ -1366,7 +1382,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
 
     /**
      * The cases that may hold a word of the search box, as a condition on p.id ({@link SearchTerms}): the cases that
-     * hold every bigram of the word (but a bigram held by more than {@link #POSTING}), read from the word index alone
+     * hold every bigram of the word (but a bigram held by more than {@link #posting}), read from the word index alone
      * and intersected here, listed by id. This is a superset of the cases whose name, subject,
      * content or category contains the word; the condition after it confirms each. Empty (every case is a candidate,
      * the scan of before) for a word of one character, for one that some case's id begins with or some tracking code
@@ -1379,10 +1395,18 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             return "";
         }
         // each bigram's cases narrow the ones before, until few enough are left to confirm by id
+        int posting = posting(c);
         Set<String> found = null;
         for (String term : bigrams) {
-            List<String> ids = SearchTerms.holding(c, term, POSTING);
-            if (ids.size() > POSTING) {
+            if (COMMON_BIGRAMS.contains(term)) {
+                continue;
+            }
+            List<String> ids = SearchTerms.holding(c, term, posting);
+            if (ids.size() > posting) {
+                if (COMMON_BIGRAMS.size() >= COMMON_BIGRAMS_KEPT) {
+                    COMMON_BIGRAMS.clear();
+                }
+                COMMON_BIGRAMS.add(term);
                 continue;
             }
             if (found == null) {
