@@ -137,11 +137,7 @@ final class Migrations {
      * as a person; and every case its version and timeline digest. Cases are converted 200 at a time.
      */
     static void typedEvents(Connection c, Dialect dialect) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements(dialect.fill(read("V8__typed_events.sql")))) {
-                st.execute(sql);
-            }
-        }
+        script(c, dialect, "V8__typed_events.sql");
         String after = "";
         try (PreparedStatement page = c.prepareStatement("SELECT id, owner_unit FROM xf_petition WHERE id > ?"
                 + " ORDER BY id FETCH NEXT 200 ROWS ONLY");
@@ -294,11 +290,7 @@ final class Migrations {
      * the same range of the petitioners' key.
      */
     static void searchNames(Connection c, Dialect dialect) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (String sql : statements(dialect.fill(read("V23__search_names.sql")))) {
-                st.execute(sql);
-            }
-        }
+        script(c, dialect, "V23__search_names.sql");
         String after = "";
         try (PreparedStatement page = c.prepareStatement("SELECT id, kind FROM xf_petition WHERE id > ? ORDER BY id"
                 + " FETCH NEXT 500 ROWS ONLY");
@@ -333,6 +325,15 @@ final class Migrations {
                     write.addBatch();
                 }
                 write.executeBatch();
+            }
+        }
+    }
+
+    /** Runs every statement of a migration script, its placeholders filled for the database. */
+    private static void script(Connection c, Dialect dialect, String name) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(dialect.fill(read(name)))) {
+                st.execute(sql);
             }
         }
     }
