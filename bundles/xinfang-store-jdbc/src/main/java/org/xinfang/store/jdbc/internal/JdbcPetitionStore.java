@@ -59,9 +59,12 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     private static final int STORED_CHUNK = 50;
 
     private final DataSource dataSource;
+    /** Writes the word index of new cases after their transactions ({@link SearchIndexer}); started by {@link #start}. */
+    private final SearchIndexer indexer;
 
     public JdbcPetitionStore(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.indexer = new SearchIndexer(dataSource);
         // a node runs one store; until it is given the node's rules (Blueprint, tests) it counts on plain ones
         Facts.use(org.xinfang.rules.ClockRules.PLAIN);
     }
@@ -79,7 +82,13 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             LOG.info("derived the statistics facts of {} cases stored before them", derived);
         }
         checkCalendar();
+        indexer.start();
         LOG.info("petition store ready, schema version {}", version);
+    }
+
+    /** Stops the indexer's thread (Blueprint, when the bundle stops); what it left pending is indexed at the next start. */
+    public void close() {
+        indexer.close();
     }
 
     /** How many cases {@link #deriveMissingFacts} and {@link #checkCalendar} read whole at a time. */
@@ -569,6 +578,9 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             }
             for (int i = 0; i < written.size(); i++) {
                 written.get(i).done.complete(stored.get(i));
+            }
+            if (!written.isEmpty()) {
+                indexer.wake();
             }
             synchronized (queue) {
                 queue.notifyAll(); // those of this batch return
@@ -1394,6 +1406,12 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         if (bigrams.isEmpty() || SearchTerms.mayBeIdOrCode(c, lower)) {
             return "";
         }
+        // the cases not indexed yet are candidates, read before the index: a case leaves them for the index in one
+        // transaction, so whichever commits between the two reads, it is found in one of them (SearchIndexer)
+        List<String> pending = SearchIndexer.pending(c, CANDIDATES);
+        if (pending.size() > CANDIDATES) {
+            return "";
+        }
         // each bigram's cases narrow the ones before, until few enough are left to confirm by id
         int posting = posting(c);
         Set<String> found = null;
@@ -1421,6 +1439,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         if (found == null) {
             return "";
         }
+        found.addAll(pending);
         if (idNumber != null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_petitioner WHERE id_number = ?")) {
                 ps.setString(1, idNumber);

@@ -33,7 +33,8 @@ final class Migrations {
             "V10__screening.sql", "V11__digests.sql", "V12__import_keys.sql", "V13__reference_data.sql",
             "V14__assessments.sql", "V15__case_facts.sql", "V16__petitioner_gender_work_unit.sql",
             "V17__attachments.sql", "V18__alarm_counts.sql", "V19__inbox_newest_first.sql",
-            "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms", "V23__search_names");
+            "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms", "V23__search_names",
+            "V24__search_pending.sql");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface

@@ -26,7 +26,8 @@ final class RowWriter implements AutoCloseable {
     private PreparedStatement events;
     private PreparedStatement receptionCases;
     private PreparedStatement facts;
-    private PreparedStatement terms;
+    /** The case's row among those whose words are not indexed yet ({@link SearchIndexer}). */
+    private PreparedStatement pending;
     /** New cases added since the last {@link #flush}, for the register's count. */
     private int added;
 
@@ -64,7 +65,10 @@ final class RowWriter implements AutoCloseable {
         ps.addBatch();
     }
 
-    /** Adds a case that is not stored here yet: its row, petitioners, timeline, facts and words ({@link SearchTerms}). */
+    /**
+     * Adds a case that is not stored here yet: its row, petitioners, timeline, facts, and its place among the cases
+     * whose words are to be indexed ({@link SearchIndexer}).
+     */
     void newCase(Petition p, String verificationHash, String originNode, long originSeq, String path)
             throws SQLException {
         if (petitions == null) {
@@ -113,10 +117,12 @@ final class RowWriter implements AutoCloseable {
         }
         Facts.bindInsert(facts, Facts.of(p));
         facts.addBatch();
-        if (terms == null) {
-            terms = c.prepareStatement(SearchTerms.INSERT);
+        // its words are indexed after this transaction, with other cases' (SearchIndexer); the search reads it meanwhile
+        if (pending == null) {
+            pending = c.prepareStatement(SearchIndexer.PEND);
         }
-        SearchTerms.add(terms, p.id(), SearchTerms.of(p));
+        pending.setString(1, p.id());
+        pending.addBatch();
         added++;
     }
 
@@ -183,7 +189,7 @@ final class RowWriter implements AutoCloseable {
     /** Sends what was added, cases before the rows that refer to them. */
     void flush() throws SQLException {
         for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts,
-                terms}) {
+                pending}) {
             if (ps != null) {
                 ps.executeBatch();
             }
@@ -198,7 +204,7 @@ final class RowWriter implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (PreparedStatement ps : new PreparedStatement[] {journal, petitions, petitioners, events, receptionCases, facts,
-                terms}) {
+                pending}) {
             try {
                 if (ps != null) {
                     ps.close();
