@@ -252,7 +252,8 @@
         var button = form.querySelector('#r-submit');
         button.disabled = true;
         var files = channel.value === 'LETTER' ? Array.prototype.slice.call(scans.files) : [];
-        X.api('POST', '/petitions', body()).then(function (p) {
+        // the form shows the id, the two codes and the possible repeats: the minimal answer holds them all
+        X.api('POST', '/petitions', body(), undefined, { 'Prefer': 'return=minimal' }).then(function (p) {
           button.disabled = false;
           X.clear(done).appendChild(el('div', { class: 'ok', role: 'status', tabindex: '-1', id: 'registered-box' },
             el('p', {}, el('strong', { text: t('已登记。', 'Registered. ') }), t('编号 ', 'Id '),

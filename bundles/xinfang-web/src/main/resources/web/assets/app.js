@@ -72,9 +72,13 @@
     this.message = msg(this.body.message) || ('HTTP ' + status);
   }
 
-  /** Calls /api/v1 + path with the session's credentials; resolves with the JSON answer. */
-  function api(method, path, body, auth) {
+  /**
+   * Calls /api/v1 + path with the session's credentials; resolves with the JSON answer. {@code extra}: more headers
+   * (the registration form asks for the minimal answer: Prefer: return=minimal).
+   */
+  function api(method, path, body, auth, extra) {
     var headers = { 'Accept': 'application/json', 'X-Requested-With': 'XinfangWeb' };
+    if (extra) { Object.keys(extra).forEach(function (k) { headers[k] = extra[k]; }); }
     var credentials = auth || (session && session.auth);
     if (credentials) { headers.Authorization = 'Basic ' + credentials; }
     var init = { method: method, headers: headers, credentials: 'omit', cache: 'no-store' };

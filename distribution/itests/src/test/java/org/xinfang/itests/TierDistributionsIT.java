@@ -141,6 +141,44 @@ class TierDistributionsIT {
         assertTrue(d.get("childUnits").size() >= 3, "the district sees its departments and townships");
     }
 
+    /**
+     * A client that registers many (a letter-scanning desk) asks for a minimal answer (RFC 7240 {@code Prefer:
+     * return=minimal}): the codes to hand on and the repeats to warn of, the case at Location.
+     */
+    @Test
+    void aMinimalAnswerCarriesTheCodesAndTheRepeatsAndTheCaseIsAtItsLocation() throws Exception {
+        TierNode node = nodes().get(0);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> created = node.send(node.request("/api/v1/petitions")
+                    .header("Content-Type", "application/json").header("Prefer", "return=minimal")
+                    .POST(HttpRequest.BodyPublishers.ofString(petition("简要应答-" + i), StandardCharsets.UTF_8)).build());
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals("return=minimal", created.headers().firstValue("Preference-Applied").orElse(null));
+            JsonNode body = json(created);
+            List<String> fields = new java.util.ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            assertEquals(List.of("id", "trackingCode", "status", "verificationCode", "possibleRepeats"), fields);
+            assertTrue(body.get("verificationCode").asText().matches("\\d{8}"));
+            assertEquals("REGISTERED", body.get("status").asText());
+            String location = created.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.endsWith("/api/v1/petitions/" + body.get("id").asText()), location);
+            JsonNode read = json(node.get("/api/v1/petitions/" + body.get("id").asText()));
+            assertEquals(body.get("trackingCode").asText(), read.get("trackingCode").asText());
+            if (i == 1) {
+                List<String> repeats = new java.util.ArrayList<>();
+                body.get("possibleRepeats").forEach(r -> repeats.add(r.get("id").asText()));
+                assertTrue(repeats.contains(ids.get(0)), "the same petitioner's earlier case: " + repeats);
+            }
+            ids.add(body.get("id").asText());
+        }
+        // without the preference: the whole case, as the staff app reads it
+        HttpResponse<String> full = node.postJson("/api/v1/petitions", petition("完整应答"));
+        assertEquals(201, full.statusCode(), full.body());
+        assertTrue(json(full).has("timeline") && json(full).has("allowedActions"), full.body());
+        assertTrue(full.headers().firstValue("Preference-Applied").isEmpty());
+    }
+
     @Test
     void registersAPetitionAndReadsItBack() throws Exception {
         for (TierNode node : nodes()) {

@@ -56,7 +56,11 @@ public final class PetitionRequests {
 
     /** Reads a JSON object of string fields (unknown fields ignored); each named field may be absent. */
     public java.util.Map<String, String> parseFlat(byte[] body, String... fields) {
-        JsonNode root = object(body);
+        return parseFlat(object(body), fields);
+    }
+
+    /** The named string fields of an object already read ({@link #object}); each may be absent. */
+    public java.util.Map<String, String> parseFlat(JsonNode root, String... fields) {
         java.util.Map<String, String> values = new java.util.HashMap<>();
         for (String field : fields) {
             values.put(field, string(root, field));
@@ -97,7 +101,11 @@ public final class PetitionRequests {
 
     /** A registration request; every failure names its field. */
     public PetitionDraft parse(byte[] body) {
-        JsonNode root = object(body);
+        return parse(object(body));
+    }
+
+    /** A registration request already read as a JSON object ({@link #object}); every failure names its field. */
+    public PetitionDraft parse(JsonNode root) {
         Kind kind = choice(root, "kind", Kind.class);
         Channel channel = choice(root, "channel", Channel.class);
         String subject = string(root, "subject");

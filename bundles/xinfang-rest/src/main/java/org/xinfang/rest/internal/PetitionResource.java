@@ -136,27 +136,47 @@ public class PetitionResource {
         answer.put("deadlines", cases.deadlines(p).stream().map(Views::deadline).toList());
         answer.put("activeDeadline", cases.activeDeadline(p).map(Views::deadline).orElse(null));
         petitions.provenance(p.id()).ifPresent(o -> answer.put("origin", views.origin(o)));
-        // repeats are found by ID numbers: never of, or through, a 检举控告 (it would tell who accused whom)
-        answer.put("possibleRepeats", org.xinfang.petition.Disclosure.sealed(p.kind()) ? List.of()
-                : petitions.possibleRepeats(p).stream().filter(r -> !org.xinfang.petition.Disclosure.sealed(r.kind()))
-                        .map(views::summary).toList());
+        answer.put("possibleRepeats", repeats(p));
         String login = security.getUserPrincipal().getName();
         answer.put("conflicts", petitions.conflicts(p.id(), 20).stream().map(k -> views.conflict(k, login)).toList());
         return answer;
     }
 
+    /** Repeats are found by ID numbers: never of, or through, a 检举控告 (it would tell who accused whom). */
+    private List<Map<String, Object>> repeats(Petition p) {
+        return org.xinfang.petition.Disclosure.sealed(p.kind()) ? List.of()
+                : petitions.possibleRepeats(p).stream().filter(r -> !org.xinfang.petition.Disclosure.sealed(r.kind()))
+                        .map(views::summary).toList();
+    }
+
+    /** True when the request's {@code Prefer} header asks for a minimal answer (RFC 7240 {@code return=minimal}). */
+    static boolean minimal(String prefer) {
+        if (prefer == null) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            String p = preference.strip();
+            int semi = p.indexOf(';');
+            if ((semi < 0 ? p : p.substring(0, semi)).strip().replace(" ", "").equalsIgnoreCase("return=minimal")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(InputStream body, @HeaderParam("Content-Length") Long length,
-            @Context SecurityContext security, @Context UriInfo uri) throws IOException {
+            @HeaderParam("Prefer") String prefer, @Context SecurityContext security, @Context UriInfo uri)
+            throws IOException {
         Roles.require(security, Roles.REGISTER);
         if (length != null && length > PetitionRequests.MAX_BODY_BYTES) {
             throw PetitionRequests.tooLarge();
         }
-        byte[] bytes = PetitionRequests.readLimited(body);
-        PetitionDraft draft = requests.parse(bytes);
+        com.fasterxml.jackson.databind.JsonNode root = requests.object(PetitionRequests.readLimited(body));
+        PetitionDraft draft = requests.parse(root);
         // 重大紧急 at registration: {"major": {"reason": "…"}}, checked before anything is written
-        com.fasterxml.jackson.databind.JsonNode major = requests.object(bytes).get("major");
+        com.fasterxml.jackson.databind.JsonNode major = root.get("major");
         String majorReason = null;
         if (major != null && !major.isNull()) {
             if (!major.isObject()) {
@@ -168,7 +188,7 @@ public class PetitionResource {
                     : reason.isTextual() ? reason.textValue() : reason.toString(), "major.reason");
         }
         // a walk-in received during a leader reception session (领导接访日) names the session
-        Map<String, String> extra = requests.parseFlat(bytes, "receptionDay", "accusedUnit", "accusedPerson");
+        Map<String, String> extra = requests.parseFlat(root, "receptionDay", "accusedUnit", "accusedPerson");
         String receptionDay = extra.get("receptionDay");
         // a 检举控告 names whom it accuses (R2022 Art. 30, 46(5)): their staff never read it
         Registration r = petitions.register(draft, views.actor(security).person(), receptionDay, extra.get("accusedUnit"),
@@ -178,9 +198,21 @@ public class PetitionResource {
                     majorReason, null, null, null, null, null, null, null, null), views.actor(security));
             r = new Registration(flagged, r.verificationCode());
         }
+        URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
+        if (minimal(prefer)) {
+            // RFC 7240: a client registering many (a letter-scanning desk, an import) asks for what it must hand on
+            // (the codes, the repeats to warn of) and reads the case at Location when it needs it
+            Petition p = r.petition();
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", p.id());
+            answer.put("trackingCode", p.trackingCode());
+            answer.put("status", p.status().name());
+            answer.put("verificationCode", r.verificationCode());
+            answer.put("possibleRepeats", repeats(p));
+            return Response.created(location).header("Preference-Applied", "return=minimal").entity(answer).build();
+        }
         Map<String, Object> answer = new LinkedHashMap<>(full(r.petition(), security));
         answer.put("verificationCode", r.verificationCode());
-        URI location = uri.getAbsolutePathBuilder().path(r.petition().id()).build();
         return Response.created(location).entity(answer).build();
     }
 
