@@ -5,26 +5,31 @@
  * kills them with -9 afterwards to count what survived.
  *
  *   java IntakeBench.java fsync <dir> <seconds>
- *   java IntakeBench.java load <baseUrl> <user> <password> <clients> <seconds> <ids-file>
+ *   java IntakeBench.java load <baseUrl> <user> <password> <clients> <seconds> <ids-file> [full|minimal]
  *   java IntakeBench.java floor <baseUrl> <user> <password> <clients> <seconds>
  *
  * "floor" is the anchor for the rate: the same clients asking the node for the least it answers with a login
  * (GET /api/v1/me: who is logged in), so that what HTTP, JAX-RS, the login check and the clients themselves cost on
  * this machine is printed beside what a registration costs on top of them.
+ *
+ * Each client is one kept-alive HTTP/1.1 connection written and read by hand ({@link Conn}): the clients share the
+ * node's two cores here, and java.net.http's client cost about 2 CPU-ms a request, as much as a third of what the node
+ * spends on a registration; a client on another machine would cost the node nothing.
  */
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,7 +48,7 @@ public class IntakeBench {
         switch (args[0]) {
             case "fsync" -> fsync(Path.of(args[1]), Integer.parseInt(args[2]));
             case "load" -> load(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Path.of(args[6]));
+                    Path.of(args[6]), args.length > 7 && args[7].equals("minimal"));
             case "floor" -> floor(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -71,31 +76,37 @@ public class IntakeBench {
         System.out.printf("fsync %.0f%n", n / s);
     }
 
-    static void load(String base, String user, String password, int clients, int seconds, Path idsFile)
-            throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Registrations from every client for the given time. {@code minimal}: each asks for the minimal answer (RFC 7240
+     * {@code Prefer: return=minimal}, the codes and the repeats) instead of the whole case the staff app reads.
+     */
+    static void load(String base, String user, String password, int clients, int seconds, Path idsFile,
+            boolean minimal) throws Exception {
+        prefer = minimal ? "return=minimal" : null;
         String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         // warm the login cache and the JIT with a few registrations that are not counted
-        for (int i = 0; i < 20; i++) {
-            send(http, base, auth, -1, i);
+        try (Conn warm = new Conn(base)) {
+            for (int i = 0; i < 20; i++) {
+                send(warm, auth, -1, i);
+            }
         }
         ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(clients);
+        long cpu0 = cpuNanos();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread t = new Thread(() -> {
                 int i = 0;
-                try {
+                try (Conn http = new Conn(base)) {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = send(http, base, auth, client, i++);
+                        Conn.Response r = send(http, auth, client, i++);
                         long took = System.nanoTime() - t0;
-                        if (r.statusCode() == 201) {
+                        if (r.status() == 201) {
                             Matcher m = ID.matcher(r.body());
                             if (m.find()) {
                                 ids.add(m.group(1));
@@ -118,33 +129,33 @@ public class IntakeBench {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         Files.write(idsFile, ids);
-        System.out.printf("created %d%nerrors %d%nrate %.0f%np50 %.1f%np95 %.1f%n", ids.size(), errors.get(),
-                ids.size() / s, pct(sorted, 0.50), pct(sorted, 0.95));
+        System.out.printf("created %d%nerrors %d%nrate %.0f%np50 %.1f%np95 %.1f%nclientcpu %.2f%n", ids.size(),
+                errors.get(), ids.size() / s, pct(sorted, 0.50), pct(sorted, 0.95),
+                (cpuNanos() - cpu0) / 1e6 / Math.max(1, ids.size() + errors.get()));
     }
 
     /** Authenticated GET /api/v1/me from every client, as fast as answered: requests a second and p50. */
     static void floor(String base, String user, String password, int clients, int seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest me = HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", auth).GET().build();
-        for (int i = 0; i < 200; i++) {
-            http.send(me, HttpResponse.BodyHandlers.ofString());
+        try (Conn warm = new Conn(base)) {
+            for (int i = 0; i < 200; i++) {
+                warm.exchange("GET", "/api/v1/me", auth, null);
+            }
         }
         AtomicInteger answered = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(clients);
+        long cpu0 = cpuNanos();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
             new Thread(() -> {
-                try {
+                try (Conn http = new Conn(base)) {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> r = http.send(me, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200) {
+                        Conn.Response r = http.exchange("GET", "/api/v1/me", auth, null);
+                        if (r.status() == 200) {
                             answered.incrementAndGet();
                             latencies.add(System.nanoTime() - t0);
                         } else {
@@ -162,22 +173,136 @@ public class IntakeBench {
         double s = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("answered %d%nerrors %d%nrate %.0f%np50 %.1f%n", answered.get(), errors.get(),
-                answered.get() / s, pct(sorted, 0.50));
+        System.out.printf("answered %d%nerrors %d%nrate %.0f%np50 %.1f%nclientcpu %.2f%n", answered.get(), errors.get(),
+                answered.get() / s, pct(sorted, 0.50), (cpuNanos() - cpu0) / 1e6 / Math.max(1, answered.get()));
     }
+
+    /** The CPU time of this client process so far (every thread). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The Prefer header of the registrations, or none. */
+    private static volatile String prefer;
 
     private static double pct(List<Long> sorted, double p) {
         return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size())) / 1e6;
     }
 
-    private static HttpResponse<String> send(HttpClient http, String base, String auth, int client, int i)
-            throws IOException, InterruptedException {
+    private static Conn.Response send(Conn http, String auth, int client, int i) throws IOException {
         String body = "{\"kind\": \"CLAIM\", \"channel\": \"ONLINE\", \"subject\": \"压测登记 " + client + "-" + i
                 + "\", \"content\": \"小区停车费上涨，请求核查收费依据。\", \"receivedAt\": \"" + LocalDate.now()
                 + "\", \"petitioners\": [{\"name\": \"测试" + client + "\", \"phone\": \"13800000000\"}]}";
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/petitions")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.exchange("POST", "/api/v1/petitions", auth, body.getBytes(StandardCharsets.UTF_8), prefer);
+    }
+
+    /**
+     * One kept-alive HTTP/1.1 connection: writes a request, reads the status, the headers and the body (by its
+     * Content-Length or in chunks); opens the connection again when the server closed it.
+     */
+    static final class Conn implements AutoCloseable {
+        record Response(int status, String body) {
+        }
+
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Conn(String base) {
+            URI u = URI.create(base);
+            host = u.getHost();
+            port = u.getPort();
+        }
+
+        Response exchange(String method, String path, String auth, byte[] body) throws IOException {
+            return exchange(method, path, auth, body, null);
+        }
+
+        Response exchange(String method, String path, String auth, byte[] body, String prefer) throws IOException {
+            if (socket == null) {
+                socket = new Socket(host, port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(60_000);
+                in = new BufferedInputStream(socket.getInputStream(), 16384);
+                out = socket.getOutputStream();
+            }
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
+                    .append("\r\nAuthorization: ").append(auth).append("\r\nAccept: application/json\r\n");
+            if (prefer != null) {
+                head.append("Prefer: ").append(prefer).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            if (body == null) {
+                out.write(h);
+            } else {
+                byte[] all = new byte[h.length + body.length];
+                System.arraycopy(h, 0, all, 0, h.length);
+                System.arraycopy(body, 0, all, h.length, body.length);
+                out.write(all);
+            }
+            out.flush();
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String l = line(); !l.isEmpty(); l = line()) {
+                int colon = l.indexOf(':');
+                String name = l.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = l.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    default -> { }
+                }
+            }
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int n = Integer.parseInt(line().split(";")[0].trim(), 16); n > 0;
+                        n = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                    got.write(in.readNBytes(n));
+                    line();
+                }
+                for (String l = line(); !l.isEmpty(); l = line()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                got.write(in.readNBytes((int) length));
+            }
+            if (close) {
+                close();
+            }
+            return new Response(code, got.toString(StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        }
     }
 }

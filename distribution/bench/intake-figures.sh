@@ -18,6 +18,7 @@ VERSION="0.1.0-SNAPSHOT"
 TIERS="village district"
 CLIENTS=16
 SECONDS_RUN=30
+WARMUP=15
 READY=0
 PG_URL=""; PG_USER=""; PG_PASSWORD=""
 while [ $# -gt 0 ]; do
@@ -25,6 +26,7 @@ while [ $# -gt 0 ]; do
     --tiers) TIERS="$2"; shift 2 ;;
     --clients) CLIENTS="$2"; shift 2 ;;
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
     --ready) READY="$2"; shift 2 ;;
     --pg) PG_URL="$2"; shift 2 ;;
     --pg-user) PG_USER="$2"; shift 2 ;;
@@ -57,18 +59,21 @@ total() { # url password -> cases held
 
 fsync_rate=$("$JAVA" "$BENCH" fsync "$WORK" 5 | awk '/^fsync/ { print $2 }')
 
+# tier|codes made ahead|database|answer (full: the whole case, as the staff app reads it; minimal: Prefer:
+# return=minimal, the codes and the repeats, as a desk registering many asks)
 RUNS=()
 for tier in $TIERS; do
-  RUNS+=("$tier|0|derby")
-  [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby")
+  RUNS+=("$tier|0|derby|full")
+  [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby|full")
 done
-[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql")
+case " $TIERS " in *" district "*) RUNS+=("district|0|derby|minimal") ;; esac
+[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full") && RUNS+=("district|0|postgresql|minimal")
 
 declare -a ROWS
 declare -a FLOORS
 for run in "${RUNS[@]}"; do
-    IFS='|' read -r tier ready db <<<"$run"
-    home="$WORK/$tier-$ready-$db"
+    IFS='|' read -r tier ready db answer <<<"$run"
+    home="$WORK/$tier-$ready-$db-$answer"
     mkdir -p "$home"
     tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
     printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
@@ -96,6 +101,8 @@ for run in "${RUNS[@]}"; do
       done
     fi
     pid=$(java_pid "$home")
+    # warm the node first (the JIT, Derby's page cache): a node in the field has been running for a while
+    "$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$WARMUP" "$home/warm.txt" "$answer" >/dev/null
     # the anchor: the same clients on the least the node answers with a login (GET /api/v1/me), and its CPU
     f0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
     floor=$("$JAVA" "$BENCH" floor "$url" admin "$pw" "$CLIENTS" 10)
@@ -104,10 +111,10 @@ for run in "${RUNS[@]}"; do
     floor_cpu=$(awk -v a="$f0" -v b="$f1" -v n="$(awk '/^answered/ { print $2 }' <<<"$floor")" -v t="$TICKS" \
       'BEGIN { printf "%.2f", (b - a) * 1000 / t / (n + 200) }')
     floor_cores=$(awk -v a="$f0" -v b="$f1" -v t="$TICKS" -v ns="$((t1 - t0))" 'BEGIN { printf "%.2f", (b - a) / t / (ns / 1e9) }')
-    FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores")
+    [ "$answer" = full ] && FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores|$(awk '/^clientcpu/ { print $2 }' <<<"$floor")")
     before=$(total "$url" "$pw")
     c0=$(cpu_ticks "$pid")
-    out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt")
+    out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt" "$answer")
     c1=$(cpu_ticks "$pid")
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
@@ -118,7 +125,7 @@ for run in "${RUNS[@]}"; do
     # the 20 warm-up registrations are not counted in "created"
     kept=$(( after - before ))
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$db|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    ROWS+=("$tier|$ready|$db|$answer|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
@@ -127,16 +134,19 @@ done
 echo
 echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_rate fsync'd 512-byte writes/s"
 echo "(CPU ms/reg: the node's JVM only; PostgreSQL's own server processes are not counted)"
-printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' tier database codes.ready "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" created errors "lost after kill -9"
+echo "(clients' CPU: the benchmark's own clients on the same cores, per registration; a node's ceiling: what its"
+echo " CPU per registration would allow if the node had the $(nproc) cores to itself, clients elsewhere)"
+printf '%-9s %-11s %-6s %-8s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' tier database ready answer "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "clients' CPU" "node's ceiling" created errors "lost after kill -9"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r t r d rate p50 p95 cpu created errors diff <<<"$row"
-  printf '%-9s %-11s %-12s %-10s %-9s %-9s %-11s %-9s %-7s %s\n' "$t" "$d" "$r" "$rate" "$p50" "$p95" "$cpu" "$created" "$errors" "$diff"
+  IFS='|' read -r t r d a ccpu rate p50 p95 cpu created errors diff <<<"$row"
+  ceiling=$(awk -v c="$cpu" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / c }')
+  printf '%-9s %-11s %-6s %-8s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
 done
 echo
 echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"
 echo "JAX-RS, the remembered login and the clients on these $(nproc) cores, no registration"
-printf '%-9s %-11s %-10s %-9s %-12s %s\n' tier database "reqs/s" "p50 ms" "CPU ms/req" "node's cores busy"
+printf '%-9s %-11s %-10s %-9s %-12s %-18s %s\n' tier database "reqs/s" "p50 ms" "CPU ms/req" "node's cores busy" "clients' CPU ms/req"
 for row in "${FLOORS[@]}"; do
-  IFS='|' read -r t d rate p50 cpu cores <<<"$row"
-  printf '%-9s %-11s %-10s %-9s %-12s %s\n' "$t" "$d" "$rate" "$p50" "$cpu" "$cores"
+  IFS='|' read -r t d rate p50 cpu cores ccpu <<<"$row"
+  printf '%-9s %-11s %-10s %-9s %-12s %-18s %s\n' "$t" "$d" "$rate" "$p50" "$cpu" "$cores" "$ccpu"
 done
