@@ -35,4 +35,13 @@ public final class BulkCases {
             throw new StoreException("cannot store " + cases.size() + " generated cases", e);
         }
     }
+
+    /** Writes the word index of every case still pending ({@link SearchIndexer}), as a node's indexer would; returns how many. */
+    public static int indexWords(DataSource dataSource) {
+        try {
+            return SearchIndexer.indexAll(dataSource);
+        } catch (SQLException e) {
+            throw new StoreException("cannot index the generated cases' words", e);
+        }
+    }
 }

@@ -35,6 +35,11 @@ final class Journal {
         return Sql.increment(c, "journal:" + node);
     }
 
+    /** Takes the next {@code count} sequences of this node's own chain at once; returns the first (as {@link #nextOwn}). */
+    static long nextOwn(Connection c, String node, int count) throws SQLException {
+        return Sql.increment(c, "journal:" + node, count) - count + 1;
+    }
+
     /** Appends this node's own entry at the sequence {@link #nextOwn} gave. */
     static void appendOwnAt(Connection c, String node, long seq, String type, String entity, String payload,
             long atMillis) throws SQLException {

@@ -71,6 +71,18 @@ class GroupCommitTest {
         }
         assertEquals(threads * each, journalled.size(), "each stored case journalled once, the first case too");
         assertTrue(!journalled.contains("T1-68"), "nothing of the refused one is journalled");
+        assertTrue(store.groupsCommittedTogether() > 0, "16 threads at once form groups");
+        // the chain verifies: each entry's hash over its predecessor's
+        String prev = org.xinfang.sync.JournalEntry.GENESIS;
+        for (Outgoing o : out) {
+            if (o.entry().origin().equals("T1")) {
+                org.xinfang.sync.JournalEntry e = o.entry();
+                assertEquals(prev, e.prevHash(), "entry " + e.seq() + " follows its predecessor");
+                assertEquals(org.xinfang.sync.JournalEntry.computeHash(e.prevHash(), e.origin(), e.seq(), e.type(),
+                        e.entity(), e.atMillis(), e.payload()), e.hash(), "entry " + e.seq() + "'s hash");
+                prev = e.hash();
+            }
+        }
     }
 
     /** Numbered in the commit (issue 16): consecutive numbers, none skipped by the refused one, none twice. */
@@ -106,6 +118,9 @@ class GroupCommitTest {
         }
         assertEquals(expected, numbers, "2 to 200 without a gap: the refused registration used no number");
         assertEquals(8 * 25 + 1, store.nextSequence("reg"), "and the sequence moves on from there");
+        // groups were committed as one (each sequence advanced once for the group), and the one with the refused
+        // registration one by one: the numbers above hold for both ways
+        assertTrue(store.groupsCommittedTogether() > 0, "8 threads at once form groups");
     }
 
     /** Runs {@code body} on {@code threads} threads released together; fails with what any of them threw. */

@@ -47,10 +47,9 @@ class SearchIndexTest {
     void start() throws Exception {
         dataSource = TestDatabases.fresh(dir);
         store = new JdbcPetitionStore(dataSource);
+        // start() without the indexer's thread (a node calls open()): new cases stay pending until a test indexes them
+        // (SearchIndexer.indexAll), so that each search is asked with its cases pending and again indexed
         store.start();
-        // the indexer's thread stopped: new cases stay pending until a test indexes them (SearchIndexer.indexAll), so
-        // that each search is asked with its cases pending and again indexed
-        store.close();
     }
 
     private static int indexAll(DataSource ds) {
@@ -325,7 +324,7 @@ class SearchIndexTest {
         seven();
         assertEquals(7, pendingRows());
         JdbcPetitionStore next = new JdbcPetitionStore(dataSource);
-        next.start();
+        next.open();
         try {
             for (int i = 0; i < 600 && pendingRows() > 0; i++) {
                 Thread.sleep(100);
