@@ -185,6 +185,14 @@ final class SearchIndexer implements AutoCloseable {
                 }
             }
         }
+        if (Dialect.of(c) == Dialect.DERBY) {
+            // one table lock instead of a row lock for each of up to ~4,000 rows: Derby's lock manager was a quarter
+            // of the indexer's CPU (intake at a district ~415/s -> ~500/s). Only the indexer writes the table; a
+            // search waits for one indexer transaction at most. PostgreSQL takes no row locks for inserts: none.
+            try (java.sql.Statement lock = c.createStatement()) {
+                lock.execute("LOCK TABLE xf_search_term IN EXCLUSIVE MODE");
+            }
+        }
         try (PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
             for (Map.Entry<String, List<String>> e : rows.entrySet()) {
                 for (String id : new TreeSet<>(e.getValue())) {

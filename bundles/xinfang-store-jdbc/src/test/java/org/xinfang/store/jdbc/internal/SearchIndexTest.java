@@ -346,6 +346,46 @@ class SearchIndexTest {
         }
     }
 
+    /** Searches while the indexer moves cases from pending to the index, a few at a time: each finds them all. */
+    @Test
+    void aSearchWhileTheIndexerRunsFindsEveryCase() throws Exception {
+        seven();
+        List<Petition> more = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            more.add(kase(String.format("510199-3%06d", i), Kind.CLAIM, i % 2 == 0 ? "噪音扰民" : "道路维修",
+                    "第" + i + "号来信，夜间施工", null, "何" + (i % 7)));
+        }
+        BulkCases.write(dataSource, more, "T1");
+        stored.addAll(more);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread indexer = new Thread(() -> {
+            try {
+                while (SearchIndexer.indexSome(dataSource, 7) > 0) {
+                    Thread.onSpinWait();
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        List<String> words = List.of("噪音扰民", "道路", "夜间施工", "何3", "王小明", "施工");
+        java.util.Map<String, List<String>> expected = new java.util.HashMap<>();
+        words.forEach(w -> expected.put(w, oracle(w)));
+        indexer.start();
+        int rounds = 0;
+        while (indexer.isAlive() || rounds < 3) {
+            for (String w : words) {
+                Page<PetitionSummary> page = store.find(search(w));
+                assertEquals(expected.get(w).size(), page.total(), w + " while indexing, round " + rounds);
+                assertEquals(expected.get(w).stream().limit(50).toList(),
+                        page.items().stream().map(PetitionSummary::id).toList(), w + " while indexing, round " + rounds);
+            }
+            rounds++;
+        }
+        indexer.join();
+        assertEquals(null, failed.get());
+        assertEquals(0, pendingRows());
+    }
+
     /** Long letters: a transaction of the indexer takes whole cases up to about its rows, never half a case. */
     @Test
     void theIndexerTakesLongLettersAFewAtATime() throws Exception {
