@@ -66,14 +66,15 @@ for tier in $TIERS; do
   RUNS+=("$tier|0|derby|full")
   [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby|full")
 done
-case " $TIERS " in *" district "*) RUNS+=("district|0|derby|minimal") ;; esac
+case " $TIERS " in *" district "*) RUNS+=("district|0|derby|minimal" "district|0|derby|minimal|tiered") ;; esac
 [ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full") && RUNS+=("district|0|postgresql|minimal")
 
 declare -a ROWS
 declare -a FLOORS
 for run in "${RUNS[@]}"; do
-    IFS='|' read -r tier ready db answer <<<"$run"
-    home="$WORK/$tier-$ready-$db-$answer"
+    IFS='|' read -r tier ready db answer jit <<<"$run"
+    jit="${jit:-c1}"
+    home="$WORK/$tier-$ready-$db-$answer-$jit"
     mkdir -p "$home"
     tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
     printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
@@ -91,7 +92,7 @@ for run in "${RUNS[@]}"; do
     sed -i "s/^sshPort *=.*/sshPort = $((HTTP_PORT + 1))/" "$home/etc/org.apache.karaf.shell.cfg"
     pw="bench-$RANDOM$RANDOM"
     url="http://127.0.0.1:$HTTP_PORT"
-    (cd "$home" && XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console.log" 2>&1 &)
+    (cd "$home" && XINFANG_JIT="$jit" XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console.log" 2>&1 &)
     wait_ready "$url" "$pw"
     if [ "$ready" != 0 ]; then
       echo "== $tier: waiting for $ready codes made ahead (tens of CPU-ms each) ==" >&2
@@ -115,17 +116,19 @@ for run in "${RUNS[@]}"; do
     before=$(total "$url" "$pw")
     c0=$(cpu_ticks "$pid")
     out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt" "$answer")
+    # the word index of the last cases is written just after them (the store's indexer): counted with them
+    sleep 3
     c1=$(cpu_ticks "$pid")
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
     sleep 1
-    (cd "$home" && XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console2.log" 2>&1 &)
+    (cd "$home" && XINFANG_JIT="$jit" XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console2.log" 2>&1 &)
     wait_ready "$url" "$pw"
     after=$(total "$url" "$pw")
     # the 20 warm-up registrations are not counted in "created"
     kept=$(( after - before ))
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$db|$answer|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    ROWS+=("$tier|$ready|$db|$answer $jit|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
@@ -136,11 +139,11 @@ echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_
 echo "(CPU ms/reg: the node's JVM only; PostgreSQL's own server processes are not counted)"
 echo "(clients' CPU: the benchmark's own clients on the same cores, per registration; a node's ceiling: what its"
 echo " CPU per registration would allow if the node had the $(nproc) cores to itself, clients elsewhere)"
-printf '%-9s %-11s %-6s %-8s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' tier database ready answer "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "clients' CPU" "node's ceiling" created errors "lost after kill -9"
+printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' tier database ready "answer, JIT" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "clients' CPU" "node's ceiling" created errors "lost after kill -9"
 for row in "${ROWS[@]}"; do
   IFS='|' read -r t r d a ccpu rate p50 p95 cpu created errors diff <<<"$row"
   ceiling=$(awk -v c="$cpu" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / c }')
-  printf '%-9s %-11s %-6s %-8s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
+  printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
 done
 echo
 echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"
