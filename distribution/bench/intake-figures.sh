@@ -42,6 +42,15 @@ BENCH="$ROOT/distribution/bench/IntakeBench.java"
 
 java_pid() { pgrep -f "karaf.base=$1" | head -1; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# the CPU of the local PostgreSQL server's processes (its backends do part of a registration's work): 0 if none
+pg_ticks() {
+  local sum=0 t
+  for p in $(pgrep -u postgres 2>/dev/null); do
+    t=$(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)
+    sum=$((sum + ${t:-0}))
+  done
+  echo "$sum"
+}
 TICKS=$(getconf CLK_TCK)
 # ports of their own (not the demo's 8281-8284 nor the boot benchmark's), so that no other client's wrong
 # password locks the benchmark's address out
@@ -63,11 +72,12 @@ fsync_rate=$("$JAVA" "$BENCH" fsync "$WORK" 5 | awk '/^fsync/ { print $2 }')
 # return=minimal, the codes and the repeats, as a desk registering many asks)
 RUNS=()
 for tier in $TIERS; do
-  RUNS+=("$tier|0|derby|full")
-  [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby|full")
+  RUNS+=("$tier|0|derby|full" "$tier|0|derby|minimal")
+  [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby|minimal")
+  # XINFANG_JIT=tiered: the optimising compiler, for a district on a server of its own (bin/setenv)
+  [ "$tier" = district ] && RUNS+=("district|0|derby|minimal|tiered")
 done
-case " $TIERS " in *" district "*) RUNS+=("district|0|derby|minimal" "district|0|derby|minimal|tiered") ;; esac
-[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full") && RUNS+=("district|0|postgresql|minimal")
+[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full" "district|0|postgresql|minimal" "district|0|postgresql|minimal|tiered")
 
 declare -a ROWS
 declare -a FLOORS
@@ -114,11 +124,11 @@ for run in "${RUNS[@]}"; do
     floor_cores=$(awk -v a="$f0" -v b="$f1" -v t="$TICKS" -v ns="$((t1 - t0))" 'BEGIN { printf "%.2f", (b - a) / t / (ns / 1e9) }')
     [ "$answer" = full ] && FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores|$(awk '/^clientcpu/ { print $2 }' <<<"$floor")")
     before=$(total "$url" "$pw")
-    c0=$(cpu_ticks "$pid")
+    c0=$(cpu_ticks "$pid"); g0=$(pg_ticks)
     out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt" "$answer")
     # the word index of the last cases is written just after them (the store's indexer): counted with them
     sleep 3
-    c1=$(cpu_ticks "$pid")
+    c1=$(cpu_ticks "$pid"); g1=$(pg_ticks)
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
     sleep 1
@@ -128,7 +138,9 @@ for run in "${RUNS[@]}"; do
     # the 20 warm-up registrations are not counted in "created"
     kept=$(( after - before ))
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$db|$answer $jit|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    pg_ms="-"
+    [ "$db" = postgresql ] && pg_ms=$(awk -v a="$g0" -v b="$g1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
+    ROWS+=("$tier|$ready|$db|$answer $jit|$pg_ms|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
@@ -136,14 +148,14 @@ done
 
 echo
 echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_rate fsync'd 512-byte writes/s"
-echo "(CPU ms/reg: the node's JVM only; PostgreSQL's own server processes are not counted)"
-echo "(clients' CPU: the benchmark's own clients on the same cores, per registration; a node's ceiling: what its"
-echo " CPU per registration would allow if the node had the $(nproc) cores to itself, clients elsewhere)"
-printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' tier database ready "answer, JIT" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "clients' CPU" "node's ceiling" created errors "lost after kill -9"
+echo "(CPU ms/reg: the node's JVM; PostgreSQL's: its server's processes on this machine, per registration;"
+echo " clients': the benchmark's own clients on the same cores; ceiling: what the node's and its database's CPU per"
+echo " registration would allow if they had the $(nproc) cores to themselves, the clients elsewhere)"
+printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' tier database ready "answer, JIT" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "PostgreSQL's" "clients'" ceiling created errors "lost after kill -9"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r t r d a ccpu rate p50 p95 cpu created errors diff <<<"$row"
-  ceiling=$(awk -v c="$cpu" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / c }')
-  printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-14s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
+  IFS='|' read -r t r d a pgc ccpu rate p50 p95 cpu created errors diff <<<"$row"
+  ceiling=$(awk -v c="$cpu" -v g="$pgc" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / (c + (g == "-" ? 0 : g)) }')
+  printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$pgc" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
 done
 echo
 echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"
