@@ -326,16 +326,10 @@ class SearchIndexTest {
         JdbcPetitionStore next = new JdbcPetitionStore(dataSource);
         next.open();
         try {
-            for (int i = 0; i < 600 && pendingRows() > 0; i++) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, pendingRows(), "the indexer's thread took the pending cases");
+            assertEquals(0, pendingRowsAfterAWhile(), "the indexer's thread took the pending cases");
             // and a case registered now is indexed without being asked
             next.insert(kase("510199-0000021", Kind.CLAIM, "新登记的事项", "内容", null, "周一"), "h", "T1");
-            for (int i = 0; i < 600 && pendingRows() > 0; i++) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, pendingRows());
+            assertEquals(0, pendingRowsAfterAWhile());
         } finally {
             next.close();
         }
@@ -344,6 +338,14 @@ class SearchIndexTest {
             rs.next();
             assertEquals(8, rs.getInt(1));
         }
+    }
+
+    /** The pending rows once there are none, or after a minute (an eventual state, not a timing). */
+    private int pendingRowsAfterAWhile() throws Exception {
+        for (int i = 0; i < 600 && pendingRows() > 0; i++) {
+            Thread.sleep(100);
+        }
+        return pendingRows();
     }
 
     /** Searches while the indexer moves cases from pending to the index, a few at a time: each finds them all. */
