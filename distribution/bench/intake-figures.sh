@@ -8,7 +8,9 @@
 #   distribution/bench/intake-figures.sh [--tiers "village district"] [--clients 16] [--seconds 30] [--ready N]
 #        [--pg jdbc:postgresql://127.0.0.1/DB --pg-user U --pg-password P]
 #
-# A row per tier with codes made at registration (codes.ready = 0, the default); --ready N adds a row with N
+# Rows per tier with codes made at registration (codes.ready = 0, the default), the whole case answered (full) or
+# the minimal answer; the district also with the optimising compiler (XINFANG_JIT=tiered) and with letters of
+# 250-550 characters (matter "letter", IntakeBench's Letters) instead of one short sentence. --ready N adds a row with N
 # codes made ahead (the run waits until the stock is full). --pg adds a row for the district on that
 # PostgreSQL database (every table the user owns there is dropped first: give it a database of its own).
 set -euo pipefail
@@ -74,17 +76,20 @@ RUNS=()
 for tier in $TIERS; do
   RUNS+=("$tier|0|derby|full" "$tier|0|derby|minimal")
   [ "$READY" != 0 ] && RUNS+=("$tier|$READY|derby|minimal")
-  # XINFANG_JIT=tiered: the optimising compiler, for a district on a server of its own (bin/setenv)
-  [ "$tier" = district ] && RUNS+=("district|0|derby|minimal|tiered")
+  # XINFANG_JIT=tiered: the optimising compiler, for a district on a server of its own (bin/setenv); and letters of
+  # some hundreds of characters (IntakeBench's Letters) instead of one short sentence: the word index's cost
+  [ "$tier" = district ] && RUNS+=("district|0|derby|minimal|tiered" "district|0|derby|minimal|c1|letter")
 done
-[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full" "district|0|postgresql|minimal" "district|0|postgresql|minimal|tiered")
+[ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full" "district|0|postgresql|minimal" "district|0|postgresql|minimal|tiered"
+  "district|0|postgresql|minimal|c1|letter")
 
 declare -a ROWS
 declare -a FLOORS
 for run in "${RUNS[@]}"; do
-    IFS='|' read -r tier ready db answer jit <<<"$run"
+    IFS='|' read -r tier ready db answer jit matter <<<"$run"
     jit="${jit:-c1}"
-    home="$WORK/$tier-$ready-$db-$answer-$jit"
+    matter="${matter:-short}"
+    home="$WORK/$tier-$ready-$db-$answer-$jit-$matter"
     mkdir -p "$home"
     tar xzf "$ROOT/distribution/$tier/target/xinfang-$tier-$VERSION.tar.gz" -C "$home" --strip-components=1
     printf 'codes.ready = %s\n' "$ready" > "$home/etc/org.xinfang.petition.cfg"
@@ -113,7 +118,7 @@ for run in "${RUNS[@]}"; do
     fi
     pid=$(java_pid "$home")
     # warm the node first (the JIT, Derby's page cache): a node in the field has been running for a while
-    "$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$WARMUP" "$home/warm.txt" "$answer" >/dev/null
+    "$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$WARMUP" "$home/warm.txt" "$answer" "$matter" >/dev/null
     # the anchor: the same clients on the least the node answers with a login (GET /api/v1/me), and its CPU
     f0=$(cpu_ticks "$pid"); t0=$(date +%s%N)
     floor=$("$JAVA" "$BENCH" floor "$url" admin "$pw" "$CLIENTS" 10)
@@ -122,12 +127,17 @@ for run in "${RUNS[@]}"; do
     floor_cpu=$(awk -v a="$f0" -v b="$f1" -v n="$(awk '/^answered/ { print $2 }' <<<"$floor")" -v t="$TICKS" \
       'BEGIN { printf "%.2f", (b - a) * 1000 / t / (n + 200) }')
     floor_cores=$(awk -v a="$f0" -v b="$f1" -v t="$TICKS" -v ns="$((t1 - t0))" 'BEGIN { printf "%.2f", (b - a) / t / (ns / 1e9) }')
-    [ "$answer" = full ] && FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores|$(awk '/^clientcpu/ { print $2 }' <<<"$floor")")
+    [ "$answer" = full ] && [ "$matter" = short ] && FLOORS+=("$tier|$db|$floor_rate|$(awk '/^p50/ { print $2 }' <<<"$floor")|$floor_cpu|$floor_cores|$(awk '/^clientcpu/ { print $2 }' <<<"$floor")")
     before=$(total "$url" "$pw")
     c0=$(cpu_ticks "$pid"); g0=$(pg_ticks)
-    out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt" "$answer")
-    # the word index of the last cases is written just after them (the store's indexer): counted with them
-    sleep 3
+    out=$("$JAVA" "$BENCH" load "$url" admin "$pw" "$CLIENTS" "$SECONDS_RUN" "$home/ids.txt" "$answer" "$matter")
+    # the word index of the last cases is written after them (the store's indexer, a block a second or so): counted
+    # with them, until the node is idle again (under a tenth of a core for a second; a minute at most)
+    sleep 1
+    for _ in $(seq 1 60); do
+      s0=$(cpu_ticks "$pid"); sleep 1; s1=$(cpu_ticks "$pid")
+      [ $((s1 - s0)) -lt $((TICKS / 10)) ] && break
+    done
     c1=$(cpu_ticks "$pid"); g1=$(pg_ticks)
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
@@ -140,7 +150,7 @@ for run in "${RUNS[@]}"; do
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
     pg_ms="-"
     [ "$db" = postgresql ] && pg_ms=$(awk -v a="$g0" -v b="$g1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$db|$answer $jit|$pg_ms|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    ROWS+=("$tier|$ready|$db|$answer $jit $matter|$pg_ms|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
@@ -151,11 +161,11 @@ echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_
 echo "(CPU ms/reg: the node's JVM; PostgreSQL's: its server's processes on this machine, per registration;"
 echo " clients': the benchmark's own clients on the same cores; ceiling: what the node's and its database's CPU per"
 echo " registration would allow if they had the $(nproc) cores to themselves, the clients elsewhere)"
-printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' tier database ready "answer, JIT" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "PostgreSQL's" "clients'" ceiling created errors "lost after kill -9"
+printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' tier database ready "answer, JIT, matter" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "PostgreSQL's" "clients'" ceiling created errors "lost after kill -9"
 for row in "${ROWS[@]}"; do
   IFS='|' read -r t r d a pgc ccpu rate p50 p95 cpu created errors diff <<<"$row"
   ceiling=$(awk -v c="$cpu" -v g="$pgc" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / (c + (g == "-" ? 0 : g)) }')
-  printf '%-9s %-11s %-6s %-15s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$pgc" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
+  printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$pgc" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
 done
 echo
 echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"

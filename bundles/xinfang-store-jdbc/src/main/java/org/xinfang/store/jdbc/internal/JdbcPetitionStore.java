@@ -622,7 +622,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done.complete(stored.get(i));
             }
-            indexer.wake();
+            indexer.stored(batch.size());
             synchronized (queue) {
                 queue.notifyAll(); // those of this batch return
             }
@@ -676,7 +676,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                 written.get(i).done.complete(stored.get(i));
             }
             if (!written.isEmpty()) {
-                indexer.wake();
+                indexer.stored(written.size());
             }
             synchronized (queue) {
                 queue.notifyAll(); // those of this batch return

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ final class Migrations {
             "V14__assessments.sql", "V15__case_facts.sql", "V16__petitioner_gender_work_unit.sql",
             "V17__attachments.sql", "V18__alarm_counts.sql", "V19__inbox_newest_first.sql",
             "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms", "V23__search_names",
-            "V24__search_pending.sql");
+            "V24__search_pending.sql", "V25__search_postings");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
@@ -44,7 +45,7 @@ final class Migrations {
 
     private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8,
             "V8__typed_events", Migrations::typedEvents, "V22__search_terms", Migrations::searchTerms,
-            "V23__search_names", Migrations::searchNames);
+            "V23__search_names", Migrations::searchNames, "V25__search_postings", Migrations::searchPostings);
 
     private Migrations() {
     }
@@ -251,7 +252,8 @@ final class Migrations {
                 + " FROM xf_petition WHERE id > ? ORDER BY id FETCH NEXT 500 ROWS ONLY");
                 PreparedStatement people = c.prepareStatement("SELECT petition_id, person_name FROM xf_petitioner"
                         + " WHERE petition_id >= ? AND petition_id <= ?");
-                PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
+                PreparedStatement write = c.prepareStatement(
+                        "INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)")) { // schema 22's rows
             while (true) {
                 List<String[]> cases = new ArrayList<>();
                 page.setString(1, after);
@@ -274,14 +276,96 @@ final class Migrations {
                     }
                 }
                 for (String[] k : cases) {
-                    SearchTerms.add(write, k[0], SearchTerms.of(k[0], k[1], k[2], names.getOrDefault(k[0], List.of()),
-                            k[3], k[4], k[5]));
+                    for (String term : SearchTerms.of(k[0], k[1], k[2], names.getOrDefault(k[0], List.of()), k[3], k[4],
+                            k[5])) {
+                        write.setString(1, term);
+                        write.setString(2, k[0]);
+                        write.addBatch();
+                    }
                 }
                 write.executeBatch();
             }
         }
         try (Statement st = c.createStatement()) {
             st.execute(script.get(1));
+        }
+    }
+
+    /**
+     * V25: the word index packed ({@link SearchTerms}, {@code V25__search_postings.sql}): creates the table (first
+     * statement), reads the rows of {@code xf_search_term} in the order of its key (term, case) and writes each term's
+     * cases {@link SearchTerms#IDS_PER_ROW} to a row, in blocks 1, 2, ... of that term, moves the sequence of blocks
+     * past the highest, creates the index (second statement) and drops the old table (third).
+     */
+    static void searchPostings(Connection c, Dialect dialect) throws SQLException {
+        List<String> script = statements(dialect.fill(read("V25__search_postings.sql")));
+        try (Statement st = c.createStatement()) {
+            st.execute(script.get(0));
+        }
+        long highest = 0;
+        Set<String> unpackable = new java.util.TreeSet<>();
+        try (PreparedStatement read = c.prepareStatement("SELECT term, petition_id FROM xf_search_term"
+                + " ORDER BY term, petition_id");
+                PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
+            read.setFetchSize(5000);
+            String term = null;
+            long block = 0;
+            List<String> ids = new ArrayList<>();
+            int batched = 0;
+            try (ResultSet rs = read.executeQuery()) {
+                while (true) {
+                    boolean more = rs.next();
+                    String next = more ? rs.getString(1) : null;
+                    if (term != null && !ids.isEmpty() && (!term.equals(next) || ids.size() == SearchTerms.IDS_PER_ROW)) {
+                        block++;
+                        write.setString(1, term);
+                        write.setLong(2, block);
+                        write.setString(3, SearchTerms.pack(ids));
+                        write.addBatch();
+                        highest = Math.max(highest, block);
+                        ids.clear();
+                        if (++batched == 1000) {
+                            write.executeBatch();
+                            batched = 0;
+                        }
+                    }
+                    if (term != null && !term.equals(next)) {
+                        block = 0;
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    term = next;
+                    String id = rs.getString(2);
+                    if (SearchTerms.packable(id)) {
+                        ids.add(id);
+                    } else {
+                        unpackable.add(id); // never seen (ids are <unit>-<number>): left to the search's pending cases
+                    }
+                }
+            }
+            write.executeBatch();
+        }
+        for (String id : unpackable) {
+            try (PreparedStatement has = c.prepareStatement("SELECT 1 FROM xf_search_pending WHERE petition_id = ?")) {
+                has.setString(1, id);
+                try (ResultSet rs = has.executeQuery()) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+            }
+            try (PreparedStatement pend = c.prepareStatement(SearchIndexer.PEND)) {
+                pend.setString(1, id);
+                pend.executeUpdate();
+            }
+        }
+        if (highest > 0) {
+            Sql.increment(c, "search_block", (int) highest);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(script.get(1));
+            st.execute(script.get(2));
         }
     }
 

@@ -17,9 +17,12 @@ import org.slf4j.LoggerFactory;
  * Writes the word index of new cases after they are stored (schema 24, issue 16). A writer of a new case
  * ({@link RowWriter#newCase}) no longer writes its ~26 rows of {@link SearchTerms} (hundreds for a real letter) in
  * its own transaction: it writes one row naming the case in {@code xf_search_pending}, and this indexer, a thread of
- * its own, writes the terms of a few hundred pending cases and deletes their pending rows in one transaction. So a
- * registration's commit, which the node's registrations take one after another (group commit), holds no index
- * rows, and the index rows of many cases are written together in the order of their terms.
+ * its own, writes the terms of up to {@link #BATCH} pending cases and deletes their pending rows in one transaction,
+ * a block: one row per term the block's cases hold, with their ids (schema 25). So a registration's commit, which
+ * the node's registrations take one after another (group commit), holds no index rows, and a term common to many
+ * cases of a block costs one row. The thread waits for a block to fill (or {@link #IDLE_MILLIS}) before it takes
+ * the cases pending: the fuller the block, the fewer the rows (a busy node registering the same matter many times
+ * over writes ~2 rows a case, for its id and tracking code, instead of ~26).
  *
  * <p>The search never depends on the indexer being prompt: it reads the pending cases first and takes every one
  * of them as a candidate, then the index ({@code JdbcPetitionStore.candidates}); a case moves from the one to the
@@ -28,13 +31,13 @@ import org.slf4j.LoggerFactory;
  */
 final class SearchIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
-    /** Cases indexed per transaction, at most. */
-    static final int BATCH = 200;
+    /** Cases indexed per transaction (a block), at most: their ids fit one row ({@link SearchTerms#IDS_PER_ROW}). */
+    static final int BATCH = SearchTerms.IDS_PER_ROW;
     /**
-     * Term rows written per transaction, about (a case is never split): under Derby's lock escalation threshold
-     * (5,000 row locks of one table), so that a search is not kept waiting on a table lock.
+     * Terms of cases (a term of each case once) taken per transaction, about (a case is never split): a search waits
+     * for the indexer's transaction on Derby (its table lock), so a block of long letters is kept short.
      */
-    static final int ROWS = 4000;
+    static final int ROWS = 20_000;
     /** One indexer at a time in this JVM (a node runs one store; tests call {@link #indexAll} besides the thread). */
     private static final Object ONE_AT_A_TIME = new Object();
     /** How long the thread sleeps when nothing woke it (a child's push or an import writes cases too). */
@@ -44,6 +47,8 @@ final class SearchIndexer implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Object signal = new Object();
+    /** Cases stored since the thread last looked (a hint: the thread looks every second anyway). */
+    private int stored;
     private boolean woken;
     private volatile boolean closed;
     private Thread thread;
@@ -62,8 +67,18 @@ final class SearchIndexer implements AutoCloseable {
         thread.start();
     }
 
-    /** Tells the thread that cases were stored. */
-    void wake() {
+    /** Tells the thread that {@code cases} cases were stored: it goes on at once when they fill a block. */
+    void stored(int cases) {
+        synchronized (signal) {
+            stored += cases;
+            if (stored >= BATCH) {
+                woken = true;
+                signal.notifyAll();
+            }
+        }
+    }
+
+    private void wake() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
@@ -91,8 +106,11 @@ final class SearchIndexer implements AutoCloseable {
         long backoff = IDLE_MILLIS;
         while (!closed) {
             try {
-                while (!closed && indexSome(dataSource, BATCH) > 0) {
-                    // more are waiting: go on at once
+                synchronized (signal) {
+                    stored = 0;
+                }
+                while (!closed && indexBlock(dataSource).more()) {
+                    // a block taken and more cases were pending: go on at once
                 }
                 backoff = IDLE_MILLIS;
             } catch (SQLException | RuntimeException e) {
@@ -127,16 +145,28 @@ final class SearchIndexer implements AutoCloseable {
      * returns how many it took.
      */
     static int indexSome(DataSource dataSource, int max) throws SQLException {
+        return indexBlock(dataSource, max).taken();
+    }
+
+    /** What one transaction did: the cases it took, and whether more were pending than it took. */
+    record Block(int taken, boolean more) {
+    }
+
+    private static Block indexBlock(DataSource dataSource) throws SQLException {
+        return indexBlock(dataSource, BATCH);
+    }
+
+    private static Block indexBlock(DataSource dataSource, int max) throws SQLException {
         synchronized (ONE_AT_A_TIME) {
-            return indexSomeAlone(dataSource, max);
+            return indexAlone(dataSource, max);
         }
     }
 
-    private static int indexSomeAlone(DataSource dataSource, int max) throws SQLException {
+    private static Block indexAlone(DataSource dataSource, int max) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                int n = indexSome(c, max);
+                Block n = indexSome(c, max);
                 c.commit();
                 return n;
             } catch (SQLException | RuntimeException e) {
@@ -146,18 +176,21 @@ final class SearchIndexer implements AutoCloseable {
         }
     }
 
-    private static int indexSome(Connection c, int max) throws SQLException {
-        List<String> ids = pending(c, max);
-        if (ids.size() > max) {
-            ids = ids.subList(0, max);
+    private static Block indexSome(Connection c, int max) throws SQLException {
+        int most = Math.min(max, BATCH);
+        List<String> ids = pending(c, most);
+        boolean beyond = ids.size() > most;
+        if (beyond) {
+            ids = ids.subList(0, most);
         }
         if (ids.isEmpty()) {
-            return 0;
+            return new Block(0, false);
         }
-        // term -> cases, so that the rows go in in the index's order
-        Map<String, List<String>> rows = new TreeMap<>();
+        // term -> the block's cases holding it, in the order of the terms and of the ids (the index's order)
+        Map<String, TreeSet<String>> rows = new TreeMap<>();
         List<String> taken = new ArrayList<>();
         int count = 0;
+        int skipped = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, tracking_code, kind, subject, content, category,"
                 + " search_names FROM xf_petition WHERE id = ?");
                 PreparedStatement people = c.prepareStatement("SELECT person_name FROM xf_petitioner"
@@ -165,6 +198,12 @@ final class SearchIndexer implements AutoCloseable {
             for (String id : ids) {
                 if (count >= ROWS) {
                     break;
+                }
+                if (!SearchTerms.packable(id)) {
+                    skipped++;
+                    // never seen (ids are <unit>-<number>): left pending, where the search takes it as a candidate
+                    LOG.warn("word index: case id {} cannot be kept in the index; the search reads the case itself", id);
+                    continue;
                 }
                 taken.add(id);
                 ps.setString(1, id);
@@ -179,27 +218,30 @@ final class SearchIndexer implements AutoCloseable {
                             : names != null ? splitNames(names) : names(people, id);
                     for (String term : SearchTerms.of(rs.getString(1), rs.getString(2), kind, people1, rs.getString(4),
                             rs.getString(5), rs.getString(6))) {
-                        rows.computeIfAbsent(term, k -> new ArrayList<>(2)).add(id);
+                        rows.computeIfAbsent(term, k -> new TreeSet<>()).add(id);
                         count++;
                     }
                 }
             }
         }
+        if (taken.isEmpty()) {
+            return new Block(0, false); // only ids that stay pending
+        }
         if (Dialect.of(c) == Dialect.DERBY) {
-            // one table lock instead of a row lock for each of up to ~4,000 rows: Derby's lock manager was a quarter
-            // of the indexer's CPU (intake at a district ~415/s -> ~500/s). Only the indexer writes the table; a
-            // search waits for one indexer transaction at most. PostgreSQL takes no row locks for inserts: none.
+            // one table lock instead of a row lock for each row: Derby's lock manager was a quarter of the indexer's
+            // CPU (intake at a district ~415/s -> ~500/s). Only the indexer writes the table; a search waits for one
+            // indexer transaction at most. PostgreSQL takes no row locks for inserts: none.
             try (java.sql.Statement lock = c.createStatement()) {
-                lock.execute("LOCK TABLE xf_search_term IN EXCLUSIVE MODE");
+                lock.execute("LOCK TABLE xf_search_posting IN EXCLUSIVE MODE");
             }
         }
+        long block = Sql.increment(c, "search_block");
         try (PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
-            for (Map.Entry<String, List<String>> e : rows.entrySet()) {
-                for (String id : new TreeSet<>(e.getValue())) {
-                    write.setString(1, e.getKey());
-                    write.setString(2, id);
-                    write.addBatch();
-                }
+            for (Map.Entry<String, TreeSet<String>> e : rows.entrySet()) {
+                write.setString(1, e.getKey());
+                write.setLong(2, block);
+                write.setString(3, SearchTerms.pack(e.getValue()));
+                write.addBatch();
             }
             write.executeBatch();
         }
@@ -210,7 +252,7 @@ final class SearchIndexer implements AutoCloseable {
             }
             delete.executeBatch();
         }
-        return taken.size();
+        return new Block(taken.size(), beyond || taken.size() < ids.size() - skipped);
     }
 
     /** The cases waiting for their index rows, at most {@code max} (more: the list has {@code max + 1}). */

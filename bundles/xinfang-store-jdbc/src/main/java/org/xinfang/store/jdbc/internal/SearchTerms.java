@@ -14,19 +14,20 @@ import org.xinfang.petition.Petition;
 import org.xinfang.petition.Petitioner;
 
 /**
- * The word index of the staff search (schema 22, issue 16): every pair of adjacent characters (bigram) of a case's
- * petitioners' names, subject, content and category, lower-cased, one row per case and pair in
- * {@code xf_search_term}, written with the case's rows in the same transaction ({@link RowWriter#newCase}, the
- * only writer of those columns: a case's registration facts never change once stored). Chinese has no spaces, so
+ * The word index of the staff search (schema 22, packed in schema 25, issue 16): every pair of adjacent characters
+ * (bigram) of a case's petitioners' names, subject, content and category, lower-cased. The index keeps, for each
+ * term, its postings: rows of {@code xf_search_posting}, one per block of cases the {@link SearchIndexer} took in one
+ * transaction, each holding the ids of that block's cases that hold the term ({@link #pack}); a case's registration
+ * facts never change once stored, so a case's rows are written once. Chinese has no spaces, so
  * a word is not cut out of the text: a word of two characters or more occurs in a field only where every one of its
  * bigrams does, so the cases holding all of them are a superset of those whose text contains the word, found through
  * the index; the search then confirms each candidate with the same LIKE as before, so that what is found stays
  * exactly what the scan found. A 检举控告 (accusation) has no bigram rows: its words are sealed ({@code Disclosure})
  * and cannot be searched, so the index holds nothing of them.
  *
- * <p>Besides, every case has a row for its id and one for its tracking code, lower-cased, behind the mark
+ * <p>Besides, every case has a term for its id and one for its tracking code, lower-cased, behind the mark
  * {@link #MARK}: the search box also finds a case whose id begins with the word or whose tracking code is the word,
- * and a word that may do so (a probe of these rows by prefix) is searched as before.
+ * and a word that may do so (a probe of these terms by prefix) is searched as before.
  */
 final class SearchTerms {
     /** The first character of an id's or tracking code's row; never part of a bigram (control characters are not). */
@@ -109,20 +110,43 @@ final class SearchTerms {
         return b.length() > NAMES_MAX ? null : b.toString();
     }
 
-    /** Adds the rows of a case to a batch of {@code INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)}. */
-    static void add(PreparedStatement ps, String id, Set<String> terms) throws SQLException {
-        for (String term : terms) {
-            ps.setString(1, term);
-            ps.setString(2, id);
-            ps.addBatch();
+    /** One row of a term's postings (schema 25): the term, its block, the ids of the block's cases holding it. */
+    static final String INSERT = "INSERT INTO xf_search_posting (term, block, ids) VALUES (?, ?, ?)";
+    /** Between two ids of a row; no id holds it (ids are {@code <unit>-<number>}; the indexer checks). */
+    static final char SEPARATOR = ' ';
+    /** The most ids in one row: the longest ids (60 characters) and their separators fit the column (32,000). */
+    static final int IDS_PER_ROW = 500;
+
+    /** The ids of a row, in the order given (the indexer and the migration give them sorted). */
+    static String pack(java.util.Collection<String> ids) {
+        if (ids.isEmpty() || ids.size() > IDS_PER_ROW) {
+            throw new IllegalArgumentException("a row of postings holds 1 to " + IDS_PER_ROW + " ids: " + ids.size());
         }
+        return String.join(String.valueOf(SEPARATOR), ids);
     }
 
-    static final String INSERT = "INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)";
+    /** Adds the ids of a row to {@code into}; returns how many. */
+    static int unpack(String ids, java.util.Collection<String> into) {
+        int n = 0;
+        for (int from = 0; from <= ids.length(); n++) {
+            int to = ids.indexOf(SEPARATOR, from);
+            if (to < 0) {
+                to = ids.length();
+            }
+            into.add(ids.substring(from, to));
+            from = to + 1;
+        }
+        return n;
+    }
+
+    /** True if a case's id can be kept in a row of postings (it holds no separator and no mark). */
+    static boolean packable(String id) {
+        return id.indexOf(SEPARATOR) < 0 && id.indexOf(MARK) < 0 && !id.isEmpty() && id.length() <= 60;
+    }
 
     /** True when some case's id begins with {@code lowerWord} or its tracking code does (then it may be the word). */
     static boolean mayBeIdOrCode(Connection c, String lowerWord) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term LIKE ?"
+        try (PreparedStatement ps = c.prepareStatement("SELECT term FROM xf_search_posting WHERE term LIKE ?"
                 + " ESCAPE '\\'")) {
             ps.setMaxRows(1);
             ps.setString(1, MARK + lowerWord.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -138,16 +162,15 @@ final class SearchTerms {
      */
     static List<String> holding(Connection c, String term, int max) throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT petition_id FROM xf_search_term WHERE term = ?")) {
-            ps.setMaxRows(max + 1);
-            ps.setFetchSize(5000);
+        try (PreparedStatement ps = c.prepareStatement("SELECT ids FROM xf_search_posting WHERE term = ?")) {
+            ps.setFetchSize(200);
             ps.setString(1, term);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
+                while (ids.size() <= max && rs.next()) {
+                    unpack(rs.getString(1), ids);
                 }
             }
         }
-        return ids;
+        return ids.size() > max + 1 ? new ArrayList<>(ids.subList(0, max + 1)) : ids;
     }
 }

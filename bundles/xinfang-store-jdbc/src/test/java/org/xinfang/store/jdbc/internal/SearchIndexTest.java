@@ -60,6 +60,34 @@ class SearchIndexTest {
         }
     }
 
+    /** The terms whose postings hold the case (read row by row: a test's index is small). */
+    static Set<String> termsOf(DataSource ds, String id) throws Exception {
+        Set<String> terms = new TreeSet<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT term, ids FROM xf_search_posting")) {
+            while (rs.next()) {
+                List<String> ids = new ArrayList<>();
+                SearchTerms.unpack(rs.getString(2), ids);
+                if (ids.contains(id)) {
+                    terms.add(rs.getString(1));
+                }
+            }
+        }
+        return terms;
+    }
+
+    /** The cases the index holds. */
+    static Set<String> indexedCases(DataSource ds) throws Exception {
+        Set<String> cases = new TreeSet<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT ids FROM xf_search_posting")) {
+            while (rs.next()) {
+                SearchTerms.unpack(rs.getString(1), cases);
+            }
+        }
+        return cases;
+    }
+
     private int pendingRows() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM xf_search_pending")) {
@@ -174,17 +202,8 @@ class SearchIndexTest {
         assertEquals(List.of("510199-0000006"), ids("510199-0000006"));
         indexAll(dataSource);
         assertEquals(List.of("510199-0000006"), ids("K0000006"));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT term FROM xf_search_term WHERE petition_id = ?")) {
-            ps.setString(1, "510199-0000006");
-            Set<String> terms = new TreeSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    terms.add(rs.getString(1));
-                }
-            }
-            assertEquals(Set.of(SearchTerms.MARK + "510199-0000006", SearchTerms.MARK + "k0000006"), terms);
-        }
+        assertEquals(Set.of(SearchTerms.MARK + "510199-0000006", SearchTerms.MARK + "k0000006"),
+                termsOf(dataSource, "510199-0000006"));
     }
 
     @Test
@@ -311,11 +330,7 @@ class SearchIndexTest {
         }
         indexAll(dataSource);
         assertEquals(List.of(numbered.id()), ids("广场舞"));
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM xf_search_term WHERE petition_id = '510199-0000009'")) {
-            rs.next();
-            assertEquals(0, rs.getInt(1));
-        }
+        assertEquals(Set.of(), termsOf(dataSource, "510199-0000009"));
     }
 
     /** Cases left pending (a node stopped, or killed, before its indexer wrote them) are indexed by the next start. */
@@ -333,11 +348,7 @@ class SearchIndexTest {
         } finally {
             next.close();
         }
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT petition_id) FROM xf_search_term")) {
-            rs.next();
-            assertEquals(8, rs.getInt(1));
-        }
+        assertEquals(8, indexedCases(dataSource).size());
     }
 
     /** The pending rows once there are none, or after a minute (an eventual state, not a timing). */
@@ -395,18 +406,83 @@ class SearchIndexTest {
         for (int i = 0; i < 700; i++) {
             letter.appendCodePoint(0x4e00 + (i * 7) % 2000); // 700 characters, ~699 different bigrams
         }
-        for (int i = 1; i <= 10; i++) {
+        int letters = SearchIndexer.ROWS / 700 + 10;
+        for (int i = 1; i <= letters; i++) {
             add(kase(String.format("510199-000%04d", i), Kind.CLAIM, "来信", letter.toString(), null, "写信人" + i));
         }
         int first = SearchIndexer.indexSome(dataSource, SearchIndexer.BATCH);
-        assertTrue(first >= 1 && first < 10, "taken in the first transaction: " + first);
-        assertEquals(10 - first, pendingRows());
+        assertTrue(first >= 1 && first < letters, "taken in the first transaction: " + first);
+        assertEquals(letters - first, pendingRows());
         String word = letter.substring(300, 306);
         assertEquals(oracle(word), ids(word));
         indexAll(dataSource);
         assertEquals(0, pendingRows());
         assertEquals(oracle(word), ids(word));
-        assertEquals(10, oracle(word).size());
+        assertEquals(letters, oracle(word).size());
+        assertEquals(List.of("510199-0000007"), ids("写信人7"), "a name of one letter");
+    }
+
+    /**
+     * An index of schema 24 (a row per case and term) packed by the migration to schema 25: a term of more cases than
+     * a row holds gets several, every case keeps its terms, the search finds what the scan finds, and the indexer's
+     * next block comes after the migration's.
+     */
+    @Test
+    void anIndexOfSchema24IsPackedWithEveryCaseAndTerm() throws Exception {
+        DataSource old = TestDatabases.fresh(dir, "OLD24");
+        assertEquals(24, Migrations.apply(old, 24));
+        List<Petition> cases = new ArrayList<>();
+        for (int i = 0; i < SearchTerms.IDS_PER_ROW * 2 + 30; i++) { // 1,009 claims and 21 accusations
+            cases.add(kase(String.format("510199-4%06d", i), i % 50 == 7 ? Kind.ACCUSATION : Kind.CLAIM,
+                    i % 2 == 0 ? "小区噪音扰民" : "道路维修", "第" + i + "号来信", null, "钱" + (i % 13)));
+        }
+        for (int i = 0; i < cases.size(); i += 200) {
+            BulkCases.write(old, cases.subList(i, Math.min(cases.size(), i + 200)), "T1");
+        }
+        // what the indexer of schema 24 wrote: a row per case and term, and no case pending
+        try (Connection c = old.getConnection(); Statement st = c.createStatement();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO xf_search_term (term, petition_id) VALUES (?, ?)")) {
+            for (Petition p : cases) {
+                for (String term : SearchTerms.of(p)) {
+                    ps.setString(1, term);
+                    ps.setString(2, p.id());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+            st.executeUpdate("DELETE FROM xf_search_pending");
+        }
+        assertEquals(25, Migrations.apply(old));
+        try (Connection c = old.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT block FROM xf_search_posting WHERE term = '来信' ORDER BY block")) {
+            List<Long> blocks = new ArrayList<>();
+            while (rs.next()) {
+                blocks.add(rs.getLong(1));
+            }
+            assertEquals(List.of(1L, 2L, 3L), blocks, "the accusations' words are not indexed; the rest fill three rows");
+        }
+        for (Petition p : List.of(cases.get(0), cases.get(7), cases.get(cases.size() - 1))) {
+            assertEquals(new TreeSet<>(SearchTerms.of(p)), termsOf(old, p.id()), p.id());
+        }
+        assertEquals(cases.size(), indexedCases(old).size());
+        dataSource = old;
+        store = new JdbcPetitionStore(old);
+        store.start();
+        stored.addAll(cases);
+        for (String word : List.of("噪音", "来信", "道路维修", "钱7", "第1001号", "k4000007", "4000007")) {
+            List<String> expected = oracle(word);
+            assertEquals(expected.size(), store.find(search(word)).total(), word);
+            assertEquals(expected.stream().limit(50).toList(), ids(word), word);
+        }
+        add(kase("510199-0000001", Kind.CLAIM, "噪音", "新来信", null, "钱7"));
+        indexAll(old);
+        try (Connection c = old.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT MIN(block) FROM xf_search_posting WHERE ids = '510199-0000001'")) {
+            rs.next();
+            assertEquals(4L, rs.getLong(1), "the indexer's block after the migration's three");
+        }
+        assertEquals(oracle("噪音").size(), store.find(search("噪音")).total());
+        assertEquals(oracle("噪音").stream().limit(50).toList(), ids("噪音"));
     }
 
     /** A register of schema 21 migrated: the index and the names of its cases are what a writer of cases writes, and find them. */
@@ -434,18 +510,8 @@ class SearchIndexTest {
         }
         JdbcPetitionStore migrated = new JdbcPetitionStore(old);
         migrated.start();
-        try (Connection c = old.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT term FROM xf_search_term WHERE petition_id = ?")) {
-            for (Petition p : cases) {
-                ps.setString(1, p.id());
-                Set<String> terms = new TreeSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        terms.add(rs.getString(1));
-                    }
-                }
-                assertEquals(new TreeSet<>(SearchTerms.of(p)), terms, p.id());
-            }
+        for (Petition p : cases) {
+            assertEquals(new TreeSet<>(SearchTerms.of(p)), termsOf(old, p.id()), p.id());
         }
         dataSource = old;
         assertEquals(SearchTerms.MARK + "王小明" + SearchTerms.MARK + "李四", searchNames("510199-0000001"),
