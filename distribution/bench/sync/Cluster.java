@@ -94,18 +94,22 @@ final class Cluster {
             Matcher heap = Pattern.compile("XINFANG_HEAP:-(\\w+)").matcher(setenv);
             opts.append(opts.length() == 0 ? "" : ", ").append(n.tier).append(" -Xmx")
                     .append(heap.find() ? heap.group(1) : "?")
-                    .append(setenv.contains("TieredStopAtLevel=1") ? " C1 only" : " tiered JIT (C1+C2)");
+                    .append(shippedJit(setenv).contains("TieredStopAtLevel=1") ? " C1 only" : " tiered JIT (C1+C2)");
         }
         String districtEnv = Files.readString(district.home.resolve("bin/setenv"));
         Matcher jvm = Pattern.compile("EXTRA_JAVA_OPTS=\"\\$\\{EXTRA_JAVA_OPTS:-\\} ([^\"]*)\"").matcher(districtEnv);
-        // the JIT options as shipped (XINFANG_JIT unset): the else branch of bin/setenv
-        Matcher jit = Pattern.compile("else\\s+xinfang_jit=\"([^\"]*)\"").matcher(districtEnv);
-        String shippedJit = jit.find() ? jit.group(1) : "?";
+        String shippedJit = shippedJit(districtEnv);
         bench.report.notes.add("node JVMs as shipped (bin/setenv): " + opts + "; district: " + (jvm.find() ? jvm.group(1)
                 .replace("-Xmx${XINFANG_HEAP} ", "").replace("${xinfang_jit}", shippedJit) : "?"));
         bench.report.notes.add("boot (3 nodes sharing " + Runtime.getRuntime().availableProcessors() + " cores): district "
                 + f1(districtBoot) + " s, township " + f1(townshipBoot) + " s, village " + f1(villageBoot)
                 + " s after its start");
+    }
+
+    /** The JIT options a node's bin/setenv ships (XINFANG_JIT unset): its else branch. */
+    static String shippedJit(String setenv) {
+        Matcher jit = Pattern.compile("else\\s+xinfang_jit=\"([^\"]*)\"").matcher(setenv);
+        return jit.find() ? jit.group(1) : "?";
     }
 
     Node unpack(String tier) throws Exception {

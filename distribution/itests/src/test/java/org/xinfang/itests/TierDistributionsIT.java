@@ -142,6 +142,21 @@ class TierDistributionsIT {
     }
 
     /**
+     * The compiler each tier ships (bin/setenv, the tier's pom): the village C1 only (footprint), the district the
+     * optimising compiler as well (it takes the network's intake; README "Intake").
+     */
+    @Test
+    void theDistrictRunsTheOptimisingCompilerAndTheVillageC1Only() {
+        List<String> v = village.javaArguments();
+        assertTrue(v.contains("-XX:TieredStopAtLevel=1"), "village: " + v);
+        assertTrue(v.contains("-Xmx128m"), "village: " + v);
+        List<String> d = district.javaArguments();
+        assertFalse(d.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), "district: " + d);
+        assertTrue(d.contains("-XX:ReservedCodeCacheSize=128m"), "district: " + d);
+        assertTrue(d.contains("-Xmx512m"), "district: " + d);
+    }
+
+    /**
      * A client that registers many (a letter-scanning desk) asks for a minimal answer (RFC 7240 {@code Prefer:
      * return=minimal}): the codes to hand on and the repeats to warn of, the case at Location.
      */

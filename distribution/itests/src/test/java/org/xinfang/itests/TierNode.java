@@ -461,6 +461,14 @@ final class TierNode implements AutoCloseable {
         run(command.toArray(String[]::new));
     }
 
+    /** The arguments of the node's Java process (bin/karaf starts it as a child of the script), as the OS has them. */
+    java.util.List<String> javaArguments() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().flatMap(h -> h.info().arguments()).map(java.util.List::of)
+                .orElseThrow(() -> new IllegalStateException("no Java process of " + tier + " found"));
+    }
+
     /** Whether the node's process is running. */
     boolean alive() {
         return process != null && process.isAlive();
