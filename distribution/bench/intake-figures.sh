@@ -81,6 +81,8 @@ for tier in $TIERS; do
   # the district ships the optimising compiler (C2); XINFANG_JIT=c1 is the other tiers' setting, for comparison; and
   # letters of some hundreds of characters (IntakeBench's Letters) instead of one short sentence: the word index's cost
   [ "$tier" = district ] && RUNS+=("district|0|derby|minimal|c1" "district|0|derby|minimal||letter")
+  # a village given C2 as well (XINFANG_JIT=tiered): what its intake would be at the cost of its footprint goal
+  [ "$tier" = village ] && RUNS+=("village|0|derby|minimal|tiered")
 done
 [ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full" "district|0|postgresql|minimal" "district|0|postgresql|minimal|c1"
   "district|0|postgresql|minimal||letter")
@@ -142,6 +144,7 @@ for run in "${RUNS[@]}"; do
       [ $((s1 - s0)) -lt $((TICKS / 10)) ] && break
     done
     c1=$(cpu_ticks "$pid"); g1=$(pg_ticks)
+    rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
     sleep 1
@@ -153,7 +156,7 @@ for run in "${RUNS[@]}"; do
     cpu_ms=$(awk -v a="$c0" -v b="$c1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
     pg_ms="-"
     [ "$db" = postgresql ] && pg_ms=$(awk -v a="$g0" -v b="$g1" -v n="$created" -v t="$TICKS" 'BEGIN { printf "%.1f", (b - a) * 1000 / t / (n + 20) }')
-    ROWS+=("$tier|$ready|$db|$answer $jit_label $matter|$pg_ms|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))")
+    ROWS+=("$tier|$ready|$db|$answer $jit_label $matter|$pg_ms|$(awk '/^clientcpu/ { print $2 }' <<<"$out")|$(awk '/^rate/ { print $2 }' <<<"$out")|$(awk '/^p50/ { print $2 }' <<<"$out")|$(awk '/^p95/ { print $2 }' <<<"$out")|$cpu_ms|$created|$(awk '/^errors/ { print $2 }' <<<"$out")|$((created + 20 - kept))|$rss")
     (cd "$home" && bin/stop >/dev/null 2>&1 || true)
     for _ in $(seq 1 60); do [ -z "$(java_pid "$home")" ] && break; sleep 0.5; done
     pkill -9 -f "karaf.base=$home" 2>/dev/null || true
@@ -163,12 +166,13 @@ echo
 echo "Intake: $CLIENTS clients for ${SECONDS_RUN}s over HTTP; this disk: $fsync_rate fsync'd 512-byte writes/s"
 echo "(CPU ms/reg: the node's JVM; PostgreSQL's: its server's processes on this machine, per registration;"
 echo " clients': the benchmark's own clients on the same cores; ceiling: what the node's and its database's CPU per"
-echo " registration would allow if they had the $(nproc) cores to themselves, the clients elsewhere)"
-printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' tier database ready "answer, JIT, matter" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "PostgreSQL's" "clients'" ceiling created errors "lost after kill -9"
+echo " registration would allow if they had the $(nproc) cores to themselves, the clients elsewhere; RSS: the node's"
+echo " resident memory after the run)"
+printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %-8s %s\n' tier database ready "answer, JIT, matter" "regs/s" "p50 ms" "p95 ms" "CPU ms/reg" "PostgreSQL's" "clients'" ceiling created errors "RSS MiB" "lost after kill -9"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r t r d a pgc ccpu rate p50 p95 cpu created errors diff <<<"$row"
+  IFS='|' read -r t r d a pgc ccpu rate p50 p95 cpu created errors diff rss <<<"$row"
   ceiling=$(awk -v c="$cpu" -v g="$pgc" -v n="$(nproc)" 'BEGIN { printf "%.0f/s", n * 1000 / (c + (g == "-" ? 0 : g)) }')
-  printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$pgc" "$ccpu" "$ceiling" "$created" "$errors" "$diff"
+  printf '%-9s %-11s %-6s %-22s %-8s %-8s %-8s %-11s %-13s %-13s %-9s %-8s %-7s %-8s %s\n' "$t" "$d" "$r" "$a" "$rate" "$p50" "$p95" "$cpu" "$pgc" "$ccpu" "$ceiling" "$created" "$errors" "$rss" "$diff"
 done
 echo
 echo "Anchor, same run, same clients: the least a node answers with a login (GET /api/v1/me, 10 s) — HTTP,"
