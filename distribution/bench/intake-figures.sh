@@ -11,7 +11,7 @@
 # Rows per tier with codes made at registration (codes.ready = 0, the default), the whole case answered (full) or
 # the minimal answer, with the compiler the tier ships (the district C1 and C2, the others C1); the district also on
 # C1 only (XINFANG_JIT=c1) and with letters of 250-550 characters (matter "letter", IntakeBench's Letters) instead
-# of one short sentence. Each node is warmed for 60 s first (--warmup): C2 compiles for about a minute under load.
+# of one short sentence; the village also run as a server (C2, the district's heap and collector: "server"). Each node is warmed for 60 s first (--warmup): C2 compiles for about a minute under load.
 # --ready N adds a row with N
 # codes made ahead (the run waits until the stock is full). --pg adds a row for the district on that
 # PostgreSQL database (every table the user owns there is dropped first: give it a database of its own).
@@ -81,8 +81,9 @@ for tier in $TIERS; do
   # the district ships the optimising compiler (C2); XINFANG_JIT=c1 is the other tiers' setting, for comparison; and
   # letters of some hundreds of characters (IntakeBench's Letters) instead of one short sentence: the word index's cost
   [ "$tier" = district ] && RUNS+=("district|0|derby|minimal|c1" "district|0|derby|minimal||letter")
-  # a village given C2 as well (XINFANG_JIT=tiered): what its intake would be at the cost of its footprint goal
-  [ "$tier" = village ] && RUNS+=("village|0|derby|minimal|tiered")
+  # a village run as a server ("server": XINFANG_JIT=tiered and the district's heap and collector, bin/setenv): what
+  # its intake is at the cost of its footprint goal
+  [ "$tier" = village ] && RUNS+=("village|0|derby|minimal|server")
 done
 [ -n "$PG_URL" ] && RUNS+=("district|0|postgresql|full" "district|0|postgresql|minimal" "district|0|postgresql|minimal|c1"
   "district|0|postgresql|minimal||letter")
@@ -93,6 +94,10 @@ for run in "${RUNS[@]}"; do
     IFS='|' read -r tier ready db answer jit matter <<<"$run"
     # empty: the compiler the tier ships (bin/setenv: the district C1 and C2, the others C1 only)
     jit_label="${jit:-$([ "$tier" = district ] && echo tiered || echo c1)}"
+    heap=""; gc=""
+    if [ "$jit" = server ]; then
+      jit=tiered; heap=512m; gc="-XX:+UseSerialGC -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70"
+    fi
     matter="${matter:-short}"
     home="$WORK/$tier-$ready-$db-$answer-$jit_label-$matter"
     mkdir -p "$home"
@@ -112,7 +117,8 @@ for run in "${RUNS[@]}"; do
     sed -i "s/^sshPort *=.*/sshPort = $((HTTP_PORT + 1))/" "$home/etc/org.apache.karaf.shell.cfg"
     pw="bench-$RANDOM$RANDOM"
     url="http://127.0.0.1:$HTTP_PORT"
-    (cd "$home" && XINFANG_JIT="$jit" XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console.log" 2>&1 &)
+    (cd "$home" && XINFANG_JIT="$jit" XINFANG_HEAP="$heap" XINFANG_GC="$gc" XINFANG_ADMIN_PASSWORD="$pw" \
+      nohup bin/karaf server >"$home/console.log" 2>&1 &)
     wait_ready "$url" "$pw"
     if [ "$ready" != 0 ]; then
       echo "== $tier: waiting for $ready codes made ahead (tens of CPU-ms each) ==" >&2
@@ -148,7 +154,8 @@ for run in "${RUNS[@]}"; do
     created=$(awk '/^created/ { print $2 }' <<<"$out")
     kill -9 "$pid"
     sleep 1
-    (cd "$home" && XINFANG_JIT="$jit" XINFANG_ADMIN_PASSWORD="$pw" nohup bin/karaf server >"$home/console2.log" 2>&1 &)
+    (cd "$home" && XINFANG_JIT="$jit" XINFANG_HEAP="$heap" XINFANG_GC="$gc" XINFANG_ADMIN_PASSWORD="$pw" \
+      nohup bin/karaf server >"$home/console2.log" 2>&1 &)
     wait_ready "$url" "$pw"
     after=$(total "$url" "$pw")
     # the 20 warm-up registrations are not counted in "created"

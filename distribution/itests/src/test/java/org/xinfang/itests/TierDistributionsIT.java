@@ -154,6 +154,9 @@ class TierDistributionsIT {
         assertFalse(d.stream().anyMatch(a -> a.startsWith("-XX:TieredStopAtLevel")), "district: " + d);
         assertTrue(d.contains("-XX:ReservedCodeCacheSize=128m"), "district: " + d);
         assertTrue(d.contains("-Xmx512m"), "district: " + d);
+        // the district keeps more of its heap free (fewer full collections under intake); the village stays tight
+        assertTrue(d.contains("-XX:MaxHeapFreeRatio=70"), "district: " + d);
+        assertTrue(v.contains("-XX:MaxHeapFreeRatio=10"), "village: " + v);
     }
 
     /**

@@ -15,9 +15,10 @@ import org.apache.karaf.jaas.modules.Encryption;
  * random 16-byte salt per password, stored as {@code pbkdf2-sha256$<iterations>$<salt>$<key>} (base64) inside
  * Karaf's {@code {CRYPT}...{CRYPT}} markers. Karaf 4.4's own services give an unsalted digest ({@code basic})
  * or need jasypt, a library no longer maintained, shipped in no tier; PBKDF2 is in every Java runtime and a
- * NIST-recommended password hash (SP 800-132). The iteration count is written into each hash, so raising it
- * ({@code encryption.iterations} in etc/org.apache.karaf.jaas.cfg) applies to passwords set afterwards and
- * keeps the older ones working. Digests written before (unsalted SHA-256 in hexadecimal, Karaf's
+ * NIST-recommended password hash (SP 800-132). The iteration count is written into each hash, so raising
+ * {@link #DEFAULT_ITERATIONS} in a later version applies to passwords set afterwards and keeps the older ones
+ * working. (Nothing reads {@code encryption.*} from etc/org.apache.karaf.jaas.cfg: Karaf's own hashing is off
+ * there, and the node's realm and {@link PlainPasswords} use the default.) Digests written before (unsalted SHA-256 in hexadecimal, Karaf's
  * {@code basic} service) are still accepted so that no node is locked out by the upgrade; a password set
  * again is stored the new way.
  */

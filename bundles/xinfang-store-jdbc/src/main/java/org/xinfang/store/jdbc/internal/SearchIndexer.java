@@ -109,7 +109,7 @@ final class SearchIndexer implements AutoCloseable {
                 synchronized (signal) {
                     stored = 0;
                 }
-                while (!closed && indexBlock(dataSource).more()) {
+                while (!closed && indexBlock(dataSource, BATCH).more()) {
                     // a block taken and more cases were pending: go on at once
                 }
                 backoff = IDLE_MILLIS;
@@ -152,26 +152,19 @@ final class SearchIndexer implements AutoCloseable {
     record Block(int taken, boolean more) {
     }
 
-    private static Block indexBlock(DataSource dataSource) throws SQLException {
-        return indexBlock(dataSource, BATCH);
-    }
-
+    /** One transaction of the indexer, one at a time in this JVM. */
     private static Block indexBlock(DataSource dataSource, int max) throws SQLException {
         synchronized (ONE_AT_A_TIME) {
-            return indexAlone(dataSource, max);
-        }
-    }
-
-    private static Block indexAlone(DataSource dataSource, int max) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Block n = indexSome(c, max);
-                c.commit();
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Block n = indexSome(c, max);
+                    c.commit();
+                    return n;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
             }
         }
     }
