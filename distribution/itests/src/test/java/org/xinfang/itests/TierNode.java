@@ -463,10 +463,33 @@ final class TierNode implements AutoCloseable {
 
     /** The arguments of the node's Java process (bin/karaf starts it as a child of the script), as the OS has them. */
     java.util.List<String> javaArguments() {
+        return javaProcess().info().arguments().map(java.util.List::of)
+                .orElseThrow(() -> new IllegalStateException("the arguments of " + tier + "'s Java process are not known"));
+    }
+
+    /**
+     * The names of the node JVM's threads as Linux keeps them (/proc/PID/task/TID/comm: the first 15 characters of
+     * the Java thread's name).
+     */
+    java.util.List<String> threadNames() throws IOException {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(javaProcess().pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    names.add(Files.readString(task.resolve("comm")).strip());
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // the thread ended while listing
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The node's JVM: bin/karaf's child (or the process itself). */
+    private ProcessHandle javaProcess() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
                 .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().flatMap(h -> h.info().arguments()).map(java.util.List::of)
-                .orElseThrow(() -> new IllegalStateException("no Java process of " + tier + " found"));
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Java process of " + tier + " found"));
     }
 
     /** Whether the node's process is running. */
