@@ -34,8 +34,11 @@ final class SearchIndexer implements AutoCloseable {
     /** Cases indexed per transaction (a block), at most: their ids fit one row ({@link SearchTerms#IDS_PER_ROW}). */
     static final int BATCH = SearchTerms.IDS_PER_ROW;
     /**
-     * Terms of cases (a term of each case once) taken per transaction, about (a case is never split): a search waits
-     * for the indexer's transaction on Derby (its table lock), so a block of long letters is kept short.
+     * Rows a transaction writes, about (a case is never split): one per term its cases hold, however many of them
+     * hold it. A search waits for the indexer's transaction on Derby (its table lock), which lasts as long as its
+     * rows take to write, so a block of letters that share few words is kept short; letters that share most of
+     * theirs (a campaign, a form letter) still fill a block (before, the cap counted each case's terms, and a block of
+     * letters held ~70 cases however much they shared).
      */
     static final int ROWS = 20_000;
     /** One indexer at a time in this JVM (a node runs one store; tests call {@link #indexAll} besides the thread). */
@@ -182,14 +185,13 @@ final class SearchIndexer implements AutoCloseable {
         // term -> the block's cases holding it, in the order of the terms and of the ids (the index's order)
         Map<String, TreeSet<String>> rows = new TreeMap<>();
         List<String> taken = new ArrayList<>();
-        int count = 0;
         int skipped = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, tracking_code, kind, subject, content, category,"
                 + " search_names FROM xf_petition WHERE id = ?");
                 PreparedStatement people = c.prepareStatement("SELECT person_name FROM xf_petitioner"
                         + " WHERE petition_id = ? ORDER BY pos")) {
             for (String id : ids) {
-                if (count >= ROWS) {
+                if (rows.size() >= ROWS) {
                     break;
                 }
                 if (!SearchTerms.packable(id)) {
@@ -212,7 +214,6 @@ final class SearchIndexer implements AutoCloseable {
                     for (String term : SearchTerms.of(rs.getString(1), rs.getString(2), kind, people1, rs.getString(4),
                             rs.getString(5), rs.getString(6))) {
                         rows.computeIfAbsent(term, k -> new TreeSet<>()).add(id);
-                        count++;
                     }
                 }
             }
