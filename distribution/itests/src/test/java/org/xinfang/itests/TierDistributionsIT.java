@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +158,26 @@ class TierDistributionsIT {
         // the district keeps more of its heap free (fewer full collections under intake); the village stays tight
         assertTrue(d.contains("-XX:MaxHeapFreeRatio=70"), "district: " + d);
         assertTrue(v.contains("-XX:MaxHeapFreeRatio=10"), "village: " + v);
+    }
+
+    /**
+     * bin/setenv: an operator runs a village as a server (README "Intake") with XINFANG_JIT, XINFANG_HEAP and
+     * XINFANG_GC, which replace the tier's settings; without them the tier's stand. Sourcing it again on a node that
+     * has its admin changes nothing in etc/users.properties.
+     */
+    @Test
+    void anOperatorSetsTheCompilerHeapAndCollectorOfANodeByEnvironment() throws Exception {
+        String tier = village.setenvOptions(Map.of());
+        assertTrue(tier.contains("-XX:TieredStopAtLevel=1") && tier.contains("-Xmx128m")
+                && tier.contains("-Xmn8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10"), tier);
+        java.nio.file.Path users = village.home.resolve("etc/users.properties");
+        String before = Files.readString(users, StandardCharsets.ISO_8859_1);
+        String server = village.setenvOptions(Map.of("XINFANG_JIT", "tiered", "XINFANG_HEAP", "512m",
+                "XINFANG_GC", "-XX:+UseSerialGC -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70"));
+        assertTrue(server.contains("-Xmx512m -XX:+UseSerialGC -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70"), server);
+        assertFalse(server.contains("-Xmn8m") || server.contains("MaxHeapFreeRatio=10") || server.contains("-Xmx128m")
+                || server.contains("TieredStopAtLevel"), server);
+        assertEquals(before, Files.readString(users, StandardCharsets.ISO_8859_1));
     }
 
     /**

@@ -468,6 +468,23 @@ final class TierNode implements AutoCloseable {
     }
 
     /**
+     * The Java options bin/setenv gives the node with these environment variables (and no other XINFANG_ ones):
+     * the script sourced by sh as bin/karaf sources it, printing EXTRA_JAVA_OPTS.
+     */
+    String setenvOptions(Map<String, String> environment) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", ". \"$0\" && printf '%s' \"$EXTRA_JAVA_OPTS\"", "bin/setenv")
+                .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeIf(k -> k.startsWith("XINFANG_") || k.equals("EXTRA_JAVA_OPTS"));
+        pb.environment().putAll(environment);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("bin/setenv of " + tier + " failed: " + out);
+        }
+        return out;
+    }
+
+    /**
      * The names of the node JVM's threads as Linux keeps them (/proc/PID/task/TID/comm: the first 15 characters of
      * the Java thread's name).
      */
