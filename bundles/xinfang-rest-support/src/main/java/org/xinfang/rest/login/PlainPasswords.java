@@ -16,11 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hashes any password left in plain text in {@code etc/users.properties} (an operator's new account, the first
- * start's admin), at start and whenever the file changes. Karaf hashes the file itself once at start and then on
- * change, but only if the encryption service it names ({@code pbkdf2}, registered by this bundle) is there at
- * that moment: when Karaf gets there first — a slow or busy machine — it gives up for good, and Karaf then takes
- * every stored password for a hash, so an account whose password stayed plain can never log in again (and its
- * failures lock it). This closes that gap from this bundle's side, after the service exists.
+ * start's admin), at start and whenever the file changes. It is the only writer of those hashes: Karaf's own
+ * hashing of the file is off ({@code encryption.enabled = false} in {@code etc/org.apache.karaf.jaas.cfg}), since
+ * Karaf waited for the encryption service it names ({@code pbkdf2}, registered by this bundle) at every boot and
+ * gave up for good when it got there first, leaving plain passwords that it then took for hashes.
  *
  * <p>A login does not wait for the sweep: {@link GuardLoginModule} hashes the password of the user logging in first
  * when it is still plain ({@link #hashUser}), so that an account an operator has just appended logs in at once and
