@@ -1,6 +1,5 @@
 package org.xinfang.store.jdbc.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -19,21 +18,14 @@ public final class BulkCases {
 
     /** Stores these new cases in one transaction, as registered at {@code node}. */
     public static void write(DataSource dataSource, List<Petition> cases, String node) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Sql.runInTransaction(dataSource, "cannot store " + cases.size() + " generated cases", c -> {
             try (RowWriter rows = new RowWriter(c)) {
                 for (Petition p : cases) {
                     rows.newCase(JdbcPetitionStore.with(p, p.timeline()), "generated", node, 0, node);
                 }
                 rows.flush();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot store " + cases.size() + " generated cases", e);
-        }
+        });
     }
 
     /** Writes the word index of every case still pending ({@link SearchIndexer}), as a node's indexer would; returns how many. */

@@ -64,40 +64,32 @@ public final class JdbcAttachmentStore implements AttachmentStore {
         String type = FileTypes.detect(content).orElseThrow(() -> new ValidationException("file", "unsupported_type",
                 "只接受 JPEG、PNG 图片或 PDF 文件（按文件内容判断，与文件名无关）/ only JPEG, PNG or PDF files are accepted,"
                         + " judged by their content, not their name"));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // the case's row lock first, then the journal's: two uploads to one case count their totals in turn
-                if (!JdbcPetitionStore.lock(c, caseId)) {
-                    throw new NotFoundException("未找到编号为 " + caseId + " 的信访事项 / no petition with id " + caseId);
-                }
-                if (totalOf(c, caseId) + content.length > limits.maxCaseBytes()) {
-                    throw new ValidationException("file", "case_too_large", "本案附件合计不能超过 " + mib(limits.maxCaseBytes())
-                            + "（已有 " + mib(totalOf(c, caseId)) + "）/ the attachments of a case may not exceed "
-                            + mib(limits.maxCaseBytes()) + " in all");
-                }
-                long seq = Journal.nextOwn(c, node);
-                Attachment a = new Attachment(node + "-" + seq, caseId, fileName, type, content.length, sha256(content),
-                        Instant.ofEpochMilli(System.currentTimeMillis()), by, unit, node);
-                insertRow(c, a, node, seq, true);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO xf_attachment_content (attachment_id, content) VALUES (?, ?)")) {
-                    ps.setString(1, a.id());
-                    ps.setBytes(2, content);
-                    ps.executeUpdate();
-                }
-                Journal.appendOwnAt(c, node, seq, AttachmentJson.ENTRY_TYPE, caseId, AttachmentJson.write(a),
-                        a.addedAt().toEpochMilli());
-                c.commit();
-                LOG.info("case {}: attachment {} ({}, {} bytes) added", caseId, a.id(), type, content.length);
-                return a;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        Attachment added = Sql.inTransaction(dataSource, "cannot attach a file to " + caseId, c -> {
+            // the case's row lock first, then the journal's: two uploads to one case count their totals in turn
+            if (!JdbcPetitionStore.lock(c, caseId)) {
+                throw new NotFoundException("未找到编号为 " + caseId + " 的信访事项 / no petition with id " + caseId);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot attach a file to " + caseId, e);
-        }
+            if (totalOf(c, caseId) + content.length > limits.maxCaseBytes()) {
+                throw new ValidationException("file", "case_too_large", "本案附件合计不能超过 " + mib(limits.maxCaseBytes())
+                        + "（已有 " + mib(totalOf(c, caseId)) + "）/ the attachments of a case may not exceed "
+                        + mib(limits.maxCaseBytes()) + " in all");
+            }
+            long seq = Journal.nextOwn(c, node);
+            Attachment a = new Attachment(node + "-" + seq, caseId, fileName, type, content.length, sha256(content),
+                    Instant.ofEpochMilli(System.currentTimeMillis()), by, unit, node);
+            insertRow(c, a, node, seq, true);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO xf_attachment_content (attachment_id, content) VALUES (?, ?)")) {
+                ps.setString(1, a.id());
+                ps.setBytes(2, content);
+                ps.executeUpdate();
+            }
+            Journal.appendOwnAt(c, node, seq, AttachmentJson.ENTRY_TYPE, caseId, AttachmentJson.write(a),
+                    a.addedAt().toEpochMilli());
+            return a;
+        });
+        LOG.info("case {}: attachment {} ({}, {} bytes) added", caseId, added.id(), type, content.length);
+        return added;
     }
 
     /** The refusal of a file over the per-file limit (field {@code file}, code {@code too_large}). */
@@ -261,80 +253,70 @@ public final class JdbcAttachmentStore implements AttachmentStore {
             throw new ValidationException("pieceSize", "out_of_range", "分片大小应在 " + MIN_PIECE + " 至 " + MAX_PIECE
                     + " 字节之间 / the piece size must be between " + MIN_PIECE + " and " + MAX_PIECE + " bytes");
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // counts the piece and takes the attachment's row lock: pieces of one file are taken in turn
+        return Sql.inTransaction(dataSource, "cannot take a piece of attachment " + id, c -> {
+            // counts the piece and takes the attachment's row lock: pieces of one file are taken in turn
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE xf_attachment SET pieces_received = pieces_received + 1 WHERE id = ?")) {
+                ps.setString(1, id);
+                if (ps.executeUpdate() == 0) {
+                    throw new NotFoundException("本级没有附件 " + id + " 的登记 / no attachment " + id + " is known here");
+                }
+            }
+            Held h;
+            try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    h = held(c, rs);
+                }
+            }
+            if (h.complete()) {
+                return PieceOutcome.COMPLETE;
+            }
+            if (h.pieceSize() != null && h.pieceSize() != pieceSize) {
+                throw new ValidationException("pieceSize", "mismatch", "分片大小与已收到的分片不同（" + h.pieceSize()
+                        + "）/ the pieces held here are of " + h.pieceSize() + " bytes");
+            }
+            long size = h.attachment().size();
+            int total = pieces(size, pieceSize);
+            if (index < 0 || index >= total) {
+                throw new ValidationException("index", "out_of_range", "分片序号超出文件范围（共 " + total
+                        + " 片）/ the file has " + total + " pieces");
+            }
+            long expected = Math.min(pieceSize, size - (long) index * pieceSize);
+            if (data.length != expected) {
+                throw new ValidationException("piece", "wrong_length", "第 " + index + " 片应为 " + expected
+                        + " 字节，收到 " + data.length + " / piece " + index + " must be " + expected + " bytes");
+            }
+            if (h.pieceSize() == null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE xf_attachment SET piece_size = ? WHERE id = ?")) {
+                    ps.setInt(1, pieceSize);
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+            }
+            boolean have;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM xf_attachment_piece WHERE attachment_id = ? AND piece_index = ?")) {
+                ps.setString(1, id);
+                ps.setInt(2, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    have = rs.next();
+                }
+            }
+            if (!have) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE xf_attachment SET pieces_received = pieces_received + 1 WHERE id = ?")) {
-                    ps.setString(1, id);
-                    if (ps.executeUpdate() == 0) {
-                        throw new NotFoundException("本级没有附件 " + id + " 的登记 / no attachment " + id + " is known here");
-                    }
-                }
-                Held h;
-                try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        h = held(c, rs);
-                    }
-                }
-                if (h.complete()) {
-                    c.commit();
-                    return PieceOutcome.COMPLETE;
-                }
-                if (h.pieceSize() != null && h.pieceSize() != pieceSize) {
-                    throw new ValidationException("pieceSize", "mismatch", "分片大小与已收到的分片不同（" + h.pieceSize()
-                            + "）/ the pieces held here are of " + h.pieceSize() + " bytes");
-                }
-                long size = h.attachment().size();
-                int total = pieces(size, pieceSize);
-                if (index < 0 || index >= total) {
-                    throw new ValidationException("index", "out_of_range", "分片序号超出文件范围（共 " + total
-                            + " 片）/ the file has " + total + " pieces");
-                }
-                long expected = Math.min(pieceSize, size - (long) index * pieceSize);
-                if (data.length != expected) {
-                    throw new ValidationException("piece", "wrong_length", "第 " + index + " 片应为 " + expected
-                            + " 字节，收到 " + data.length + " / piece " + index + " must be " + expected + " bytes");
-                }
-                if (h.pieceSize() == null) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE xf_attachment SET piece_size = ? WHERE id = ?")) {
-                        ps.setInt(1, pieceSize);
-                        ps.setString(2, id);
-                        ps.executeUpdate();
-                    }
-                }
-                boolean have;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT 1 FROM xf_attachment_piece WHERE attachment_id = ? AND piece_index = ?")) {
+                        "INSERT INTO xf_attachment_piece (attachment_id, piece_index, data) VALUES (?, ?, ?)")) {
                     ps.setString(1, id);
                     ps.setInt(2, index);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        have = rs.next();
-                    }
+                    ps.setBytes(3, data);
+                    ps.executeUpdate();
                 }
-                if (!have) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO xf_attachment_piece (attachment_id, piece_index, data) VALUES (?, ?, ?)")) {
-                        ps.setString(1, id);
-                        ps.setInt(2, index);
-                        ps.setBytes(3, data);
-                        ps.executeUpdate();
-                    }
-                }
-                PieceOutcome outcome = h.piecesHeld() + (have ? 0 : 1) < total ? PieceOutcome.KEPT
-                        : assemble(c, h.attachment(), total);
-                c.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot take a piece of attachment " + id, e);
-        }
+            PieceOutcome outcome = h.piecesHeld() + (have ? 0 : 1) < total ? PieceOutcome.KEPT
+                    : assemble(c, h.attachment(), total);
+            return outcome;
+        });
     }
 
     /** Every piece is here: the whole is kept if its SHA-256 is the fact's, else every piece is dropped. */

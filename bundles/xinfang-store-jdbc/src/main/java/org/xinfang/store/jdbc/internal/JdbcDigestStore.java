@@ -68,53 +68,45 @@ public final class JdbcDigestStore implements DigestStore {
     public Stored replace(Digest after, byte[] document) {
         String month = after.month().toString();
         String hash = sha256(document);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // the row lock first: two changes of one month queue here and the second sees the first
-                try (PreparedStatement lock = c.prepareStatement(
-                        "UPDATE xf_digest SET digest_version = digest_version WHERE digest_month = ?")) {
-                    lock.setString(1, month);
-                    if (lock.executeUpdate() == 0) {
-                        throw new NotFoundException(month + " 尚未生成摘报 / no digest of " + month);
-                    }
+        Stored stored = Sql.inTransaction(dataSource, "cannot change the digest of " + month, c -> {
+            // the row lock first: two changes of one month queue here and the second sees the first
+            try (PreparedStatement lock = c.prepareStatement(
+                    "UPDATE xf_digest SET digest_version = digest_version WHERE digest_month = ?")) {
+                lock.setString(1, month);
+                if (lock.executeUpdate() == 0) {
+                    throw new NotFoundException(month + " 尚未生成摘报 / no digest of " + month);
                 }
-                Digest before = read(c, after.month()).orElseThrow().digest();
-                if (before.signed()) {
-                    throw new DigestConflictException(Reason.SIGNED, month + " 的摘报已签发，不能再修改 / the digest of "
-                            + month + " is signed and cannot change");
-                }
-                if (after.version() != before.version() + 1) {
-                    throw new DigestConflictException(Reason.STALE, "摘报已被他人修改（现为第" + before.version()
-                            + "版），请刷新后重试 / the digest changed meanwhile (now version " + before.version()
-                            + "): reload and try again");
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE xf_digest SET digest_status = ?,"
-                        + " digest_version = ?, payload_utf8 = ?, document_utf8 = ?, document_sha256 = ?, changed_at = ?"
-                        + " WHERE digest_month = ? AND digest_version = ? AND digest_status = ?")) {
-                    ps.setString(1, after.status().name());
-                    ps.setInt(2, after.version());
-                    ps.setBytes(3, DigestJson.write(after).getBytes(StandardCharsets.UTF_8));
-                    ps.setBytes(4, document);
-                    ps.setString(5, hash);
-                    ps.setLong(6, System.currentTimeMillis());
-                    ps.setString(7, month);
-                    ps.setInt(8, before.version());
-                    ps.setString(9, DigestStatus.DRAFT.name());
-                    if (ps.executeUpdate() != 1) {
-                        throw new IllegalStateException("the digest of " + month + " changed under its lock");
-                    }
-                }
-                c.commit();
-                LOG.info("digest of {} now version {} ({})", month, after.version(), after.status());
-                return new Stored(after, document.clone(), hash);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot change the digest of " + month, e);
-        }
+            Digest before = read(c, after.month()).orElseThrow().digest();
+            if (before.signed()) {
+                throw new DigestConflictException(Reason.SIGNED, month + " 的摘报已签发，不能再修改 / the digest of "
+                        + month + " is signed and cannot change");
+            }
+            if (after.version() != before.version() + 1) {
+                throw new DigestConflictException(Reason.STALE, "摘报已被他人修改（现为第" + before.version()
+                        + "版），请刷新后重试 / the digest changed meanwhile (now version " + before.version()
+                        + "): reload and try again");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE xf_digest SET digest_status = ?,"
+                    + " digest_version = ?, payload_utf8 = ?, document_utf8 = ?, document_sha256 = ?, changed_at = ?"
+                    + " WHERE digest_month = ? AND digest_version = ? AND digest_status = ?")) {
+                ps.setString(1, after.status().name());
+                ps.setInt(2, after.version());
+                ps.setBytes(3, DigestJson.write(after).getBytes(StandardCharsets.UTF_8));
+                ps.setBytes(4, document);
+                ps.setString(5, hash);
+                ps.setLong(6, System.currentTimeMillis());
+                ps.setString(7, month);
+                ps.setInt(8, before.version());
+                ps.setString(9, DigestStatus.DRAFT.name());
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("the digest of " + month + " changed under its lock");
+                }
+            }
+            return new Stored(after, document.clone(), hash);
+        });
+        LOG.info("digest of {} now version {} ({})", month, after.version(), after.status());
+        return stored;
     }
 
     @Override

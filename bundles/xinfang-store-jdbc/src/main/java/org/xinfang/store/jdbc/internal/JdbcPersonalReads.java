@@ -36,26 +36,17 @@ public final class JdbcPersonalReads implements PersonalReads {
 
     @Override
     public PersonalRead record(String caseId, Person reader, String unit, String node, List<PersonalField> fields) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (!caseHeld(c, caseId)) {
-                    throw new NotFoundException("未找到编号为 " + caseId + " 的信访事项 / no petition with id " + caseId);
-                }
-                long seq = Journal.nextOwn(c, node);
-                PersonalRead r = new PersonalRead(node + "-" + seq, caseId, reader, unit, node,
-                        Instant.ofEpochMilli(System.currentTimeMillis()), fields);
-                insert(c, r);
-                Journal.appendOwnAt(c, node, seq, ENTRY_TYPE, caseId, write(r), r.at().toEpochMilli());
-                c.commit();
-                return r;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, "cannot record a read of " + caseId, c -> {
+            if (!caseHeld(c, caseId)) {
+                throw new NotFoundException("未找到编号为 " + caseId + " 的信访事项 / no petition with id " + caseId);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record a read of " + caseId, e);
-        }
+            long seq = Journal.nextOwn(c, node);
+            PersonalRead r = new PersonalRead(node + "-" + seq, caseId, reader, unit, node,
+                    Instant.ofEpochMilli(System.currentTimeMillis()), fields);
+            insert(c, r);
+            Journal.appendOwnAt(c, node, seq, ENTRY_TYPE, caseId, write(r), r.at().toEpochMilli());
+            return r;
+        });
     }
 
     @Override

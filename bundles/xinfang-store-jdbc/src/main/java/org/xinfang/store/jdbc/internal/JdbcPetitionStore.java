@@ -149,8 +149,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     }
 
     private void setFactState(String name, String value) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        Sql.runInTransaction(dataSource, "cannot record the state of the statistics facts", c -> {
             try (PreparedStatement del = c.prepareStatement("DELETE FROM xf_fact_state WHERE name = ?");
                     PreparedStatement ins = c.prepareStatement(
                             "INSERT INTO xf_fact_state (name, state_value) VALUES (?, ?)")) {
@@ -159,14 +158,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                 ins.setString(1, name);
                 ins.setString(2, value);
                 ins.executeUpdate();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record the state of the statistics facts", e);
-        }
+        });
     }
 
     /**
@@ -174,28 +167,19 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
      * is not overwritten with what was read before it; returns how many were written.
      */
     private int rewriteFacts(List<String> ids) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int n = 0;
-                for (String id : ids) {
-                    if (lock(c, id)) {
-                        Optional<Tracked> t = load(c, "id", id);
-                        if (t.isPresent()) {
-                            Facts.write(c, t.get().petition());
-                            n++;
-                        }
+        return Sql.inTransaction(dataSource, "cannot derive the statistics facts of " + ids.size() + " cases", c -> {
+            int n = 0;
+            for (String id : ids) {
+                if (lock(c, id)) {
+                    Optional<Tracked> t = load(c, "id", id);
+                    if (t.isPresent()) {
+                        Facts.write(c, t.get().petition());
+                        n++;
                     }
                 }
-                c.commit();
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot derive the statistics facts of " + ids.size() + " cases", e);
-        }
+            return n;
+        });
     }
 
     /**
@@ -242,8 +226,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     public void eachFact(java.time.LocalDate from, java.time.LocalDate to,
             java.util.function.Consumer<org.xinfang.rules.CaseFact> each) {
         checkCalendar();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
+        // in a transaction: PostgreSQL streams by the fetch size only inside one
+        Sql.runInTransaction(dataSource, "cannot read the statistics facts from " + from + " to " + to, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + Facts.COLUMNS
                     + " FROM xf_case_fact WHERE received_on BETWEEN ? AND ?")) {
                 ps.setFetchSize(1000);
@@ -254,12 +238,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                         each.accept(Facts.read(rs));
                     }
                 }
-            } finally {
-                c.commit();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the statistics facts from " + from + " to " + to, e);
-        }
+        });
     }
 
     @Override
@@ -389,54 +369,47 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         // each table probed by its own key (petition_id leads the children's keys), never through a join:
         // Derby would scan every petitioner of the register to join it to a handful of cases
         int chunk = 100;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (int from = 0; from < ids.size(); from += chunk) {
-                    List<Object> part = new ArrayList<>(new LinkedHashSet<>(ids.subList(from,
-                            Math.min(ids.size(), from + chunk))));
-                    String in = " IN (" + marks(part.size()) + ")";
-                    Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, pos, person_name, id_number,"
-                            + " phone, address, gender, work_unit FROM xf_petitioner WHERE petition_id" + in)) {
-                        bind(ps, part);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                // the whole person, as every other reader of cases has it (gender and work unit too)
-                                people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
-                                        petitioner(rs, 3));
-                            }
+        Sql.runInTransaction(dataSource, "cannot read " + ids.size() + " cases by id", c -> {
+            for (int from = 0; from < ids.size(); from += chunk) {
+                List<Object> part = new ArrayList<>(new LinkedHashSet<>(ids.subList(from,
+                        Math.min(ids.size(), from + chunk))));
+                String in = " IN (" + marks(part.size()) + ")";
+                Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, pos, person_name, id_number,"
+                        + " phone, address, gender, work_unit FROM xf_petitioner WHERE petition_id" + in)) {
+                    bind(ps, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            // the whole person, as every other reader of cases has it (gender and work unit too)
+                            people.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getInt(2),
+                                    petitioner(rs, 3));
                         }
                     }
-                    Map<String, List<Event>> timelines = new HashMap<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, " + EVENT_COLUMNS
-                            + " FROM xf_event WHERE petition_id" + in)) {
-                        bind(ps, part);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(event(rs, 2));
-                            }
+                }
+                Map<String, List<Event>> timelines = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT petition_id, " + EVENT_COLUMNS
+                        + " FROM xf_event WHERE petition_id" + in)) {
+                    bind(ps, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            timelines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(event(rs, 2));
                         }
                     }
-                    try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
-                            + " FROM xf_petition WHERE id" + in)) {
-                        bind(ps, part);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                Petition p = whole(rs, timelines, people);
-                                if (p != null) {
-                                    found.put(p.id(), p);
-                                }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + PETITION_COLUMNS
+                        + " FROM xf_petition WHERE id" + in)) {
+                    bind(ps, part);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            Petition p = whole(rs, timelines, people);
+                            if (p != null) {
+                                found.put(p.id(), p);
                             }
                         }
                     }
                 }
-            } finally {
-                c.commit();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read " + ids.size() + " cases by id", e);
-        }
+        });
         List<Petition> ordered = new ArrayList<>();
         for (String id : ids) {
             Petition p = found.get(id);
@@ -703,19 +676,14 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
 
     @Override
     public List<Petition> insertImported(List<Imported> cases, String node) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            return Sql.transaction(dataSource, c -> {
                 List<Petition> stored = new ArrayList<>();
                 for (Imported i : cases) {
                     stored.add(insertImported(c, i, node));
                 }
-                c.commit();
                 return stored;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
         } catch (SQLException e) {
             if (Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new DuplicateException("a petition id or tracking code of the batch is already stored", e);
@@ -758,24 +726,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
 
     @Override
     public long nextSequences(String name, int count) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    long last = Sql.increment(c, name, count);
-                    c.commit();
-                    return last - count + 1;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (attempt == 1 && Sql.UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    continue;
-                }
-                throw new StoreException("cannot advance sequence " + name, e);
-            }
-        }
+        return Sql.nextSequences(dataSource, name, count);
     }
 
     @Override
@@ -961,27 +912,18 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
 
     @Override
     public Petition append(String id, int basedOn, NewEvent event, Collection<String> copyTo) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // the case's row lock first, then the journal's: the order every writer takes them in
-                if (!lock(c, id)) {
-                    throw new NotFoundException("未找到信访事项 / no such petition: " + id);
-                }
-                Tracked before = load(c, "id", id).orElseThrow();
-                if (before.petition().version() != basedOn) {
-                    throw new VersionConflictException(id, basedOn, before.petition().version());
-                }
-                Petition after = appendLocked(c, before, event, copyTo);
-                c.commit();
-                return after;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, "cannot record a step on petition " + id, c -> {
+            // the case's row lock first, then the journal's: the order every writer takes them in
+            if (!lock(c, id)) {
+                throw new NotFoundException("未找到信访事项 / no such petition: " + id);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot record a step on petition " + id, e);
-        }
+            Tracked before = load(c, "id", id).orElseThrow();
+            if (before.petition().version() != basedOn) {
+                throw new VersionConflictException(id, basedOn, before.petition().version());
+            }
+            Petition after = appendLocked(c, before, event, copyTo);
+            return after;
+        });
     }
 
     /**
@@ -1036,15 +978,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
     }
 
     private Optional<Tracked> load(String column, String value) {
-        try (Connection c = dataSource.getConnection()) {
-            // one consistent read of the petition and its children
-            c.setAutoCommit(false);
-            Optional<Tracked> found = load(c, column, value);
-            c.commit();
-            return found;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read petition by " + column, e);
-        }
+        // one consistent read of the petition and its children
+        return Sql.inTransaction(dataSource, "cannot read petition by " + column, c -> load(c, column, value));
     }
 
     static Optional<Tracked> load(Connection c, String column, String value) throws SQLException {
@@ -1186,8 +1121,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
      * statements has no timeline read yet and is left for the next call.
      */
     private List<Petition> wholeWhere(String where, List<Object> args) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Sql.inTransaction(dataSource, "cannot read the cases where " + where, c -> {
             Map<String, TreeMap<Integer, Petitioner>> people = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT r.petition_id, r.pos, r.person_name, r.id_number,"
                     + " r.phone, r.address, r.gender, r.work_unit FROM xf_petitioner r JOIN xf_petition p"
@@ -1224,11 +1158,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                     }
                 }
             }
-            c.commit();
             return cases;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the cases where " + where, e);
-        }
+        });
     }
 
     /**
@@ -1575,8 +1506,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
             return;
         }
         List<Object> args = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false); // PostgreSQL streams by the fetch size only inside a transaction
+        // in a transaction: PostgreSQL streams by the fetch size only inside one
+        Sql.runInTransaction(dataSource, "cannot list petitions", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + " FROM xf_petition p"
                     + where(c, q, args) + order(q))) {
                 ps.setFetchSize(500);
@@ -1586,12 +1517,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                         each.accept(summary(rs));
                     }
                 }
-            } finally {
-                c.commit();
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot list petitions", e);
-        }
+        });
     }
 
     @Override
@@ -1601,8 +1528,7 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
         }
         List<Object> args = new ArrayList<>();
         String order = order(q);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Sql.inTransaction(dataSource, "cannot list petitions", c -> {
             String where = where(c, q, args);
             long total;
             if (args.isEmpty() && UNFILTERED.equals(where)) {
@@ -1630,11 +1556,8 @@ public final class JdbcPetitionStore implements org.xinfang.rules.FactStore {
                     }
                 }
             }
-            c.commit();
             return new Page<>(items, total, q.offset(), q.limit());
-        } catch (SQLException e) {
-            throw new StoreException("cannot list petitions", e);
-        }
+        });
     }
 
     /** A resident identity card number (GB 11643): 17 digits and a check digit or X. */

@@ -48,19 +48,15 @@ public final class JdbcReceptionStore implements ReceptionStore {
 
     @Override
     public ReceptionDay insert(ReceptionDay day, String node) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Sql.transaction(dataSource, c -> {
                 insertRow(c, day);
                 String json = ReceptionJson.write(day);
-                Journal.appendOwn(c, node, ReceptionJson.ENTRY_TYPE, day.id(), json, day.changedAt().toEpochMilli());
-                c.commit();
-                LOG.info("reception day {} of {} scheduled for {}", day.id(), day.unit(), day.date());
-                return day;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return Journal.appendOwn(c, node, ReceptionJson.ENTRY_TYPE, day.id(), json,
+                        day.changedAt().toEpochMilli());
+            });
+            LOG.info("reception day {} of {} scheduled for {}", day.id(), day.unit(), day.date());
+            return day;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IllegalStateException("reception day " + day.id() + " is already stored", e);
@@ -71,31 +67,22 @@ public final class JdbcReceptionStore implements ReceptionStore {
 
     @Override
     public ReceptionDay update(String id, UnaryOperator<ReceptionDay> change, String node) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // the session's row lock first, then the journal's: two changes of one session queue here
-                if (!lock(c, id)) {
-                    throw new NotFoundException("未找到编号为 " + id + " 的接访日 / no reception day " + id);
-                }
-                ReceptionDay before = read(c, id).orElseThrow();
-                ReceptionDay after = change.apply(before);
-                if (!after.id().equals(before.id()) || !after.unit().equals(before.unit())
-                        || after.version() != before.version() + 1) {
-                    throw new IllegalStateException("a change of " + id + " must keep its id and unit and take the next version");
-                }
-                writeRow(c, after);
-                Journal.appendOwn(c, node, ReceptionJson.ENTRY_TYPE, id, ReceptionJson.write(after),
-                        after.changedAt().toEpochMilli());
-                c.commit();
-                return after;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, "cannot change reception day " + id, c -> {
+            // the session's row lock first, then the journal's: two changes of one session queue here
+            if (!lock(c, id)) {
+                throw new NotFoundException("未找到编号为 " + id + " 的接访日 / no reception day " + id);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot change reception day " + id, e);
-        }
+            ReceptionDay before = read(c, id).orElseThrow();
+            ReceptionDay after = change.apply(before);
+            if (!after.id().equals(before.id()) || !after.unit().equals(before.unit())
+                    || after.version() != before.version() + 1) {
+                throw new IllegalStateException("a change of " + id + " must keep its id and unit and take the next version");
+            }
+            writeRow(c, after);
+            Journal.appendOwn(c, node, ReceptionJson.ENTRY_TYPE, id, ReceptionJson.write(after),
+                    after.changedAt().toEpochMilli());
+            return after;
+        });
     }
 
     @Override

@@ -44,30 +44,22 @@ public final class JdbcReferenceStore implements ReferenceStore {
 
     @Override
     public Document replace(String name, long expectedVersion, String payload) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Document next = new Document(name, expectedVersion + 1, payload);
-                if (!write(c, next, expectedVersion)) {
-                    // end the failed transaction first: PostgreSQL answers nothing more inside it
-                    c.rollback();
-                    long current = held(c, name).map(Document::version).orElse(0L);
-                    throw new StaleException(name, expectedVersion, current);
-                }
-                Message m = message(next);
-                for (String child : children(c)) {
-                    Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
-                }
-                c.commit();
-                LOG.info("reference data {} replaced: version {}", name, next.version());
-                return next;
-            } catch (SQLException | RuntimeException e) {
+        Document replaced = Sql.inTransaction(dataSource, "reference store: cannot replace " + name, c -> {
+            Document next = new Document(name, expectedVersion + 1, payload);
+            if (!write(c, next, expectedVersion)) {
+                // end the failed transaction first: PostgreSQL answers nothing more inside it
                 c.rollback();
-                throw e;
+                long current = held(c, name).map(Document::version).orElse(0L);
+                throw new StaleException(name, expectedVersion, current);
             }
-        } catch (SQLException e) {
-            throw new StoreException("reference store: cannot replace " + name, e);
-        }
+            Message m = message(next);
+            for (String child : children(c)) {
+                Downbox.enqueue(c, child, m.id(), m.recipient(), m.type(), m.payload(), m.createdMillis());
+            }
+            return next;
+        });
+        LOG.info("reference data {} replaced: version {}", name, replaced.version());
+        return replaced;
     }
 
     /** Applies a copy from the parent if it is newer than the one held, and passes it on to the children. */

@@ -56,19 +56,14 @@ public final class JdbcScreeningStore implements ScreeningStore {
         if (report.version() != 1) {
             throw new IllegalArgumentException("a new report is version 1");
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Sql.transaction(dataSource, c -> {
                 insertRow(c, report);
-                Journal.appendOwn(c, node, ScreeningJson.ENTRY_TYPE, report.id(), ScreeningJson.write(report),
+                return Journal.appendOwn(c, node, ScreeningJson.ENTRY_TYPE, report.id(), ScreeningJson.write(report),
                         report.changedAt().toEpochMilli());
-                c.commit();
-                LOG.info("screening report {} started", report.id());
-                return report;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            });
+            LOG.info("screening report {} started", report.id());
+            return report;
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw new IllegalStateException("screening report " + report.id() + " is already stored", e);
@@ -81,35 +76,26 @@ public final class JdbcScreeningStore implements ScreeningStore {
     public ScreeningReport update(String unit, YearMonth month, UnaryOperator<ScreeningReport> change, String node,
             String downVia) {
         String id = ScreeningReport.id(unit, month);
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                // the report's row lock first, then the journal's, then the downbox: the order every writer takes
-                if (!lock(c, unit, month)) {
-                    throw new NotFoundException("未找到" + unit + " " + month + " 的矛盾纠纷排查报表 / no screening report " + id);
-                }
-                ScreeningReport before = read(c, unit, month).orElseThrow();
-                ScreeningReport after = change.apply(before);
-                if (!after.unit().equals(unit) || !after.month().equals(month) || after.version() != before.version() + 1) {
-                    throw new IllegalStateException("a change of " + id + " must keep its unit and month and take the next version");
-                }
-                writeRow(c, after);
-                String json = ScreeningJson.write(after);
-                Journal.appendOwn(c, node, ScreeningJson.ENTRY_TYPE, id, json, after.changedAt().toEpochMilli());
-                if (downVia != null) {
-                    // node ids are unit codes: the message is for the node of the report's unit
-                    Downbox.enqueue(c, downVia, messageId(after), unit, ScreeningJson.ENTRY_TYPE, json,
-                            after.changedAt().toEpochMilli());
-                }
-                c.commit();
-                return after;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return Sql.inTransaction(dataSource, "cannot change screening report " + id, c -> {
+            // the report's row lock first, then the journal's, then the downbox: the order every writer takes
+            if (!lock(c, unit, month)) {
+                throw new NotFoundException("未找到" + unit + " " + month + " 的矛盾纠纷排查报表 / no screening report " + id);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot change screening report " + id, e);
-        }
+            ScreeningReport before = read(c, unit, month).orElseThrow();
+            ScreeningReport after = change.apply(before);
+            if (!after.unit().equals(unit) || !after.month().equals(month) || after.version() != before.version() + 1) {
+                throw new IllegalStateException("a change of " + id + " must keep its unit and month and take the next version");
+            }
+            writeRow(c, after);
+            String json = ScreeningJson.write(after);
+            Journal.appendOwn(c, node, ScreeningJson.ENTRY_TYPE, id, json, after.changedAt().toEpochMilli());
+            if (downVia != null) {
+                // node ids are unit codes: the message is for the node of the report's unit
+                Downbox.enqueue(c, downVia, messageId(after), unit, ScreeningJson.ENTRY_TYPE, json,
+                        after.changedAt().toEpochMilli());
+            }
+            return after;
+        });
     }
 
     /** One message per report version: a relay or a repeated pull applies it once. */
@@ -182,26 +168,17 @@ public final class JdbcScreeningStore implements ScreeningStore {
     public void sendForm(ScreeningForm form, Map<String, String> viaByUnit) {
         String json = ScreeningJson.write(form);
         long now = System.currentTimeMillis();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                for (Map.Entry<String, String> e : viaByUnit.entrySet()) {
-                    String unit = e.getKey();
-                    if (form(c, unit).filter(json::equals).isPresent()) {
-                        continue; // this unit has it already
-                    }
-                    putForm(c, unit, now, json);
-                    Downbox.enqueue(c, e.getValue(), "sf:" + unit + ":" + now, unit, ScreeningJson.FORM_MESSAGE, json,
-                            now);
+        Sql.runInTransaction(dataSource, "cannot send the screening form", c -> {
+            for (Map.Entry<String, String> e : viaByUnit.entrySet()) {
+                String unit = e.getKey();
+                if (form(c, unit).filter(json::equals).isPresent()) {
+                    continue; // this unit has it already
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                putForm(c, unit, now, json);
+                Downbox.enqueue(c, e.getValue(), "sf:" + unit + ":" + now, unit, ScreeningJson.FORM_MESSAGE, json,
+                        now);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot send the screening form", e);
-        }
+        });
     }
 
     /**

@@ -56,25 +56,8 @@ public final class JdbcSyncStore implements SyncStore {
         this.dataSource = dataSource;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("sync store: cannot " + what, e);
-        }
+    private <T> T inTransaction(String what, Sql.Work<T> work) {
+        return Sql.inTransaction(dataSource, "sync store: cannot " + what, work);
     }
 
     @Override
@@ -249,7 +232,7 @@ public final class JdbcSyncStore implements SyncStore {
      * Runs {@code work} for a pulled message unless its id was applied before, records the id, and
      * moves the pull cursor: all in one transaction, so a crash between pulls repeats nothing twice.
      */
-    private void applyOnce(Message m, String cursorKey, Work<Void> work) {
+    private void applyOnce(Message m, String cursorKey, Sql.Work<Void> work) {
         inTransaction("apply a message", c -> {
             boolean seen;
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_applied_message WHERE msg_id = ?")) {

@@ -158,17 +158,7 @@ final class SearchIndexer implements AutoCloseable {
     /** One transaction of the indexer, one at a time in this JVM. */
     private static Block indexBlock(DataSource dataSource, int max) throws SQLException {
         synchronized (ONE_AT_A_TIME) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    Block n = indexSome(c, max);
-                    c.commit();
-                    return n;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            }
+            return Sql.transaction(dataSource, c -> indexSome(c, max));
         }
     }
 

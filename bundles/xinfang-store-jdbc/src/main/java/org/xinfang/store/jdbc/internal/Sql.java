@@ -9,12 +9,59 @@ import java.sql.Types;
 import javax.sql.DataSource;
 import org.xinfang.petition.PetitionStore.StoreException;
 
-/** Small JDBC helpers every store of this bundle uses: nullable text, the node's sequences. */
+/** Small JDBC helpers every store of this bundle uses: transactions, nullable text, the node's sequences. */
 final class Sql {
     /** SQLState of a unique key violation (SQL standard; Derby and PostgreSQL alike). */
     static final String UNIQUE_VIOLATION = "23505";
 
     private Sql() {
+    }
+
+    /** What a transaction does with its connection; its result is returned once committed. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** A transaction's work with no result. */
+    @FunctionalInterface
+    interface Step {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs the work in a transaction of its own on a connection of the pool: committed when the work returns,
+     * rolled back when it throws (the exception then passes on unchanged).
+     */
+    static <T> T transaction(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** {@link #transaction}, a database failure reported as a {@link StoreException} saying {@code failure}. */
+    static <T> T inTransaction(DataSource dataSource, String failure, Work<T> work) {
+        try {
+            return transaction(dataSource, work);
+        } catch (SQLException e) {
+            throw new StoreException(failure, e);
+        }
+    }
+
+    /** {@link #inTransaction(DataSource, String, Work)} for work with no result. */
+    static void runInTransaction(DataSource dataSource, String failure, Step step) {
+        inTransaction(dataSource, failure, (Work<Void>) c -> {
+            step.run(c);
+            return null;
+        });
     }
 
     static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
@@ -27,17 +74,14 @@ final class Sql {
 
     /** Advances a node sequence in a transaction of its own; returns its new value. */
     static long nextSequence(DataSource dataSource, String name) {
+        return nextSequences(dataSource, name, 1);
+    }
+
+    /** Takes {@code count} values of a node sequence in a transaction of its own; returns the first. */
+    static long nextSequences(DataSource dataSource, String name, int count) {
         for (int attempt = 1; ; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
-                try {
-                    long value = increment(c, name);
-                    c.commit();
-                    return value;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
+            try {
+                return transaction(dataSource, c -> increment(c, name, count) - count + 1);
             } catch (SQLException e) {
                 // two first uses at once both find no row and insert it: the second takes the row the first made
                 if (attempt == 1 && UNIQUE_VIOLATION.equals(e.getSQLState())) {
