@@ -1,7 +1,9 @@
 package org.xinfang.store.jdbc.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,6 +101,25 @@ class PetitionSearchTest {
         assertEquals(List.of("510199-2026-000005"), ids(search("a_b")));
         assertEquals(List.of("510199-2026-000002"), ids(search("road repair")));
         assertEquals(List.of("510199-2026-000004"), ids(search("LABOUR")), "the category is searched too");
+    }
+
+    @Test
+    void aWordWithoutCaseIsFoundAsItStandsAndAWordWithLettersInEitherCase() {
+        // a Chinese word, digits and punctuation are compared with the columns as they are; a word with a letter
+        // that has a case, with the columns lower-cased
+        add("510199-2026-000011", "TRK0011", "道路REPAIR城乡 2026", "王Wang", null, Channel.LETTER, "其他", 4, "T1");
+        assertEquals(List.of("510199-2026-000002", "510199-2026-000011"), ids(search("城乡")),
+                "in a category, and in a subject beside capitals");
+        assertEquals(List.of("510199-2026-000011"), ids(search("repair城乡")));
+        assertEquals(List.of("510199-2026-000011"), ids(search("REPAIR城乡")));
+        assertEquals(List.of("510199-2026-000011"), ids(search("2026")));
+        assertEquals(List.of("510199-2026-000001", "510199-2026-000011"), ids(search("王")));
+        assertEquals(List.of("510199-2026-000011"), ids(search("王WANG")));
+        assertTrue(JdbcPetitionStore.caseless("城乡建设2026年100%_-（）"));
+        // a letter with a case, or one that lower-casing makes (ß of ẞ, the dot of İ): never compared as it stands
+        for (String cased : List.of("a", "Road", "ß", "Σ", "ǅ", "\u0307", "城乡a")) {
+            assertFalse(JdbcPetitionStore.caseless(cased), cased);
+        }
     }
 
     @Test
