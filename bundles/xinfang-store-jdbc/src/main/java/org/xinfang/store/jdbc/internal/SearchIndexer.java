@@ -5,10 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,8 +171,12 @@ final class SearchIndexer implements AutoCloseable {
         if (ids.isEmpty()) {
             return new Block(0, false);
         }
-        // term -> the block's cases holding it, in the order of the terms and of the ids (the index's order)
-        Map<String, TreeSet<String>> rows = new TreeMap<>();
+        // the ids in order, so that each term's list below is in order (a case holds a term once: a set) and the row's
+        // ids share their first characters with the id before (SearchTerms.pack)
+        ids = new ArrayList<>(ids);
+        java.util.Collections.sort(ids);
+        // term -> the block's cases holding it; written in the order of the terms (the index's order)
+        Map<String, List<String>> rows = new HashMap<>();
         List<String> taken = new ArrayList<>();
         int skipped = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, tracking_code, kind, subject, content, category,"
@@ -203,7 +206,7 @@ final class SearchIndexer implements AutoCloseable {
                             : names != null ? splitNames(names) : names(people, id);
                     for (String term : SearchTerms.of(rs.getString(1), rs.getString(2), kind, people1, rs.getString(4),
                             rs.getString(5), rs.getString(6))) {
-                        rows.computeIfAbsent(term, k -> new TreeSet<>()).add(id);
+                        rows.computeIfAbsent(term, k -> new ArrayList<>(4)).add(id);
                     }
                 }
             }
@@ -221,10 +224,12 @@ final class SearchIndexer implements AutoCloseable {
         }
         long block = Sql.increment(c, "search_block");
         try (PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
-            for (Map.Entry<String, TreeSet<String>> e : rows.entrySet()) {
-                write.setString(1, e.getKey());
+            List<String> terms = new ArrayList<>(rows.keySet());
+            java.util.Collections.sort(terms);
+            for (String term : terms) {
+                write.setString(1, term);
                 write.setLong(2, block);
-                write.setString(3, SearchTerms.pack(e.getValue()));
+                write.setString(3, SearchTerms.pack(rows.get(term)));
                 write.addBatch();
             }
             write.executeBatch();

@@ -114,34 +114,96 @@ final class SearchTerms {
     static final String INSERT = "INSERT INTO xf_search_posting (term, block, ids) VALUES (?, ?, ?)";
     /** Between two ids of a row; no id holds it (ids are {@code <unit>-<number>}; the indexer checks). */
     static final char SEPARATOR = ' ';
-    /** The most ids in one row: the longest ids (60 characters) and their separators fit the column (32,000). */
+    /**
+     * The first character of a row whose ids after the first are front-coded ({@link #pack}); no id begins with it
+     * (an id holds no control character: {@link #packable}). A row without it is a plain list (written before).
+     */
+    static final char FRONT_CODED = '\u0002';
+    /**
+     * The count of characters an id shares with the id before it: {@code ZERO + n} for n (never the separator).
+     */
+    private static final char ZERO = '0';
+    /** The longest id a row keeps. */
+    static final int ID_MAX = 60;
+    /**
+     * The most ids in one row: the longest ids ({@link #ID_MAX} characters) sharing nothing, each with its count and
+     * separator, fit the column (32,000).
+     */
     static final int IDS_PER_ROW = 500;
 
-    /** The ids of a row, in the order given (the indexer and the migration give them sorted). */
+    /**
+     * The ids of a row, in the order given (the indexer and the migration give them sorted). Front-coded: the first id
+     * as it is, each next one as the count of its first characters that it shares with the id before it (one
+     * character, {@link #ZERO} plus the count) and the rest of it, behind the separator; the row begins with
+     * {@link #FRONT_CODED} when it holds more than one id (a row of one id is the id). A block's ids are consecutive
+     * case numbers of a few units, so most share all but their last digits: {@code 510199-0036943} then
+     * {@code 510199-0036945} is written {@code =5} (a count of 13, then "5"), three characters with the separator
+     * instead of fifteen. Derby writes a row's characters one by one into its log and its page: the ids were the most
+     * of the indexer's work on letters (issue 16).
+     */
     static String pack(java.util.Collection<String> ids) {
         if (ids.isEmpty() || ids.size() > IDS_PER_ROW) {
             throw new IllegalArgumentException("a row of postings holds 1 to " + IDS_PER_ROW + " ids: " + ids.size());
         }
-        return String.join(String.valueOf(SEPARATOR), ids);
+        StringBuilder b = new StringBuilder(ids.size() * 5 + 16);
+        String before = null;
+        for (String id : ids) {
+            if (before == null) {
+                if (ids.size() > 1) {
+                    b.append(FRONT_CODED);
+                }
+                b.append(id);
+            } else {
+                int shared = 0;
+                int most = Math.min(before.length(), id.length());
+                while (shared < most && before.charAt(shared) == id.charAt(shared)) {
+                    shared++;
+                }
+                b.append(SEPARATOR).append((char) (ZERO + shared)).append(id, shared, id.length());
+            }
+            before = id;
+        }
+        return b.toString();
     }
 
-    /** Adds the ids of a row to {@code into}; returns how many. */
+    /** Adds the ids of a row to {@code into}, front-coded or plain ({@link #pack}); returns how many. */
     static int unpack(String ids, java.util.Collection<String> into) {
+        boolean coded = !ids.isEmpty() && ids.charAt(0) == FRONT_CODED;
         int n = 0;
-        for (int from = 0; from <= ids.length(); n++) {
+        String before = null;
+        for (int from = coded ? 1 : 0; from <= ids.length(); n++) {
             int to = ids.indexOf(SEPARATOR, from);
             if (to < 0) {
                 to = ids.length();
             }
-            into.add(ids.substring(from, to));
+            String id;
+            if (coded && before != null) {
+                int shared = ids.charAt(from) - ZERO;
+                id = before.substring(0, shared).concat(ids.substring(from + 1, to));
+            } else {
+                id = ids.substring(from, to);
+            }
+            into.add(id);
+            before = id;
             from = to + 1;
         }
         return n;
     }
 
-    /** True if a case's id can be kept in a row of postings (it holds no separator and no mark). */
+    /**
+     * True if a case's id can be kept in a row of postings: 1 to {@link #ID_MAX} characters, no separator, no control
+     * character (the mark, {@link #FRONT_CODED}).
+     */
     static boolean packable(String id) {
-        return id.indexOf(SEPARATOR) < 0 && id.indexOf(MARK) < 0 && !id.isEmpty() && id.length() <= 60;
+        if (id.isEmpty() || id.length() > ID_MAX || id.indexOf(SEPARATOR) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when some case's id begins with {@code lowerWord} or its tracking code does (then it may be the word). */

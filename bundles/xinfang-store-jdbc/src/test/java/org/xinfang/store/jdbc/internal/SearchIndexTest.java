@@ -148,6 +148,42 @@ class SearchIndexTest {
         add(kase("510199-0000007", Kind.CLAIM, "土地承包纠纷", "承包合同到期后村委会收回土地", "农村农业", "王", "钱七"));
     }
 
+    /**
+     * Rows written before ids were front-coded (a plain list) stay in a register: they are read as they were, beside
+     * the rows written since.
+     */
+    @Test
+    void rowsWrittenPlainBeforeAreReadBesideFrontCodedOnes() throws Exception {
+        seven();
+        indexAll(dataSource);
+        int coded = 0;
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT term, block, ids FROM xf_search_posting");
+                PreparedStatement plain = c.prepareStatement("UPDATE xf_search_posting SET ids = ? WHERE term = ?"
+                        + " AND block = ?")) {
+            while (rs.next()) {
+                List<String> ids = new ArrayList<>();
+                SearchTerms.unpack(rs.getString(3), ids);
+                if (ids.size() > 1) {
+                    assertEquals(SearchTerms.FRONT_CODED, rs.getString(3).charAt(0), rs.getString(1));
+                    coded++;
+                }
+                plain.setString(1, String.join(" ", ids)); // as an older node wrote it
+                plain.setString(2, rs.getString(1));
+                plain.setLong(3, rs.getLong(2));
+                plain.executeUpdate();
+            }
+        }
+        assertTrue(coded >= 5, "rows of several ids: " + coded);
+        add(kase("510199-0000008", Kind.CLAIM, "拖欠工资", "小区停水又拖欠农民工工资", "劳动社保", "王小明"));
+        add(kase("510199-0000009", Kind.CLAIM, "停水", "小区停水", "城乡建设", "李四"));
+        indexAll(dataSource);
+        for (String word : List.of("王小明", "农民工", "停水", "小区停水", "城乡建设", "拖欠工资", "李四")) {
+            assertEquals(oracle(word), ids(word), word);
+        }
+        assertEquals(List.of("510199-0000001", "510199-0000008"), ids("农民工"), "a plain row and a new one");
+    }
+
     @Test
     void aPetitionersNameOrAPartOfItFindsTheirCases() {
         seven();
