@@ -161,6 +161,22 @@ class TierDistributionsIT {
     }
 
     /**
+     * No tier has log4j find the class and line that wrote each log line (a walk of the writer's stack: Karaf's OSGi
+     * appender behind log:display asked for it on every line, ~5% of a busy district's CPU; no layout prints it).
+     * The log is still written.
+     */
+    @Test
+    void noTierWalksTheStackForALogLineAndTheLogIsWritten() throws Exception {
+        for (TierNode node : nodes()) {
+            String logging = Files.readString(node.home.resolve("etc/org.ops4j.pax.logging.cfg"));
+            assertTrue(logging.lines().anyMatch(l -> l.replace(" ", "").equals("log4j2.rootLogger.includeLocation=false")),
+                    node.home + ": " + logging);
+            String log = Files.readString(node.home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8);
+            assertTrue(log.contains("| INFO  |") && log.contains("xinfang"), "the node's log: " + log.length());
+        }
+    }
+
+    /**
      * bin/setenv: an operator runs a village as a server (README "Intake") with XINFANG_JIT, XINFANG_HEAP and
      * XINFANG_GC, which replace the tier's settings; without them the tier's stand. Sourcing it again on a node that
      * has its admin changes nothing in etc/users.properties.
