@@ -28,7 +28,10 @@ class CodesTest {
         assertFalse(Codes.matches("ABCDEFGHJK", "123456", Codes.NO_CODE), "an imported case has no code");
     }
 
-    /** The PBKDF2 written here (pads hashed once) gives exactly the JDK's PBKDF2WithHmacSHA256. */
+    /**
+     * The PBKDF2 written here (pads hashed once) gives exactly the JDK's PBKDF2WithHmacSHA256, its iterations on
+     * MessageDigest (a JVM with C2) or on its own SHA-256 (C1 alone).
+     */
     @Test
     void theKeyIsTheJdksPbkdf2() throws Exception {
         javax.crypto.SecretKeyFactory jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
@@ -40,11 +43,37 @@ class CodesTest {
                 random.nextBytes(salt);
                 byte[] expected = jdk.generateSecret(new javax.crypto.spec.PBEKeySpec(secret.toCharArray(), salt,
                         iterations, 192)).getEncoded();
-                assertEquals(java.util.HexFormat.of().formatHex(expected),
-                        java.util.HexFormat.of().formatHex(Codes.pbkdf2(secret, salt, iterations)),
-                        secret + " x " + iterations);
+                for (boolean words : new boolean[] {false, true}) {
+                    assertEquals(java.util.HexFormat.of().formatHex(expected),
+                            java.util.HexFormat.of().formatHex(Codes.pbkdf2(secret, salt, iterations, words)),
+                            secret + " x " + iterations + (words ? " on words" : " on MessageDigest"));
+                }
             }
         }
+    }
+
+    /** SHA-256 of "abc" and of the empty message (FIPS 180-4's examples), through {@link Codes#compress} alone. */
+    @Test
+    void theOwnCompressionIsSha256() throws Exception {
+        int[] iv = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+        int[] w = new int[64];
+        int[] out = new int[8];
+        w[0] = 0x61626380; // "abc", then 0x80
+        w[15] = 24; // its length in bits
+        Codes.compress(iv, w, out);
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", hex(out));
+        w = new int[64];
+        w[0] = 0x80000000;
+        Codes.compress(iv, w, out);
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", hex(out));
+    }
+
+    private static String hex(int[] words) {
+        StringBuilder b = new StringBuilder();
+        for (int x : words) {
+            b.append(String.format("%08x", x));
+        }
+        return b.toString();
     }
 
     @Test
