@@ -114,7 +114,16 @@ final class Codes {
             };
             boolean c1Only = Boolean.parseBoolean(option.apply("TieredCompilation"))
                     && Integer.parseInt(option.apply("TieredStopAtLevel")) < 4;
-            return Boolean.parseBoolean(option.apply("UseSHA256Intrinsics")) && !c1Only;
+            // UseSHA256Intrinsics is a diagnostic option: HotSpot shows it only to a JVM started with
+            // -XX:+UnlockDiagnosticVMOptions (which any JVM needs to turn it off). Otherwise it is at its default,
+            // which HotSpot derives from UseSHA (the CPU has SHA instructions or, on x86-64, AVX2 and BMI2).
+            String intrinsic;
+            try {
+                intrinsic = option.apply("UseSHA256Intrinsics");
+            } catch (RuntimeException hidden) {
+                intrinsic = option.apply("UseSHA");
+            }
+            return Boolean.parseBoolean(intrinsic) && !c1Only;
         } catch (RuntimeException | javax.management.MalformedObjectNameException e) {
             return false;
         }

@@ -76,6 +76,60 @@ class CodesTest {
         return b.toString();
     }
 
+    /**
+     * Which path a JVM's codes take, asked of child JVMs started with a tier's compiler settings: C1 alone (the
+     * village's and the relaying tiers' {@code -XX:TieredStopAtLevel=1}) hashes on words, and so does one with the
+     * SHA-256 intrinsic turned off; with C2 (the district's tiered default, or C2 alone) it takes
+     * {@link java.security.MessageDigest} exactly when HotSpot compiles SHA-256 to the CPU's instructions. HotSpot
+     * shows that option only to a JVM that unlocks diagnostic options, which the nodes do not: the children under
+     * test do not either (a first version read only that option and so hashed on words on C2 as well).
+     */
+    @Test
+    void aJvmOnC1AloneHashesOnWordsAndOneWithTheIntrinsicOnMessageDigest() throws Exception {
+        String intrinsic = childAnswer("-XX:+UnlockDiagnosticVMOptions").split(" ")[1];
+        assertTrue(intrinsic.equals("true") || intrinsic.equals("false"), intrinsic);
+        boolean onC2 = Boolean.parseBoolean(intrinsic);
+        assertEquals("words:" + !onC2 + " " + intrinsic, childAnswer("-XX:+UnlockDiagnosticVMOptions",
+                "-XX:+TieredCompilation"));
+        assertEquals("words:" + !onC2 + " hidden", childAnswer("-XX:+TieredCompilation"));
+        assertEquals("words:" + !onC2 + " hidden", childAnswer("-XX:-TieredCompilation"));
+        assertEquals("words:true hidden", childAnswer("-XX:TieredStopAtLevel=1"));
+        assertEquals("words:true hidden", childAnswer("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=4"));
+        assertEquals("words:true false", childAnswer("-XX:+UnlockDiagnosticVMOptions", "-XX:-UseSHA256Intrinsics"));
+        assertEquals("words:true hidden", childAnswer("-XX:-UseSHA"));
+    }
+
+    private static String childAnswer(String... options) throws Exception {
+        String classes = java.nio.file.Path.of(Codes.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String tests = java.nio.file.Path.of(CodesTest.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).toString();
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(java.util.List.of(options));
+        command.addAll(java.util.List.of("-cp", classes + java.io.File.pathSeparator + tests,
+                WhichPath.class.getName()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, child.waitFor(), command + ": " + out);
+        return out;
+    }
+
+    /** Run in a child JVM: prints the path its codes take and HotSpot's SHA-256 intrinsic option, if it shows it. */
+    static final class WhichPath {
+        public static void main(String[] args) {
+            com.sun.management.HotSpotDiagnosticMXBean hotspot = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            String intrinsic;
+            try {
+                intrinsic = hotspot.getVMOption("UseSHA256Intrinsics").getValue();
+            } catch (IllegalArgumentException hidden) {
+                intrinsic = "hidden";
+            }
+            System.out.println("words:" + Codes.OWN_WORDS + " " + intrinsic);
+        }
+    }
+
     @Test
     void casesRegisteredBeforeKeepTheirCode() {
         // six digits at 30,000 iterations: the form issued from schema 19 until issue 16
