@@ -169,9 +169,12 @@ public final class ApiGuard implements ContainerRequestFilter, ContainerResponse
         if (!request.hasEntity()) {
             return;
         }
-        byte[] sink = new byte[8192];
-        long left = maxBodyBytes;
         try (java.io.InputStream in = request.getEntityStream()) {
+            if (in.read() < 0) {
+                return; // the body was read: every answered call, nothing to allocate
+            }
+            byte[] sink = new byte[8192];
+            long left = maxBodyBytes - 1;
             int n;
             while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
                 left -= n;
