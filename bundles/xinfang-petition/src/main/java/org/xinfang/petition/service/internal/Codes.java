@@ -83,7 +83,7 @@ final class Codes {
      * PBKDF2-HMAC-SHA256 (RFC 8018, section 5.2) with the HMAC's inner and outer pads hashed once: each iteration
      * then costs two SHA-256 compressions instead of the four of the JDK's {@code PBKDF2WithHmacSHA256}, which
      * hashes both pads again every time (same result, {@code CodesTest}; about a third less CPU under C1). The
-     * iterations after the first run on {@link #WORDS} or on {@link MessageDigest}, as {@link #OWN_WORDS} says.
+     * iterations after the first run on {@link #compress} or on {@link MessageDigest}, as {@link #OWN_WORDS} says.
      */
     static byte[] pbkdf2(String secret, byte[] salt, int iterations) {
         return pbkdf2(secret, salt, iterations, OWN_WORDS);
