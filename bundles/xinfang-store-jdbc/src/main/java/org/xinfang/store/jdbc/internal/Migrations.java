@@ -35,7 +35,7 @@ final class Migrations {
             "V14__assessments.sql", "V15__case_facts.sql", "V16__petitioner_gender_work_unit.sql",
             "V17__attachments.sql", "V18__alarm_counts.sql", "V19__inbox_newest_first.sql",
             "V20__personal_reads.sql", "V21__register_count.sql", "V22__search_terms", "V23__search_names",
-            "V24__search_pending.sql", "V25__search_postings");
+            "V24__search_pending.sql", "V25__search_postings", "V26__search_without_ids");
 
     /** A migration step in Java, run inside the migration's transaction. */
     @FunctionalInterface
@@ -45,7 +45,8 @@ final class Migrations {
 
     private static final Map<String, Step> STEPS = Map.of("V6__journal_payload_utf8", Migrations::journalPayloadUtf8,
             "V8__typed_events", Migrations::typedEvents, "V22__search_terms", Migrations::searchTerms,
-            "V23__search_names", Migrations::searchNames, "V25__search_postings", Migrations::searchPostings);
+            "V23__search_names", Migrations::searchNames, "V25__search_postings", Migrations::searchPostings,
+            "V26__search_without_ids", Migrations::searchWithoutIds);
 
     private Migrations() {
     }
@@ -366,6 +367,25 @@ final class Migrations {
         try (Statement st = c.createStatement()) {
             st.execute(script.get(1));
             st.execute(script.get(2));
+        }
+    }
+
+    /**
+     * V26: the word index without its rows of ids and tracking codes ({@link SearchTerms#mayBeIdOrCode} asks the cases'
+     * own indexes instead): they go, found by their mark ({@link SearchTerms#MARK}, a prefix the index's order keeps
+     * together). On PostgreSQL the ids get an index by prefix ({@code varchar_pattern_ops}): the key's order follows
+     * the database's collation, which LIKE cannot use unless it is C; Derby compares by code point and uses its key.
+     */
+    static void searchWithoutIds(Connection c, Dialect dialect) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM xf_search_posting WHERE term LIKE ?")) {
+            delete.setString(1, SearchTerms.MARK + "%");
+            int rows = delete.executeUpdate();
+            LOG.info("word index: {} rows of ids and tracking codes removed", rows);
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE INDEX xf_petition_id_prefix ON xf_petition (id varchar_pattern_ops)");
+            }
         }
     }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * the node's registrations take one after another (group commit), holds no index rows, and a term common to many
  * cases of a block costs one row. The thread waits for a block to fill (or {@link #IDLE_MILLIS}) before it takes
  * the cases pending: the fuller the block, the fewer the rows (a busy node registering the same matter many times
- * over writes ~2 rows a case, for its id and tracking code, instead of ~26).
+ * over writes a few rows a block instead of ~26 a case; until schema 26 two more a case, for its id and tracking
+ * code).
  *
  * <p>The search never depends on the indexer being prompt: it reads the pending cases first and takes every one
  * of them as a candidate, then the index ({@code JdbcPetitionStore.candidates}); a case moves from the one to the

@@ -25,9 +25,11 @@ import org.xinfang.petition.Petitioner;
  * exactly what the scan found. A 检举控告 (accusation) has no bigram rows: its words are sealed ({@code Disclosure})
  * and cannot be searched, so the index holds nothing of them.
  *
- * <p>Besides, every case has a term for its id and one for its tracking code, lower-cased, behind the mark
- * {@link #MARK}: the search box also finds a case whose id begins with the word or whose tracking code is the word,
- * and a word that may do so (a probe of these terms by prefix) is searched as before.
+ * <p>The search box also finds a case whose id begins with the word or whose tracking code is the word; a word that
+ * may do so ({@link #mayBeIdOrCode}, asked of the cases' own indexes) is searched as before. Until schema 26 every
+ * case had two more rows for that, its id and its tracking code behind the mark {@link #MARK}: two of the ~30 rows of
+ * a short matter's block, but each its own row, where a block's bigrams share theirs — 97% of the rows a block of 500
+ * registrations of one short sentence wrote, a tracking code's landing anywhere in the index (issue 16).
  */
 final class SearchTerms {
     /** The first character of an id's or tracking code's row; never part of a bigram (control characters are not). */
@@ -36,7 +38,7 @@ final class SearchTerms {
     private SearchTerms() {
     }
 
-    /** The rows of a case: its bigrams (none for an accusation), its id and its tracking code behind the mark. */
+    /** The rows of a case: its bigrams (none for an accusation). */
     static Set<String> of(Petition p) {
         Set<String> terms = new LinkedHashSet<>();
         if (p.kind() != Kind.ACCUSATION) {
@@ -47,8 +49,6 @@ final class SearchTerms {
             bigrams(p.content(), terms);
             bigrams(p.category(), terms);
         }
-        terms.add(MARK + p.id().toLowerCase(Locale.ROOT));
-        terms.add(MARK + p.trackingCode().toLowerCase(Locale.ROOT));
         return terms;
     }
 
@@ -64,8 +64,6 @@ final class SearchTerms {
             bigrams(content, terms);
             bigrams(category, terms);
         }
-        terms.add(MARK + id.toLowerCase(Locale.ROOT));
-        terms.add(MARK + trackingCode.toLowerCase(Locale.ROOT));
         return terms;
     }
 
@@ -206,16 +204,36 @@ final class SearchTerms {
         return true;
     }
 
-    /** True when some case's id begins with {@code lowerWord} or its tracking code does (then it may be the word). */
+    /**
+     * True when some case's id begins with {@code lowerWord} or its tracking code is it, either upper- or lower-cased
+     * (the search's condition compares both lower-cased: an id is {@code <unit>-<number>}, a unit's code digits and
+     * capitals, a tracking code digits and capitals; neither mixes the two cases). Asked of the cases' key and the
+     * tracking codes' unique index (on PostgreSQL, the ids' index by prefix of schema 26), at most four probes of one
+     * row; before schema 26, of the index's rows of ids and codes.
+     */
     static boolean mayBeIdOrCode(Connection c, String lowerWord) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT term FROM xf_search_posting WHERE term LIKE ?"
-                + " ESCAPE '\\'")) {
-            ps.setMaxRows(1);
-            ps.setString(1, MARK + lowerWord.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+        String upperWord = lowerWord.toUpperCase(Locale.ROOT);
+        List<String> forms = upperWord.equals(lowerWord) ? List.of(lowerWord) : List.of(upperWord, lowerWord);
+        try (PreparedStatement id = c.prepareStatement("SELECT id FROM xf_petition WHERE id LIKE ? ESCAPE '\\'");
+                PreparedStatement code = c.prepareStatement("SELECT id FROM xf_petition WHERE tracking_code = ?")) {
+            id.setMaxRows(1);
+            code.setMaxRows(1);
+            for (String form : forms) {
+                id.setString(1, form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                try (ResultSet rs = id.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+                code.setString(1, form);
+                try (ResultSet rs = code.executeQuery()) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
             }
         }
+        return false;
     }
 
     /**
