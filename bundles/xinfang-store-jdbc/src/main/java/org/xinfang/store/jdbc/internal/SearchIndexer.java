@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
  * ({@link RowWriter#newCase}) no longer writes its ~26 rows of {@link SearchTerms} (hundreds for a real letter) in
  * its own transaction: it writes one row naming the case in {@code xf_search_pending}, and this indexer, a thread of
  * its own, writes the terms of up to {@link #BATCH} pending cases and deletes their pending rows in one transaction,
- * a block: one row per term the block's cases hold, with their ids (schema 25). So a registration's commit, which
- * the node's registrations take one after another (group commit), holds no index rows, and a term common to many
- * cases of a block costs one row. The thread waits for a block to fill (or {@link #IDLE_MILLIS}) before it takes
- * the cases pending: the fuller the block, the fewer the rows (a busy node registering the same matter many times
- * over writes a few rows a block instead of ~26 a case; until schema 26 two more a case, for its id and tracking
- * code).
+ * a block: one row per term the block's cases hold, with their ids (schema 25; a second for a term held by more
+ * than a row keeps). So a registration's commit, which the node's registrations take one after another (group
+ * commit), holds no index rows, and a term common to many cases of a block costs one row. The thread waits for a
+ * block to fill (or {@link #IDLE_MILLIS}) before it takes the cases pending: the fuller the block, the fewer the rows
+ * (a busy node registering the same matter many times over writes a few rows a block instead of ~26 a case; until
+ * schema 26 two more a case, for its id and tracking code).
  *
  * <p>The search never depends on the indexer being prompt: it reads the pending cases first and takes every one
  * of them as a candidate, then the index ({@code JdbcPetitionStore.candidates}); a case moves from the one to the
@@ -31,8 +31,19 @@ import org.slf4j.LoggerFactory;
  */
 final class SearchIndexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
-    /** Cases indexed per transaction (a block), at most: their ids fit one row ({@link SearchTerms#IDS_PER_ROW}). */
-    static final int BATCH = SearchTerms.IDS_PER_ROW;
+    /**
+     * Rows a term may take in one block: its cases' ids, {@link SearchTerms#IDS_PER_ROW} to a row, in consecutive
+     * block numbers that the transaction takes together ({@code search_block}).
+     */
+    static final int PARTS = 2;
+    /**
+     * Cases indexed per transaction (a block), at most: a term held by all of them fills {@link #PARTS} rows. The
+     * bigger the block, the fewer its rows a case: a block of 500 of the intake benchmark's letters wrote 14.6 rows a
+     * letter, one of 1,000 10.8 (each row an insert into the index's B-tree at a place of its own, most of the
+     * indexer's work on Derby). A search reads up to {@link JdbcPetitionStore#CANDIDATES} cases pending besides the
+     * index, so a block stays well under that.
+     */
+    static final int BATCH = PARTS * SearchTerms.IDS_PER_ROW;
     /**
      * Rows a transaction writes, about (a case is never split): one per term its cases hold, however many of them
      * hold it. A search waits for the indexer's transaction on Derby (its table lock), which lasts as long as its
@@ -223,15 +234,20 @@ final class SearchIndexer implements AutoCloseable {
                 lock.execute("LOCK TABLE xf_search_posting IN EXCLUSIVE MODE");
             }
         }
-        long block = Sql.increment(c, "search_block");
+        // the block's numbers: a term's ids take the first, and the next when they are more than a row holds
+        long first = Sql.increment(c, "search_block", PARTS) - PARTS + 1;
         try (PreparedStatement write = c.prepareStatement(SearchTerms.INSERT)) {
             List<String> terms = new ArrayList<>(rows.keySet());
             java.util.Collections.sort(terms);
             for (String term : terms) {
-                write.setString(1, term);
-                write.setLong(2, block);
-                write.setString(3, SearchTerms.pack(rows.get(term)));
-                write.addBatch();
+                List<String> holding = rows.get(term);
+                for (int part = 0; part * SearchTerms.IDS_PER_ROW < holding.size(); part++) {
+                    write.setString(1, term);
+                    write.setLong(2, first + part);
+                    write.setString(3, SearchTerms.pack(holding.subList(part * SearchTerms.IDS_PER_ROW,
+                            Math.min(holding.size(), (part + 1) * SearchTerms.IDS_PER_ROW))));
+                    write.addBatch();
+                }
             }
             write.executeBatch();
         }

@@ -17,7 +17,8 @@ import org.xinfang.petition.Petitioner;
  * The word index of the staff search (schema 22, packed in schema 25, issue 16): every pair of adjacent characters
  * (bigram) of a case's petitioners' names, subject, content and category, lower-cased. The index keeps, for each
  * term, its postings: rows of {@code xf_search_posting}, one per block of cases the {@link SearchIndexer} took in one
- * transaction, each holding the ids of that block's cases that hold the term ({@link #pack}); a case's registration
+ * transaction (two when more than {@link #IDS_PER_ROW} of them hold it, in the block's two consecutive numbers), each
+ * holding the ids of that block's cases that hold the term ({@link #pack}); a case's registration
  * facts never change once stored, so a case's rows are written once. Chinese has no spaces, so
  * a word is not cut out of the text: a word of two characters or more occurs in a field only where every one of its
  * bigrams does, so the cases holding all of them are a superset of those whose text contains the word, found through
