@@ -28,12 +28,15 @@ import org.xinfang.petition.Petitioner;
  *
  * <p>The search box also finds a case whose id begins with the word or whose tracking code is the word; a word that
  * may do so ({@link #mayBeIdOrCode}, asked of the cases' own indexes) is searched as before. Until schema 26 every
- * case had two more rows for that, its id and its tracking code behind the mark {@link #MARK}: two of the ~30 rows of
- * a short matter's block, but each its own row, where a block's bigrams share theirs — 97% of the rows a block of 500
- * registrations of one short sentence wrote, a tracking code's landing anywhere in the index (issue 16).
+ * case also had two rows of its own for that, its id and its tracking code behind the mark {@link #MARK}; where a
+ * block's cases share the rows of their bigrams, these were never shared: 1,000 of the ~1,030 rows a block of 500
+ * registrations of one short sentence wrote, the tracking codes' landing anywhere in the index (issue 16).
  */
 final class SearchTerms {
-    /** The first character of an id's or tracking code's row; never part of a bigram (control characters are not). */
+    /**
+     * Before each name of {@code search_names} ({@link #names}); until schema 26 also the first character of a row of an
+     * id or a tracking code. Never part of a bigram (control characters are not).
+     */
     static final char MARK = '\u0001';
 
     private SearchTerms() {
