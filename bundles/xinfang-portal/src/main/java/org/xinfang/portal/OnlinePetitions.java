@@ -19,4 +19,20 @@ public interface OnlinePetitions {
      * @throws org.xinfang.petition.ValidationException when the petition breaks a rule of the model
      */
     OnlineReceipt submit(PetitionDraft draft, String client);
+
+    /**
+     * As {@link #submit(PetitionDraft, String)}, for a 检举控告 that names whom it accuses (R2022 Art. 30, 46(5)): the
+     * accused unit (a unit of the tree) and person are kept as the staff API keeps them, so that their staff never
+     * read it. Either may be null; both null is {@link #submit(PetitionDraft, String)}.
+     *
+     * @throws org.xinfang.petition.ValidationException when they are named for another kind of petition, or the
+     *         unit is not one of the tree
+     */
+    default OnlineReceipt submit(PetitionDraft draft, String client, String accusedUnit, String accusedPerson) {
+        if (accusedUnit == null && accusedPerson == null) {
+            return submit(draft, client);
+        }
+        throw new org.xinfang.petition.ValidationException("accusedUnit", "not_supported",
+                "本平台不能登记被检举控告单位 / this platform records no accused unit");
+    }
 }

@@ -235,4 +235,38 @@ class AccusationIT {
                     && VILLAGE.equals(reads.path("items").get(0).path("node").asText());
         });
     }
+
+    @Test
+    @Order(6)
+    void anOnlineAccusationNamesWhomItAccusesAsADeskDoes() throws Exception {
+        String online = "{\"kind\": \"%s\", \"subject\": \"举报镇干部\", \"content\": \"清河镇某干部收受好处费\","
+                + " \"petitioners\": [{\"name\": \"李四\", \"phone\": \"13981234567\"}], \"accusedUnit\": \"%s\","
+                + " \"accusedPerson\": \"刘某\"}";
+        HttpResponse<String> claim = portal(String.format(online, "CLAIM", TOWNSHIP));
+        assertEquals(400, claim.statusCode(), "only an accusation names an accused unit: " + claim.body());
+        assertEquals("accusedUnit", json(claim).path("field").asText());
+        HttpResponse<String> unknown = portal(String.format(online, "ACCUSATION", "nope"));
+        assertEquals(400, unknown.statusCode(), "a unit of the tree only: " + unknown.body());
+        assertEquals("accusedUnit", json(unknown).path("field").asText());
+
+        HttpResponse<String> r = portal(String.format(online, "ACCUSATION", TOWNSHIP));
+        assertEquals(201, r.statusCode(), r.body());
+        String tracking = json(r).path("trackingCode").asText();
+        JsonNode found = json(district.get("/api/v1/petitions?q=" + tracking)).path("items");
+        assertEquals(1, found.size(), found.toString());
+        String id = found.get(0).path("id").asText();
+        assertSealed(json(district.getAs(CLERK, USER_PW, "/api/v1/petitions/" + id)), "the district clerk, online");
+        JsonNode read = json(district.getAs(JIWEI, USER_PW, "/api/v1/petitions/" + id + "?reveal=true"));
+        assertEquals(TOWNSHIP, read.path("accusedUnit").asText(), "kept as the body named it: " + read);
+        assertEquals("清河镇", read.path("accusedUnitName").asText(), read.toString());
+        assertEquals("刘某", read.path("accusedPerson").asText(), read.toString());
+        assertEquals("ONLINE", read.path("channel").asText());
+    }
+
+    /** The public portal's form posts without a login. */
+    private HttpResponse<String> portal(String json) throws Exception {
+        return district.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(district.baseUrl()
+                + "/api/v1/portal/petitions")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
 }

@@ -31,6 +31,11 @@ public final class OnlineIntake implements OnlinePetitions {
 
     @Override
     public OnlineReceipt submit(PetitionDraft draft, String client) {
+        return submit(draft, client, null, null);
+    }
+
+    @Override
+    public OnlineReceipt submit(PetitionDraft draft, String client, String accusedUnit, String accusedPerson) {
         // the online rules: channel 网上, received today (the node's clock), counted by its petitioners
         PetitionDraft online = new PetitionDraft(draft.kind(), Channel.ONLINE, draft.subject(), draft.content(),
                 draft.category(), draft.location(), null, null, draft.petitioners());
@@ -40,7 +45,8 @@ public final class OnlineIntake implements OnlinePetitions {
         }
         Registration r;
         try {
-            r = petitions.register(online, ONLINE_ACTOR);
+            // a 检举控告 names whom it accuses as at a desk: checked by the same rules (a unit of the tree, an accusation)
+            r = petitions.register(online, ONLINE_ACTOR, null, accusedUnit, accusedPerson);
         } catch (RuntimeException e) {
             limiter.release(client);
             throw e;

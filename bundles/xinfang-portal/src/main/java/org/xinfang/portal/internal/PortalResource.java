@@ -27,6 +27,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.xinfang.petition.Channel;
 import org.xinfang.petition.NotFoundException;
+import org.xinfang.petition.PetitionDraft;
 import org.xinfang.petition.PetitionService;
 import org.xinfang.petition.Rating;
 import org.xinfang.petition.ValidationException;
@@ -107,7 +108,11 @@ public class PortalResource {
     }
 
     Map<String, Object> submit(byte[] body, String client) {
-        OnlineReceipt r = online.submit(requests.parse(online(body)), client);
+        JsonNode root = requests.object(online(body));
+        PetitionDraft draft = requests.parse(root);
+        // a 检举控告 may name the unit and the person it accuses, as the staff API's body does
+        java.util.Map<String, String> accused = requests.parseFlat(root, "accusedUnit", "accusedPerson");
+        OnlineReceipt r = online.submit(draft, client, accused.get("accusedUnit"), accused.get("accusedPerson"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("trackingCode", r.trackingCode());
         answer.put("verificationCode", r.verificationCode());
