@@ -896,7 +896,15 @@ try {
   await phone.fill('#p-subject', '建议增设便民服务点');
   await phone.fill('#p-content', '建议在清河镇增设政务便民服务点。');
   await phone.fill('#p-name', '李华');
+  // an ID number with a wrong check digit is named at 提交; once corrected, one press on 提交 sends the petition
+  // (the error line the correction removes must not move the button from under the pointer mid-press)
+  await phone.fill('#p-id', '510199197805211234');
   await phone.click('#p-submit');
+  await phone.waitForSelector('#p-id-error:not(:empty)');
+  await phone.fill('#p-id', '510199197805211235');
+  await phone.click('#p-submit');
+  await phone.waitForSelector('#p-codes #p-verification', { timeout: 5000 }).catch(() => null);
+  check(await phone.isVisible('#p-codes #p-verification'), 'a corrected petition is sent with one press on 提交');
   await phone.waitForSelector('#p-codes #p-verification');
   const onlineTracking = (await phone.textContent('#p-tracking')).trim();
   const onlineCode = (await phone.textContent('#p-verification')).trim();

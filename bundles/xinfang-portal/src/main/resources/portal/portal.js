@@ -322,6 +322,32 @@
     return !problem;
   }
 
+  // A field is checked as it loses the focus. When a press on 提交 takes the focus from a field just corrected, the
+  // error line the check removes would move the button from under the pointer before the press ends, and the press
+  // would not be a click: the citizen would have to press twice. So while a pointer is down, the check waits until
+  // the press (and its click) is over.
+  var pressing = false;
+  var afterPress = [];
+  function pressEnded() {
+    pressing = false;
+    var waiting = afterPress;
+    afterPress = [];
+    if (waiting.length) { setTimeout(function () { waiting.forEach(function (f) { f(); }); }, 0); }
+  }
+  document.addEventListener('pointerdown', function () { pressing = true; }, true);
+  document.addEventListener('pointerup', pressEnded, true);
+  document.addEventListener('pointercancel', pressEnded, true);
+
+  /** Checks a field that lost the focus, if it holds something or was marked wrong; after a press, once it ends. */
+  function checkOnLeave(control) {
+    if (!control.value.trim() && !control.hasAttribute('aria-invalid')) { return; }
+    if (pressing) {
+      afterPress.push(function () { checkControl(control); });
+    } else {
+      checkControl(control);
+    }
+  }
+
   // ------------------------------------------------------------------ 网上信访
 
   function people() { return Array.prototype.slice.call(document.querySelectorAll('#p-people .person')); }
@@ -354,7 +380,7 @@
     var describedBy = (hintKey ? id + '-hint ' : '') + id + '-error';
     var input = el('input', Object.assign({ id: id, 'data-kind': kind, required: required,
       'aria-describedby': describedBy }, attrs));
-    input.addEventListener('blur', function () { if (input.value.trim() || input.hasAttribute('aria-invalid')) { checkControl(input); } });
+    input.addEventListener('blur', function () { checkOnLeave(input); });
     return el('div', { class: 'field' },
       el('label', { for: id }, el('span', { 'data-i18n': labelKey, text: t(labelKey) }),
         required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null),
@@ -794,9 +820,7 @@
     var form = byId('p-form');
     form.addEventListener('submit', submitPetition);
     form.querySelectorAll('[data-path]').forEach(function (control) {
-      control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'blur', function () {
-        if (control.value.trim() || control.hasAttribute('aria-invalid')) { checkControl(control); }
-      });
+      control.addEventListener(control.tagName === 'SELECT' ? 'change' : 'blur', function () { checkOnLeave(control); });
     });
     byId('p-add').addEventListener('click', addPerson);
     byId('p-again').addEventListener('click', submitAnother);
