@@ -235,9 +235,13 @@ public final class Authority {
         if (why != null) {
             Action action = Action.forEvent(type);
             String name = action == null ? type.name().toLowerCase().replace('_', '-') : action.path();
+            // the reason is written "中文 / English": each half of the message takes its own half
+            int slash = why.indexOf(" / ");
+            String whyZh = slash < 0 ? why : why.substring(0, slash);
+            String whyEn = slash < 0 ? why : why.substring(slash + 3);
             throw new IllegalTransitionException(s.status(), action, "当前状态为「" + s.status().label() + "」（"
-                    + s.status() + "），不能" + type.label() + (why.isEmpty() ? "" : "：" + why) + " / the case is "
-                    + s.status() + "; " + name + " is not allowed" + (why.isEmpty() ? "" : " (" + why + ")"));
+                    + s.status() + "），不能" + type.label() + (whyZh.isEmpty() ? "" : "：" + whyZh) + " / the case is "
+                    + s.status() + "; " + name + " is not allowed" + (whyEn.isEmpty() ? "" : " (" + whyEn + ")"));
         }
     }
 
@@ -254,8 +258,8 @@ public final class Authority {
             throw new ForbiddenActionException("登记不能作为办理环节 / registration is not a step on a case");
         }
         if (type == EventType.ACCEPTED && author.equals(owner) && !units.competent(author)) {
-            throw new ForbiddenActionException(author + "不是有权处理的机关，不能受理；请报送信访部门分流（《信访工作条例》第二十二、二十三条）"
-                    + " / " + author + " is not an organ competent to accept; the petition office routes it");
+            throw new ForbiddenActionException(units.nameOf(author) + "不是有权处理的机关，不能受理；请报送信访部门分流（《信访工作条例》第二十二、二十三条）"
+                    + " / " + units.nameOf(author) + " is not an organ competent to accept; the petition office routes it");
         }
         if (s.procedure() == Kind.ACCUSATION && s.accusedUnit() != null && units.isWithin(author, s.accusedUnit())
                 && !ACCUSED_MAY.contains(type)) {
@@ -296,11 +300,14 @@ public final class Authority {
             });
         }
         if (!ok) {
-            String of = rule == Who.ABOVE_REVIEWER && s.reviewer() != null ? s.reviewer() : owner;
+            // units by name, as people read them (the code only for a unit the tree does not know)
+            String of = units.nameOf(rule == Who.ABOVE_REVIEWER && s.reviewer() != null ? s.reviewer() : owner);
+            String ownerName = units.nameOf(owner);
+            String authorName = units.nameOf(author);
             throw new ForbiddenActionException(rule == Who.ABOVE_OWNER || rule == Who.ABOVE_REVIEWER
                     ? "须由" + of + "的上级机关办理 / must be done by an organ above " + of
-                    : "本件由" + owner + "负责，" + author + "不能" + type.label() + " / the case is owned by " + owner
-                            + ", not " + author);
+                    : "本件由" + ownerName + "负责，" + authorName + "不能" + type.label() + " / the case is owned by "
+                            + ownerName + ", not " + authorName);
         }
     }
 

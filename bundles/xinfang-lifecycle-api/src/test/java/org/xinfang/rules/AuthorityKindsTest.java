@@ -61,6 +61,11 @@ class AuthorityKindsTest {
         public Optional<String> childCodeToward(String from, String target) {
             return Optional.empty();
         }
+
+        @Override
+        public String nameOf(String code) {
+            return Map.of("DX", "青溪区信访局", "D01", "区人社局", "TX", "清河镇", "VX", "柳树村").getOrDefault(code, code);
+        }
     };
     static final Person HEAD = new Person("head", "王强", "局长");
     static final Instant NOW = LocalDate.of(2026, 3, 20).atTime(10, 0).atZone(Deadlines.ZONE).toInstant();
@@ -96,8 +101,20 @@ class AuthorityKindsTest {
         check(registeredAt("TX", Kind.CLAIM), step(EventType.ACCEPTED, "TX"));
         ForbiddenActionException village = assertThrows(ForbiddenActionException.class,
                 () -> check(registeredAt("VX", Kind.CLAIM), step(EventType.ACCEPTED, "VX")));
-        assertTrue(village.getMessage().contains("有权处理"), village.getMessage());
+        assertTrue(village.getMessage().contains("柳树村不是有权处理的机关"), "by name: " + village.getMessage());
         assertThrows(ForbiddenActionException.class, () -> check(registeredAt("DX", Kind.CLAIM), step(EventType.ACCEPTED, "DX")));
+    }
+
+    @Test
+    void aRefusalNamesTheUnitsByNameNotByCode() {
+        CaseState township = CaseState.of(registeredAt("TX", Kind.CLAIM));
+        ForbiddenActionException above = assertThrows(ForbiddenActionException.class,
+                () -> Authority.checkUnit(township, EventType.SUPERVISED, "TX", UNITS));
+        assertTrue(above.getMessage().startsWith("须由清河镇的上级机关办理"), above.getMessage());
+        ForbiddenActionException owner = assertThrows(ForbiddenActionException.class,
+                () -> Authority.checkUnit(township, EventType.ACCEPTED, "D01", UNITS));
+        assertTrue(owner.getMessage().startsWith("本件由清河镇负责，区人社局不能"), owner.getMessage());
+        assertTrue(!owner.getMessage().contains("TX") && !owner.getMessage().contains("D01"), owner.getMessage());
     }
 
     @Test
@@ -119,7 +136,12 @@ class AuthorityKindsTest {
         assertThrows(ForbiddenActionException.class, () -> check(sent, step(EventType.RECEIVED, "TX")));
         Petition received = registeredAt("DX", Kind.CLAIM, assign, step(EventType.RECEIVED, "D01", "2026-03-03",
                 Attributes.NONE));
-        assertThrows(IllegalTransitionException.class, () -> check(received, step(EventType.RECEIVED, "D01")));
+        IllegalTransitionException twice = assertThrows(IllegalTransitionException.class,
+                () -> check(received, step(EventType.RECEIVED, "D01")));
+        // each language's half of the message holds its own half of the reason
+        assertTrue(twice.getMessage().startsWith("当前状态为「") && twice.getMessage().contains("：本次交办已签收 / "),
+                twice.getMessage());
+        assertTrue(twice.getMessage().endsWith("is not allowed (this assignment was received already)"), twice.getMessage());
     }
 
     @Test

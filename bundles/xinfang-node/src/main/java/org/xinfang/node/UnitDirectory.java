@@ -9,6 +9,11 @@ public interface UnitDirectory extends org.xinfang.petition.Hierarchy {
     /** The unit with this code. */
     Optional<Unit> get(String code);
 
+    @Override
+    default String nameOf(String code) {
+        return code == null ? null : get(code).map(Unit::name).orElse(code);
+    }
+
     /** Every unit, parents before children. */
     List<Unit> all();
 

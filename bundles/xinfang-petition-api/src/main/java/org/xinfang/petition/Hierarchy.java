@@ -28,4 +28,9 @@ public interface Hierarchy {
      * the target is {@code from} itself or not below it.
      */
     Optional<String> childCodeToward(String from, String target);
+
+    /** The unit as people read it, by name: the code only when the tree does not know the unit. */
+    default String nameOf(String code) {
+        return code;
+    }
 }
