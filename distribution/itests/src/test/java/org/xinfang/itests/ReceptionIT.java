@@ -201,9 +201,36 @@ class ReceptionIT {
         HttpResponse<String> created = township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days",
                 session(tomorrow, LEADER, "14:30", "17:00"));
         String id = json(created).get("id").asText();
+        // one leader, one session at a time: hours that overlap are refused, hours that follow are not
+        HttpResponse<String> overlapping = township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days",
+                session(tomorrow, LEADER, "16:00", "18:00"));
+        assertEquals(409, overlapping.statusCode(), overlapping.body());
+        assertEquals("overlap", json(overlapping).get("error").asText());
+        assertEquals("start", json(overlapping).get("field").asText());
+        assertTrue(json(overlapping).get("message").asText().contains("已有接访安排"), overlapping.body());
+        assertFalse(json(overlapping).get("message").asText().contains(LEADER), "by name, not login: " + overlapping.body());
+        // two clerks booking the same hours at once: one of them gets them
+        String later = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> both = two.invokeAll(java.util.List.of(
+                    () -> township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days", session(later, LEADER, "09:00", "10:00")),
+                    () -> township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days", session(later, LEADER, "09:30", "11:00"))));
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> f : both) {
+                codes.add(f.get().statusCode());
+            }
+            java.util.Collections.sort(codes);
+            assertEquals(java.util.List.of(201, 409), codes, "exactly one of two bookings at once");
+        } finally {
+            two.shutdown();
+        }
         HttpResponse<String> cancelled = township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days/" + id + "/cancel",
                 "{\"reason\": \"书记参加防汛调度会\"}");
         assertEquals(200, cancelled.statusCode(), cancelled.body());
+        HttpResponse<String> instead = township.postJsonAs(HEAD, HEAD_PW, "/api/v1/reception-days",
+                session(tomorrow, LEADER, "16:00", "18:00"));
+        assertEquals(201, instead.statusCode(), "a cancelled session holds no hours: " + instead.body());
         assertEquals("CANCELLED", json(cancelled).get("status").asText());
         await("the cancellation at the district", () -> json(district.get("/api/v1/reception-days/" + id)).path("status")
                 .asText().equals("CANCELLED"));

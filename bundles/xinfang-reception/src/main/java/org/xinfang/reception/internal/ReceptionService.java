@@ -99,9 +99,22 @@ public final class ReceptionService {
         if (!start.isBefore(end)) {
             throw new ValidationException("end", "out_of_range", "结束时间应晚于开始时间 / must be after the start");
         }
-        ReceptionDay day = new ReceptionDay(store.nextId(unit.code()), unit.code(), leader, date, start, end, place,
-                topics, ReceptionStatus.SCHEDULED, null, null, null, null, null, actor, clock.instant(), 1);
-        ReceptionDay stored = store.insert(day, node.info().nodeId());
+        ReceptionDay stored;
+        // one leader, one session at a time. This unit's rota is written on this node only, so checking and inserting
+        // one schedule at a time here keeps two clerks booking the same leader at once from both succeeding.
+        synchronized (this) {
+            for (ReceptionDay other : store.between(date, date, List.of(unit.code()))) {
+                if (other.status() != ReceptionStatus.CANCELLED && other.leader().login().equals(leader.login())
+                        && start.isBefore(other.end()) && other.start().isBefore(end)) {
+                    throw new ApiException(409, "overlap", leader.display() + "在" + date + " " + other.start() + "—"
+                            + other.end() + "已有接访安排（" + other.place() + "），时间不能重叠 / the leader has a session"
+                            + " then already (" + other.id() + ", " + other.start() + "-" + other.end() + ")", "start");
+                }
+            }
+            ReceptionDay day = new ReceptionDay(store.nextId(unit.code()), unit.code(), leader, date, start, end, place,
+                    topics, ReceptionStatus.SCHEDULED, null, null, null, null, null, actor, clock.instant(), 1);
+            stored = store.insert(day, node.info().nodeId());
+        }
         LOG.info("reception day {} scheduled by {}: {} {}-{} {}", stored.id(), actor.login(), date, start, end,
                 leader.login());
         return stored;
