@@ -79,8 +79,21 @@ public final class PetitionRequests {
                 string(root, "channel"), string(root, "request"), string(root, "facts"), string(root, "decision"),
                 string(root, "basis"), signOff,
                 string(root, "note"), string(root, "linkTo"), string(root, "agreement"), string(root, "answer"),
-                integer(root, "version"), string(root, "result"), string(root, "filedOn"), string(root, "document"),
+                version(root), string(root, "result"), string(root, "filedOn"), string(root, "document"),
                 string(root, "deliveredOn"), string(root, "way"), scalars(root));
+    }
+
+    /**
+     * The case's version a step was chosen on ({@code "version"}, optional): a whole number from 1 (a case's first
+     * version); anything else is refused with 400 naming the field, never taken for a version that changed since.
+     */
+    public static Integer version(JsonNode root) {
+        Integer version = integer(root, "version");
+        if (version != null && version < 1) {
+            throw new org.xinfang.petition.ValidationException("version", "out_of_range",
+                    "版本号应为页面读到的案件版本（从1起） / must be the case's version as read, 1 or more");
+        }
+        return version;
     }
 
     /** Every field of a step's input that is a single value, by name (each is checked by its attribute). */

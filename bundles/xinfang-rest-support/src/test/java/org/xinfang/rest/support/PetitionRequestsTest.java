@@ -29,6 +29,20 @@ class PetitionRequestsTest {
         return requests.parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    @ParameterizedTest(name = "version {0}")
+    @CsvSource({"0", "-5", "\"3\"", "1.5"})
+    void aStepsVersionIsAWholeNumberFromOne(String version) {
+        byte[] body = ("{\"unit\": \"510199D01\", \"version\": " + version + "}").getBytes(StandardCharsets.UTF_8);
+        ValidationException e = assertThrows(ValidationException.class, () -> requests.actionInput(body));
+        assertEquals("version", e.field());
+    }
+
+    @Test
+    void aStepsVersionAsReadIsKept() {
+        assertEquals(4, requests.actionInput("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)).version());
+        assertEquals(null, requests.actionInput("{\"note\": \"x\"}".getBytes(StandardCharsets.UTF_8)).version());
+    }
+
     @Test
     void readsTheContractShape() {
         PetitionDraft draft = parse(GOOD);

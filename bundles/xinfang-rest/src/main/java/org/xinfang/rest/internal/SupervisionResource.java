@@ -89,10 +89,10 @@ public class SupervisionResource {
         if (listed != null && !listed.isNull() && !listed.isBoolean()) {
             throw new org.xinfang.petition.ValidationException("listed", "invalid_type", "应为布尔值 / must be a boolean");
         }
-        com.fasterxml.jackson.databind.JsonNode version = root.get("version");
+        // a version that is not a whole number from 1 is refused, never taken as "no version" (no check)
+        Integer version = org.xinfang.rest.support.PetitionRequests.version(root);
         org.xinfang.petition.Petition p = cases.supervise(id, text(root, "instructions"), text(root, "answerBy"),
-                listed != null && listed.asBoolean(), version == null || !version.canConvertToInt() ? null : version.asInt(),
-                views.actor(security));
+                listed != null && listed.asBoolean(), version, views.actor(security));
         // masked, and a 检举控告 sealed: the case page asks for more (GET /petitions/{id}?reveal=true)
         return views.petition(p, false, org.xinfang.petition.Disclosure.sealed(p.kind()));
     }
