@@ -434,7 +434,7 @@ public final class JdbcSyncStore implements SyncStore {
             return false;
         });
         if (!counted) {
-            LOG.warn("sync alarm {} about {} from {}: {}", kind, about, from, message);
+            LOG.warn("sync alarm {} about {} from {}: {}", kind, about == null ? "an unknown node" : about, from, message);
         }
     }
 
