@@ -244,7 +244,7 @@ public final class Attr<T> {
                 try {
                     return type.cast(Checks.date(field, LocalDate.parse(String.valueOf(raw).strip())));
                 } catch (DateTimeParseException e) {
-                    throw wrongType(field, "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+                    throw wrongType(field, Checks.unreadableDate(String.valueOf(raw)));
                 }
             }
             case CHOICE -> {

@@ -50,6 +50,16 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * Why a date typed as text cannot be read, for the person who typed it: a day the calendar does not have
+     * (2026-02-30: the form is right, the day is not) or else the form expected.
+     */
+    public static String unreadableDate(String text) {
+        return text != null && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")
+                ? "日历上没有这一天（月或日超出范围） / no such day in the calendar (month or day out of range)"
+                : "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD";
+    }
+
     /** Requires a year within the years the system counts; returns it. */
     public static int year(String field, int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {

@@ -209,7 +209,7 @@ public final class ReceptionService {
         try {
             return org.xinfang.petition.Checks.date(field, LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "invalid_date", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+            throw new ValidationException(field, "invalid_date", org.xinfang.petition.Checks.unreadableDate(text));
         }
     }
 

@@ -38,6 +38,17 @@ class PetitionRequestsTest {
     }
 
     @Test
+    void aDayTheCalendarDoesNotHaveIsNamedAsSuchNotAsAWrongForm() {
+        ValidationException noSuchDay = assertThrows(ValidationException.class,
+                () -> parse(GOOD.replace("2026-11-20", "2026-02-30")));
+        assertEquals("receivedAt", noSuchDay.field());
+        org.junit.jupiter.api.Assertions.assertTrue(noSuchDay.getMessage().startsWith("日历上没有这一天"), noSuchDay.getMessage());
+        ValidationException form = assertThrows(ValidationException.class,
+                () -> parse(GOOD.replace("2026-11-20", "20/11/2026")));
+        org.junit.jupiter.api.Assertions.assertTrue(form.getMessage().startsWith("日期格式应为 YYYY-MM-DD"), form.getMessage());
+    }
+
+    @Test
     void aStepsVersionAsReadIsKept() {
         assertEquals(4, requests.actionInput("{\"version\": 4}".getBytes(StandardCharsets.UTF_8)).version());
         assertEquals(null, requests.actionInput("{\"note\": \"x\"}".getBytes(StandardCharsets.UTF_8)).version());

@@ -542,7 +542,7 @@ public class PetitionResource {
         try {
             return org.xinfang.petition.Checks.date(name, LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            throw new ValidationException(name, "invalid_date", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+            throw new ValidationException(name, "invalid_date", org.xinfang.petition.Checks.unreadableDate(value));
         }
     }
 

@@ -147,7 +147,7 @@ public class StatisticsResource {
         try {
             return org.xinfang.petition.Checks.date(field, LocalDate.parse(raw.strip()));
         } catch (DateTimeParseException e) {
-            throw new ValidationException(field, "invalid_type", "日期格式应为 YYYY-MM-DD / must be YYYY-MM-DD");
+            throw new ValidationException(field, "invalid_type", org.xinfang.petition.Checks.unreadableDate(raw));
         }
     }
 }
